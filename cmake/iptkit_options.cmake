@@ -1,0 +1,12 @@
+# Build options. Tests, examples and install default to on only when iptkit is the top-level
+# project, so that add_subdirectory / FetchContent users build just the library.
+include(GNUInstallDirs)
+
+option(IPTKIT_BUILD_TESTS "Build the test suite" ${PROJECT_IS_TOP_LEVEL})
+option(IPTKIT_BUILD_EXAMPLES "Build the example programs" ${PROJECT_IS_TOP_LEVEL})
+option(IPTKIT_BUILD_BENCHMARKS "Build the Google Benchmark programs" OFF)
+option(IPTKIT_BUILD_PYTHON "Build the Python module iptkit._core" OFF)
+option(IPTKIT_INSTALL "Generate the install and export rules" ${PROJECT_IS_TOP_LEVEL})
+option(IPTKIT_WERROR "Treat compiler warnings as errors" OFF)
+option(IPTKIT_REQUIRE_PYTHON_TESTS
+  "Fail configuration when the Python test dependencies (jsonschema) are missing" OFF)
