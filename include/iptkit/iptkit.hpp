@@ -1,0 +1,27 @@
+#pragma once
+/// @file
+/// @brief Umbrella header: the whole public API of iptkit.
+
+#include <iptkit/version.hpp>
+#include <iptkit/result.hpp>
+
+#include <iptkit/model/assessment.hpp>
+#include <iptkit/model/case_record.hpp>
+#include <iptkit/model/concurrent_treatment.hpp>
+#include <iptkit/model/contract.hpp>
+#include <iptkit/model/date.hpp>
+#include <iptkit/model/diagnosis.hpp>
+#include <iptkit/model/focus.hpp>
+#include <iptkit/model/formulation.hpp>
+#include <iptkit/model/inventory.hpp>
+#include <iptkit/model/maintenance.hpp>
+#include <iptkit/model/protocol.hpp>
+#include <iptkit/model/protocol_registry.hpp>
+#include <iptkit/model/relationship.hpp>
+#include <iptkit/model/session.hpp>
+
+#include <iptkit/json/cohort.hpp>
+#include <iptkit/json/read.hpp>
+#include <iptkit/json/read_error.hpp>
+#include <iptkit/json/schema.hpp>
+#include <iptkit/json/write.hpp>

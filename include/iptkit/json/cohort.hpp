@@ -1,0 +1,48 @@
+#pragma once
+/// @file
+/// @brief Cohorts: JSON Lines read as a stream (memory does not grow with the file) and JSON arrays.
+
+#include <iptkit/json/read.hpp>
+#include <cstddef>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace iptkit {
+
+/// @brief One case of a cohort: where it was, and the case or its errors.
+struct cohort_entry {
+  std::size_t line = 0;           ///< 1-based line of a JSON Lines input; 0 for a JSON array
+  std::size_t index = 0;          ///< 0-based position among the cases of the input
+  result<case_record> value;      ///< the case, or its errors (each carrying `line` for JSON Lines)
+};
+
+/// @brief Reads a JSON Lines cohort one line at a time. Blank lines are skipped, a trailing `\r`
+/// (CRLF files) is ignored, and a bad line yields its errors without stopping the stream.
+class jsonl_reader {
+ public:
+  /// @brief Reads from `in`, which must outlive the reader.
+  explicit jsonl_reader(std::istream& in, read_options options = {});
+
+  /// @brief The next case, or nullopt at the end of the input.
+  std::optional<cohort_entry> next();
+
+ private:
+  std::istream* in_;
+  read_options options_;
+  std::string line_;
+  std::size_t line_number_ = 0;
+  std::size_t index_ = 0;
+};
+
+/// @brief Reads a JSON array of case documents. Each element is read on its own (error paths are
+/// relative to the case); the whole input fails only when it is not a JSON array at all.
+result<std::vector<cohort_entry>> read_case_array(std::string_view json,
+                                                  const read_options& options = {});
+
+/// @brief Reads a JSON Lines text in memory (see jsonl_reader).
+std::vector<cohort_entry> read_case_lines(std::string_view jsonl, const read_options& options = {});
+
+}  // namespace iptkit

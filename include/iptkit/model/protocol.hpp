@@ -1,0 +1,51 @@
+#pragma once
+/// @file
+/// @brief An IPT adaptation's protocol parameters: one row of the adaptation table (domain.md).
+
+#include <iptkit/meta/field_rules.hpp>
+#include <iptkit/model/contract.hpp>
+#include <boost/describe.hpp>
+#include <optional>
+#include <string>
+
+namespace iptkit {
+
+/// @brief The parameters rules and planning take for an adaptation (never constants in a rule).
+struct protocol {
+  std::string id;                              ///< the `adaptation` value, e.g. `ipt_g`
+  std::string name;                            ///< human-readable name
+  therapy_format format{};                     ///< expected session format
+  std::optional<therapy_modality> modality;    ///< expected modality, where the protocol fixes one
+  int min_sessions = 1;                        ///< planned acute sessions, lower bound
+  int max_sessions = 1;                        ///< planned acute sessions, upper bound
+  int initial_max = 4;                         ///< last session number the initial phase may run to
+  int termination_min = 2;                     ///< termination-phase sessions a completed course has
+  session_frequency frequency = session_frequency::weekly;  ///< usual frequency
+  std::optional<int> session_minutes;          ///< usual session length
+  std::optional<int> min_age;                  ///< youngest age the adaptation is for
+  std::optional<int> max_age;                  ///< oldest age the adaptation is for
+  std::optional<std::string> source;           ///< where the parameters come from
+  friend bool operator==(const protocol&, const protocol&) = default;
+};
+BOOST_DESCRIBE_STRUCT(protocol, (),
+                      (id, name, format, modality, min_sessions, max_sessions, initial_max,
+                       termination_min, frequency, session_minutes, min_age, max_age, source))
+
+template <>
+inline constexpr auto meta::field_rules<protocol> = std::tuple{
+    meta::field(&protocol::id, meta::identifier{1, 64}),
+    meta::field(&protocol::min_sessions, meta::at_least(1)),
+    meta::field(&protocol::max_sessions, meta::at_least(1)),
+    meta::field(&protocol::initial_max, meta::at_least(1)),
+    meta::field(&protocol::termination_min, meta::at_least(0)),
+    meta::field(&protocol::frequency, meta::has_default{}),
+    meta::field(&protocol::session_minutes, meta::in_range{10, 180}),
+    meta::field(&protocol::min_age, meta::in_range{0, 120}),
+    meta::field(&protocol::max_age, meta::in_range{0, 120})};
+
+/// @brief How many initial-phase sessions plan() schedules: 3 where initial max is 4 (domain.md).
+constexpr int planned_initial_sessions(const protocol& p) noexcept {
+  return p.initial_max >= 4 ? 3 : p.initial_max;
+}
+
+}  // namespace iptkit

@@ -1,0 +1,78 @@
+#include <iptkit/json/cohort.hpp>
+
+#include <iptkit/json/detail/parse.hpp>
+#include <iptkit/json/detail/read_value.hpp>
+
+#include <istream>
+#include <sstream>
+
+namespace iptkit {
+
+jsonl_reader::jsonl_reader(std::istream& in, read_options options)
+    : in_(&in), options_(options) {}
+
+std::optional<cohort_entry> jsonl_reader::next() {
+  while (std::getline(*in_, line_)) {
+    ++line_number_;
+    if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+    if (line_.find_first_not_of(" \t") == std::string::npos) continue;
+    auto r = read_case(line_, options_);
+    if (!r) {
+      auto errors = r.errors();
+      for (auto& e : errors) e.line = line_number_;
+      auto warnings = r.warnings();
+      for (auto& w : warnings) w.line = line_number_;
+      r = result<case_record>::failure(std::move(errors), std::move(warnings));
+    }
+    return cohort_entry{line_number_, index_++, std::move(r)};
+  }
+  return std::nullopt;
+}
+
+std::vector<cohort_entry> read_case_lines(std::string_view jsonl, const read_options& options) {
+  std::istringstream in{std::string(jsonl)};
+  jsonl_reader reader(in, options);
+  std::vector<cohort_entry> entries;
+  while (auto e = reader.next()) entries.push_back(std::move(*e));
+  return entries;
+}
+
+result<std::vector<cohort_entry>> read_case_array(std::string_view json,
+                                                  const read_options& options) {
+  using namespace json::detail;
+  std::vector<read_error> parse_errors;
+  auto dom = parse_dom(json, options.max_depth + 1, parse_errors);
+  if (!dom) return result<std::vector<cohort_entry>>::failure(std::move(parse_errors));
+  if (!dom->is_array()) {
+    return result<std::vector<cohort_entry>>::failure(
+        {{"", error_kind::wrong_type, "expected a list of case documents; found " + describe_found(*dom),
+          std::nullopt}});
+  }
+  const auto& cases = dom->get_array();
+  std::vector<cohort_entry> entries;
+  entries.reserve(cases.size());
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    read_context c;
+    c.lax = options.lax;
+    c.protocols = options.protocols;
+    // Duplicate keys were found by the parser with the array index in front of the path.
+    const std::string prefix = "/" + std::to_string(i);
+    for (const auto& e : parse_errors) {
+      if (e.path.compare(0, prefix.size(), prefix) == 0 &&
+          (e.path.size() == prefix.size() || e.path[prefix.size()] == '/')) {
+        auto local = e;
+        local.path.erase(0, prefix.size());
+        c.errors.push_back(std::move(local));
+      }
+    }
+    case_record out;
+    read_value(cases[i], out, c);
+    entries.push_back(cohort_entry{
+        0, i,
+        c.errors.empty() ? result<case_record>(std::move(out), std::move(c.warnings))
+                         : result<case_record>::failure(std::move(c.errors), std::move(c.warnings))});
+  }
+  return entries;
+}
+
+}  // namespace iptkit

@@ -1,0 +1,122 @@
+#include <iptkit/json/read.hpp>
+
+#include <iptkit/json/detail/parse.hpp>
+#include <iptkit/json/detail/read_value.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace iptkit {
+
+std::string to_string(const read_error& e) {
+  std::string s;
+  if (e.line) s += "line " + std::to_string(*e.line) + ": ";
+  s += (e.path.empty() ? std::string("(document)") : e.path) + ": " + e.message + " (" +
+       std::string(meta::enum_name(e.kind)) + ")";
+  return s;
+}
+
+namespace {
+std::string join_errors(const std::vector<read_error>& errors) {
+  std::string s = std::to_string(errors.size()) + " error(s) in the document";
+  for (const auto& e : errors) s += "\n  " + to_string(e);
+  return s;
+}
+}  // namespace
+
+decode_error::decode_error(std::vector<read_error> errors)
+    : std::runtime_error(join_errors(errors)), errors_(std::move(errors)) {}
+
+namespace json::detail {
+
+std::string join_quoted(const std::vector<std::string_view>& names) {
+  std::string s;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i) s += ", ";
+    s += names[i];
+  }
+  return s;
+}
+
+bool read_date(const bj::value& v, date& out, read_context& c) {
+  if (!v.is_string()) return wrong_type(v, "a date YYYY-MM-DD", c);
+  const std::string_view s = v.get_string();
+  if (auto d = parse_date(s)) {
+    out = *d;
+    return true;
+  }
+  c.fail(error_kind::bad_date,
+         has_date_shape(s)
+             ? "expected a calendar date YYYY-MM-DD; found " + describe_found(v) + ", which does not exist"
+             : "expected a date YYYY-MM-DD; found " + describe_found(v));
+  return false;
+}
+
+bool check(const meta::in_range& r, std::int64_t value, read_context& c) {
+  if (value >= r.min && value <= r.max) return true;
+  const bool open = r.max == std::numeric_limits<std::int64_t>::max();
+  c.fail(error_kind::out_of_range,
+         (open ? "expected an integer of at least " + std::to_string(r.min)
+               : "expected an integer from " + std::to_string(r.min) + " to " + std::to_string(r.max)) +
+             "; found " + std::to_string(value));
+  return false;
+}
+
+bool check(const meta::identifier& r, const std::string& value, read_context& c) {
+  const bool chars_ok = std::all_of(value.begin(), value.end(), [](unsigned char ch) {
+    return std::isalnum(ch) || ch == '.' || ch == '_' || ch == '-';
+  });
+  if (chars_ok && value.size() >= r.min_length && value.size() <= r.max_length) return true;
+  c.fail(error_kind::bad_format, "expected " + std::to_string(r.min_length) + "-" +
+                                     std::to_string(r.max_length) +
+                                     " characters of A-Z a-z 0-9 . _ -; found " +
+                                     describe_found(bj::value(value)));
+  return false;
+}
+
+bool check(const meta::non_empty&, const std::string& value, read_context& c) {
+  if (!value.empty()) return true;
+  c.fail(error_kind::bad_format, "expected a non-empty string; found \"\"");
+  return false;
+}
+
+bool check(const meta::schema_version& r, const std::string& value, read_context& c) {
+  if (value == r.value) return true;
+  c.fail(error_kind::unsupported_schema, "expected \"" + std::string(r.value) + "\"; found " +
+                                             describe_found(bj::value(value)) +
+                                             ", a format this reader does not support");
+  return false;
+}
+
+bool check(const meta::registered_protocol&, const std::string& value, read_context& c) {
+  const auto& registry = c.protocols ? *c.protocols : protocol_registry::builtin();
+  if (registry.find(value)) return true;
+  c.fail(error_kind::bad_enum, "expected one of " + join_quoted(registry.ids()) + "; found " +
+                                   describe_found(bj::value(value)));
+  return false;
+}
+
+/// @brief Parse, then walk: the shared body of every typed read.
+template <class T>
+result<T> read_document(std::string_view json, const read_options& options) {
+  read_context c;
+  c.lax = options.lax;
+  c.protocols = options.protocols;
+  auto dom = parse_dom(json, options.max_depth, c.errors);
+  T out{};
+  if (dom) read_value(*dom, out, c);
+  if (!c.errors.empty()) return result<T>::failure(std::move(c.errors), std::move(c.warnings));
+  return result<T>(std::move(out), std::move(c.warnings));
+}
+
+}  // namespace json::detail
+
+result<case_record> read_case(std::string_view json, const read_options& options) {
+  return json::detail::read_document<case_record>(json, options);
+}
+
+result<std::vector<protocol>> read_protocols(std::string_view json, const read_options& options) {
+  return json::detail::read_document<std::vector<protocol>>(json, options);
+}
+
+}  // namespace iptkit

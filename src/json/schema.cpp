@@ -1,0 +1,19 @@
+#include <iptkit/json/schema.hpp>
+
+#include <iptkit/json/detail/pretty.hpp>
+#include <iptkit/json/detail/schema_of.hpp>
+#include <iptkit/model/case_record.hpp>
+
+namespace iptkit {
+
+std::string case_json_schema(const protocol_registry& protocols) {
+  return json::detail::pretty_print(json::detail::document_schema<case_record>(
+      "iptkit case document (iptkit.case/1)", protocols));
+}
+
+std::string protocols_json_schema() {
+  return json::detail::pretty_print(json::detail::document_schema<std::vector<protocol>>(
+      "iptkit protocols file", protocol_registry::builtin()));
+}
+
+}  // namespace iptkit

@@ -1,0 +1,77 @@
+// The built-in adaptation table of domain.md. This is the only place its numbers live: rules and
+// planning read them from a registry, and users add or override rows at run time.
+#include <iptkit/model/protocol_registry.hpp>
+
+#include <algorithm>
+
+namespace iptkit {
+
+namespace {
+protocol row(std::string id, std::string name, therapy_format format, int min, int max,
+             int initial_max, int termination_min, std::string source) {
+  protocol p;
+  p.id = std::move(id);
+  p.name = std::move(name);
+  p.format = format;
+  p.min_sessions = min;
+  p.max_sessions = max;
+  p.initial_max = initial_max;
+  p.termination_min = termination_min;
+  p.source = std::move(source);
+  return p;
+}
+}  // namespace
+
+protocol_registry protocol_registry::with_builtins() {
+  using f = therapy_format;
+  protocol_registry r;
+  auto ipt = row("ipt", "IPT, acute, individual", f::individual, 12, 16, 4, 2, "ISIPT; Weissman, Markowitz & Klerman, Guide to IPT");
+  ipt.session_minutes = 50;
+  r.add(ipt);
+  r.add(row("ipt_brief", "brief IPT", f::individual, 8, 8, 2, 2, "ISIPT"));
+  auto ipt_a = row("ipt_a", "IPT for adolescents", f::individual, 12, 12, 4, 2, "Mufson et al. 1999, Arch Gen Psychiatry 56:573");
+  ipt_a.min_age = 12;
+  ipt_a.max_age = 18;
+  r.add(ipt_a);
+  auto ipt_g = row("ipt_g", "group IPT", f::group, 16, 20, 4, 5, "Bolton et al. 2003, JAMA 289:3117; Wilfley et al. 2002, Arch Gen Psychiatry 59:713");
+  ipt_g.session_minutes = 90;
+  r.add(ipt_g);
+  r.add(row("ipc", "interpersonal counselling", f::individual, 3, 6, 1, 1, "Weissman et al. 2014, Psychother Psychosom"));
+  r.add(row("ipt_bpd", "IPT for borderline personality disorder", f::individual, 34, 34, 4, 2, "Markowitz et al. 2006, J Pers Disord"));
+  r.add(row("dit", "dynamic interpersonal therapy", f::individual, 16, 16, 4, 2, "seed article: 16 sessions over five months"));
+  r.add(row("mit", "metacognitive interpersonal therapy", f::individual, 12, 104, 4, 2, "seed article; MIT case series"));
+  r.add(row("mit_g", "metacognitive interpersonal therapy, group", f::group, 16, 16, 4, 2, "Popolo et al. 2019/2020"));
+  r.add(row("ipt_perinatal", "IPT for perinatal depression", f::individual, 12, 12, 4, 2, "O'Hara et al. 2000, Arch Gen Psychiatry 57:1039"));
+  r.add(row("ipt_couple", "IPT with partner (couples adaptation)", f::couple, 8, 16, 4, 2, "partner-assisted IPT; seed article"));
+  auto phone = row("ipt_telephone", "telephone IPT", f::individual, 12, 12, 4, 2, "telephone IPT pilot RCT");
+  phone.modality = therapy_modality::telephone;
+  r.add(phone);
+  return r;
+}
+
+const protocol_registry& protocol_registry::builtin() {
+  static const protocol_registry registry = with_builtins();
+  return registry;
+}
+
+void protocol_registry::add(protocol p) {
+  auto it = std::find_if(protocols_.begin(), protocols_.end(),
+                         [&](const protocol& q) { return q.id == p.id; });
+  if (it != protocols_.end()) *it = std::move(p);
+  else protocols_.push_back(std::move(p));
+}
+
+const protocol* protocol_registry::find(std::string_view id) const noexcept {
+  for (const auto& p : protocols_)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+std::vector<std::string_view> protocol_registry::ids() const {
+  std::vector<std::string_view> ids;
+  ids.reserve(protocols_.size());
+  for (const auto& p : protocols_) ids.emplace_back(p.id);
+  return ids;
+}
+
+}  // namespace iptkit
