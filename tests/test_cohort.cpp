@@ -1,0 +1,96 @@
+// Cohorts: JSON Lines streams past bad lines with line numbers; JSON arrays of cases.
+#include <iptkit/json/cohort.hpp>
+#include <iptkit/json/write.hpp>
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "test_support.hpp"
+
+namespace {
+
+std::string line_of(const std::string& id) {
+  iptkit::case_record c;
+  c.case_id = id;
+  c.adaptation = "ipt";
+  c.contract.planned_sessions = 12;
+  c.contract.start_date = iptkit::parse_date("2026-01-05").value();
+  return iptkit::write_case(c, {iptkit::json_style::compact});
+}
+
+TEST(cohort, bad_lines_in_the_middle_yield_the_good_cases_and_the_bad_line_numbers) {
+  std::stringstream in;
+  in << line_of("A-1") << "\n"
+     << R"({"schema": "iptkit.case/1", "case_id": "B-2")" << "\n"      // line 2: missing fields
+     << line_of("C-3") << "\n"
+     << "{not json\n"                                                   // line 4: syntax
+     << line_of("E-5") << "\n";
+  iptkit::jsonl_reader reader(in);
+  std::vector<std::string> good;
+  std::vector<std::size_t> bad;
+  while (auto e = reader.next()) {
+    if (e->value) good.push_back(e->value->case_id);
+    else {
+      bad.push_back(e->line);
+      for (const auto& err : e->value.errors()) EXPECT_EQ(err.line, e->line);
+    }
+  }
+  EXPECT_EQ(good, (std::vector<std::string>{"A-1", "C-3", "E-5"}));
+  EXPECT_EQ(bad, (std::vector<std::size_t>{2, 4}));
+}
+
+TEST(cohort, crlf_and_blank_lines) {
+  const std::string text = line_of("A-1") + "\r\n\r\n   \n" + line_of("B-2") + "\r\n";
+  auto entries = iptkit::read_case_lines(text);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_TRUE(entries[0].value);
+  EXPECT_EQ(entries[1].line, 4u);
+  EXPECT_EQ(entries[1].index, 1u);
+  EXPECT_EQ(entries[1].value->case_id, "B-2");
+}
+
+TEST(cohort, missing_final_newline) {
+  auto entries = iptkit::read_case_lines(line_of("A-1") + "\n" + line_of("B-2"));
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_TRUE(entries[1].value);
+}
+
+TEST(cohort, trailing_garbage_on_a_line) {
+  auto entries = iptkit::read_case_lines(line_of("A-1") + " trailing\n" + line_of("B-2") + "\n");
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_FALSE(entries[0].value);
+  EXPECT_EQ(entries[0].value.errors()[0].kind, iptkit::error_kind::syntax);
+  EXPECT_TRUE(entries[1].value);
+}
+
+TEST(cohort, example_cohort_reads_completely) {
+  auto entries = iptkit::read_case_lines(
+      iptkit::test::read_file(iptkit::test::source_dir() / "examples/data/cohort.jsonl"));
+  ASSERT_GE(entries.size(), 20u);
+  for (const auto& e : entries) EXPECT_TRUE(e.value) << "line " << e.line;
+}
+
+TEST(cohort, json_array_reads_each_case_with_paths_relative_to_it) {
+  const std::string text = "[" + line_of("A-1") + "," +
+                           R"({"schema": "iptkit.case/1", "case_id": "B 2", "case_id": "B-2"})" +
+                           "," + line_of("C-3") + "]";
+  auto r = iptkit::read_case_array(text);
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->size(), 3u);
+  EXPECT_TRUE((*r)[0].value);
+  EXPECT_TRUE((*r)[2].value);
+  const auto& errors = (*r)[1].value.errors();
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors[0].path, "/case_id");
+  EXPECT_EQ(errors[0].kind, iptkit::error_kind::duplicate_key);
+  EXPECT_EQ((*r)[1].index, 1u);
+}
+
+TEST(cohort, array_input_that_is_not_an_array) {
+  auto r = iptkit::read_case_array(R"({"a": 1})");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.errors()[0].kind, iptkit::error_kind::wrong_type);
+}
+
+}  // namespace

@@ -1,0 +1,77 @@
+// The adaptation table as data: built-ins as domain.md, overrides and additions from C++ and JSON.
+#include <iptkit/json/read.hpp>
+#include <iptkit/json/write.hpp>
+#include <iptkit/model/protocol_registry.hpp>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+TEST(protocol_registry, builtins_follow_the_adaptation_table) {
+  const auto& r = iptkit::protocol_registry::builtin();
+  EXPECT_EQ(r.ids().size(), 12u);
+  const auto* ipt = r.find("ipt");
+  ASSERT_NE(ipt, nullptr);
+  EXPECT_EQ(ipt->min_sessions, 12);
+  EXPECT_EQ(ipt->max_sessions, 16);
+  EXPECT_EQ(ipt->initial_max, 4);
+  EXPECT_EQ(ipt->termination_min, 2);
+  EXPECT_EQ(iptkit::planned_initial_sessions(*ipt), 3);
+  const auto* group = r.find("ipt_g");
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->format, iptkit::therapy_format::group);
+  EXPECT_EQ(group->termination_min, 5);
+  EXPECT_EQ(r.find("ipc")->max_sessions, 6);
+  EXPECT_EQ(r.find("ipt_a")->min_age, 12);
+  EXPECT_EQ(r.find("ipt_telephone")->modality, iptkit::therapy_modality::telephone);
+  EXPECT_EQ(r.find("nope"), nullptr);
+}
+
+TEST(protocol_registry, add_overrides_by_id_and_appends_new_ones) {
+  auto r = iptkit::protocol_registry::with_builtins();
+  auto trial = *r.find("ipt");
+  trial.min_sessions = trial.max_sessions = 10;
+  trial.initial_max = 2;
+  r.add(trial);
+  EXPECT_EQ(r.ids().size(), 12u);
+  EXPECT_EQ(r.find("ipt")->max_sessions, 10);
+  EXPECT_EQ(iptkit::protocol_registry::builtin().find("ipt")->max_sessions, 16);  // untouched
+  iptkit::protocol extra;
+  extra.id = "ipt_trial";
+  r.add(extra);
+  EXPECT_EQ(r.ids().back(), "ipt_trial");
+}
+
+TEST(protocol_registry, protocols_load_from_json) {
+  auto loaded = iptkit::read_protocols(R"([
+    {"id": "ipt", "name": "IPT, trial manual", "format": "individual", "min_sessions": 10,
+     "max_sessions": 10, "initial_max": 2, "termination_min": 2},
+    {"id": "ipt_phone_trial", "name": "telephone trial", "format": "individual", "modality": "telephone",
+     "min_sessions": 8, "max_sessions": 12, "initial_max": 3, "termination_min": 1, "frequency": "every_2_weeks"}
+  ])");
+  ASSERT_TRUE(loaded);
+  auto r = iptkit::protocol_registry::with_builtins();
+  for (auto& p : *loaded) r.add(p);
+  EXPECT_EQ(r.find("ipt")->min_sessions, 10);
+  EXPECT_EQ(r.find("ipt")->frequency, iptkit::session_frequency::weekly);  // default
+  EXPECT_EQ(r.find("ipt_phone_trial")->frequency, iptkit::session_frequency::every_2_weeks);
+}
+
+TEST(protocol_registry, bad_protocol_file_reports_paths) {
+  auto loaded = iptkit::read_protocols(R"([{"id": "x", "name": "x", "format": "solo",
+     "min_sessions": 0, "max_sessions": 3, "initial_max": 1, "termination_min": 1}])");
+  ASSERT_FALSE(loaded);
+  ASSERT_EQ(loaded.errors().size(), 2u);
+  EXPECT_EQ(loaded.errors()[0].path, "/0/format");
+  EXPECT_EQ(loaded.errors()[1].path, "/0/min_sessions");
+}
+
+TEST(protocol_registry, builtins_round_trip_through_json) {
+  const auto& r = iptkit::protocol_registry::builtin();
+  auto text = iptkit::write_protocols(r.protocols());
+  auto back = iptkit::read_protocols(text);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, r.protocols());
+}
+
+}  // namespace
