@@ -51,7 +51,7 @@ TEST(protocol_registry, protocols_load_from_json) {
   ])");
   ASSERT_TRUE(loaded);
   auto r = iptkit::protocol_registry::with_builtins();
-  for (auto& p : *loaded) r.add(p);
+  r.add_all(*loaded);
   EXPECT_EQ(r.find("ipt")->min_sessions, 10);
   EXPECT_EQ(r.find("ipt")->frequency, iptkit::session_frequency::weekly);  // default
   EXPECT_EQ(r.find("ipt_phone_trial")->frequency, iptkit::session_frequency::every_2_weeks);
@@ -68,10 +68,10 @@ TEST(protocol_registry, bad_protocol_file_reports_paths) {
 
 TEST(protocol_registry, builtins_round_trip_through_json) {
   const auto& r = iptkit::protocol_registry::builtin();
-  auto text = iptkit::write_protocols(r.protocols());
+  auto text = iptkit::write_protocols(r.entries());
   auto back = iptkit::read_protocols(text);
   ASSERT_TRUE(back);
-  EXPECT_EQ(*back, r.protocols());
+  EXPECT_EQ(*back, r.entries());
 }
 
 }  // namespace

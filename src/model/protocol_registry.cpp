@@ -2,7 +2,6 @@
 // planning read them from a registry, and users add or override rows at run time.
 #include <iptkit/model/protocol_registry.hpp>
 
-#include <algorithm>
 
 namespace iptkit {
 
@@ -52,26 +51,6 @@ protocol_registry protocol_registry::with_builtins() {
 const protocol_registry& protocol_registry::builtin() {
   static const protocol_registry registry = with_builtins();
   return registry;
-}
-
-void protocol_registry::add(protocol p) {
-  auto it = std::find_if(protocols_.begin(), protocols_.end(),
-                         [&](const protocol& q) { return q.id == p.id; });
-  if (it != protocols_.end()) *it = std::move(p);
-  else protocols_.push_back(std::move(p));
-}
-
-const protocol* protocol_registry::find(std::string_view id) const noexcept {
-  for (const auto& p : protocols_)
-    if (p.id == id) return &p;
-  return nullptr;
-}
-
-std::vector<std::string_view> protocol_registry::ids() const {
-  std::vector<std::string_view> ids;
-  ids.reserve(protocols_.size());
-  for (const auto& p : protocols_) ids.emplace_back(p.id);
-  return ids;
 }
 
 }  // namespace iptkit

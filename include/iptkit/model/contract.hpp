@@ -57,13 +57,13 @@ inline constexpr auto meta::field_rules<contract> = std::tuple{
     meta::field(&contract::planned_sessions, meta::at_least(1)),
     meta::field(&contract::session_minutes, meta::in_range{10, 180})};
 
-/// @brief Days between sessions at a frequency (twice weekly counts as 3.5, rounded down to 3).
-constexpr int interval_days(session_frequency f) noexcept {
+/// @brief The nominal days between sessions: 3.5, 7, 14, or an average month (365.25 / 12).
+constexpr double nominal_interval_days(session_frequency f) noexcept {
   switch (f) {
-    case session_frequency::twice_weekly: return 3;
+    case session_frequency::twice_weekly: return 3.5;
     case session_frequency::weekly: return 7;
     case session_frequency::every_2_weeks: return 14;
-    case session_frequency::monthly: return 28;
+    case session_frequency::monthly: return 365.25 / 12;
   }
   return 7;
 }
