@@ -40,6 +40,22 @@ TEST(cohort, bad_lines_in_the_middle_yield_the_good_cases_and_the_bad_line_numbe
   EXPECT_EQ(bad, (std::vector<std::size_t>{2, 4}));
 }
 
+TEST(cohort, line_numbers_go_on_warnings_too_and_messages_name_the_column) {
+  iptkit::read_options lax;
+  lax.lax = true;
+  std::string with_extra = line_of("A-1");
+  with_extra.insert(1, R"("colour":"blue",)");
+  auto entries = iptkit::read_case_lines("\n" + with_extra + "\n{\"schema\" 1}\n", lax);
+  ASSERT_EQ(entries.size(), 2u);
+  ASSERT_TRUE(entries[0].value);
+  ASSERT_EQ(entries[0].value.warnings().size(), 1u);
+  EXPECT_EQ(entries[0].value.warnings()[0].line, 2u);
+  ASSERT_FALSE(entries[1].value);
+  EXPECT_EQ(entries[1].value.errors()[0].line, 3u);
+  EXPECT_NE(entries[1].value.errors()[0].message.find("at column 11"), std::string::npos)
+      << entries[1].value.errors()[0].message;
+}
+
 TEST(cohort, crlf_and_blank_lines) {
   const std::string text = line_of("A-1") + "\r\n\r\n   \n" + line_of("B-2") + "\r\n";
   auto entries = iptkit::read_case_lines(text);

@@ -109,6 +109,24 @@ TEST(read, a_float_where_an_integer_belongs_is_wrong_type) {
   EXPECT_EQ(errors_of(doc), (errs{{"/contract/planned_sessions", error_kind::wrong_type}}));
 }
 
+TEST(read, float_messages_show_the_number_as_written) {
+  auto doc = base();
+  at(doc, "/contract")["planned_sessions"] = 12.5;
+  at(doc, "/contract")["session_minutes"] = 50.0;
+  auto r = iptkit::read_case(bj::serialize(doc));
+  ASSERT_EQ(r.errors().size(), 2u);
+  EXPECT_EQ(r.errors()[0].message, "expected an integer; found 12.5");
+  EXPECT_EQ(r.errors()[1].message, "expected an integer; found 50.0");
+}
+
+TEST(read, integers_beyond_64_bits_are_out_of_range) {
+  std::string doc = bj::serialize(base());
+  const auto at_age = doc.find("\"age_at_intake\":41");
+  ASSERT_NE(at_age, std::string::npos);
+  doc.replace(at_age, 18, "\"age_at_intake\":123456789012345678901234567890");
+  EXPECT_EQ(errors_of(doc), (errs{{"/age_at_intake", error_kind::out_of_range}}));
+}
+
 TEST(read, integer_beyond_the_type_is_out_of_range) {
   auto doc = base();
   at(doc, "/contract")["planned_sessions"] = std::uint64_t{18446744073709551615u};
@@ -294,6 +312,8 @@ TEST(read, assessment_needs_items_or_total) {
   EXPECT_EQ(errors_of(doc), errs{});
   a.erase("total");
   EXPECT_EQ(errors_of(doc), (errs{{"/assessments/0/total", error_kind::missing_field}}));
+  a["items"] = bj::array{};  // an empty list is not a score either (the schema agrees: minItems 1)
+  EXPECT_EQ(errors_of(doc), (errs{{"/assessments/0/total", error_kind::missing_field}}));
 }
 
 TEST(read, maintenance_frequency_defaults_to_monthly) {
@@ -316,6 +336,25 @@ TEST(read, five_mistakes_give_exactly_five_errors) {
                                   {"/inventory/relationships/0/closeness", error_kind::out_of_range},
                                   {"/sessions/3/phase", error_kind::bad_enum},
                                   {"/assessments/0/date", error_kind::bad_date}}));
+}
+
+TEST(read, errors_come_in_document_order) {
+  // The parser finds the duplicate key (inside /sessions) before the walk finds /age_at_intake.
+  auto doc = base();
+  doc["age_at_intake"] = "x";
+  at(doc, "/inventory/relationships/0")["closeness"] = 9;
+  std::string text = bj::serialize(doc);
+  text.insert(text.find(R"({"number":2)") + 1, R"("phase":"initial",)");
+  EXPECT_EQ(errors_of(text), (errs{{"/age_at_intake", error_kind::wrong_type},
+                                   {"/inventory/relationships/0/closeness", error_kind::out_of_range},
+                                   {"/sessions/1/phase", error_kind::duplicate_key}}));
+}
+
+TEST(read, defaulted_field_may_be_null) {
+  auto doc = base();
+  doc["maintenance"] = bj::parse(R"({"contract_date": "2026-04-01", "frequency": null})");
+  EXPECT_EQ(iptkit::read_case(bj::serialize(doc)).value().maintenance->frequency,
+            iptkit::session_frequency::monthly);
 }
 
 TEST(read, json_pointer_escapes_keys) {

@@ -17,13 +17,18 @@ std::optional<cohort_entry> jsonl_reader::next() {
     if (!line_.empty() && line_.back() == '\r') line_.pop_back();
     if (line_.find_first_not_of(" \t") == std::string::npos) continue;
     auto r = read_case(line_, options_);
-    if (!r) {
-      auto errors = r.errors();
-      for (auto& e : errors) e.line = line_number_;
-      auto warnings = r.warnings();
-      for (auto& w : warnings) w.line = line_number_;
-      r = result<case_record>::failure(std::move(errors), std::move(warnings));
-    }
+    // Each line is parsed on its own: the file's line goes into `line`, not the message.
+    const auto locate = [&](std::vector<read_error> list) {
+      for (auto& e : list) {
+        e.line = line_number_;
+        if (const auto at = e.message.find(" at line 1, column "); at != std::string::npos)
+          e.message.replace(at, 19, " at column ");
+      }
+      return list;
+    };
+    auto warnings = locate(std::move(r).warnings());
+    r = r ? result<case_record>(std::move(*r), std::move(warnings))
+          : result<case_record>::failure(locate(std::move(r).errors()), std::move(warnings));
     return cohort_entry{line_number_, index_++, std::move(r)};
   }
   return std::nullopt;

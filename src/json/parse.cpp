@@ -7,6 +7,7 @@
 #include <boost/json/value_stack.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,14 @@ std::string describe_found(const bj::value& v) {
       const auto& s = v.get_string();
       std::string text = bj::serialize(bj::string_view(s.data(), std::min(s.size(), shown)));
       if (s.size() > shown) text.insert(text.size() - 1, "...");
+      return text;
+    }
+    case bj::kind::double_: {
+      // Shortest round-trip form, with ".0" kept so that 1.0 does not read as the integer 1.
+      char buf[32];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.get_double());
+      std::string text(buf, end);
+      if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
       return text;
     }
     default: return bj::serialize(v);

@@ -2,9 +2,12 @@
 
 #include <iptkit/json/detail/parse.hpp>
 #include <iptkit/json/detail/read_value.hpp>
+#include <iptkit/meta/pointer_order.hpp>
 
 #include <algorithm>
 #include <cctype>
+
+#include <boost/json/serialize.hpp>
 
 namespace iptkit {
 
@@ -62,6 +65,14 @@ bool check(const meta::in_range& r, std::int64_t value, read_context& c) {
   return false;
 }
 
+bool check(const meta::real_range& r, double value, read_context& c) {
+  if (value >= r.min && value <= r.max) return true;
+  c.fail(error_kind::out_of_range, "expected a number from " + bj::serialize(bj::value(r.min)) +
+                                       " to " + bj::serialize(bj::value(r.max)) + "; found " +
+                                       bj::serialize(bj::value(value)));
+  return false;
+}
+
 bool check(const meta::identifier& r, const std::string& value, read_context& c) {
   const bool chars_ok = std::all_of(value.begin(), value.end(), [](unsigned char ch) {
     return std::isalnum(ch) || ch == '.' || ch == '_' || ch == '-';
@@ -105,6 +116,10 @@ result<T> read_document(std::string_view json, const read_options& options) {
   auto dom = parse_dom(json, options.max_depth, c.errors);
   T out{};
   if (dom) read_value(*dom, out, c);
+  // Parse errors (duplicate keys) and walk errors, merged into document order.
+  std::stable_sort(c.errors.begin(), c.errors.end(), [](const read_error& a, const read_error& b) {
+    return meta::order_key<T>(a.path) < meta::order_key<T>(b.path);
+  });
   if (!c.errors.empty()) return result<T>::failure(std::move(c.errors), std::move(c.warnings));
   return result<T>(std::move(out), std::move(c.warnings));
 }
@@ -117,6 +132,10 @@ result<case_record> read_case(std::string_view json, const read_options& options
 
 result<std::vector<protocol>> read_protocols(std::string_view json, const read_options& options) {
   return json::detail::read_document<std::vector<protocol>>(json, options);
+}
+
+result<std::vector<instrument>> read_instruments(std::string_view json, const read_options& options) {
+  return json::detail::read_document<std::vector<instrument>>(json, options);
 }
 
 }  // namespace iptkit

@@ -3,6 +3,7 @@
 /// @brief Reading case documents (and any described type) from JSON, with every error collected.
 
 #include <iptkit/json/read_error.hpp>
+#include <iptkit/measures/instrument.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/model/protocol_registry.hpp>
 #include <iptkit/result.hpp>
@@ -27,5 +28,9 @@ result<case_record> read_case(std::string_view json, const read_options& options
 /// @brief Reads a JSON array of protocols (a trial's manual) in the format of `protocol`.
 result<std::vector<protocol>> read_protocols(std::string_view json,
                                              const read_options& options = {});
+
+/// @brief Reads a JSON array of instrument definitions in the format of `instrument`.
+result<std::vector<instrument>> read_instruments(std::string_view json,
+                                                 const read_options& options = {});
 
 }  // namespace iptkit

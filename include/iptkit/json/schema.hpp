@@ -15,4 +15,7 @@ std::string case_json_schema(const protocol_registry& protocols = protocol_regis
 /// @brief The JSON Schema of a protocols file (a list of `protocol` objects).
 std::string protocols_json_schema();
 
+/// @brief The JSON Schema of an instruments file (a list of `instrument` objects).
+std::string instruments_json_schema();
+
 }  // namespace iptkit

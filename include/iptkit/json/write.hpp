@@ -3,6 +3,7 @@
 /// @brief Canonical JSON writing of cases and any described type.
 
 #include <iptkit/model/case_record.hpp>
+#include <iptkit/measures/instrument.hpp>
 #include <iptkit/model/protocol.hpp>
 #include <string>
 #include <vector>
@@ -28,5 +29,9 @@ void write_case(std::string& out, const case_record& c, const write_options& opt
 
 /// @brief The canonical JSON of a list of protocols (the format read_protocols() reads).
 std::string write_protocols(const std::vector<protocol>& protocols, const write_options& options = {});
+
+/// @brief The canonical JSON of a list of instruments (the format read_instruments() reads).
+std::string write_instruments(const std::vector<instrument>& instruments,
+                              const write_options& options = {});
 
 }  // namespace iptkit

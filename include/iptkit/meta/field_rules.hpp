@@ -22,6 +22,12 @@ struct in_range {
   std::int64_t max;  ///< largest allowed value
 };
 
+/// @brief A real number between `min` and `max` inclusive.
+struct real_range {
+  double min;  ///< smallest allowed value
+  double max;  ///< largest allowed value
+};
+
 /// @brief An integer of at least `min` (no upper bound beyond the C++ type's).
 constexpr in_range at_least(std::int64_t min) noexcept {
   return {min, std::numeric_limits<std::int64_t>::max()};

@@ -13,6 +13,7 @@
 #include <boost/json/value.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <charconv>
+#include <cmath>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -62,6 +63,7 @@ template <class T>
 std::string expected_of() {
   if constexpr (std::is_same_v<T, bool>) return "true or false";
   else if constexpr (meta::is_integer_v<T>) return "an integer";
+  else if constexpr (std::is_floating_point_v<T>) return "a number";
   else if constexpr (std::is_same_v<T, std::string>) return "a string";
   else if constexpr (std::is_same_v<T, date>) return "a date YYYY-MM-DD";
   else if constexpr (meta::is_described_enum_v<T>) return "one of " + join_quoted(meta::enum_names<T>());
@@ -87,6 +89,12 @@ bool read_integer(const bj::value& v, T& out, read_context& c) {
       out = static_cast<T>(i);
       return true;
     }
+  } else if (v.is_double()) {
+    // 1e20 is an integer too big for any type; 1.0 and 12.5 are not integers at all.
+    const double d = v.get_double();
+    const bool integral = std::isfinite(d) && std::trunc(d) == d;
+    if (!integral || (d >= static_cast<double>(limits::min()) && d <= static_cast<double>(limits::max())))
+      return wrong_type(v, "an integer", c);
   } else if (!v.is_uint64()) {
     return wrong_type(v, "an integer", c);
   }
@@ -114,6 +122,7 @@ bool read_date(const bj::value& v, date& out, read_context& c);
 // ---- constraints -------------------------------------------------------------------------------
 
 bool check(const meta::in_range& r, std::int64_t value, read_context& c);
+bool check(const meta::real_range& r, double value, read_context& c);
 bool check(const meta::identifier& r, const std::string& value, read_context& c);
 bool check(const meta::non_empty&, const std::string& value, read_context& c);
 bool check(const meta::schema_version& r, const std::string& value, read_context& c);
@@ -146,6 +155,8 @@ bool apply_constraint(const C& constraint, const V& value, read_context& c) {
   } else if constexpr (std::is_same_v<C, meta::in_range>) {
     if constexpr (meta::is_integer_v<V>) return check(constraint, static_cast<std::int64_t>(value), c);
     else return true;
+  } else if constexpr (std::is_same_v<C, meta::real_range>) {
+    return check(constraint, static_cast<double>(value), c);
   } else if constexpr (std::is_same_v<C, meta::has_default>) {
     return true;
   } else {
@@ -232,7 +243,7 @@ bool read_object_members(const bj::object& o, T& out, read_context& c, std::stri
               // Only when neither key was given at all: a bad value was reported already.
               const auto given = [&](std::string_view k) {
                 const bj::value* v = o.if_contains(k);
-                return v && !v->is_null();
+                return v && !v->is_null() && !(v->is_array() && v->get_array().empty());
               };
               if (!first && !second && !given(a) && !given(b)) {
                 path_token token(c, b);
@@ -296,6 +307,12 @@ bool read_value(const bj::value& v, T& out, read_context& c) {
     return true;
   } else if constexpr (meta::is_integer_v<T>) {
     return read_integer(v, out, c);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    if (v.is_double()) out = static_cast<T>(v.get_double());
+    else if (v.is_int64()) out = static_cast<T>(v.get_int64());
+    else if (v.is_uint64()) out = static_cast<T>(v.get_uint64());
+    else return wrong_type(v, "a number", c);
+    return true;
   } else if constexpr (std::is_same_v<T, std::string>) {
     if (!v.is_string()) return wrong_type(v, "a string", c);
     out.assign(v.get_string().data(), v.get_string().size());

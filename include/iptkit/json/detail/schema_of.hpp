@@ -35,6 +35,10 @@ inline void constrain(bj::object& s, const meta::in_range& r, schema_builder&) {
   s["minimum"] = r.min;
   if (r.max != std::numeric_limits<std::int64_t>::max()) s["maximum"] = r.max;
 }
+inline void constrain(bj::object& s, const meta::real_range& r, schema_builder&) {
+  s["minimum"] = r.min;
+  s["maximum"] = r.max;
+}
 inline void constrain(bj::object& s, const meta::identifier& r, schema_builder&) {
   s["pattern"] = "^[A-Za-z0-9._-]{" + std::to_string(r.min_length) + "," +
                  std::to_string(r.max_length) + "}$";
@@ -72,6 +76,8 @@ bj::value member_schema(schema_builder& b) {
       writer w{text, false};
       write_value(w, T{}.*D::pointer);
       s.as_object()["default"] = bj::parse(text);
+      // Like an optional, a defaulted field may be given as null.
+      return bj::object{{"anyOf", bj::array{std::move(s), bj::object{{"type", "null"}}}}};
     }
     return s;
   }
@@ -130,6 +136,8 @@ bj::value type_schema(schema_builder& b) {
     return bj::object{{"type", "integer"},
                       {"minimum", static_cast<std::int64_t>(std::numeric_limits<T>::min())},
                       {"maximum", static_cast<std::int64_t>(std::numeric_limits<T>::max())}};
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return bj::object{{"type", "number"}};
   } else if constexpr (std::is_same_v<T, std::string>) {
     return bj::object{{"type", "string"}};
   } else if constexpr (std::is_same_v<T, date>) {

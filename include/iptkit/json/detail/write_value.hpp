@@ -82,6 +82,10 @@ void write_value(writer& w, const T& v) {
     char buf[24];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
     w.out.append(buf, end);
+  } else if constexpr (std::is_floating_point_v<T>) {
+    char buf[32];  // shortest form that reads back to the same double
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<double>(v));
+    w.out.append(buf, end);
   } else if constexpr (std::is_same_v<T, std::string>) {
     write_string(w.out, v);
   } else if constexpr (std::is_same_v<T, date>) {
