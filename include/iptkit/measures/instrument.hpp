@@ -1,0 +1,99 @@
+#pragma once
+/// @file
+/// @brief A symptom instrument as data: items, ranges, bands, cut-offs, reliable change, codes.
+
+#include <iptkit/meta/field_rules.hpp>
+#include <boost/describe.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace iptkit {
+
+/// @brief Which way is worse. All four built-ins are `higher_is_worse`.
+enum class score_direction { higher_is_worse, higher_is_better };
+BOOST_DESCRIBE_ENUM(score_direction, higher_is_worse, higher_is_better)
+
+/// @brief A named range of totals, e.g. PHQ-9 `moderate` 10-14.
+struct severity_band {
+  std::string label;   ///< e.g. `mild`, `moderately_severe`
+  int min = 0;         ///< lowest total in the band
+  int max = 0;         ///< highest total in the band
+  friend bool operator==(const severity_band&, const severity_band&) = default;
+};
+BOOST_DESCRIBE_STRUCT(severity_band, (), (label, min, max))
+
+template <>
+inline constexpr auto meta::field_rules<severity_band> = std::tuple{
+    meta::field(&severity_band::label, meta::non_empty{})};
+
+/// @brief Jacobson & Truax (1991) reliable change parameters of a reference sample.
+struct jacobson_truax {
+  double sd = 0;            ///< standard deviation of the reference sample
+  double reliability = 0;   ///< test-retest or internal-consistency reliability r
+  friend bool operator==(const jacobson_truax&, const jacobson_truax&) = default;
+};
+BOOST_DESCRIBE_STRUCT(jacobson_truax, (), (sd, reliability))
+
+template <>
+inline constexpr auto meta::field_rules<jacobson_truax> = std::tuple{
+    meta::field(&jacobson_truax::sd, meta::real_range{0, 1e9}),
+    meta::field(&jacobson_truax::reliability, meta::real_range{0, 1})};
+
+/// @brief An instrument definition (outcomes.md "Built-in instruments"; users register their own).
+struct instrument {
+  std::string id;                                ///< e.g. `phq9`
+  std::string name;                              ///< e.g. `PHQ-9`
+  int items = 1;                                 ///< number of items
+  int item_min = 0;                              ///< lowest item score
+  int item_max = 3;                              ///< highest item score (every item)
+  std::vector<int> item_maxima;                  ///< per-item maxima; overrides item_max when given
+  int total_min = 0;                             ///< lowest total
+  int total_max = 0;                             ///< highest total
+  std::vector<severity_band> bands;              ///< severity bands, in order
+  std::optional<int> caseness;                   ///< a case at or beyond this total
+  std::optional<int> remission;                  ///< remitted at or better than this total
+  std::optional<int> reliable_change;            ///< reliable change threshold in points
+  std::optional<iptkit::jacobson_truax> jacobson_truax;  ///< or Jacobson-Truax parameters
+  score_direction direction = score_direction::higher_is_worse;  ///< which way is worse
+  std::vector<int> risk_items;                   ///< 1-based items whose score > 0 is an alert
+  std::optional<std::string> loinc;              ///< LOINC code of the total score
+  std::optional<std::string> loinc_panel;        ///< LOINC code of the panel
+  std::optional<std::string> source;             ///< where the definition comes from
+  friend bool operator==(const instrument&, const instrument&) = default;
+};
+BOOST_DESCRIBE_STRUCT(instrument, (),
+                      (id, name, items, item_min, item_max, item_maxima, total_min, total_max,
+                       bands, caseness, remission, reliable_change, jacobson_truax, direction,
+                       risk_items, loinc, loinc_panel, source))
+
+template <>
+inline constexpr auto meta::field_rules<instrument> = std::tuple{
+    meta::field(&instrument::id, meta::identifier{1, 64}),
+    meta::field(&instrument::items, meta::in_range{1, 1000}),
+    meta::field(&instrument::direction, meta::has_default{}),
+    meta::field(&instrument::reliable_change, meta::at_least(1))};
+
+/// @brief The highest score of item `index` (0-based).
+inline int item_max_of(const instrument& in, std::size_t index) noexcept {
+  return index < in.item_maxima.size() ? in.item_maxima[index] : in.item_max;
+}
+
+/// @brief The band a total falls in, or nullptr when no band covers it.
+inline const severity_band* band_of(const instrument& in, int total) noexcept {
+  for (const auto& b : in.bands)
+    if (total >= b.min && total <= b.max) return &b;
+  return nullptr;
+}
+
+/// @brief True when `total` is at or beyond `cutoff` in the worse direction.
+inline bool at_or_worse(const instrument& in, int total, int cutoff) noexcept {
+  return in.direction == score_direction::higher_is_worse ? total >= cutoff : total <= cutoff;
+}
+
+/// @brief True when `total` is at or better than `cutoff`.
+inline bool at_or_better(const instrument& in, int total, int cutoff) noexcept {
+  return in.direction == score_direction::higher_is_worse ? total <= cutoff : total >= cutoff;
+}
+
+}  // namespace iptkit

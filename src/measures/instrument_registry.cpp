@@ -1,0 +1,72 @@
+// The built-in instruments of outcomes.md. This is the only place their numbers live: scoring,
+// bands, rules and outcomes read them from a registry.
+#include <iptkit/measures/instrument_registry.hpp>
+
+namespace iptkit {
+
+namespace {
+instrument make(std::string id, std::string name, int items, int total_max,
+                std::vector<severity_band> bands, int caseness, int remission) {
+  instrument in;
+  in.id = std::move(id);
+  in.name = std::move(name);
+  in.items = items;
+  in.item_min = 0;
+  in.item_max = 3;
+  in.total_min = 0;
+  in.total_max = total_max;
+  in.bands = std::move(bands);
+  in.caseness = caseness;
+  in.remission = remission;
+  return in;
+}
+}  // namespace
+
+instrument_registry instrument_registry::with_builtins() {
+  instrument_registry r;
+
+  auto phq9 = make("phq9", "PHQ-9", 9, 27,
+                   {{"minimal", 0, 4}, {"mild", 5, 9}, {"moderate", 10, 14},
+                    {"moderately_severe", 15, 19}, {"severe", 20, 27}},
+                   10, 4);
+  phq9.reliable_change = 6;
+  phq9.risk_items = {9};
+  phq9.loinc = "44261-6";
+  phq9.loinc_panel = "44249-1";
+  phq9.source = "Kroenke et al. 2001, J Gen Intern Med 16:606; NHS Talking Therapies manual";
+  r.add(phq9);
+
+  auto gad7 = make("gad7", "GAD-7", 7, 21,
+                   {{"minimal", 0, 4}, {"mild", 5, 9}, {"moderate", 10, 14}, {"severe", 15, 21}},
+                   8, 4);
+  gad7.reliable_change = 4;
+  gad7.loinc = "70274-6";
+  gad7.source = "Spitzer et al. 2006, Arch Intern Med 166:1092; NHS Talking Therapies manual";
+  r.add(gad7);
+
+  // Reliable change by Jacobson-Truax with the user's reference SD and reliability.
+  auto bdi2 = make("bdi2", "BDI-II", 21, 63,
+                   {{"minimal", 0, 13}, {"mild", 14, 19}, {"moderate", 20, 28}, {"severe", 29, 63}},
+                   14, 13);
+  bdi2.risk_items = {9};
+  bdi2.loinc = "89209-1";
+  bdi2.source = "Beck, Steer & Brown 1996, BDI-II manual";
+  r.add(bdi2);
+
+  auto hamd = make("hamd17", "HAM-D-17 (HRSD)", 17, 52,
+                   {{"none", 0, 7}, {"mild", 8, 16}, {"moderate", 17, 23}, {"severe", 24, 52}}, 8, 7);
+  hamd.item_max = 4;
+  // Items 1,2,3,7,8,9,10,11,15 score 0-4; items 4,5,6,12,13,14,16,17 score 0-2.
+  hamd.item_maxima = {4, 4, 4, 2, 2, 2, 4, 4, 4, 4, 4, 2, 2, 2, 4, 2, 2};
+  hamd.risk_items = {3};
+  hamd.source = "Hamilton 1960; bands Zimmerman et al. 2013, J Affect Disord 150:384; remission <= 7 (Frank et al. 1991)";
+  r.add(hamd);
+  return r;
+}
+
+const instrument_registry& instrument_registry::builtin() {
+  static const instrument_registry registry = with_builtins();
+  return registry;
+}
+
+}  // namespace iptkit
