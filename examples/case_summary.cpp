@@ -66,6 +66,9 @@ void summarise(const iptkit::case_record& c) {
               << iptkit::format_date(fl.second->date) << "\n";
   if (c.maintenance) std::cout << "  maintenance: " << enum_name(c.maintenance->frequency) << " from "
                                << iptkit::format_date(c.maintenance->contract_date) << "\n";
+  const auto findings = iptkit::validate(c);
+  std::cout << "  findings: " << (findings.empty() ? "none" : std::to_string(findings.size())) << "\n";
+  for (const auto& f : findings) std::cout << "    " << iptkit::to_string(f) << "\n";
 }
 
 void report(const std::string& where, const std::vector<iptkit::read_error>& errors) {

@@ -4,6 +4,11 @@
 
 #include <iptkit/version.hpp>
 #include <iptkit/result.hpp>
+#include <iptkit/meta/enum.hpp>
+#include <iptkit/meta/field_rules.hpp>
+#include <iptkit/meta/pointer_order.hpp>
+#include <iptkit/meta/type_name.hpp>
+#include <iptkit/meta/type_traits.hpp>
 
 #include <iptkit/model/assessment.hpp>
 #include <iptkit/model/case_record.hpp>
@@ -17,8 +22,18 @@
 #include <iptkit/model/maintenance.hpp>
 #include <iptkit/model/protocol.hpp>
 #include <iptkit/model/protocol_registry.hpp>
+#include <iptkit/model/registry.hpp>
 #include <iptkit/model/relationship.hpp>
 #include <iptkit/model/session.hpp>
+
+#include <iptkit/measures/instrument.hpp>
+#include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/measures/scoring.hpp>
+
+#include <iptkit/rules/finding.hpp>
+#include <iptkit/rules/rule.hpp>
+#include <iptkit/rules/rule_set.hpp>
+#include <iptkit/rules/validate.hpp>
 
 #include <iptkit/json/cohort.hpp>
 #include <iptkit/json/read.hpp>

@@ -1,0 +1,44 @@
+#pragma once
+/// @file
+/// @brief A protocol rule: code, default severity, what it checks, and the check itself.
+
+#include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/model/case_record.hpp>
+#include <iptkit/model/protocol.hpp>
+#include <iptkit/rules/finding.hpp>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace iptkit {
+
+/// @brief What a rule sees: the case, its protocol and instruments, and facts derived once.
+struct rule_context {
+  const case_record& c;                       ///< the case being validated
+  const iptkit::protocol* protocol;           ///< its adaptation's protocol; nullptr if unregistered
+  const instrument_registry& instruments;     ///< instruments in force
+  std::vector<std::size_t> acute;             ///< indices of acute sessions, document order
+  bool course_ended = false;                  ///< the last acute session is a termination session
+  std::optional<int> first_middle_number;     ///< number of the first middle-phase session
+
+  /// @brief Derives the shared facts.
+  rule_context(const case_record& c, const iptkit::protocol* p, const instrument_registry& i);
+};
+
+/// @brief Where a rule found something, and what (code and severity come from the rule).
+struct rule_hit {
+  std::string path;      ///< JSON Pointer
+  std::string message;   ///< one sentence naming the values involved
+};
+
+/// @brief A rule. Built-in codes are stable; user rules pick their own (e.g. `X001`).
+struct rule {
+  std::string code;                 ///< stable code
+  iptkit::severity severity{};      ///< default severity
+  std::string title;                ///< what it checks, one line
+  std::function<void(const rule_context&, std::vector<rule_hit>&)> check;  ///< appends hits
+};
+
+}  // namespace iptkit

@@ -1,0 +1,32 @@
+#pragma once
+/// @file
+/// @brief Validation of cases against the IPT protocol: every finding, in document order.
+
+#include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/model/case_record.hpp>
+#include <iptkit/model/protocol_registry.hpp>
+#include <iptkit/rules/finding.hpp>
+#include <iptkit/rules/rule_set.hpp>
+#include <span>
+#include <vector>
+
+namespace iptkit {
+
+/// @brief What to validate against; nullptr members mean the built-in defaults.
+struct validation_options {
+  const protocol_registry* protocols = nullptr;      ///< adaptation parameters
+  const instrument_registry* instruments = nullptr;  ///< instruments (assessment rules)
+  const iptkit::rule_set* rules = nullptr;           ///< which rules, at which severity
+};
+
+/// @brief Every finding for a well-formed case, in document order (ties in catalogue order).
+/// Deterministic; built-in rules never throw (a user rule's exception propagates).
+std::vector<finding> validate(const case_record& c, const validation_options& options = {});
+
+/// @brief validate() for each case. With `threads` > 1 the cases are split across threads; the
+/// result is the same, in the same order, as with one thread.
+std::vector<std::vector<finding>> validate_cohort(std::span<const case_record> cases,
+                                                  const validation_options& options = {},
+                                                  unsigned threads = 1);
+
+}  // namespace iptkit

@@ -1,0 +1,48 @@
+#include <iptkit/rules/rule_set.hpp>
+
+#include "catalogue.hpp"
+
+#include <algorithm>
+
+namespace iptkit {
+
+rule_set rule_set::with_builtins() {
+  rule_set r;
+  rules::detail::add_contract_rules(r);
+  rules::detail::add_phase_rules(r);
+  rules::detail::add_formulation_rules(r);
+  rules::detail::add_assessment_rules(r);
+  rules::detail::add_maintenance_rules(r);
+  rules::detail::add_adaptation_rules(r);
+  return r;
+}
+
+const rule_set& rule_set::builtin() {
+  static const rule_set rules = with_builtins();
+  return rules;
+}
+
+bool rule_set::disable(std::string_view code) {
+  if (!find(code)) return false;
+  if (is_enabled(code)) disabled_.emplace_back(code);
+  return true;
+}
+
+bool rule_set::enable(std::string_view code) {
+  if (!find(code)) return false;
+  std::erase(disabled_, code);
+  return true;
+}
+
+bool rule_set::set_severity(std::string_view code, severity s) {
+  auto* r = const_cast<rule*>(find(code));  // find() is const; the entry is ours to change
+  if (!r) return false;
+  r->severity = s;
+  return true;
+}
+
+bool rule_set::is_enabled(std::string_view code) const {
+  return find(code) && std::find(disabled_.begin(), disabled_.end(), code) == disabled_.end();
+}
+
+}  // namespace iptkit
