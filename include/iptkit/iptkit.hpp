@@ -30,6 +30,9 @@
 #include <iptkit/measures/instrument_registry.hpp>
 #include <iptkit/measures/scoring.hpp>
 
+#include <iptkit/planning/plan.hpp>
+#include <iptkit/planning/progress.hpp>
+
 #include <iptkit/rules/finding.hpp>
 #include <iptkit/rules/rule.hpp>
 #include <iptkit/rules/rule_set.hpp>

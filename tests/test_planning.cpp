@@ -1,0 +1,182 @@
+// Course planning and where a course stands.
+#include <iptkit/json/read.hpp>
+#include <iptkit/meta/enum.hpp>
+#include <iptkit/planning/plan.hpp>
+#include <iptkit/planning/progress.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "test_support.hpp"
+
+namespace {
+
+using iptkit::phase;
+using iptkit::task;
+
+iptkit::date d(const char* text) { return iptkit::parse_date(text).value(); }
+
+int count(const std::vector<iptkit::planned_session>& p, phase ph) {
+  return static_cast<int>(std::count_if(p.begin(), p.end(), [&](const auto& s) { return s.phase == ph; }));
+}
+
+bool has(const std::vector<task>& tasks, task t) { return std::find(tasks.begin(), tasks.end(), t) != tasks.end(); }
+
+TEST(planning, ipt_16_weekly_sessions) {
+  auto p = iptkit::plan("ipt", d("2026-01-05"), {.planned_sessions = 16}).value();
+  ASSERT_EQ(p.size(), 16u);
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    EXPECT_EQ(p[i].number, static_cast<int>(i) + 1);
+    EXPECT_EQ(p[i].date, iptkit::add_days(d("2026-01-05"), 7 * static_cast<long>(i)));
+  }
+  EXPECT_EQ(iptkit::format_date(p.back().date), "2026-04-20");
+  for (int i : {0, 1, 2}) EXPECT_EQ(p[i].phase, phase::initial);
+  EXPECT_EQ(count(p, phase::initial), 3);
+  EXPECT_EQ(count(p, phase::termination), 2);
+  EXPECT_EQ(count(p, phase::middle), 11);
+  EXPECT_EQ(p[14].phase, phase::termination);
+  EXPECT_EQ(p[15].phase, phase::termination);
+  // Initial tasks in the initial sessions, termination tasks in the last ones.
+  EXPECT_TRUE(has(p[0].tasks, task::sick_role));
+  EXPECT_TRUE(has(p[1].tasks, task::interpersonal_inventory));
+  EXPECT_TRUE(has(p[2].tasks, task::formulation_shared));
+  EXPECT_TRUE(has(p[2].tasks, task::treatment_contract));
+  EXPECT_TRUE(has(p[15].tasks, task::relapse_prevention));
+  EXPECT_TRUE(has(p[14].tasks, task::feelings_about_ending));
+  // The ending is named three sessions before the last.
+  EXPECT_TRUE(has(p[12].tasks, task::termination_discussed));
+  EXPECT_EQ(p[12].phase, phase::middle);
+}
+
+TEST(planning, group_ipt_ends_with_five_termination_sessions) {
+  auto p = iptkit::plan("ipt_g", d("2026-01-05"), {.planned_sessions = 16}).value();
+  ASSERT_EQ(p.size(), 16u);
+  for (int i = 11; i < 16; ++i) EXPECT_EQ(p[i].phase, phase::termination) << i;
+  EXPECT_EQ(count(p, phase::termination), 5);
+  EXPECT_EQ(p[10].phase, phase::middle);
+  EXPECT_TRUE(has(p[11].tasks, task::termination_discussed));
+}
+
+TEST(planning, defaults_come_from_the_protocol) {
+  auto brief = iptkit::plan("ipt_brief", d("2026-03-02")).value();
+  ASSERT_EQ(brief.size(), 8u);  // ipt_brief: 8 sessions, initial max 2
+  EXPECT_EQ(count(brief, phase::initial), 2);
+  EXPECT_TRUE(has(brief[0].tasks, task::interpersonal_inventory));
+  EXPECT_TRUE(has(brief[1].tasks, task::formulation_shared));
+  auto ipc = iptkit::plan("ipc", d("2026-03-02")).value();
+  ASSERT_EQ(ipc.size(), 3u);
+  EXPECT_EQ(ipc[0].phase, phase::initial);
+  EXPECT_EQ(ipc[1].phase, phase::middle);
+  EXPECT_EQ(ipc[2].phase, phase::termination);
+  EXPECT_FALSE(iptkit::plan("no_such_adaptation", d("2026-03-02")));
+}
+
+TEST(planning, skipped_dates_move_the_schedule) {
+  auto p = iptkit::plan("ipt", d("2026-01-05"),
+                        {.planned_sessions = 12, .skip = {d("2026-01-19"), d("2026-02-16")}})
+               .value();
+  ASSERT_EQ(p.size(), 12u);
+  EXPECT_EQ(iptkit::format_date(p[1].date), "2026-01-12");
+  EXPECT_EQ(iptkit::format_date(p[2].date), "2026-01-26");   // the 19th is skipped
+  EXPECT_EQ(iptkit::format_date(p[5].date), "2026-02-23");   // and the 16th
+  EXPECT_EQ(iptkit::format_date(p[11].date), "2026-04-06");  // two weeks later than unskipped
+}
+
+TEST(planning, frequencies) {
+  auto twice = iptkit::plan("ipt", d("2026-01-05"), {.planned_sessions = 4, .frequency = iptkit::session_frequency::twice_weekly}).value();
+  EXPECT_EQ(iptkit::format_date(twice[1].date), "2026-01-08");
+  EXPECT_EQ(iptkit::format_date(twice[2].date), "2026-01-12");
+  auto monthly = iptkit::plan("ipt", d("2026-01-31"), {.planned_sessions = 3, .frequency = iptkit::session_frequency::monthly}).value();
+  EXPECT_EQ(iptkit::format_date(monthly[1].date), "2026-02-28");  // month end
+  EXPECT_EQ(iptkit::format_date(monthly[2].date), "2026-03-31");
+}
+
+TEST(planning, focus_adds_area_goals_to_middle_sessions) {
+  auto p = iptkit::plan("ipt", d("2026-01-05"), {.focus = {iptkit::problem_area::grief}}).value();
+  EXPECT_TRUE(has(p[5].tasks, task::facilitate_mourning));
+  EXPECT_TRUE(has(p[5].tasks, task::mood_event_link));
+  EXPECT_FALSE(has(p[0].tasks, task::facilitate_mourning));
+}
+
+iptkit::case_record example(const char* name) {
+  return iptkit::read_case(iptkit::test::read_file(iptkit::test::source_dir() / "examples/data" / name)).value();
+}
+
+TEST(progress, in_progress_example) {
+  const auto c = example("in-progress-job-loss.json");
+  const auto& last = c.sessions.back();
+  const auto p = iptkit::progress(c, iptkit::add_days(last.date, 2));
+  EXPECT_EQ(p.phase, phase::middle);
+  EXPECT_EQ(p.sessions_held, 5);
+  EXPECT_EQ(p.planned_sessions, 12);
+  EXPECT_EQ(p.sessions_remaining, 12 - last.number);
+  EXPECT_FALSE(p.acute_complete);
+  EXPECT_EQ(p.next_session, 6);
+  EXPECT_EQ(p.next_due, iptkit::add_days(last.date, 7));
+  EXPECT_EQ(p.next_phase, phase::middle);
+  EXPECT_TRUE(has(p.tasks_due, task::mood_event_link));
+  EXPECT_TRUE(has(p.tasks_due, task::develop_new_role));  // role transition goals
+  ASSERT_FALSE(p.latest_measures.empty());
+  EXPECT_EQ(p.latest_measures[0].instrument, "phq9");
+  EXPECT_EQ(p.latest_measures[0].band, "moderate");  // 12
+}
+
+TEST(progress, overdue_inventory_formulation_and_ending) {
+  auto c = example("in-progress-job-loss.json");
+  c.inventory.reset();
+  c.formulation.reset();
+  auto p = iptkit::progress(c, c.sessions.back().date);
+  std::vector<task> overdue;
+  for (const auto& o : p.overdue) overdue.push_back(o.task);
+  EXPECT_TRUE(has(overdue, task::interpersonal_inventory));
+  EXPECT_TRUE(has(overdue, task::formulation_shared));
+  EXPECT_FALSE(has(overdue, task::termination_discussed));
+  // Two sessions left and the ending not named: overdue.
+  c.contract.planned_sessions = c.sessions.back().number + 2;
+  p = iptkit::progress(c, c.sessions.back().date);
+  overdue.clear();
+  for (const auto& o : p.overdue) overdue.push_back(o.task);
+  EXPECT_TRUE(has(overdue, task::termination_discussed));
+  EXPECT_EQ(p.sessions_remaining, 2);
+}
+
+TEST(progress, before_the_first_session) {
+  const auto c = example("in-progress-job-loss.json");
+  const auto p = iptkit::progress(c, iptkit::add_days(c.contract.start_date, -1));
+  EXPECT_EQ(p.sessions_held, 0);
+  EXPECT_EQ(p.phase, phase::initial);
+  EXPECT_EQ(p.next_session, 1);
+  EXPECT_EQ(p.next_due, c.contract.start_date);
+  EXPECT_TRUE(has(p.tasks_due, task::symptom_review));
+  EXPECT_TRUE(p.overdue.empty());
+}
+
+TEST(progress, completed_course_with_maintenance) {
+  const auto c = example("maintenance-recurrent-illness.json");
+  const auto p = iptkit::progress(c, iptkit::add_days(c.sessions.back().date, 1));
+  EXPECT_TRUE(p.acute_complete);
+  EXPECT_EQ(p.phase, phase::maintenance);
+  EXPECT_EQ(p.next_phase, phase::maintenance);
+  EXPECT_EQ(p.next_session, c.sessions.back().number + 1);
+  EXPECT_TRUE(p.overdue.empty());
+}
+
+TEST(progress, missed_sessions_use_up_slots_of_the_contract) {
+  const auto c = example("deficits-nonresponder.json");  // 16 sessions, one no-show, one cancelled
+  const auto p = iptkit::progress(c, c.sessions.back().date);
+  EXPECT_EQ(p.sessions_attended, 14);
+  EXPECT_EQ(p.sessions_remaining, 0);
+  EXPECT_TRUE(p.acute_complete);
+  EXPECT_FALSE(p.next_session);
+}
+
+TEST(progress, completed_course_without_maintenance_has_no_next_session) {
+  const auto c = example("role-transition-marriage.json");
+  const auto p = iptkit::progress(c, iptkit::add_days(c.sessions.back().date, 30));
+  EXPECT_TRUE(p.acute_complete);
+  EXPECT_FALSE(p.next_session);
+  EXPECT_TRUE(p.overdue.empty()) << iptkit::meta::enum_name(p.overdue.front().task);
+}
+
+}  // namespace
