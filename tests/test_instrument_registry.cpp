@@ -93,7 +93,7 @@ TEST(instrument_registry, user_instrument_from_json) {
 }
 
 TEST(instrument_registry, bad_instrument_file_reports_paths) {
-  auto loaded = iptkit::read_instruments(R"([{"id": "x", "name": "x", "items": 0,
+  auto loaded = iptkit::read_instruments(R"([{"id": "x", "name": "x", "items": 0, "item_max": 3, "total_max": 9,
     "jacobson_truax": {"sd": 4.5, "reliability": 1.5}}])");
   ASSERT_FALSE(loaded);
   ASSERT_EQ(loaded.errors().size(), 2u);

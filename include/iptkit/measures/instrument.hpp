@@ -71,6 +71,8 @@ template <>
 inline constexpr auto meta::field_rules<instrument> = std::tuple{
     meta::field(&instrument::id, meta::identifier{1, 64}),
     meta::field(&instrument::items, meta::in_range{1, 1000}),
+    meta::field(&instrument::item_min, meta::has_default{}),
+    meta::field(&instrument::total_min, meta::has_default{}),
     meta::field(&instrument::direction, meta::has_default{}),
     meta::field(&instrument::reliable_change, meta::at_least(1))};
 

@@ -1,0 +1,211 @@
+// Cohort statistics. Formulas and sources are in docs/outcomes.md; tests check them against an
+// independent numpy/scipy computation.
+#include <iptkit/outcomes/statistics.hpp>
+
+#include <cmath>
+#include <algorithm>
+#include <map>
+
+namespace iptkit {
+
+namespace {
+
+constexpr double z95 = 1.959963984540054;  // the 97.5% normal quantile
+
+// Hedges' small-sample correction J for df degrees of freedom (Hedges 1981).
+double hedges_j(double df) { return 1.0 - 3.0 / (4.0 * df - 1.0); }
+
+mean_sd describe(const std::vector<double>& v) {
+  mean_sd m;
+  m.n = v.size();
+  if (v.empty()) return m;
+  double sum = 0;
+  for (double x : v) sum += x;
+  const double mean = sum / static_cast<double>(v.size());
+  m.mean = mean;
+  if (v.size() >= 2) {
+    double ss = 0;
+    for (double x : v) ss += (x - mean) * (x - mean);
+    m.sd = std::sqrt(ss / static_cast<double>(v.size() - 1));
+  }
+  return m;
+}
+
+effect_size corrected(double d, double se, std::size_t n, double df) {
+  const double j = hedges_j(df);
+  effect_size e;
+  e.n = n;
+  e.d = d;
+  e.g = j * d;
+  e.lower = j * d - z95 * j * se;
+  e.upper = j * d + z95 * j * se;
+  return e;
+}
+
+struct tally {
+  std::size_t k = 0, n = 0;
+  void add(const std::optional<bool>& v) {
+    if (!v) return;
+    ++n;
+    k += *v;
+  }
+};
+
+struct accumulator {
+  std::size_t rows = 0;
+  std::vector<double> baseline, endpoint, change;
+  tally response, remission, improvement, deterioration, recovery, reliable_recovery, completers;
+};
+
+rate_difference newcombe(std::string name, const proportion& a, const proportion& b) {
+  rate_difference r;
+  r.outcome = std::move(name);
+  if (!a.rate || !b.rate) return r;
+  const double p1 = *a.rate, p2 = *b.rate, d = p1 - p2;
+  r.difference = d;
+  r.lower = d - std::sqrt((p1 - *a.lower) * (p1 - *a.lower) + (*b.upper - p2) * (*b.upper - p2));
+  r.upper = d + std::sqrt((*a.upper - p1) * (*a.upper - p1) + (p2 - *b.lower) * (p2 - *b.lower));
+  return r;
+}
+
+}  // namespace
+
+proportion wilson(std::size_t k, std::size_t n) {
+  proportion p;
+  p.k = k;
+  p.n = n;
+  if (n == 0) return p;
+  const double nn = static_cast<double>(n), phat = static_cast<double>(k) / nn, z2 = z95 * z95;
+  const double centre = (phat + z2 / (2 * nn)) / (1 + z2 / nn);
+  const double half = z95 / (1 + z2 / nn) * std::sqrt(phat * (1 - phat) / nn + z2 / (4 * nn * nn));
+  p.rate = phat;
+  p.lower = std::max(0.0, centre - half);
+  p.upper = std::min(1.0, centre + half);
+  return p;
+}
+
+std::vector<std::string> group_labels(std::span<const case_record> cases, group_by by) {
+  std::vector<std::string> labels;
+  labels.reserve(cases.size());
+  for (const auto& c : cases) {
+    switch (by) {
+      case group_by::none: labels.emplace_back("all"); break;
+      case group_by::arm: labels.push_back(c.arm.value_or("(none)")); break;
+      case group_by::site: labels.push_back(c.site.value_or("(none)")); break;
+      case group_by::adaptation: labels.push_back(c.adaptation); break;
+    }
+  }
+  return labels;
+}
+
+cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std::string> group_of_case,
+                         group_by by) {
+  // Groups in order of first appearance; instruments likewise within the cohort.
+  std::vector<std::string> groups, instruments;
+  std::map<std::pair<std::string, std::string>, accumulator> acc;
+  for (const auto& r : rows) {
+    const std::string& g = r.case_index < group_of_case.size() ? group_of_case[r.case_index] : "all";
+    if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+    if (r.instrument.empty()) continue;  // a case with no assessment at all
+    if (std::find(instruments.begin(), instruments.end(), r.instrument) == instruments.end())
+      instruments.push_back(r.instrument);
+    auto& a = acc[{g, r.instrument}];
+    ++a.rows;
+    if (r.baseline && r.endpoint) {
+      a.baseline.push_back(*r.baseline);
+      a.endpoint.push_back(*r.endpoint);
+      a.change.push_back(*r.endpoint - *r.baseline);
+    }
+    a.response.add(r.response);
+    a.remission.add(r.remission);
+    a.improvement.add(r.reliable_improvement);
+    a.deterioration.add(r.reliable_deterioration);
+    a.recovery.add(r.recovery);
+    a.reliable_recovery.add(r.reliable_recovery);
+    a.completers.add(r.completer);
+  }
+
+  cohort_summary out;
+  out.by = by;
+  for (const auto& g : groups)
+    for (const auto& i : instruments) {
+      auto it = acc.find({g, i});
+      if (it == acc.end()) continue;
+      const auto& a = it->second;
+      group_summary s;
+      s.group = g;
+      s.instrument = i;
+      s.cases = a.rows;
+      s.with_baseline_and_endpoint = a.change.size();
+      s.baseline = describe(a.baseline);
+      s.endpoint = describe(a.endpoint);
+      s.change = describe(a.change);
+      s.response = wilson(a.response.k, a.response.n);
+      s.remission = wilson(a.remission.k, a.remission.n);
+      s.reliable_improvement = wilson(a.improvement.k, a.improvement.n);
+      s.reliable_deterioration = wilson(a.deterioration.k, a.deterioration.n);
+      s.recovery = wilson(a.recovery.k, a.recovery.n);
+      s.reliable_recovery = wilson(a.reliable_recovery.k, a.reliable_recovery.n);
+      s.completers = wilson(a.completers.k, a.completers.n);
+      const std::size_t n = a.change.size();
+      s.d_z.n = s.d_av.n = n;
+      if (n >= 3 && s.change.sd && *s.change.sd > 0) {
+        const double nn = static_cast<double>(n);
+        // d_z: SE = sqrt(1/n + d^2 / 2n) (Lakens 2013; Borenstein et al. 2009).
+        const double dz = *s.change.mean / *s.change.sd;
+        s.d_z = corrected(dz, std::sqrt(1 / nn + dz * dz / (2 * nn)), n, nn - 1);
+        // d_av: standardised by the mean of the two SDs; SE with the pre-post correlation r.
+        const double sb = *s.baseline.sd, se = *s.endpoint.sd;
+        if (sb > 0 && se > 0) {
+          double cov = 0;
+          for (std::size_t k = 0; k < n; ++k)
+            cov += (a.baseline[k] - *s.baseline.mean) * (a.endpoint[k] - *s.endpoint.mean);
+          const double r = cov / (nn - 1) / (sb * se);
+          const double dav = *s.change.mean / ((sb + se) / 2);
+          s.d_av = corrected(dav, std::sqrt(2 * (1 - r) / nn + dav * dav / (2 * nn)), n, nn - 1);
+        }
+      }
+      out.groups.push_back(std::move(s));
+    }
+
+  // Every pair of groups on each instrument they share.
+  for (std::size_t x = 0; x < groups.size(); ++x)
+    for (std::size_t y = x + 1; y < groups.size(); ++y)
+      for (const auto& i : instruments) {
+        const group_summary *a = nullptr, *b = nullptr;
+        for (const auto& s : out.groups) {
+          if (s.instrument != i) continue;
+          if (s.group == groups[x]) a = &s;
+          if (s.group == groups[y]) b = &s;
+        }
+        if (!a || !b) continue;
+        group_comparison c;
+        c.instrument = i;
+        c.group_a = a->group;
+        c.group_b = b->group;
+        const std::size_t n1 = a->change.n, n2 = b->change.n;
+        c.hedges_g.n = n1 + n2;
+        if (n1 >= 2 && n2 >= 2) {
+          const double m1 = *a->change.mean, m2 = *b->change.mean, s1 = *a->change.sd, s2 = *b->change.sd;
+          const double df = static_cast<double>(n1 + n2 - 2);
+          const double pooled = std::sqrt(((n1 - 1) * s1 * s1 + (n2 - 1) * s2 * s2) / df);
+          if (pooled > 0) {
+            const double d = (m1 - m2) / pooled, nsum = static_cast<double>(n1 + n2);
+            const double se = std::sqrt(nsum / (static_cast<double>(n1) * static_cast<double>(n2)) +
+                                        d * d / (2 * nsum));
+            c.hedges_g = corrected(d, se, n1 + n2, df);
+          }
+        }
+        c.rates = {newcombe("response", a->response, b->response),
+                   newcombe("remission", a->remission, b->remission),
+                   newcombe("reliable_improvement", a->reliable_improvement, b->reliable_improvement),
+                   newcombe("reliable_deterioration", a->reliable_deterioration, b->reliable_deterioration),
+                   newcombe("recovery", a->recovery, b->recovery),
+                   newcombe("reliable_recovery", a->reliable_recovery, b->reliable_recovery),
+                   newcombe("completers", a->completers, b->completers)};
+        out.comparisons.push_back(std::move(c));
+      }
+  return out;
+}
+
+}  // namespace iptkit

@@ -1,0 +1,344 @@
+// Per-case outcomes and cohort statistics on hand-worked cases (outcomes.md).
+#include <iptkit/json/read.hpp>
+#include <iptkit/outcomes/outcomes.hpp>
+#include <iptkit/outcomes/statistics.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace {
+
+using iptkit::not_computed;
+
+iptkit::date d(const char* t) { return iptkit::parse_date(t).value(); }
+
+// A weekly ipt course of `n` sessions from 2026-01-05 (the last two termination), PHQ-9 totals
+// given as (days after the start, total).
+iptkit::case_record course(int n, std::vector<std::pair<int, int>> phq9, std::string id = "T-1") {
+  iptkit::case_record c;
+  c.case_id = std::move(id);
+  c.adaptation = "ipt";
+  c.contract.planned_sessions = n;
+  c.contract.start_date = d("2026-01-05");
+  for (int i = 0; i < n; ++i) {
+    iptkit::session s;
+    s.number = i + 1;
+    s.date = iptkit::add_days(c.contract.start_date, 7L * i);
+    s.phase = i < 3 ? iptkit::phase::initial : i >= n - 2 ? iptkit::phase::termination : iptkit::phase::middle;
+    c.sessions.push_back(s);
+  }
+  for (auto [day, total] : phq9)
+    c.assessments.push_back({.instrument = "phq9", .date = iptkit::add_days(c.contract.start_date, day), .total = total});
+  return c;
+}
+
+const iptkit::case_outcome& row(const std::vector<iptkit::case_outcome>& rows, std::string_view instrument) {
+  for (const auto& r : rows)
+    if (r.instrument == instrument) return r;
+  throw std::runtime_error("no row for " + std::string(instrument));
+}
+
+TEST(outcomes, a_responder_who_recovers) {
+  // PHQ-9 20 at session 1 -> 8 at the last session (day 77).
+  const auto rows = iptkit::outcomes(course(12, {{0, 20}, {35, 14}, {77, 8}}));
+  ASSERT_EQ(rows.size(), 1u);
+  const auto& o = rows[0];
+  EXPECT_FALSE(o.status);
+  EXPECT_EQ(o.baseline, 20);
+  EXPECT_EQ(o.baseline_date, d("2026-01-05"));
+  EXPECT_EQ(o.endpoint, 8);
+  EXPECT_EQ(o.change, -12);
+  EXPECT_DOUBLE_EQ(*o.percent_change, -60.0);
+  EXPECT_EQ(o.response, true);              // 8 <= 10
+  EXPECT_EQ(o.remission, false);            // 8 > 4
+  EXPECT_EQ(o.reliable_improvement, true);  // 12 >= 6 points
+  EXPECT_EQ(o.reliable_deterioration, false);
+  EXPECT_FALSE(o.rci);                      // points threshold, no RCI
+  EXPECT_EQ(o.baseline_caseness, true);     // 20 >= 10
+  EXPECT_EQ(o.endpoint_caseness, false);
+  EXPECT_EQ(o.recovery, true);
+  EXPECT_EQ(o.reliable_recovery, true);
+  EXPECT_EQ(o.baseline_band, "severe");
+  EXPECT_EQ(o.endpoint_band, "mild");
+  EXPECT_EQ(o.relapse_reason, not_computed::no_relapse_rule);
+  EXPECT_EQ(o.sessions_attended, 12);
+  EXPECT_TRUE(o.completer);
+  EXPECT_TRUE(o.finished_treatment);
+}
+
+TEST(outcomes, response_is_at_least_half) {
+  EXPECT_EQ(iptkit::outcomes(course(12, {{0, 15}, {77, 7}}))[0].response, true);   // 7 <= 7.5
+  EXPECT_EQ(iptkit::outcomes(course(12, {{0, 15}, {77, 8}}))[0].response, false);  // 8 > 7.5
+  EXPECT_EQ(iptkit::outcomes(course(12, {{0, 15}, {77, 4}}))[0].remission, true);  // 4 <= 4
+}
+
+TEST(outcomes, reliable_change_thresholds_and_deterioration) {
+  const auto five = iptkit::outcomes(course(12, {{0, 15}, {77, 10}}))[0];  // -5: not reliable
+  EXPECT_EQ(five.reliable_improvement, false);
+  EXPECT_EQ(five.recovery, false);  // still 10 >= 10
+  EXPECT_EQ(five.reliable_recovery, false);
+  const auto worse = iptkit::outcomes(course(12, {{0, 8}, {77, 14}}))[0];   // +6
+  EXPECT_EQ(worse.reliable_deterioration, true);
+  EXPECT_EQ(worse.reliable_improvement, false);
+  EXPECT_EQ(worse.recovery_reason, not_computed::not_case_at_baseline);  // 8 < 10
+  EXPECT_FALSE(worse.recovery);
+}
+
+TEST(outcomes, no_baseline) {
+  // The first assessment is at session 2 (day 7), after the first attended session.
+  const auto o = iptkit::outcomes(course(12, {{7, 18}, {77, 6}}))[0];
+  EXPECT_EQ(o.status, not_computed::no_baseline);
+  EXPECT_FALSE(o.baseline);
+  EXPECT_FALSE(o.change);
+  EXPECT_FALSE(o.response);
+  EXPECT_EQ(o.response_reason, not_computed::no_baseline);
+  EXPECT_EQ(o.recovery_reason, not_computed::no_baseline);
+}
+
+TEST(outcomes, intake_window_is_28_days) {
+  EXPECT_EQ(iptkit::outcomes(course(12, {{-28, 18}, {77, 6}}))[0].baseline, 18);
+  EXPECT_EQ(iptkit::outcomes(course(12, {{-29, 18}, {77, 6}}))[0].status, not_computed::no_baseline);
+  // The earliest in the window is the baseline.
+  EXPECT_EQ(iptkit::outcomes(course(12, {{-10, 17}, {0, 19}, {77, 6}}))[0].baseline, 17);
+}
+
+TEST(outcomes, no_endpoint) {
+  const auto o = iptkit::outcomes(course(12, {{0, 18}}))[0];
+  EXPECT_EQ(o.status, not_computed::no_endpoint);
+  EXPECT_EQ(o.baseline, 18);
+  EXPECT_EQ(o.baseline_band, "moderately_severe");
+  EXPECT_EQ(o.baseline_caseness, true);
+  EXPECT_FALSE(o.endpoint);
+  EXPECT_EQ(o.remission_reason, not_computed::no_endpoint);
+  EXPECT_EQ(o.recovery_reason, not_computed::no_endpoint);
+}
+
+TEST(outcomes, endpoint_is_last_observation_within_14_days_of_the_last_acute_session) {
+  // Last session on day 77: day 91 counts, day 92 does not.
+  EXPECT_EQ(iptkit::outcomes(course(12, {{0, 18}, {70, 9}, {91, 5}}))[0].endpoint, 5);
+  EXPECT_EQ(iptkit::outcomes(course(12, {{0, 18}, {70, 9}, {92, 5}}))[0].endpoint, 9);
+}
+
+TEST(outcomes, baseline_zero) {
+  const auto o = iptkit::outcomes(course(12, {{0, 0}, {77, 2}}))[0];
+  EXPECT_FALSE(o.status);
+  EXPECT_EQ(o.change, 2);
+  EXPECT_FALSE(o.percent_change);
+  EXPECT_EQ(o.percent_change_reason, not_computed::baseline_zero);
+  EXPECT_FALSE(o.response);
+  EXPECT_EQ(o.response_reason, not_computed::baseline_zero);
+  EXPECT_EQ(o.remission, true);
+}
+
+TEST(outcomes, no_assessments_and_unknown_instrument) {
+  const auto none = iptkit::outcomes(course(12, {}));
+  ASSERT_EQ(none.size(), 1u);
+  EXPECT_EQ(none[0].status, not_computed::no_assessments);
+  EXPECT_EQ(none[0].instrument, "");
+  auto c = course(12, {{0, 18}, {77, 6}});
+  for (auto& a : c.assessments) a.instrument = "mystery";
+  const auto o = iptkit::outcomes(c)[0];
+  EXPECT_EQ(o.status, not_computed::unknown_instrument);
+  EXPECT_EQ(o.baseline, 18);
+}
+
+TEST(outcomes, attendance_and_flags) {
+  auto c = course(12, {{0, 18}, {77, 6}});
+  c.sessions[4].attendance = iptkit::attendance::cancelled;
+  c.sessions[5].attendance = iptkit::attendance::no_show;
+  c.sessions[10].attendance = c.sessions[11].attendance = iptkit::attendance::no_show;  // both termination
+  const auto o = iptkit::outcomes(c)[0];
+  EXPECT_EQ(o.sessions_attended, 8);
+  EXPECT_EQ(o.sessions_cancelled, 1);
+  EXPECT_EQ(o.sessions_no_show, 3);
+  EXPECT_FALSE(o.completer);
+  EXPECT_TRUE(o.finished_treatment);
+  c.sessions.resize(1);
+  EXPECT_FALSE(iptkit::outcomes(c)[0].finished_treatment);  // one attended session
+}
+
+TEST(outcomes, bdi2_bands_at_their_edges) {
+  const auto& in = *iptkit::instrument_registry::builtin().find("bdi2");
+  const std::vector<std::pair<int, const char*>> edges = {
+      {0, "minimal"}, {13, "minimal"}, {14, "mild"}, {19, "mild"}, {20, "moderate"},
+      {28, "moderate"}, {29, "severe"}, {63, "severe"}};
+  for (auto [total, label] : edges) EXPECT_EQ(iptkit::band_of(in, total)->label, label) << total;
+  auto c = course(12, {});
+  c.assessments = {{.instrument = "bdi2", .date = d("2026-01-05"), .total = 29},
+                   {.instrument = "bdi2", .date = d("2026-03-23"), .total = 13}};
+  const auto o = iptkit::outcomes(c)[0];
+  EXPECT_EQ(o.baseline_band, "severe");
+  EXPECT_EQ(o.endpoint_band, "minimal");
+  EXPECT_EQ(o.remission, true);  // <= 13
+  EXPECT_EQ(o.reliable_change_reason, not_computed::no_reliable_change_definition);
+  EXPECT_FALSE(o.reliable_improvement);
+  EXPECT_EQ(o.recovery, true);
+  EXPECT_FALSE(o.reliable_recovery);
+  EXPECT_EQ(o.recovery_reason, not_computed::no_reliable_change_definition);
+}
+
+TEST(outcomes, hamd17_items_score_with_their_maxima_and_jacobson_truax) {
+  // HAM-D-17 with a trial's Jacobson-Truax parameters: SD 5, r 0.8.
+  auto registry = iptkit::instrument_registry::with_builtins();
+  auto hamd = *registry.find("hamd17");
+  hamd.jacobson_truax = iptkit::jacobson_truax{5.0, 0.8};
+  registry.add(hamd);
+  auto c = course(12, {});
+  // Items at their maxima except item 1: 52 - 4 = 48 at baseline.
+  std::vector<int> items(17);
+  for (std::size_t k = 0; k < 17; ++k) items[k] = iptkit::item_max_of(hamd, k);
+  items[0] = 0;
+  c.assessments = {{.instrument = "hamd17", .date = d("2026-01-05"), .items = items},
+                   {.instrument = "hamd17", .date = d("2026-03-23"), .total = 40}};
+  const auto o = iptkit::outcomes(c, registry)[0];
+  EXPECT_EQ(o.baseline, 48);
+  EXPECT_EQ(o.baseline_band, "severe");
+  // S_diff = 5 * sqrt(2) * sqrt(0.2) = 3.1623; RCI = -8 / 3.1623 = -2.5298 < -1.96.
+  EXPECT_NEAR(*o.rci, -8.0 / (5.0 * std::sqrt(2.0) * std::sqrt(0.2)), 1e-12);
+  EXPECT_EQ(o.reliable_improvement, true);
+  EXPECT_EQ(o.reliable_deterioration, false);
+  EXPECT_EQ(o.remission, false);  // 40 > 7
+}
+
+TEST(outcomes, nhs_paired_phq9_and_gad7) {
+  auto c = course(12, {{0, 12}, {77, 8}});  // PHQ-9: case -> not a case, -4 (not reliable)
+  c.assessments.push_back({.instrument = "gad7", .date = d("2026-01-05"), .total = 12});
+  c.assessments.push_back({.instrument = "gad7", .date = d("2026-03-23"), .total = 6});  // -6: reliable
+  auto rows = iptkit::outcomes(c);
+  ASSERT_EQ(rows.size(), 3u);
+  const auto& p = row(rows, "phq9+gad7");
+  EXPECT_EQ(p.baseline_caseness, true);
+  EXPECT_EQ(p.endpoint_caseness, false);  // neither: 8 < 10, 6 < 8
+  EXPECT_EQ(p.recovery, true);
+  EXPECT_EQ(p.reliable_improvement, true);  // GAD-7 improved reliably, neither deteriorated
+  EXPECT_EQ(p.reliable_recovery, true);
+  EXPECT_EQ(p.response_reason, not_computed::not_in_paired_definition);
+  // GAD-7 still at caseness (8): not recovered under the paired definition.
+  c.assessments.back().total = 8;
+  rows = iptkit::outcomes(c);
+  EXPECT_EQ(row(rows, "phq9+gad7").endpoint_caseness, true);
+  EXPECT_EQ(row(rows, "phq9+gad7").recovery, false);
+  // One improves reliably, the other deteriorates reliably: neither counts.
+  c.assessments[1].total = 18;  // PHQ-9 12 -> 18
+  c.assessments.back().total = 6;
+  rows = iptkit::outcomes(c);
+  EXPECT_EQ(row(rows, "phq9+gad7").reliable_improvement, false);
+  EXPECT_EQ(row(rows, "phq9+gad7").reliable_deterioration, false);
+}
+
+iptkit::case_record maintained(int endpoint, std::vector<std::pair<int, int>> after) {
+  auto c = course(12, {{0, 18}, {77, endpoint}});
+  c.maintenance = iptkit::maintenance_plan{.contract_date = d("2026-03-23"),
+                                           .relapse_rule = iptkit::relapse_rule{"phq9", 10, 2}};
+  for (auto [day, total] : after)
+    c.assessments.push_back({.instrument = "phq9", .date = iptkit::add_days(d("2026-03-23"), day), .total = total});
+  return c;
+}
+
+TEST(outcomes, recurrence_after_remission) {
+  // Remitted at the endpoint (3); then 11, 12 in a row: the rule fires on the second.
+  const auto o = iptkit::outcomes(maintained(3, {{30, 11}, {60, 12}, {90, 15}}))[0];
+  EXPECT_EQ(o.remission, true);
+  EXPECT_EQ(o.relapsed, true);
+  EXPECT_EQ(o.relapse_date, iptkit::add_days(d("2026-03-23"), 60));
+  EXPECT_EQ(o.relapse_kind, iptkit::relapse_kind::recurrence);
+}
+
+TEST(outcomes, relapse_before_remission) {
+  // Not remitted at the endpoint (7 > 4): a relapse. The run restarts after a score below 10.
+  const auto o = iptkit::outcomes(maintained(7, {{30, 11}, {60, 6}, {90, 10}, {120, 13}}))[0];
+  EXPECT_EQ(o.remission, false);
+  EXPECT_EQ(o.relapse_date, iptkit::add_days(d("2026-03-23"), 120));
+  EXPECT_EQ(o.relapse_kind, iptkit::relapse_kind::relapse);
+}
+
+TEST(outcomes, relapse_rule_that_does_not_fire_and_without_assessments) {
+  EXPECT_EQ(iptkit::outcomes(maintained(3, {{30, 11}, {60, 6}}))[0].relapsed, false);
+  const auto o = iptkit::outcomes(maintained(3, {}))[0];
+  EXPECT_FALSE(o.relapsed);
+  EXPECT_EQ(o.relapse_reason, not_computed::no_maintenance_assessments);
+}
+
+TEST(outcomes, user_instrument_from_json_is_scored_banded_and_used) {
+  auto loaded = iptkit::read_instruments(R"([{"id": "wsas", "name": "Work and Social Adjustment",
+    "items": 5, "item_max": 8, "total_max": 40,
+    "bands": [{"label": "subclinical", "min": 0, "max": 9}, {"label": "significant", "min": 10, "max": 19},
+              {"label": "severe", "min": 20, "max": 40}],
+    "caseness": 10, "remission": 9, "reliable_change": 8}])");
+  ASSERT_TRUE(loaded);
+  auto registry = iptkit::instrument_registry::with_builtins();
+  registry.add_all(*loaded);
+  auto c = course(12, {});
+  c.assessments = {{.instrument = "wsas", .date = d("2026-01-05"), .items = {5, 5, 4, 6, 4}},
+                   {.instrument = "wsas", .date = d("2026-03-23"), .items = {2, 1, 2, 2, 1}}};
+  const auto o = iptkit::outcomes(c, registry)[0];
+  EXPECT_EQ(o.baseline, 24);  // scored from the items
+  EXPECT_EQ(o.endpoint, 8);
+  EXPECT_EQ(o.baseline_band, "severe");
+  EXPECT_EQ(o.endpoint_band, "subclinical");
+  EXPECT_EQ(o.reliable_improvement, true);  // 16 >= 8
+  EXPECT_EQ(o.recovery, true);
+  // Without registering it, the same case is not computable, and says why.
+  EXPECT_EQ(iptkit::outcomes(c)[0].status, not_computed::unknown_instrument);
+}
+
+TEST(outcomes, threads_give_the_same_rows) {
+  std::vector<iptkit::case_record> cases;
+  for (int i = 0; i < 301; ++i)
+    cases.push_back(course(12, {{0, 10 + i % 15}, {35, 9 + i % 9}, {77, i % 20}}, "C-" + std::to_string(i)));
+  const auto one = iptkit::outcomes(cases, iptkit::instrument_registry::builtin(), 1);
+  const auto two = iptkit::outcomes(cases, iptkit::instrument_registry::builtin(), 2);
+  ASSERT_EQ(one.size(), 301u);
+  EXPECT_EQ(one, two);
+  EXPECT_EQ(one[300].case_index, 300u);
+}
+
+TEST(statistics, wilson_interval) {
+  // 5 of 10: 0.2366 to 0.7634 (Newcombe 1998, Table I style figures).
+  const auto p = iptkit::wilson(5, 10);
+  EXPECT_NEAR(*p.lower, 0.2365931, 1e-6);
+  EXPECT_NEAR(*p.upper, 0.7634069, 1e-6);
+  const auto zero = iptkit::wilson(0, 20);
+  EXPECT_DOUBLE_EQ(*zero.lower, 0.0);
+  EXPECT_NEAR(*zero.upper, 0.1611252, 1e-6);
+  EXPECT_FALSE(iptkit::wilson(0, 0).rate);
+}
+
+TEST(statistics, group_figures_by_hand) {
+  // Three cases in arm A: baselines 20, 16, 12; endpoints 8, 10, 12 -> changes -12, -6, 0.
+  std::vector<iptkit::case_record> cases = {course(12, {{0, 20}, {77, 8}}, "A1"),
+                                            course(12, {{0, 16}, {77, 10}}, "A2"),
+                                            course(12, {{0, 12}, {77, 12}}, "A3"),
+                                            course(12, {{0, 18}, {77, 17}}, "B1")};
+  for (int i = 0; i < 3; ++i) cases[i].arm = "A";
+  cases[3].arm = "B";
+  const auto rows = iptkit::outcomes(cases);
+  const auto labels = iptkit::group_labels(cases, iptkit::group_by::arm);
+  const auto s = iptkit::summarize(rows, labels, iptkit::group_by::arm);
+  ASSERT_EQ(s.groups.size(), 2u);
+  const auto& a = s.groups[0];
+  EXPECT_EQ(a.group, "A");
+  EXPECT_EQ(a.cases, 3u);
+  EXPECT_DOUBLE_EQ(*a.change.mean, -6.0);
+  EXPECT_DOUBLE_EQ(*a.change.sd, 6.0);  // sqrt((36 + 0 + 36) / 2)
+  EXPECT_DOUBLE_EQ(*a.baseline.mean, 16.0);
+  EXPECT_EQ(a.response.k, 1u);      // 20 -> 8
+  EXPECT_EQ(a.response.n, 3u);
+  EXPECT_EQ(a.reliable_improvement.k, 2u);  // -12 and -6
+  EXPECT_EQ(a.recovery.n, 3u);      // all three at caseness at baseline
+  EXPECT_EQ(a.recovery.k, 1u);      // only 8 < 10
+  // d_z = -6 / 6 = -1; J = 1 - 3 / (4 * 2 - 1) = 4/7.
+  EXPECT_DOUBLE_EQ(*a.d_z.d, -1.0);
+  EXPECT_NEAR(*a.d_z.g, -4.0 / 7.0, 1e-12);
+  // d_av = -6 / ((4 + 2) / 2) = -2 (SD of 20,16,12 is 4; of 8,10,12 is 2).
+  EXPECT_NEAR(*a.d_av.d, -2.0, 1e-12);
+  EXPECT_EQ(s.groups[1].group, "B");
+  EXPECT_FALSE(s.groups[1].change.sd);  // one case: no SD
+  ASSERT_EQ(s.comparisons.size(), 1u);
+  EXPECT_FALSE(s.comparisons[0].hedges_g.g);  // B has one case
+  EXPECT_EQ(s.comparisons[0].rates[0].outcome, "response");
+  EXPECT_NEAR(*s.comparisons[0].rates[0].difference, 1.0 / 3.0, 1e-12);
+}
+
+}  // namespace
