@@ -11,12 +11,14 @@ void add_adaptation_rules(rule_set& rules) {
                if (!x.protocol || !x.c.age_at_intake) return;
                const int age = *x.c.age_at_intake;
                const auto& p = *x.protocol;
+               const auto range = [&] {
+                 if (p.min_age && p.max_age) return "outside " + std::to_string(*p.min_age) + "-" + std::to_string(*p.max_age);
+                 if (p.min_age) return "below the minimum age " + std::to_string(*p.min_age);
+                 return "above the maximum age " + std::to_string(*p.max_age);
+               };
                if ((p.min_age && age < *p.min_age) || (p.max_age && age > *p.max_age))
                  out.push_back({pointer("age_at_intake"),
-                                "age " + std::to_string(age) + " is outside " +
-                                    (p.min_age ? std::to_string(*p.min_age) : std::string("0")) + "-" +
-                                    (p.max_age ? std::to_string(*p.max_age) : std::string("120")) +
-                                    " for " + quote(p.id)});
+                                "age " + std::to_string(age) + " is " + range() + " for " + quote(p.id)});
              }});
 
   rules.add({"D002", severity::warning,

@@ -5,6 +5,15 @@
 
 namespace iptkit::rules::detail {
 
+namespace {
+// 14 or 60.9: whole numbers without a fraction, others to one decimal.
+std::string days_text(double days) {
+  if (days == std::floor(days)) return std::to_string(static_cast<long>(days));
+  const long tenths = std::lround(days * 10);
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+}
+}  // namespace
+
 void add_contract_rules(rule_set& rules) {
   rules.add({"C001", severity::warning, "planned_sessions outside the adaptation's min-max range",
              [](const rule_context& x, std::vector<rule_hit>& out) {
@@ -56,17 +65,19 @@ void add_contract_rules(rule_set& rules) {
   rules.add({"C004", severity::warning,
              "more attended acute sessions than planned, with no renegotiation covering them",
              [](const rule_context& x, std::vector<rule_hit>& out) {
-               const int planned = planned_sessions(x.c.contract);
+               // A renegotiation covers the sessions from the one at which it was agreed.
                int attended = 0;
-               std::size_t first_extra = 0;
-               for (std::size_t i : x.acute)
-                 if (x.c.sessions[i].attendance == attendance::attended && ++attended == planned + 1)
-                   first_extra = i;
-               if (attended <= planned) return;
-               out.push_back({pointer("sessions", first_extra),
-                              std::to_string(attended) + " attended acute sessions, more than the " +
-                                  std::to_string(planned) +
-                                  " planned, with no renegotiation covering them"});
+               for (std::size_t i : x.acute) {
+                 const auto& s = x.c.sessions[i];
+                 if (s.attendance != attendance::attended) continue;
+                 const int planned = planned_sessions_at(x.c.contract, s.number);
+                 if (++attended <= planned) continue;
+                 out.push_back({pointer("sessions", i),
+                                "session " + std::to_string(s.number) + " is attended acute session " +
+                                    std::to_string(attended) + ", more than the " + std::to_string(planned) +
+                                    " planned, with no renegotiation covering it"});
+                 return;
+               }
              }});
 
   rules.add({"C005", severity::warning,
@@ -85,7 +96,7 @@ void add_contract_rules(rule_set& rules) {
                                         std::to_string(previous->number) + " and " +
                                         std::to_string(s.number) + ", more than twice the " +
                                         name(x.c.contract.frequency) + " interval (" +
-                                        std::to_string(std::lround(limit)) + " days)"});
+                                        days_text(limit) + " days)"});
                  }
                  previous = &s;
                }

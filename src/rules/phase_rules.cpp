@@ -51,13 +51,14 @@ void add_phase_rules(rule_set& rules) {
                                       " attended termination session(s); " + quote(x.protocol->id) +
                                       " expects at least " + std::to_string(x.protocol->termination_min)});
                }
+               // Only a session that took place can have named the ending.
                const bool discussed = std::any_of(s.begin(), s.end(), [](const session& v) {
-                 return std::find(v.tasks.begin(), v.tasks.end(), task::termination_discussed) !=
-                        v.tasks.end();
+                 return v.attendance == attendance::attended &&
+                        std::find(v.tasks.begin(), v.tasks.end(), task::termination_discussed) != v.tasks.end();
                });
                if (!discussed)
                  out.push_back({pointer("sessions"),
-                                "the course ended and no session has the task termination_discussed"});
+                                "the course ended and no attended session has the task termination_discussed"});
              }});
 
   rules.add({"P004", severity::error, "maintenance sessions without a maintenance plan",

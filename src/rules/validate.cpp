@@ -22,7 +22,12 @@ rule_context::rule_context(const case_record& rc, const iptkit::protocol* p,
     if (is_acute(s.phase)) acute.push_back(k);
     if (s.phase == phase::middle && !first_middle_number) first_middle_number = s.number;
   }
-  course_ended = !acute.empty() && c.sessions[acute.back()].phase == phase::termination;
+  // Ended: the last acute session is a termination session and no planned session remains, so
+  // a course midway through its termination phase is not judged on what is still to come.
+  if (!acute.empty()) {
+    const auto& last = c.sessions[acute.back()];
+    course_ended = last.phase == phase::termination && last.number >= planned_sessions_at(c.contract, last.number);
+  }
 }
 
 std::vector<finding> validate(const case_record& c, const validation_options& options) {

@@ -21,6 +21,7 @@ struct rule_context {
   const instrument_registry& instruments;     ///< instruments in force
   std::vector<std::size_t> acute;             ///< indices of acute sessions, document order
   bool course_ended = false;                  ///< the last acute session is a termination session
+                                              ///< numbered at or past the planned count
   std::optional<int> first_middle_number;     ///< number of the first middle-phase session
 
   /// @brief Derives the shared facts.
