@@ -127,6 +127,16 @@ TEST(read, integers_beyond_64_bits_are_out_of_range) {
   EXPECT_EQ(errors_of(doc), (errs{{"/age_at_intake", error_kind::out_of_range}}));
 }
 
+TEST(read, unsigned_64_bit_fields_read_their_whole_range) {
+  auto r = iptkit::read_json<std::vector<std::uint64_t>>("[0, 18446744073709551615]");
+  ASSERT_TRUE(r);
+  EXPECT_EQ((*r)[1], 18446744073709551615u);
+  auto negative = iptkit::read_json<std::vector<std::uint64_t>>("[-1]");
+  ASSERT_FALSE(negative);
+  EXPECT_EQ(negative.errors()[0].kind, error_kind::out_of_range);
+  EXPECT_EQ(negative.errors()[0].path, "/0");
+}
+
 TEST(read, integer_beyond_the_type_is_out_of_range) {
   auto doc = base();
   at(doc, "/contract")["planned_sessions"] = std::uint64_t{18446744073709551615u};

@@ -929,6 +929,8 @@ TEST(rules, D002_ipt_couple_without_a_partner) {
   auto ipt = base();  // the same inventory is fine for ipt
   ipt.inventory->relationships[0].kind = iptkit::relationship_kind::former_partner;
   expect_absent(iptkit::validate(ipt), "D002");
+  c.inventory.reset();  // not taken yet: nothing to judge (F001 covers a missing inventory)
+  expect_absent(iptkit::validate(c), "D002");
 }
 
 // ---------------------------------------------------------------------------------------------

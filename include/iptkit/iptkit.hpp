@@ -33,6 +33,11 @@
 #include <iptkit/planning/plan.hpp>
 #include <iptkit/planning/progress.hpp>
 
+#include <iptkit/outcomes/case_outcome.hpp>
+#include <iptkit/outcomes/cohort_columns.hpp>
+#include <iptkit/outcomes/outcomes.hpp>
+#include <iptkit/outcomes/statistics.hpp>
+
 #include <iptkit/rules/finding.hpp>
 #include <iptkit/rules/rule.hpp>
 #include <iptkit/rules/rule_set.hpp>
@@ -43,3 +48,5 @@
 #include <iptkit/json/read_error.hpp>
 #include <iptkit/json/schema.hpp>
 #include <iptkit/json/write.hpp>
+
+#include <iptkit/synth/generator.hpp>

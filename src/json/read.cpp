@@ -2,7 +2,6 @@
 
 #include <iptkit/json/detail/parse.hpp>
 #include <iptkit/json/detail/read_value.hpp>
-#include <iptkit/meta/pointer_order.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -107,35 +106,18 @@ bool check(const meta::registered_protocol&, const std::string& value, read_cont
   return false;
 }
 
-/// @brief Parse, then walk: the shared body of every typed read.
-template <class T>
-result<T> read_document(std::string_view json, const read_options& options) {
-  read_context c;
-  c.lax = options.lax;
-  c.protocols = options.protocols;
-  auto dom = parse_dom(json, options.max_depth, c.errors);
-  T out{};
-  if (dom) read_value(*dom, out, c);
-  // Parse errors (duplicate keys) and walk errors, merged into document order.
-  std::stable_sort(c.errors.begin(), c.errors.end(), [](const read_error& a, const read_error& b) {
-    return meta::order_key<T>(a.path) < meta::order_key<T>(b.path);
-  });
-  if (!c.errors.empty()) return result<T>::failure(std::move(c.errors), std::move(c.warnings));
-  return result<T>(std::move(out), std::move(c.warnings));
-}
-
 }  // namespace json::detail
 
 result<case_record> read_case(std::string_view json, const read_options& options) {
-  return json::detail::read_document<case_record>(json, options);
+  return read_json<case_record>(json, options);
 }
 
 result<std::vector<protocol>> read_protocols(std::string_view json, const read_options& options) {
-  return json::detail::read_document<std::vector<protocol>>(json, options);
+  return read_json<std::vector<protocol>>(json, options);
 }
 
 result<std::vector<instrument>> read_instruments(std::string_view json, const read_options& options) {
-  return json::detail::read_document<std::vector<instrument>>(json, options);
+  return read_json<std::vector<instrument>>(json, options);
 }
 
 }  // namespace iptkit

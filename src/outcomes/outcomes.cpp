@@ -104,10 +104,37 @@ case_outcome paired(const case_outcome& phq, const case_outcome& gad) {
   return o;
 }
 
+// The instruments of case i with a scorable assessment, in order of first appearance.
+struct instrument_list {
+  std::vector<std::int32_t> ids;
+  void collect(const cols& k, std::size_t i) {
+    ids.clear();
+    std::uint64_t seen = 0;  // indices below 64; a registry rarely holds more
+    for (std::uint32_t r = k.offset[i]; r < k.offset[i + 1]; ++r) {
+      if (k.total[r] == cols::no_total) continue;
+      const std::int32_t inst = k.instrument[r];
+      if (inst < 64) {
+        if (seen & (std::uint64_t{1} << inst)) continue;
+        seen |= std::uint64_t{1} << inst;
+      } else if (std::find(ids.begin(), ids.end(), inst) != ids.end()) {
+        continue;
+      }
+      ids.push_back(inst);
+    }
+  }
+  bool has(std::int32_t inst) const { return std::find(ids.begin(), ids.end(), inst) != ids.end(); }
+};
+
+// Rows case i produces: one per instrument (one when it has none), plus the paired row.
+std::size_t row_count(const instrument_list& list, std::int32_t phq, std::int32_t gad) {
+  return std::max<std::size_t>(1, list.ids.size()) + (phq >= 0 && gad >= 0 && list.has(phq) && list.has(gad));
+}
+
+// Writes case i's rows to dest (row_count() of them).
 void compute_case(const cols& k, std::size_t i, const instrument_registry& registry,
-                  std::vector<case_outcome>& out) {
+                  const instrument_list& list, case_outcome* dest) {
   const std::uint32_t from = k.offset[i], to = k.offset[i + 1];
-  const std::size_t first_row = out.size();
+  case_outcome* const first_row = dest;
   const std::int32_t intake_from = k.start_day[i] - 28;  // intake window (rule C006)
   const std::int32_t first = k.first_attended_day[i], last = k.last_acute_day[i];
 
@@ -120,13 +147,7 @@ void compute_case(const cols& k, std::size_t i, const instrument_registry& regis
   base.completer = k.completer[i] != 0;
   base.finished_treatment = k.attended[i] >= 2;
 
-  // Instruments in order of first appearance among scorable assessments.
-  for (std::uint32_t r = from; r < to; ++r) {
-    if (k.total[r] == cols::no_total) continue;
-    const std::int32_t inst = k.instrument[r];
-    bool seen = false;
-    for (std::uint32_t q = from; q < r && !seen; ++q) seen = k.instrument[q] == inst && k.total[q] != cols::no_total;
-    if (seen) continue;
+  for (const std::int32_t inst : list.ids) {
 
     case_outcome o = base;
     o.instrument = k.instruments[static_cast<std::size_t>(inst)];
@@ -134,13 +155,13 @@ void compute_case(const cols& k, std::size_t i, const instrument_registry& regis
     // Baseline: the earliest in the intake window up to the first attended session.
     std::int32_t b_row = -1, e_row = -1;
     if (first != cols::no_day)
-      for (std::uint32_t q = r; q < to; ++q)
+      for (std::uint32_t q = from; q < to; ++q)
         if (k.instrument[q] == inst && k.total[q] != cols::no_total && k.day[q] >= intake_from &&
             k.day[q] <= first && (b_row < 0 || k.day[q] < k.day[static_cast<std::uint32_t>(b_row)]))
           b_row = static_cast<std::int32_t>(q);
     // Endpoint: the latest after the baseline up to the last acute session + 14 days (LOCF).
     if (b_row >= 0 && last != cols::no_day)
-      for (std::uint32_t q = r; q < to; ++q)
+      for (std::uint32_t q = from; q < to; ++q)
         if (k.instrument[q] == inst && k.total[q] != cols::no_total &&
             k.day[q] > k.day[static_cast<std::uint32_t>(b_row)] && k.day[q] <= last + 14 &&
             (e_row < 0 || k.day[q] >= k.day[static_cast<std::uint32_t>(e_row)]))
@@ -204,25 +225,25 @@ void compute_case(const cols& k, std::size_t i, const instrument_registry& regis
       if (!any) o.relapse_reason = not_computed::no_maintenance_assessments;
       else if (!o.relapsed) o.relapsed = false;
     }
-    out.push_back(std::move(o));
+    *dest++ = std::move(o);
   }
 
-  if (out.size() == first_row) {
+  if (dest == first_row) {
     case_outcome o = base;
     o.status = o.percent_change_reason = o.response_reason = o.remission_reason =
         o.reliable_change_reason = o.caseness_reason = o.recovery_reason = o.relapse_reason =
             not_computed::no_assessments;
-    out.push_back(std::move(o));
+    *dest = std::move(o);
     return;
   }
   const auto row = [&](std::string_view id) -> const case_outcome* {
-    for (std::size_t r = first_row; r < out.size(); ++r)
-      if (out[r].instrument == id) return &out[r];
+    for (case_outcome* r = first_row; r < dest; ++r)
+      if (r->instrument == id) return r;
     return nullptr;
   };
   const auto* phq = row("phq9");
   const auto* gad = row("gad7");
-  if (phq && gad) out.push_back(paired(*phq, *gad));
+  if (phq && gad) *dest = paired(*phq, *gad);
 }
 
 }  // namespace
@@ -231,34 +252,49 @@ std::vector<case_outcome> compute_outcomes(const cohort_columns& columns,
                                            const instrument_registry& instruments, unsigned threads) {
   const std::size_t n = columns.size();
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(n, 1))));
-  std::vector<std::vector<case_outcome>> parts(threads);
-  std::vector<std::exception_ptr> failures(threads);
+  const auto index_of = [&](std::string_view id) {
+    auto it = std::find(columns.instruments.begin(), columns.instruments.end(), id);
+    return it == columns.instruments.end() ? -1 : static_cast<std::int32_t>(it - columns.instruments.begin());
+  };
+  const std::int32_t phq = index_of("phq9"), gad = index_of("gad7");
   const std::size_t block = (n + threads - 1) / threads;
-  auto work = [&](unsigned t) {
+
+  // Two passes over contiguous blocks: count each case's rows, then write them in place, so the
+  // output is allocated once and threads never share a slot.
+  std::vector<std::size_t> start(n + 1, 0);
+  std::vector<case_outcome> out;
+  std::vector<std::exception_ptr> failures(threads);
+  const auto run = [&](auto&& body) {
+    if (threads == 1) {
+      body(0u);
+      return;
+    }
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(body, t);
+    for (auto& th : pool) th.join();
+  };
+  run([&](unsigned t) {
+    instrument_list list;
+    for (std::size_t i = t * block; i < std::min(n, (t + 1) * block); ++i) {
+      list.collect(columns, i);
+      start[i + 1] = row_count(list, phq, gad);
+    }
+  });
+  for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+  out.resize(start[n]);
+  run([&](unsigned t) {
     try {
-      auto& out = parts[t];
-      out.reserve((std::min(n, (t + 1) * block) - std::min(n, t * block)) * 2);
-      for (std::size_t i = t * block; i < std::min(n, (t + 1) * block); ++i)
-        compute_case(columns, i, instruments, out);
+      instrument_list list;
+      for (std::size_t i = t * block; i < std::min(n, (t + 1) * block); ++i) {
+        list.collect(columns, i);
+        compute_case(columns, i, instruments, list, out.data() + start[i]);
+      }
     } catch (...) {
       failures[t] = std::current_exception();
     }
-  };
-  if (threads == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
-    for (auto& th : pool) th.join();
-  }
+  });
   for (auto& f : failures)
     if (f) std::rethrow_exception(f);
-  if (threads == 1) return std::move(parts[0]);
-  std::vector<case_outcome> out;
-  std::size_t total = 0;
-  for (auto& p : parts) total += p.size();
-  out.reserve(total);
-  for (auto& p : parts) std::move(p.begin(), p.end(), std::back_inserter(out));
   return out;
 }
 

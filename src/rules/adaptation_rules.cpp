@@ -24,8 +24,9 @@ void add_adaptation_rules(rule_set& rules) {
   rules.add({"D002", severity::warning,
              "a couple-format adaptation (ipt_couple) with no partner relationship in the inventory",
              [](const rule_context& x, std::vector<rule_hit>& out) {
-               if (!x.protocol || x.protocol->format != therapy_format::couple) return;
-               const bool partner = x.c.inventory &&
+               // Without an inventory yet there is nothing to judge (F001 covers a missing one).
+               if (!x.protocol || x.protocol->format != therapy_format::couple || !x.c.inventory) return;
+               const bool partner =
                    std::any_of(x.c.inventory->relationships.begin(), x.c.inventory->relationships.end(),
                                [](const relationship& r) { return r.kind == relationship_kind::partner; });
                if (!partner)

@@ -2,11 +2,15 @@
 /// @file
 /// @brief Reading case documents (and any described type) from JSON, with every error collected.
 
+#include <iptkit/json/detail/parse.hpp>
+#include <iptkit/json/detail/read_value.hpp>
 #include <iptkit/json/read_error.hpp>
+#include <iptkit/meta/pointer_order.hpp>
 #include <iptkit/measures/instrument.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/model/protocol_registry.hpp>
 #include <iptkit/result.hpp>
+#include <algorithm>
 #include <cstddef>
 #include <string_view>
 
@@ -21,6 +25,24 @@ struct read_options {
   /// @brief Deepest nesting of arrays and objects accepted (`limit_exceeded` beyond).
   std::size_t max_depth = 64;
 };
+
+/// @brief Reads any described type from JSON (the engine behind every reader here): every
+/// structural error with its JSON Pointer, in document order.
+template <class T>
+result<T> read_json(std::string_view json, const read_options& options = {}) {
+  json::detail::read_context c;
+  c.lax = options.lax;
+  c.protocols = options.protocols;
+  auto dom = json::detail::parse_dom(json, options.max_depth, c.errors);
+  T out{};
+  if (dom) json::detail::read_value(*dom, out, c);
+  // Parse errors (duplicate keys) and walk errors, merged into document order.
+  std::stable_sort(c.errors.begin(), c.errors.end(), [](const read_error& a, const read_error& b) {
+    return meta::order_key<T>(a.path) < meta::order_key<T>(b.path);
+  });
+  if (!c.errors.empty()) return result<T>::failure(std::move(c.errors), std::move(c.warnings));
+  return result<T>(std::move(out), std::move(c.warnings));
+}
 
 /// @brief Reads one case document. Returns the case, or every structural error.
 result<case_record> read_case(std::string_view json, const read_options& options = {});

@@ -4,6 +4,7 @@
 
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/measures/instrument.hpp>
+#include <iptkit/json/detail/write_value.hpp>
 #include <iptkit/model/protocol.hpp>
 #include <string>
 #include <vector>
@@ -29,6 +30,14 @@ void write_case(std::string& out, const case_record& c, const write_options& opt
 
 /// @brief The canonical JSON of a list of protocols (the format read_protocols() reads).
 std::string write_protocols(const std::vector<protocol>& protocols, const write_options& options = {});
+
+/// @brief The canonical JSON of any described value (outcome rows, summaries, findings, plans).
+template <class T>
+std::string to_json(const T& value, const write_options& options = {}) {
+  std::string out;
+  json::detail::write_document(out, value, options.style == json_style::pretty);
+  return out;
+}
 
 /// @brief The canonical JSON of a list of instruments (the format read_instruments() reads).
 std::string write_instruments(const std::vector<instrument>& instruments,

@@ -6,13 +6,14 @@
 #include <iptkit/model/date.hpp>
 #include <boost/describe.hpp>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
 namespace iptkit {
 
 /// @brief Why a quantity is missing.
-enum class not_computed {
+enum class not_computed : std::uint8_t {
   no_assessments,                 ///< the case has no scorable assessment at all
   unknown_instrument,             ///< the instrument is neither built in nor registered
   no_baseline,                    ///< no assessment from 28 days before the start to the first attended session
@@ -34,7 +35,7 @@ BOOST_DESCRIBE_ENUM(not_computed, no_assessments, unknown_instrument, no_baselin
                     other_instrument, no_maintenance_assessments, not_in_paired_definition)
 
 /// @brief Deterioration after the acute course: before recovery (relapse) or after it (recurrence).
-enum class relapse_kind { relapse, recurrence };
+enum class relapse_kind : std::uint8_t { relapse, recurrence };
 BOOST_DESCRIBE_ENUM(relapse_kind, relapse, recurrence)
 
 /// @brief The instrument id of the NHS Talking Therapies paired PHQ-9 + GAD-7 row.

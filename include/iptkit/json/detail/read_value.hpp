@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace iptkit::json::detail {
@@ -83,19 +84,21 @@ inline bool wrong_type(const bj::value& v, const std::string& expected, read_con
 template <class T>
 bool read_integer(const bj::value& v, T& out, read_context& c) {
   using limits = std::numeric_limits<T>;
-  if (v.is_int64()) {
-    const auto i = v.get_int64();
-    if (i >= static_cast<std::int64_t>(limits::min()) && i <= static_cast<std::int64_t>(limits::max())) {
-      out = static_cast<T>(i);
-      return true;
-    }
-  } else if (v.is_double()) {
+  if (v.is_int64() && std::in_range<T>(v.get_int64())) {
+    out = static_cast<T>(v.get_int64());
+    return true;
+  }
+  if (v.is_uint64() && std::in_range<T>(v.get_uint64())) {
+    out = static_cast<T>(v.get_uint64());
+    return true;
+  }
+  if (v.is_double()) {
     // 1e20 is an integer too big for any type; 1.0 and 12.5 are not integers at all.
     const double d = v.get_double();
     const bool integral = std::isfinite(d) && std::trunc(d) == d;
     if (!integral || (d >= static_cast<double>(limits::min()) && d <= static_cast<double>(limits::max())))
       return wrong_type(v, "an integer", c);
-  } else if (!v.is_uint64()) {
+  } else if (!v.is_int64() && !v.is_uint64()) {
     return wrong_type(v, "an integer", c);
   }
   c.fail(error_kind::out_of_range, "expected an integer from " + std::to_string(limits::min()) +
