@@ -3,6 +3,7 @@
 include(GNUInstallDirs)
 
 option(IPTKIT_BUILD_TESTS "Build the test suite" ${PROJECT_IS_TOP_LEVEL})
+option(IPTKIT_BUILD_CLI "Build the iptkit command line" ${PROJECT_IS_TOP_LEVEL})
 option(IPTKIT_BUILD_EXAMPLES "Build the example programs" ${PROJECT_IS_TOP_LEVEL})
 option(IPTKIT_BUILD_BENCHMARKS "Build the Google Benchmark programs" OFF)
 option(IPTKIT_BUILD_PYTHON "Build the Python module iptkit._core" OFF)

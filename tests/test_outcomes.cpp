@@ -283,6 +283,47 @@ TEST(outcomes, user_instrument_from_json_is_scored_banded_and_used) {
   EXPECT_EQ(iptkit::outcomes(c)[0].status, not_computed::unknown_instrument);
 }
 
+TEST(outcomes, instruments_without_cutoffs_or_with_higher_is_better) {
+  // A wellbeing scale (higher is better) with bands only: no caseness, remission or reliable change.
+  iptkit::instrument wellbeing{.id = "wellbeing", .name = "Wellbeing", .items = 1, .item_max = 70,
+                               .total_max = 70, .bands = {{"low", 0, 40}, {"high", 41, 70}},
+                               .direction = iptkit::score_direction::higher_is_better};
+  auto registry = iptkit::instrument_registry::with_builtins();
+  registry.add(wellbeing);
+  auto c = course(12, {});
+  c.assessments = {{.instrument = "wellbeing", .date = d("2026-01-05"), .total = 30},
+                   {.instrument = "wellbeing", .date = d("2026-03-23"), .total = 50}};
+  const auto o = iptkit::outcomes(c, registry)[0];
+  EXPECT_FALSE(o.status);
+  EXPECT_EQ(o.change, 20);
+  EXPECT_EQ(o.endpoint_band, "high");
+  EXPECT_EQ(o.response_reason, not_computed::not_higher_is_worse);
+  EXPECT_EQ(o.remission_reason, not_computed::no_remission_cutoff);
+  EXPECT_EQ(o.caseness_reason, not_computed::no_caseness_cutoff);
+  EXPECT_EQ(o.recovery_reason, not_computed::no_caseness_cutoff);
+  EXPECT_EQ(o.reliable_change_reason, not_computed::no_reliable_change_definition);
+  // With a points threshold, improvement is a rise on this scale.
+  wellbeing.reliable_change = 10;
+  wellbeing.caseness = 40;  // a case at or below 40
+  registry.add(wellbeing);
+  const auto p = iptkit::outcomes(c, registry)[0];
+  EXPECT_EQ(p.reliable_improvement, true);
+  EXPECT_EQ(p.baseline_caseness, true);
+  EXPECT_EQ(p.endpoint_caseness, false);
+  EXPECT_EQ(p.recovery, true);
+}
+
+TEST(outcomes, relapse_fields_on_rows_of_other_instruments) {
+  auto c = maintained(3, {{30, 11}, {60, 12}});
+  c.assessments.push_back({.instrument = "gad7", .date = d("2026-01-05"), .total = 10});
+  c.assessments.push_back({.instrument = "gad7", .date = d("2026-03-23"), .total = 5});
+  const auto rows = iptkit::outcomes(c);
+  EXPECT_EQ(row(rows, "phq9").relapsed, true);
+  EXPECT_FALSE(row(rows, "gad7").relapsed);
+  EXPECT_EQ(row(rows, "gad7").relapse_reason, not_computed::other_instrument);
+  EXPECT_EQ(row(rows, "phq9+gad7").relapse_reason, not_computed::not_in_paired_definition);
+}
+
 TEST(outcomes, threads_give_the_same_rows) {
   std::vector<iptkit::case_record> cases;
   for (int i = 0; i < 301; ++i)

@@ -50,3 +50,6 @@
 #include <iptkit/json/write.hpp>
 
 #include <iptkit/synth/generator.hpp>
+
+#include <iptkit/export/html_report.hpp>
+#include <iptkit/export/svg.hpp>

@@ -29,6 +29,9 @@ class jsonl_reader {
   /// @brief The next case, or nullopt at the end of the input.
   std::optional<cohort_entry> next();
 
+  /// @brief The text of the line the last next() read (without its line ending).
+  [[nodiscard]] const std::string& current_line() const noexcept { return line_; }
+
  private:
   std::istream* in_;
   read_options options_;

@@ -1,0 +1,121 @@
+// Internal to the iptkit command line: what the verbs share.
+#pragma once
+
+#include <iptkit/iptkit.hpp>
+
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace iptkit::cli {
+
+/// Exit codes (docs/cli.md): 0 done; 1 structural errors or error findings; 2 usage or I/O error.
+enum exit_code : int { ok = 0, problems = 1, usage_or_io = 2 };
+
+/// A usage or I/O error: one clear line on stderr, exit 2.
+struct fatal : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+enum class output_format { text, json, csv };
+
+/// Options every verb takes.
+struct common_options {
+  std::string protocols_file;
+  std::string instruments_file;
+  bool lax = false;
+  bool quiet = false;
+  unsigned threads = 1;
+  output_format format = output_format::text;
+};
+
+/// The registries in force: built-ins plus the files given.
+struct registries {
+  protocol_registry protocols = protocol_registry::with_builtins();
+  instrument_registry instruments = instrument_registry::with_builtins();
+};
+registries load_registries(const common_options& o);
+
+/// One case of the input, read or not.
+struct input_case {
+  std::string file;                  // as given ("-" for standard input)
+  std::optional<std::size_t> line;   // JSON Lines line
+  std::size_t index = 0;             // 0-based position in its file
+  std::optional<std::string> case_id;  // best effort, also for cases that could not be read
+  result<case_record> value;
+};
+
+/// Reads every FILE (.json: one case or an array; .jsonl: one case per line; "-": standard
+/// input, detected by content) and hands each case to `sink` as it is read. Throws fatal when a
+/// file cannot be opened or read.
+void read_inputs(const std::vector<std::string>& files, const read_options& options,
+                 const std::function<void(input_case&&)>& sink);
+
+/// All cases of the inputs: the good ones, and the unreadable ones with their errors.
+struct loaded_cohort {
+  std::vector<case_record> cases;
+  std::vector<input_case> unreadable;
+  std::size_t total = 0;
+};
+loaded_cohort load_cohort(const std::vector<std::string>& files, const read_options& options,
+                          const common_options& common);
+
+/// Writes `content` to `path` through a temporary file in the same folder, flushed and renamed
+/// into place, so that a failed write never leaves a half-written file. "-" is standard output.
+void write_output(const std::string& path, const std::string& content);
+
+/// True when the stream is a terminal (colour and progress only then).
+bool is_terminal(int fd);
+
+/// Progress on stderr for long runs (on a terminal, not when quiet), at most a few times a second.
+class progress_meter {
+ public:
+  progress_meter(const common_options& o, std::string what);
+  void tick(std::size_t done);
+  void finish();
+
+ private:
+  bool enabled_;
+  std::string what_;
+  std::size_t last_ = 0;
+  long long last_ms_ = 0;
+  bool shown_ = false;
+};
+
+/// ANSI colour when stdout is a terminal, nothing otherwise.
+struct palette {
+  bool on = false;
+  std::string red(std::string_view s) const { return wrap("31", s); }
+  std::string yellow(std::string_view s) const { return wrap("33", s); }
+  std::string magenta(std::string_view s) const { return wrap("35", s); }
+  std::string green(std::string_view s) const { return wrap("32", s); }
+  std::string bold(std::string_view s) const { return wrap("1", s); }
+
+ private:
+  std::string wrap(const char* code, std::string_view s) const {
+    return on ? "\x1b[" + std::string(code) + "m" + std::string(s) + "\x1b[0m" : std::string(s);
+  }
+};
+
+/// Left-aligned text table with a header row; columns padded to their widest cell.
+std::string text_table(const std::vector<std::string>& header,
+                       const std::vector<std::vector<std::string>>& rows);
+
+/// Verbs. Each returns the exit code.
+int run_validate(const std::vector<std::string>& files, const common_options& o);
+int run_outcomes(const std::vector<std::string>& files, const common_options& o);
+int run_summary(const std::vector<std::string>& files, group_by by, const common_options& o);
+int run_report(const std::vector<std::string>& files, const std::string& out, group_by by,
+               const common_options& o);
+int run_convert(const std::vector<std::string>& files, const std::string& to, const std::string& out,
+                const common_options& o);
+int run_plan(const std::string& adaptation, const std::string& start, std::optional<int> sessions,
+             const std::string& frequency, const std::vector<std::string>& skip,
+             const std::vector<std::string>& focus, const common_options& o);
+int run_progress(const std::string& file, const std::string& as_of, const common_options& o);
+int run_schema(const common_options& o);
+int run_synth(std::size_t cases, std::uint64_t seed, const std::string& out, const common_options& o);
+
+}  // namespace iptkit::cli

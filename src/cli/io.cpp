@@ -1,0 +1,232 @@
+// Input, output and terminal plumbing of the command line.
+#include "cli.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+namespace iptkit::cli {
+
+namespace {
+
+std::string read_all(std::istream& in) {
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// The case_id of a document that could not be read, when it has a string one.
+std::optional<std::string> sniff_case_id(std::string_view text) {
+  boost::json::error_code ec;
+  auto v = boost::json::parse(text, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  if (const auto* id = v.get_object().if_contains("case_id"); id && id->is_string())
+    return std::string(id->get_string());
+  return std::nullopt;
+}
+
+enum class shape { single, array, lines };
+
+// By extension; standard input and unknown extensions by content.
+shape shape_of(const std::string& file, std::string_view text) {
+  if (ends_with(file, ".jsonl") || ends_with(file, ".ndjson")) return shape::lines;
+  const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string_view::npos && text[first] == '[') return shape::array;
+  if (ends_with(file, ".json")) return shape::single;
+  // A single object spans lines after its first; JSON Lines starts every line with '{'.
+  std::istringstream lines{std::string(text)};
+  std::size_t objects = 0, others = 0;
+  for (std::string l; std::getline(lines, l);) {
+    const auto p = l.find_first_not_of(" \t\r");
+    if (p == std::string::npos) continue;
+    (l[p] == '{' ? objects : others)++;
+  }
+  return objects >= 2 && others == 0 ? shape::lines : shape::single;
+}
+
+void read_lines(const std::string& file, std::istream& in, const read_options& options,
+                const std::function<void(input_case&&)>& sink) {
+  jsonl_reader reader(in, options);
+  while (auto entry = reader.next()) {
+    input_case c{file, entry->line, entry->index, std::nullopt, std::move(entry->value)};
+    c.case_id = c.value ? std::optional(c.value->case_id) : sniff_case_id(reader.current_line());
+    sink(std::move(c));
+  }
+}
+
+}  // namespace
+
+registries load_registries(const common_options& o) {
+  registries r;
+  const auto load = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw fatal(path + ": cannot open the file");
+    return read_all(in);
+  };
+  const auto first_error = [](const std::string& path, const std::vector<read_error>& errors) {
+    return path + ": " + to_string(errors.front()) +
+           (errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) + " more)" : "");
+  };
+  if (!o.protocols_file.empty()) {
+    auto loaded = read_protocols(load(o.protocols_file));
+    if (!loaded) throw fatal(first_error(o.protocols_file, loaded.errors()));
+    r.protocols.add_all(std::move(*loaded));
+  }
+  if (!o.instruments_file.empty()) {
+    auto loaded = read_instruments(load(o.instruments_file));
+    if (!loaded) throw fatal(first_error(o.instruments_file, loaded.errors()));
+    r.instruments.add_all(std::move(*loaded));
+  }
+  return r;
+}
+
+void read_inputs(const std::vector<std::string>& files, const read_options& options,
+                 const std::function<void(input_case&&)>& sink) {
+  for (const auto& file : files) {
+    if (file != "-" && std::filesystem::is_directory(file)) throw fatal(file + ": is a folder, not a file");
+    std::ifstream stream;
+    if (file != "-") {
+      stream.open(file, std::ios::binary);
+      if (!stream) throw fatal(file + ": cannot open the file");
+    }
+    std::istream& in = file == "-" ? std::cin : stream;
+    if (file != "-" && (ends_with(file, ".jsonl") || ends_with(file, ".ndjson"))) {
+      read_lines(file, in, options, sink);  // streamed: memory does not grow with the file
+    } else {
+      const std::string text = read_all(in);
+      if (in.bad()) throw fatal(file + ": cannot read the file");
+      switch (shape_of(file, text)) {
+        case shape::lines: {
+          std::istringstream lines(text);
+          read_lines(file, lines, options, sink);
+          break;
+        }
+        case shape::array: {
+          auto array = read_case_array(text, options);
+          if (!array) {
+            sink({file, std::nullopt, 0, std::nullopt, result<case_record>::failure(array.errors())});
+            break;
+          }
+          std::optional<boost::json::value> dom;  // for the ids of unreadable elements
+          for (auto& entry : *array) {
+            input_case c{file, std::nullopt, entry.index, std::nullopt, std::move(entry.value)};
+            if (c.value) {
+              c.case_id = c.value->case_id;
+            } else {
+              if (!dom) dom = boost::json::parse(text);  // it parsed once already: no error here
+              const auto& element = dom->get_array()[entry.index];
+              if (const auto* id = element.is_object() ? element.get_object().if_contains("case_id") : nullptr;
+                  id && id->is_string())
+                c.case_id = std::string(id->get_string());
+            }
+            sink(std::move(c));
+          }
+          break;
+        }
+        case shape::single: {
+          input_case c{file, std::nullopt, 0, std::nullopt, read_case(text, options)};
+          c.case_id = c.value ? std::optional(c.value->case_id) : sniff_case_id(text);
+          sink(std::move(c));
+          break;
+        }
+      }
+    }
+    if (file != "-" && stream.bad()) throw fatal(file + ": cannot read the file");
+  }
+}
+
+loaded_cohort load_cohort(const std::vector<std::string>& files, const read_options& options,
+                          const common_options& common) {
+  loaded_cohort out;
+  progress_meter meter(common, "cases read");
+  read_inputs(files, options, [&](input_case&& c) {
+    ++out.total;
+    if (c.value) out.cases.push_back(std::move(*c.value));
+    else out.unreadable.push_back(std::move(c));
+    meter.tick(out.total);
+  });
+  meter.finish();
+  return out;
+}
+
+void write_output(const std::string& path, const std::string& content) {
+  if (path == "-") {
+    std::cout << content << std::flush;
+    if (!std::cout) throw fatal("cannot write to standard output");
+    return;
+  }
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  if (fs::is_directory(target)) throw fatal(path + ": is a folder, not a file");
+  const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) throw fatal(path + ": cannot write here");
+    out << content;
+    out.flush();
+    if (!out) {
+      std::error_code ignored;
+      fs::remove(temp, ignored);
+      throw fatal(path + ": writing failed (disk full?)");
+    }
+  }
+  std::error_code ec;
+  fs::rename(temp, target, ec);
+  if (ec) {
+    fs::remove(temp, ec);
+    throw fatal(path + ": cannot write here");
+  }
+}
+
+bool is_terminal(int fd) { return ::isatty(fd) == 1; }
+
+progress_meter::progress_meter(const common_options& o, std::string what)
+    : enabled_(!o.quiet && is_terminal(2)), what_(std::move(what)) {}
+
+void progress_meter::tick(std::size_t done) {
+  last_ = done;
+  if (!enabled_ || done % 256 != 0) return;
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::steady_clock::now().time_since_epoch()).count();
+  if (now - last_ms_ < 250) return;
+  last_ms_ = now;
+  shown_ = true;
+  std::fprintf(stderr, "\r%zu %s...", done, what_.c_str());
+  std::fflush(stderr);
+}
+
+void progress_meter::finish() {
+  if (shown_) std::fprintf(stderr, "\r%zu %s.   \n", last_, what_.c_str());
+}
+
+std::string text_table(const std::vector<std::string>& header,
+                       const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width(header.size());
+  for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], r[i].size());
+  std::string out;
+  const auto line = [&](const std::vector<std::string>& cells) {
+    std::string l;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      l += cells[i];
+      if (i + 1 < cells.size()) l.append(width[i] - cells[i].size() + 2, ' ');
+    }
+    out += l + "\n";
+  };
+  line(header);
+  for (const auto& r : rows) line(r);
+  return out;
+}
+
+}  // namespace iptkit::cli

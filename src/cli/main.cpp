@@ -1,0 +1,140 @@
+// The iptkit command line: validate, outcomes, summary, report, convert, plan, progress, schema,
+// synth. Exit codes: 0 done, 1 structural errors or error findings, 2 usage or I/O error.
+#include "cli.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <iostream>
+
+namespace {
+
+using namespace iptkit::cli;
+
+// --format's text, read as a string so that a bad value gets a plain message.
+std::string format_text = "text";
+
+void add_common(CLI::App& verb, common_options& o, bool formats) {
+  verb.add_option("--protocols", o.protocols_file, "JSON file of protocols that add to or override the built-in adaptations");
+  verb.add_option("--instruments", o.instruments_file, "JSON file of instruments that add to or override the built-in ones");
+  verb.add_flag("--lax", o.lax, "Unknown fields are warnings, not errors");
+  verb.add_flag("-q,--quiet", o.quiet, "No progress, no summary line, only problems");
+  verb.add_option("--threads", o.threads, "Worker threads for validation and outcomes")->check(CLI::Range(1u, 256u));
+  if (formats) {
+    verb.add_option("--format", format_text, "Output: text for people, json or csv for programs")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
+  }
+}
+
+iptkit::group_by grouping(const std::string& by) {
+  if (by.empty()) return iptkit::group_by::none;
+  auto g = iptkit::meta::enum_from_name<iptkit::group_by>(by);
+  if (!g) throw fatal("--by: expected arm, adaptation or site; found \"" + by + "\"");
+  return *g;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"iptkit: Interpersonal Psychotherapy (IPT) case documents - validate, report, convert, plan"};
+  app.set_version_flag("--version", std::string("iptkit ") + iptkit::version_string);
+  app.require_subcommand(1);
+  app.failure_message(CLI::FailureMessage::simple);
+
+  common_options o;
+  std::vector<std::string> files;
+  std::string by, out, to, adaptation, start, frequency, as_of, file;
+  std::vector<std::string> skip, focus;
+  std::optional<int> sessions;
+  std::size_t cases = 100;
+  std::uint64_t seed = 1;
+
+  auto* validate = app.add_subcommand("validate", "Structural errors and protocol findings of case documents");
+  validate->add_option("FILE", files, "Case files: .json (one case or an array), .jsonl, or - for standard input")->required();
+  add_common(*validate, o, true);
+
+  auto* outcomes = app.add_subcommand("outcomes", "Per-case outcomes: one row per case and instrument");
+  outcomes->add_option("FILE", files, "Case files")->required();
+  add_common(*outcomes, o, true);
+
+  auto* summary = app.add_subcommand("summary", "Cohort statistics, optionally by arm, adaptation or site");
+  summary->add_option("FILE", files, "Case files")->required();
+  summary->add_option("--by", by, "Group by arm, adaptation or site");
+  add_common(*summary, o, true);
+
+  auto* report = app.add_subcommand("report", "One self-contained HTML report of a cohort");
+  report->add_option("FILE", files, "Case files")->required();
+  report->add_option("-o,--output", out, "The HTML file to write")->required();
+  report->add_option("--by", by, "Group by arm (default), adaptation or site");
+  add_common(*report, o, false);
+
+  auto* convert = app.add_subcommand("convert", "Between the document forms: JSON and JSON Lines");
+  convert->add_option("FILE", files, "Case files")->required();
+  convert->add_option("--to", to, "json or jsonl")->required()->check(CLI::IsMember({"json", "jsonl"}));
+  convert->add_option("-o,--output", out, "The file to write (- for standard output)")->required();
+  add_common(*convert, o, false);
+
+  auto* plan = app.add_subcommand("plan", "The dated session schedule of an adaptation");
+  plan->add_option("--adaptation", adaptation, "Protocol id, e.g. ipt, ipt_g, ipt_brief")->required();
+  plan->add_option("--start", start, "First session, YYYY-MM-DD")->required();
+  plan->add_option("--sessions", sessions, "Planned sessions (default: the protocol's minimum)");
+  plan->add_option("--frequency", frequency, "twice_weekly, weekly, every_2_weeks or monthly");
+  plan->add_option("--skip", skip, "Dates with no session (holidays); later sessions move");
+  plan->add_option("--focus", focus, "Problem areas whose goals the middle sessions carry");
+  add_common(*plan, o, true);
+
+  auto* progress = app.add_subcommand("progress", "Where a course in progress stands on a date");
+  progress->add_option("FILE", file, "One case")->required();
+  progress->add_option("--as-of", as_of, "The date, YYYY-MM-DD")->required();
+  add_common(*progress, o, true);
+
+  auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the case document");
+  add_common(*schema, o, false);
+
+  auto* synth = app.add_subcommand("synth", "Write a synthetic cohort as JSON Lines");
+  synth->add_option("--cases", cases, "How many cases")->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
+  synth->add_option("--seed", seed, "Same seed, same cohort");
+  synth->add_option("-o,--output", out, "The .jsonl file to write (- for standard output)")->required();
+  add_common(*synth, o, false);
+
+  // A first word that is neither an option nor a verb is a mistyped verb: say so plainly.
+  const auto verbs = app.get_subcommands({});
+  if (argc > 1 && argv[1][0] != '-' &&
+      std::none_of(verbs.begin(), verbs.end(), [&](const CLI::App* v) { return v->get_name() == argv[1]; })) {
+    std::string names;
+    for (const auto* v : verbs) names += (names.empty() ? "" : ", ") + v->get_name();
+    std::cerr << "iptkit: unknown verb \"" << argv[1] << "\"; expected one of " << names << "\n";
+    return usage_or_io;
+  }
+  try {
+    app.parse(argc, argv);
+    o.format = format_text == "json" ? output_format::json
+               : format_text == "csv" ? output_format::csv : output_format::text;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "iptkit: " << e.what() << " (see iptkit --help)\n";
+    return usage_or_io;
+  }
+
+  try {
+    if (*validate) return run_validate(files, o);
+    if (*outcomes) return run_outcomes(files, o);
+    if (*summary) return run_summary(files, grouping(by), o);
+    if (*report) return run_report(files, out, by.empty() ? iptkit::group_by::arm : grouping(by), o);
+    if (*convert) return run_convert(files, to, out, o);
+    if (*plan) return run_plan(adaptation, start, sessions, frequency, skip, focus, o);
+    if (*progress) return run_progress(file, as_of, o);
+    if (*schema) return run_schema(o);
+    if (*synth) return run_synth(cases, seed, out, o);
+  } catch (const fatal& e) {
+    std::cerr << "iptkit: " << e.what() << "\n";
+    return usage_or_io;
+  } catch (const std::exception& e) {
+    std::cerr << "iptkit: " << e.what() << "\n";
+    return usage_or_io;
+  }
+  return usage_or_io;
+}

@@ -1,0 +1,305 @@
+// The verbs that read cases: validate, outcomes, summary, report, convert.
+#include "cli.hpp"
+
+#include <iptkit/export/csv.hpp>
+#include <iptkit/export/html_report.hpp>
+
+#include <boost/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+namespace iptkit::cli {
+
+namespace {
+
+read_options reading(const common_options& o, const registries& r) {
+  read_options options;
+  options.lax = o.lax;
+  options.protocols = &r.protocols;
+  return options;
+}
+
+validation_options validating(const registries& r) {
+  validation_options v;
+  v.protocols = &r.protocols;
+  v.instruments = &r.instruments;
+  return v;
+}
+
+std::string where(const input_case& c) {
+  return c.file + (c.line ? ":" + std::to_string(*c.line) : c.index ? " [" + std::to_string(c.index) + "]" : "");
+}
+
+// Unreadable cases on stderr, one line each with the first error (json/csv output stays clean).
+void report_unreadable(const std::vector<input_case>& unreadable, const common_options& o) {
+  if (o.quiet) return;
+  for (const auto& c : unreadable) {
+    auto first = c.value.errors().front();
+    first.line.reset();  // where() names it already
+    std::cerr << where(c) << ": " << c.value.errors().size() << " structural error(s), first: "
+              << to_string(first) << "\n";
+  }
+}
+
+std::string percent(const proportion& p) {
+  if (!p.rate) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.0f%% [%.0f-%.0f] %zu/%zu", 100 * *p.rate, 100 * *p.lower, 100 * *p.upper, p.k, p.n);
+  return buf;
+}
+
+std::string number(const std::optional<double>& v, const char* format = "%.1f") {
+  if (!v) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, format, *v);
+  return buf;
+}
+
+template <class T>
+std::string optional_text(const std::optional<T>& v) {
+  if (!v) return "-";
+  if constexpr (std::is_same_v<T, bool>) return *v ? "yes" : "no";
+  else if constexpr (std::is_same_v<T, int>) return std::to_string(*v);
+  else return std::string(meta::enum_name(*v));
+}
+
+}  // namespace
+
+int run_validate(const std::vector<std::string>& files, const common_options& o) {
+  const auto reg = load_registries(o);
+  const auto options = reading(o, reg);
+  const auto v = validating(reg);
+  const palette colour{o.format == output_format::text && is_terminal(1) && !std::getenv("NO_COLOR")};
+
+  std::size_t cases = 0, valid = 0, errors = 0, warnings = 0, alerts = 0;
+  boost::json::array json_cases;
+  std::string text;
+  std::string csv = "file,line,index,case_id,kind,code,severity,path,message\r\n";
+  progress_meter meter(o, "cases validated");
+
+  // Cases are validated in batches so that --threads can share the work and memory stays flat.
+  std::vector<input_case> batch;
+  const auto flush = [&] {
+    std::vector<case_record> good;
+    for (auto& c : batch)
+      if (c.value) good.push_back(*c.value);
+    const auto found = validate_cohort(good, v, o.threads);
+    std::size_t next = 0;
+    for (auto& c : batch) {
+      static const std::vector<finding> none;
+      const auto& fs = c.value ? found[next++] : none;
+      ++cases;
+      const bool has_error_finding =
+          std::any_of(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::error; });
+      const bool ok = c.value && !has_error_finding;
+      valid += ok;
+      errors += c.value ? std::count_if(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::error; })
+                        : c.value.errors().size();
+      warnings += std::count_if(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::warning; });
+      alerts += std::count_if(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::alert; });
+      const std::string id = c.case_id.value_or("");
+      switch (o.format) {
+        case output_format::json: {
+          boost::json::array errs, finds;
+          for (const auto& e : c.value.errors())
+            errs.push_back({{"path", e.path}, {"kind", meta::enum_name(e.kind)}, {"message", e.message}});
+          for (const auto& f : fs)
+            finds.push_back({{"code", f.code}, {"severity", meta::enum_name(f.severity)}, {"path", f.path}, {"message", f.message}});
+          boost::json::object entry{{"file", c.file}};
+          entry["line"] = c.line ? boost::json::value(*c.line) : boost::json::value(nullptr);
+          entry["index"] = c.index;
+          entry["case_id"] = c.case_id ? boost::json::value(*c.case_id) : boost::json::value(nullptr);
+          entry["errors"] = std::move(errs);
+          entry["findings"] = std::move(finds);
+          json_cases.push_back(std::move(entry));
+          break;
+        }
+        case output_format::csv: {
+          const auto prefix = [&] {
+            std::string p;
+            csv_detail::append_field(p, c.file);
+            p += "," + (c.line ? std::to_string(*c.line) : std::string()) + "," + std::to_string(c.index) + ",";
+            csv_detail::append_field(p, id);
+            return p;
+          }();
+          for (const auto& e : c.value.errors()) {
+            csv += prefix + ",error," + std::string(meta::enum_name(e.kind)) + ",error,";
+            csv_detail::append_field(csv, e.path);
+            csv += ',';
+            csv_detail::append_field(csv, e.message);
+            csv += "\r\n";
+          }
+          for (const auto& f : fs) {
+            csv += prefix + ",finding," + f.code + "," + std::string(meta::enum_name(f.severity)) + ",";
+            csv_detail::append_field(csv, f.path);
+            csv += ',';
+            csv_detail::append_field(csv, f.message);
+            csv += "\r\n";
+          }
+          break;
+        }
+        case output_format::text: {
+          const std::string label = where(c) + (id.empty() ? "" : " " + id);
+          if (!c.value) {
+            text += label + ": " + colour.red("not readable") + ", " + std::to_string(c.value.errors().size()) + " structural error(s)\n";
+            for (const auto& e : c.value.errors())
+              text += "  " + (e.path.empty() ? std::string("(document)") : e.path) + ": " + e.message + " (" +
+                      std::string(meta::enum_name(e.kind)) + ")\n";
+            break;
+          }
+          if (fs.empty()) {
+            if (!o.quiet) text += label + ": " + colour.green("valid") + "\n";
+            break;
+          }
+          text += label + ": " + (has_error_finding ? colour.red("not valid") : colour.green("valid")) + ", " +
+                  std::to_string(fs.size()) + " finding(s)\n";
+          for (const auto& f : fs) {
+            const std::string sev(meta::enum_name(f.severity));
+            const auto tint = f.severity == severity::error ? colour.red(sev)
+                              : f.severity == severity::alert ? colour.magenta(sev) : colour.yellow(sev);
+            text += "  " + f.code + " " + tint + " " + (f.path.empty() ? std::string("(case)") : f.path) + ": " + f.message + "\n";
+          }
+          break;
+        }
+      }
+      meter.tick(cases);
+    }
+    batch.clear();
+  };
+  read_inputs(files, options, [&](input_case&& c) {
+    batch.push_back(std::move(c));
+    if (batch.size() >= 4096) flush();
+  });
+  flush();
+  meter.finish();
+
+  const std::string line = std::to_string(cases) + " case(s): " + std::to_string(valid) + " valid, " +
+                           std::to_string(errors) + " error(s), " + std::to_string(warnings) + " warning(s), " +
+                           std::to_string(alerts) + " alert(s)";
+  switch (o.format) {
+    case output_format::json: {
+      boost::json::object out{{"summary", {{"cases", cases}, {"valid", valid}, {"errors", errors},
+                                           {"warnings", warnings}, {"alerts", alerts}}},
+                              {"cases", std::move(json_cases)}};
+      write_output("-", boost::json::serialize(out) + "\n");
+      break;
+    }
+    case output_format::csv: write_output("-", csv); break;
+    case output_format::text: write_output("-", text + (o.quiet ? "" : line + "\n")); break;
+  }
+  if (o.format != output_format::text && !o.quiet) std::cerr << line << "\n";
+  return valid == cases ? ok : problems;
+}
+
+int run_outcomes(const std::vector<std::string>& files, const common_options& o) {
+  const auto reg = load_registries(o);
+  auto cohort = load_cohort(files, reading(o, reg), o);
+  report_unreadable(cohort.unreadable, o);
+  const auto rows = outcomes(cohort.cases, reg.instruments, o.threads);
+  switch (o.format) {
+    case output_format::json: write_output("-", to_json(rows)); break;
+    case output_format::csv: write_output("-", to_csv<case_outcome>(rows)); break;
+    case output_format::text: {
+      std::vector<std::vector<std::string>> table;
+      for (const auto& r : rows)
+        table.push_back({r.case_id, r.instrument.empty() ? "-" : r.instrument, optional_text(r.baseline),
+                         optional_text(r.endpoint), optional_text(r.change), optional_text(r.response),
+                         optional_text(r.remission), optional_text(r.reliable_improvement),
+                         optional_text(r.recovery), r.status ? optional_text(r.status) : std::string("")});
+      write_output("-", text_table({"case", "instrument", "baseline", "endpoint", "change", "response",
+                                    "remission", "reliable", "recovery", "not computed"}, table));
+      break;
+    }
+  }
+  if (!o.quiet)
+    std::cerr << cohort.total << " case(s), " << cohort.unreadable.size() << " not readable; " << rows.size()
+              << " outcome row(s)\n";
+  return cohort.unreadable.empty() ? ok : problems;
+}
+
+int run_summary(const std::vector<std::string>& files, group_by by, const common_options& o) {
+  const auto reg = load_registries(o);
+  auto cohort = load_cohort(files, reading(o, reg), o);
+  report_unreadable(cohort.unreadable, o);
+  const auto rows = outcomes(cohort.cases, reg.instruments, o.threads);
+  const auto summary = summarize(rows, group_labels(cohort.cases, by), by);
+  switch (o.format) {
+    case output_format::json: write_output("-", to_json(summary)); break;
+    case output_format::csv: write_output("-", to_csv<group_summary>(summary.groups)); break;
+    case output_format::text: {
+      std::vector<std::vector<std::string>> table;
+      for (const auto& g : summary.groups) {
+        const auto mean_sd_text = [](const mean_sd& m) {
+          return number(m.mean) + (m.sd ? " (" + number(m.sd) + ")" : "");
+        };
+        table.push_back({g.group, g.instrument, std::to_string(g.cases) + "/" + std::to_string(g.with_baseline_and_endpoint),
+                         mean_sd_text(g.baseline), mean_sd_text(g.endpoint), mean_sd_text(g.change),
+                         percent(g.response), percent(g.remission), percent(g.recovery),
+                         g.d_z.g ? number(g.d_z.g, "%.2f") + " [" + number(g.d_z.lower, "%.2f") + ", " + number(g.d_z.upper, "%.2f") + "]" : "-"});
+      }
+      std::string out = text_table({std::string(meta::enum_name(by)), "instrument", "n/both", "baseline",
+                                    "endpoint", "change", "response", "remission", "recovery", "g (d_z)"},
+                                   table);
+      for (const auto& c : summary.comparisons)
+        if (c.hedges_g.g)
+          out += "\n" + c.group_a + " vs " + c.group_b + " on " + c.instrument + ": Hedges' g on change " +
+                 number(c.hedges_g.g, "%.2f") + " [" + number(c.hedges_g.lower, "%.2f") + ", " +
+                 number(c.hedges_g.upper, "%.2f") + "], n " + std::to_string(c.hedges_g.n);
+      if (!summary.comparisons.empty()) out += "\n";
+      out += "\nRates: % [Wilson 95% interval] k/n; change = endpoint - baseline (negative is better).\n";
+      write_output("-", out);
+      break;
+    }
+  }
+  if (!o.quiet) std::cerr << cohort.cases.size() << " case(s) summarised, " << cohort.unreadable.size() << " not readable\n";
+  return cohort.unreadable.empty() ? ok : problems;
+}
+
+int run_report(const std::vector<std::string>& files, const std::string& out, group_by by,
+               const common_options& o) {
+  const auto reg = load_registries(o);
+  auto cohort = load_cohort(files, reading(o, reg), o);
+  report_unreadable(cohort.unreadable, o);
+  const auto findings = validate_cohort(cohort.cases, validating(reg), o.threads);
+  std::vector<report_input_error> unreadable;
+  for (const auto& c : cohort.unreadable) unreadable.push_back({c.file, c.line, c.index, c.value.errors()});
+  report_options options;
+  options.by = by;
+  options.instruments = &reg.instruments;
+  options.generated_by = std::string("iptkit ") + version_string;
+  write_output(out, html_report(cohort.cases, findings, unreadable, options));
+  const bool error_findings = std::any_of(findings.begin(), findings.end(), [](const auto& fs) {
+    return std::any_of(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::error; });
+  });
+  if (!o.quiet)
+    std::cerr << "report of " << cohort.cases.size() << " case(s) written to " << out << "\n";
+  return cohort.unreadable.empty() && !error_findings ? ok : problems;
+}
+
+int run_convert(const std::vector<std::string>& files, const std::string& to, const std::string& out,
+                const common_options& o) {
+  const auto reg = load_registries(o);
+  auto cohort = load_cohort(files, reading(o, reg), o);
+  report_unreadable(cohort.unreadable, o);
+  std::string text;
+  if (to == "jsonl") {
+    for (const auto& c : cohort.cases) {
+      write_case(text, c, {json_style::compact});
+      text += '\n';
+    }
+  } else if (cohort.cases.size() == 1) {
+    text = write_case(cohort.cases.front());
+  } else {
+    text = to_json(cohort.cases);
+  }
+  write_output(out, text);
+  if (!o.quiet)
+    std::cerr << cohort.cases.size() << " case(s) written to " << out << (cohort.unreadable.empty() ? "" : ", ")
+              << (cohort.unreadable.empty() ? "" : std::to_string(cohort.unreadable.size()) + " not readable (left out)")
+              << "\n";
+  return cohort.unreadable.empty() ? ok : problems;
+}
+
+}  // namespace iptkit::cli

@@ -1,0 +1,169 @@
+"""Golden tests of the iptkit command line: every verb (text and json output, csv where it
+applies), every exit code, bad flags, unreadable and malformed files, JSON Lines with bad lines.
+
+Each case runs the program from the source root and compares its exit code, standard output and
+standard error with tests/cli/golden/<name>.txt. After a deliberate change, regenerate with
+IPTKIT_UPDATE_GOLDEN=1 and review the diff."""
+import json
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+ROOT = pathlib.Path(os.environ.get("IPTKIT_SOURCE_DIR", pathlib.Path(__file__).parents[2]))
+CLI = os.environ.get("IPTKIT_CLI")
+GOLDEN = ROOT / "tests/cli/golden"
+UPDATE = os.environ.get("IPTKIT_UPDATE_GOLDEN") == "1"
+
+pytestmark = pytest.mark.skipif(not CLI, reason="IPTKIT_CLI not set (run through ctest)")
+
+EXAMPLES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "examples/data").glob("*.json"))
+COHORT = "examples/data/cohort.jsonl"
+IN_PROGRESS = "examples/data/in-progress-job-loss.json"
+BAD_LINES = "tests/data/cli/bad-lines.jsonl"
+ARRAY = "tests/data/cli/array-with-bad-case.json"
+
+CASES = {
+    # validate
+    "validate_examples_text": (["validate", *EXAMPLES], None),
+    "validate_examples_json": (["validate", "--format", "json", *EXAMPLES], None),
+    "validate_examples_csv": (["validate", "--format", "csv", *EXAMPLES], None),
+    "validate_cohort_text": (["validate", COHORT], None),
+    "validate_bad_lines_text": (["validate", BAD_LINES], None),
+    "validate_bad_lines_json": (["validate", "--format", "json", BAD_LINES], None),
+    "validate_array_text": (["validate", ARRAY], None),
+    "validate_invalid_document_json": (["validate", "--format", "json", "tests/data/invalid/bad_enum-dispute-stage.json"], None),
+    "validate_quiet": (["validate", "--quiet", *EXAMPLES, COHORT], None),
+    "validate_stdin": (["validate", "-"], "examples/data/role-dispute-renegotiation.json"),
+    "validate_stdin_jsonl": (["validate", "-"], COHORT),
+    "validate_trial_protocol": (["validate", "--protocols", "tests/data/cli/trial-protocols.json", "tests/data/base-case.json"], None),
+    "validate_threads": (["validate", "--threads", "2", "--quiet", COHORT], None),
+    # outcomes and summary
+    "outcomes_text": (["outcomes", COHORT], None),
+    "outcomes_json": (["outcomes", "--format", "json", "examples/data/grief-delayed-hamd.json"], None),
+    "outcomes_csv": (["outcomes", "--format", "csv", COHORT], None),
+    "outcomes_bad_lines": (["outcomes", BAD_LINES], None),
+    "summary_by_arm_text": (["summary", "--by", "arm", COHORT], None),
+    "summary_by_arm_json": (["summary", "--by", "arm", "--format", "json", COHORT], None),
+    "summary_by_adaptation_csv": (["summary", "--by", "adaptation", "--format", "csv", COHORT], None),
+    "summary_all_text": (["summary", *EXAMPLES], None),
+    # plan and progress
+    "plan_ipt_16_text": (["plan", "--adaptation", "ipt", "--start", "2026-01-05", "--sessions", "16"], None),
+    "plan_ipt_g_json": (["plan", "--adaptation", "ipt_g", "--start", "2026-01-05", "--sessions", "16", "--format", "json"], None),
+    "plan_skip_csv": (["plan", "--adaptation", "ipt", "--start", "2026-01-05", "--skip", "2026-01-19", "--focus", "grief", "--format", "csv"], None),
+    "plan_trial_protocol": (["plan", "--adaptation", "ipt", "--start", "2026-01-05", "--protocols", "tests/data/cli/trial-protocols.json"], None),
+    "progress_text": (["progress", IN_PROGRESS, "--as-of", "2026-04-02"], None),
+    "progress_json": (["progress", IN_PROGRESS, "--as-of", "2026-04-02", "--format", "json"], None),
+    # convert and synth
+    "convert_to_jsonl": (["convert", "examples/data/grief-normal-brief.json", ARRAY, "--to", "jsonl", "-o", "-"], None),
+    "convert_to_json": (["convert", "tests/data/base-case.json", "--to", "json", "-o", "-"], None),
+    "synth_five": (["synth", "--cases", "5", "--seed", "42", "-o", "-"], None),
+    # usage and I/O errors: exit 2 with one line on standard error
+    "error_no_verb": ([], None),
+    "error_unknown_verb": (["diagnose", COHORT], None),
+    "error_bad_flag": (["validate", "--colour", COHORT], None),
+    "error_missing_file": (["validate", "no/such/file.json"], None),
+    "error_folder": (["validate", "examples/data"], None),
+    "error_bad_format": (["validate", "--format", "xml", COHORT], None),
+    "error_bad_date": (["plan", "--adaptation", "ipt", "--start", "2026-02-30"], None),
+    "error_unknown_adaptation": (["plan", "--adaptation", "cbt", "--start", "2026-01-05"], None),
+    "error_broken_protocols": (["validate", "--protocols", "tests/data/cli/broken-protocols.json", COHORT], None),
+    "error_bad_grouping": (["summary", "--by", "therapist", COHORT], None),
+    "error_progress_csv": (["progress", IN_PROGRESS, "--as-of", "2026-04-02", "--format", "csv"], None),
+    "error_bad_threads": (["validate", "--threads", "0", COHORT], None),
+}
+
+
+def run(args, stdin_file=None):
+    stdin = (ROOT / stdin_file).read_bytes() if stdin_file else None
+    return subprocess.run([CLI, *args], cwd=ROOT, input=stdin, capture_output=True, timeout=120,
+                          env={**os.environ, "NO_COLOR": "1"})
+
+
+def render(p):
+    return (f"exit: {p.returncode}\n--- stdout\n{p.stdout.decode()}--- stderr\n{p.stderr.decode()}")
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_golden(name):
+    args, stdin_file = CASES[name]
+    got = render(run(args, stdin_file))
+    path = GOLDEN / f"{name}.txt"
+    if UPDATE or not path.exists():
+        if not UPDATE:
+            pytest.fail(f"no golden file {path.name}: run with IPTKIT_UPDATE_GOLDEN=1 and review it")
+        path.write_bytes(got.encode())
+    assert got == path.read_bytes().decode()  # bytes: CSV lines end in CRLF (RFC 4180)
+
+
+def test_every_golden_file_has_a_case():
+    assert {p.stem for p in GOLDEN.glob("*.txt")} == set(CASES)
+
+
+def test_exit_codes():
+    assert run(["validate", *EXAMPLES]).returncode == 0                   # findings, but no errors
+    assert run(["validate", BAD_LINES]).returncode == 1                   # structural errors
+    assert run(["validate", "tests/data/invalid/out_of_range-closeness.json"]).returncode == 1
+    assert run(["validate", "--colour"]).returncode == 2                 # usage
+    assert run(["validate", "no/such/file.json"]).returncode == 2        # I/O
+    assert run(["--version"]).returncode == 0
+
+
+def test_usage_errors_are_one_line():
+    for name, (args, stdin_file) in CASES.items():
+        if name.startswith("error_"):
+            p = run(args, stdin_file)
+            assert p.returncode == 2, name
+            assert p.stdout == b"", name
+            assert p.stderr.decode().count("\n") == 1, (name, p.stderr)
+
+
+def test_help_on_every_verb():
+    for verb in ["validate", "outcomes", "summary", "report", "convert", "plan", "progress", "schema", "synth"]:
+        p = run([verb, "--help"])
+        assert p.returncode == 0 and b"Usage" in p.stdout, verb
+
+
+def test_validate_json_is_exactly_the_documented_shape():
+    out = json.loads(run(["validate", "--format", "json", BAD_LINES]).stdout)
+    assert set(out) == {"summary", "cases"}
+    assert set(out["summary"]) == {"cases", "valid", "errors", "warnings", "alerts"}
+    assert out["summary"]["cases"] == 5 and out["summary"]["valid"] == 3
+    for c in out["cases"]:
+        assert set(c) == {"file", "line", "index", "case_id", "errors", "findings"}
+        for e in c["errors"]:
+            assert set(e) == {"path", "kind", "message"}
+        for f in c["findings"]:
+            assert set(f) == {"code", "severity", "path", "message"}
+    assert [c["line"] for c in out["cases"]] == [1, 2, 3, 4, 5]
+    assert [c["case_id"] for c in out["cases"]][:3] == ["COH-001", "BROKEN-2", "COH-002"]
+    assert out["cases"][3]["case_id"] is None                            # not even its id is readable
+    assert out["cases"][1]["errors"] and out["cases"][3]["errors"]
+
+
+def test_schema_verb_prints_the_committed_schema():
+    p = run(["schema"])
+    assert p.returncode == 0
+    assert p.stdout == (ROOT / "docs/schema/case.schema.json").read_bytes()
+
+
+def test_convert_round_trips_through_jsonl(tmp_path):
+    out = tmp_path / "cases.jsonl"
+    assert run(["convert", *EXAMPLES, "--to", "jsonl", "-o", str(out)]).returncode == 0
+    back = tmp_path / "cases.json"
+    assert run(["convert", str(out), "--to", "json", "-o", str(back)]).returncode == 0
+    again = tmp_path / "again.jsonl"
+    assert run(["convert", str(back), "--to", "jsonl", "-o", str(again)]).returncode == 0
+    assert out.read_text() == again.read_text()
+    assert len(out.read_text().splitlines()) == len(EXAMPLES)
+
+
+def test_report_is_written_and_self_contained(tmp_path):
+    out = tmp_path / "report.html"
+    p = run(["report", *EXAMPLES, COHORT, "-o", str(out)])
+    assert p.returncode == 0, p.stderr
+    html = out.read_text()
+    assert html.startswith("<!DOCTYPE html>") and 'id="summary"' in html
+    assert "https://" not in html.replace("http://www.w3.org/2000/svg", "")
+    assert str(out) in p.stderr.decode()
