@@ -214,6 +214,8 @@ TEST(outcomes, nhs_paired_phq9_and_gad7) {
   EXPECT_EQ(p.reliable_improvement, true);  // GAD-7 improved reliably, neither deteriorated
   EXPECT_EQ(p.reliable_recovery, true);
   EXPECT_EQ(p.response_reason, not_computed::not_in_paired_definition);
+  EXPECT_EQ(p.sessions_attended, 12);  // attendance is the case's, on every row
+  EXPECT_TRUE(p.completer);
   // GAD-7 still at caseness (8): not recovered under the paired definition.
   c.assessments.back().total = 8;
   rows = iptkit::outcomes(c);
@@ -344,6 +346,10 @@ TEST(statistics, wilson_interval) {
   EXPECT_DOUBLE_EQ(*zero.lower, 0.0);
   EXPECT_NEAR(*zero.upper, 0.1611252, 1e-6);
   EXPECT_FALSE(iptkit::wilson(0, 0).rate);
+  for (std::size_t n : {1u, 3u, 7u, 9u, 12u}) {  // exact edges, whatever the rounding
+    EXPECT_EQ(*iptkit::wilson(0, n).lower, 0.0) << n;
+    EXPECT_EQ(*iptkit::wilson(n, n).upper, 1.0) << n;
+  }
 }
 
 TEST(statistics, group_figures_by_hand) {

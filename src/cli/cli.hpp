@@ -4,6 +4,8 @@
 #include <iptkit/iptkit.hpp>
 
 #include <functional>
+#include <memory>
+#include <ostream>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -45,7 +47,11 @@ struct input_case {
   std::size_t index = 0;             // 0-based position in its file
   std::optional<std::string> case_id;  // best effort, also for cases that could not be read
   result<case_record> value;
+  bool in_array = false;             // an element of a JSON array (index is then shown)
 };
+
+/// "file:line", "file [index]" or "file": where a case came from, for messages.
+std::string where(const input_case& c);
 
 /// Reads every FILE (.json: one case or an array; .jsonl: one case per line; "-": standard
 /// input, detected by content) and hands each case to `sink` as it is read. Throws fatal when a
@@ -62,8 +68,25 @@ struct loaded_cohort {
 loaded_cohort load_cohort(const std::vector<std::string>& files, const read_options& options,
                           const common_options& common);
 
-/// Writes `content` to `path` through a temporary file in the same folder, flushed and renamed
-/// into place, so that a failed write never leaves a half-written file. "-" is standard output.
+/// A file written through a temporary file in the same folder, flushed and renamed into place on
+/// commit(), so that a failed or interrupted write never leaves a half-written file (the temporary
+/// is removed). "-" is standard output.
+class output_file {
+ public:
+  explicit output_file(const std::string& path);
+  ~output_file();
+  output_file(const output_file&) = delete;
+  output_file& operator=(const output_file&) = delete;
+  std::ostream& stream();
+  void commit();
+
+ private:
+  std::string path_, temp_;
+  std::unique_ptr<std::ostream> file_;
+  bool committed_ = false;
+};
+
+/// Writes `content` to `path` as output_file does.
 void write_output(const std::string& path, const std::string& content);
 
 /// True when the stream is a terminal (colour and progress only then).

@@ -43,15 +43,18 @@ shape shape_of(const std::string& file, std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string_view::npos && text[first] == '[') return shape::array;
   if (ends_with(file, ".json")) return shape::single;
-  // A single object spans lines after its first; JSON Lines starts every line with '{'.
+  // JSON Lines: the first line is a whole JSON value on its own and more lines follow. A
+  // pretty-printed document's first line ("{") is not; a one-line document has nothing after it.
   std::istringstream lines{std::string(text)};
-  std::size_t objects = 0, others = 0;
-  for (std::string l; std::getline(lines, l);) {
-    const auto p = l.find_first_not_of(" \t\r");
-    if (p == std::string::npos) continue;
-    (l[p] == '{' ? objects : others)++;
+  std::string first_line;
+  while (std::getline(lines, first_line) && first_line.find_first_not_of(" \t\r") == std::string::npos) {
   }
-  return objects >= 2 && others == 0 ? shape::lines : shape::single;
+  boost::json::error_code ec;
+  boost::json::parse(first_line, ec);
+  if (ec) return shape::single;
+  for (std::string l; std::getline(lines, l);)
+    if (l.find_first_not_of(" \t\r") != std::string::npos) return shape::lines;
+  return shape::single;
 }
 
 void read_lines(const std::string& file, std::istream& in, const read_options& options,
@@ -120,6 +123,7 @@ void read_inputs(const std::vector<std::string>& files, const read_options& opti
           std::optional<boost::json::value> dom;  // for the ids of unreadable elements
           for (auto& entry : *array) {
             input_case c{file, std::nullopt, entry.index, std::nullopt, std::move(entry.value)};
+            c.in_array = true;
             if (c.value) {
               c.case_id = c.value->case_id;
             } else {
@@ -159,33 +163,53 @@ loaded_cohort load_cohort(const std::vector<std::string>& files, const read_opti
   return out;
 }
 
-void write_output(const std::string& path, const std::string& content) {
-  if (path == "-") {
-    std::cout << content << std::flush;
-    if (!std::cout) throw fatal("cannot write to standard output");
-    return;
-  }
+output_file::output_file(const std::string& path) : path_(path) {
+  if (path == "-") return;
   namespace fs = std::filesystem;
   const fs::path target(path);
   if (fs::is_directory(target)) throw fatal(path + ": is a folder, not a file");
-  const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw fatal(path + ": cannot write here");
-    out << content;
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      throw fatal(path + ": writing failed (disk full?)");
-    }
+  temp_ = (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+  file_ = std::make_unique<std::ofstream>(temp_, std::ios::binary | std::ios::trunc);
+  if (!*file_) throw fatal(path + ": cannot write here");
+}
+
+output_file::~output_file() {
+  if (!committed_ && !temp_.empty()) {
+    file_.reset();
+    std::error_code ignored;
+    std::filesystem::remove(temp_, ignored);
   }
+}
+
+std::ostream& output_file::stream() { return file_ ? *file_ : std::cout; }
+
+void output_file::commit() {
+  if (!file_) {
+    std::cout.flush();
+    if (!std::cout) throw fatal("cannot write to standard output");
+    committed_ = true;
+    return;
+  }
+  file_->flush();
+  const bool written = static_cast<bool>(*file_);
+  file_.reset();  // closes the file
+  if (!written) throw fatal(path_ + ": writing failed (disk full?)");
   std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    throw fatal(path + ": cannot write here");
-  }
+  std::filesystem::rename(temp_, path_, ec);
+  if (ec) throw fatal(path_ + ": cannot write here");
+  committed_ = true;
+}
+
+void write_output(const std::string& path, const std::string& content) {
+  output_file out(path);
+  out.stream() << content;
+  out.commit();
+}
+
+std::string where(const input_case& c) {
+  if (c.line) return c.file + ":" + std::to_string(*c.line);
+  if (c.in_array) return c.file + " [" + std::to_string(c.index) + "]";
+  return c.file;
 }
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
@@ -222,6 +246,7 @@ std::string text_table(const std::vector<std::string>& header,
       l += cells[i];
       if (i + 1 < cells.size()) l.append(width[i] - cells[i].size() + 2, ' ');
     }
+    l.erase(l.find_last_not_of(' ') + 1);
     out += l + "\n";
   };
   line(header);

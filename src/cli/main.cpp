@@ -14,22 +14,29 @@ using namespace iptkit::cli;
 // --format's text, read as a string so that a bad value gets a plain message.
 std::string format_text = "text";
 
-void add_common(CLI::App& verb, common_options& o, bool formats) {
-  verb.add_option("--protocols", o.protocols_file, "JSON file of protocols that add to or override the built-in adaptations");
-  verb.add_option("--instruments", o.instruments_file, "JSON file of instruments that add to or override the built-in ones");
-  verb.add_flag("--lax", o.lax, "Unknown fields are warnings, not errors");
-  verb.add_flag("-q,--quiet", o.quiet, "No progress, no summary line, only problems");
-  verb.add_option("--threads", o.threads, "Worker threads for validation and outcomes")->check(CLI::Range(1u, 256u));
-  if (formats) {
+// Which shared options a verb takes: only those it uses.
+namespace takes {
+constexpr unsigned cases = 1, registries = 2, formats = 4, threads = 8;
+}
+
+void add_common(CLI::App& verb, common_options& o, unsigned what) {
+  if (what & takes::registries) {
+    verb.add_option("--protocols", o.protocols_file, "JSON file of protocols that add to or override the built-in adaptations");
+    verb.add_option("--instruments", o.instruments_file, "JSON file of instruments that add to or override the built-in ones");
+  }
+  if (what & takes::cases) verb.add_flag("--lax", o.lax, "Unknown fields are reported and ignored instead of being errors");
+  verb.add_flag("-q,--quiet", o.quiet, "No progress and no summary line; problems are still reported");
+  if (what & takes::threads)
+    verb.add_option("--threads", o.threads, "Worker threads for validation and outcomes")->check(CLI::Range(1u, 256u));
+  if (what & takes::formats)
     verb.add_option("--format", format_text, "Output: text for people, json or csv for programs")
         ->check(CLI::IsMember({"text", "json", "csv"}));
-  }
 }
 
 iptkit::group_by grouping(const std::string& by) {
   if (by.empty()) return iptkit::group_by::none;
   auto g = iptkit::meta::enum_from_name<iptkit::group_by>(by);
-  if (!g) throw fatal("--by: expected arm, adaptation or site; found \"" + by + "\"");
+  if (!g) throw fatal("--by: expected arm, adaptation, site or none; found \"" + by + "\"");
   return *g;
 }
 
@@ -51,28 +58,28 @@ int main(int argc, char** argv) {
 
   auto* validate = app.add_subcommand("validate", "Structural errors and protocol findings of case documents");
   validate->add_option("FILE", files, "Case files: .json (one case or an array), .jsonl, or - for standard input")->required();
-  add_common(*validate, o, true);
+  add_common(*validate, o, takes::cases | takes::registries | takes::formats | takes::threads);
 
   auto* outcomes = app.add_subcommand("outcomes", "Per-case outcomes: one row per case and instrument");
   outcomes->add_option("FILE", files, "Case files")->required();
-  add_common(*outcomes, o, true);
+  add_common(*outcomes, o, takes::cases | takes::registries | takes::formats | takes::threads);
 
   auto* summary = app.add_subcommand("summary", "Cohort statistics, optionally by arm, adaptation or site");
   summary->add_option("FILE", files, "Case files")->required();
   summary->add_option("--by", by, "Group by arm, adaptation or site");
-  add_common(*summary, o, true);
+  add_common(*summary, o, takes::cases | takes::registries | takes::formats | takes::threads);
 
   auto* report = app.add_subcommand("report", "One self-contained HTML report of a cohort");
   report->add_option("FILE", files, "Case files")->required();
   report->add_option("-o,--output", out, "The HTML file to write")->required();
   report->add_option("--by", by, "Group by arm (default), adaptation or site");
-  add_common(*report, o, false);
+  add_common(*report, o, takes::cases | takes::registries | takes::threads);
 
   auto* convert = app.add_subcommand("convert", "Between the document forms: JSON and JSON Lines");
   convert->add_option("FILE", files, "Case files")->required();
   convert->add_option("--to", to, "json or jsonl")->required()->check(CLI::IsMember({"json", "jsonl"}));
   convert->add_option("-o,--output", out, "The file to write (- for standard output)")->required();
-  add_common(*convert, o, false);
+  add_common(*convert, o, takes::cases | takes::registries);
 
   auto* plan = app.add_subcommand("plan", "The dated session schedule of an adaptation");
   plan->add_option("--adaptation", adaptation, "Protocol id, e.g. ipt, ipt_g, ipt_brief")->required();
@@ -81,21 +88,21 @@ int main(int argc, char** argv) {
   plan->add_option("--frequency", frequency, "twice_weekly, weekly, every_2_weeks or monthly");
   plan->add_option("--skip", skip, "Dates with no session (holidays); later sessions move");
   plan->add_option("--focus", focus, "Problem areas whose goals the middle sessions carry");
-  add_common(*plan, o, true);
+  add_common(*plan, o, takes::registries | takes::formats);
 
   auto* progress = app.add_subcommand("progress", "Where a course in progress stands on a date");
   progress->add_option("FILE", file, "One case")->required();
   progress->add_option("--as-of", as_of, "The date, YYYY-MM-DD")->required();
-  add_common(*progress, o, true);
+  add_common(*progress, o, takes::cases | takes::registries | takes::formats);
 
   auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the case document");
-  add_common(*schema, o, false);
+  add_common(*schema, o, takes::registries);
 
   auto* synth = app.add_subcommand("synth", "Write a synthetic cohort as JSON Lines");
   synth->add_option("--cases", cases, "How many cases")->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
   synth->add_option("--seed", seed, "Same seed, same cohort");
   synth->add_option("-o,--output", out, "The .jsonl file to write (- for standard output)")->required();
-  add_common(*synth, o, false);
+  add_common(*synth, o, 0);
 
   // A first word that is neither an option nor a verb is a mistyped verb: say so plainly.
   const auto verbs = app.get_subcommands({});

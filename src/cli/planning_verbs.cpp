@@ -3,6 +3,7 @@
 
 #include <iptkit/export/csv.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace iptkit::cli {
@@ -46,7 +47,25 @@ int run_plan(const std::string& adaptation, const std::string& start, std::optio
     if (!area) throw fatal("--focus: expected one of grief, role_dispute, role_transition, interpersonal_deficits; found \"" + f + "\"");
     options.focus.push_back(*area);
   }
+  if (options.focus.size() > 2)
+    throw fatal("--focus: IPT works on one, at most two problem areas; found " + std::to_string(options.focus.size()));
   const auto schedule = plan(*p, parse_date_option(start, "--start"), options);
+  // Questionable but possible choices: say so on stderr, as validate would.
+  if (sessions && (*sessions < p->min_sessions || *sessions > p->max_sessions))
+    std::cerr << "iptkit: note: " << *sessions << " sessions is outside " << p->min_sessions << "-" << p->max_sessions
+              << " for " << p->id << " (validate would report C001)\n";
+  if (options.focus.size() == 2 &&
+      std::count(options.focus.begin(), options.focus.end(), problem_area::interpersonal_deficits) == 1)
+    std::cerr << "iptkit: note: interpersonal_deficits is chosen only when no other area applies (F005)\n";
+  for (std::size_t i = 0; i < skip.size(); ++i) {
+    // A skip date moves the schedule only when it is a date the schedule would have used.
+    const auto unskipped = plan(*p, parse_date_option(start, "--start"), {options.planned_sessions, options.frequency, {}, {}});
+    if (std::none_of(unskipped.begin(), unskipped.end(), [&](const planned_session& u) { return u.date == options.skip[i]; }) &&
+        std::none_of(schedule.begin(), schedule.end(), [&](const planned_session& u) {
+          return days_between(u.date, options.skip[i]) == 0;
+        }))
+      std::cerr << "iptkit: note: --skip " << skip[i] << " is not a date of this schedule; it moves nothing\n";
+  }
   switch (o.format) {
     case output_format::json: write_output("-", to_json(schedule)); break;
     case output_format::csv: write_output("-", to_csv<planned_session>(schedule)); break;
@@ -63,6 +82,8 @@ int run_plan(const std::string& adaptation, const std::string& start, std::optio
 }
 
 int run_progress(const std::string& file, const std::string& as_of, const common_options& o) {
+  if (o.format == output_format::csv) throw fatal("--format csv: progress is not a table; use text or json");
+  const date when = parse_date_option(as_of, "--as-of");
   const auto reg = load_registries(o);
   read_options reading;
   reading.lax = o.lax;
@@ -72,14 +93,14 @@ int run_progress(const std::string& file, const std::string& as_of, const common
   if (inputs.size() != 1) throw fatal(file + ": expected one case; found " + std::to_string(inputs.size()));
   auto& input = inputs.front();
   if (!input.value) {
-    std::cerr << file << ": not readable: " << to_string(input.value.errors().front()) << "\n";
+    std::cerr << "iptkit: " << file << ": not readable: " << to_string(input.value.errors().front()) << "\n";
     return problems;
   }
-  const auto p = progress(*input.value, parse_date_option(as_of, "--as-of"),
+  const auto p = progress(*input.value, when,
                           {.protocols = &reg.protocols, .instruments = &reg.instruments});
   switch (o.format) {
     case output_format::json: write_output("-", to_json(p)); break;
-    case output_format::csv: throw fatal("--format csv: progress is not a table; use text or json");
+    case output_format::csv:  // refused above
     case output_format::text: {
       const auto& c = *input.value;
       std::string out = c.case_id + " on " + format_date(p.as_of) + ": " + std::string(meta::enum_name(p.phase)) +
@@ -112,16 +133,20 @@ int run_synth(std::size_t cases, std::uint64_t seed, const std::string& out, con
   synth_options options;
   options.cases = cases;
   options.seed = seed;
+  // Streamed case by case: memory does not grow with the cohort.
+  output_file file(out);
+  auto& stream = file.stream();
   std::string text;
   progress_meter meter(o, "cases generated");
   std::size_t n = 0;
   synthesize(options, [&](case_record&& c) {
+    text.clear();
     write_case(text, c, {json_style::compact});
-    text += '\n';
+    stream << text << '\n';
     meter.tick(++n);
   });
   meter.finish();
-  write_output(out, text);
+  file.commit();
   if (!o.quiet) std::cerr << n << " synthetic case(s) (seed " << seed << ") written to " << out << "\n";
   return ok;
 }

@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -28,17 +29,14 @@ validation_options validating(const registries& r) {
   return v;
 }
 
-std::string where(const input_case& c) {
-  return c.file + (c.line ? ":" + std::to_string(*c.line) : c.index ? " [" + std::to_string(c.index) + "]" : "");
-}
-
 // Unreadable cases on stderr, one line each with the first error (json/csv output stays clean).
-void report_unreadable(const std::vector<input_case>& unreadable, const common_options& o) {
-  if (o.quiet) return;
+// These are problems, so --quiet does not silence them.
+void report_unreadable(const std::vector<input_case>& unreadable) {
   for (const auto& c : unreadable) {
     auto first = c.value.errors().front();
     first.line.reset();  // where() names it already
-    std::cerr << where(c) << ": " << c.value.errors().size() << " structural error(s), first: "
+    std::cerr << where(c) << (c.case_id ? " " + *c.case_id : std::string()) << ": "
+              << c.value.errors().size() << " structural error(s), first: "
               << to_string(first) << "\n";
   }
 }
@@ -46,7 +44,8 @@ void report_unreadable(const std::vector<input_case>& unreadable, const common_o
 std::string percent(const proportion& p) {
   if (!p.rate) return "-";
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.0f%% [%.0f-%.0f] %zu/%zu", 100 * *p.rate, 100 * *p.lower, 100 * *p.upper, p.k, p.n);
+  const auto whole = [](double fraction) { return static_cast<long>(std::floor(100 * fraction + 0.5)); };
+  std::snprintf(buf, sizeof buf, "%ld%% [%ld-%ld] %zu/%zu", whole(*p.rate), whole(*p.lower), whole(*p.upper), p.k, p.n);
   return buf;
 }
 
@@ -71,7 +70,8 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
   const auto reg = load_registries(o);
   const auto options = reading(o, reg);
   const auto v = validating(reg);
-  const palette colour{o.format == output_format::text && is_terminal(1) && !std::getenv("NO_COLOR")};
+  const palette colour{o.format == output_format::text && is_terminal(1) &&
+                       !(std::getenv("NO_COLOR") && *std::getenv("NO_COLOR"))};
 
   std::size_t cases = 0, valid = 0, errors = 0, warnings = 0, alerts = 0;
   boost::json::array json_cases;
@@ -97,7 +97,8 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
       valid += ok;
       errors += c.value ? std::count_if(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::error; })
                         : c.value.errors().size();
-      warnings += std::count_if(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::warning; });
+      warnings += std::count_if(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::warning; }) +
+                  c.value.warnings().size();  // unknown fields ignored by --lax
       alerts += std::count_if(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::alert; });
       const std::string id = c.case_id.value_or("");
       switch (o.format) {
@@ -149,12 +150,16 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
                       std::string(meta::enum_name(e.kind)) + ")\n";
             break;
           }
-          if (fs.empty()) {
+          const auto& ignored = c.value.warnings();
+          if (fs.empty() && ignored.empty()) {
             if (!o.quiet) text += label + ": " + colour.green("valid") + "\n";
             break;
           }
-          text += label + ": " + (has_error_finding ? colour.red("not valid") : colour.green("valid")) + ", " +
-                  std::to_string(fs.size()) + " finding(s)\n";
+          text += label + ": " + (has_error_finding ? colour.red("not valid") : colour.green("valid")) +
+                  (fs.empty() ? "" : ", " + std::to_string(fs.size()) + " finding(s)") +
+                  (ignored.empty() ? "" : ", " + std::to_string(ignored.size()) + " unknown field(s) ignored") + "\n";
+          for (const auto& w : ignored)
+            text += "  " + colour.yellow("ignored") + " " + w.path + ": " + w.message + "\n";
           for (const auto& f : fs) {
             const std::string sev(meta::enum_name(f.severity));
             const auto tint = f.severity == severity::error ? colour.red(sev)
@@ -196,7 +201,7 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
 int run_outcomes(const std::vector<std::string>& files, const common_options& o) {
   const auto reg = load_registries(o);
   auto cohort = load_cohort(files, reading(o, reg), o);
-  report_unreadable(cohort.unreadable, o);
+  report_unreadable(cohort.unreadable);
   const auto rows = outcomes(cohort.cases, reg.instruments, o.threads);
   switch (o.format) {
     case output_format::json: write_output("-", to_json(rows)); break;
@@ -222,7 +227,7 @@ int run_outcomes(const std::vector<std::string>& files, const common_options& o)
 int run_summary(const std::vector<std::string>& files, group_by by, const common_options& o) {
   const auto reg = load_registries(o);
   auto cohort = load_cohort(files, reading(o, reg), o);
-  report_unreadable(cohort.unreadable, o);
+  report_unreadable(cohort.unreadable);
   const auto rows = outcomes(cohort.cases, reg.instruments, o.threads);
   const auto summary = summarize(rows, group_labels(cohort.cases, by), by);
   switch (o.format) {
@@ -234,12 +239,15 @@ int run_summary(const std::vector<std::string>& files, group_by by, const common
         const auto mean_sd_text = [](const mean_sd& m) {
           return number(m.mean) + (m.sd ? " (" + number(m.sd) + ")" : "");
         };
-        table.push_back({g.group, g.instrument, std::to_string(g.cases) + "/" + std::to_string(g.with_baseline_and_endpoint),
+        const bool paired = g.instrument == paired_instrument;  // no baseline or endpoint of its own
+        table.push_back({g.group, g.instrument,
+                         std::to_string(g.cases) + "/" + (paired ? std::string("-") : std::to_string(g.with_baseline_and_endpoint)),
                          mean_sd_text(g.baseline), mean_sd_text(g.endpoint), mean_sd_text(g.change),
                          percent(g.response), percent(g.remission), percent(g.recovery),
                          g.d_z.g ? number(g.d_z.g, "%.2f") + " [" + number(g.d_z.lower, "%.2f") + ", " + number(g.d_z.upper, "%.2f") + "]" : "-"});
       }
-      std::string out = text_table({std::string(meta::enum_name(by)), "instrument", "n/both", "baseline",
+      std::string out = text_table({by == group_by::none ? std::string("group") : std::string(meta::enum_name(by)),
+                                    "instrument", "n/both", "baseline",
                                     "endpoint", "change", "response", "remission", "recovery", "g (d_z)"},
                                    table);
       for (const auto& c : summary.comparisons)
@@ -248,7 +256,10 @@ int run_summary(const std::vector<std::string>& files, group_by by, const common
                  number(c.hedges_g.g, "%.2f") + " [" + number(c.hedges_g.lower, "%.2f") + ", " +
                  number(c.hedges_g.upper, "%.2f") + "], n " + std::to_string(c.hedges_g.n);
       if (!summary.comparisons.empty()) out += "\n";
-      out += "\nRates: % [Wilson 95% interval] k/n; change = endpoint - baseline (negative is better).\n";
+      const auto unscored = std::count_if(rows.begin(), rows.end(), [](const case_outcome& r) { return r.instrument.empty(); });
+      if (unscored) out += "\n" + std::to_string(unscored) + " case(s) have no scorable assessment and are not in the table.\n";
+      out += "\nn/both: cases / cases with baseline and endpoint. Rates: % [Wilson 95% interval] k/n.\n"
+             "change = endpoint - baseline (negative is better).\n";
       write_output("-", out);
       break;
     }
@@ -261,20 +272,23 @@ int run_report(const std::vector<std::string>& files, const std::string& out, gr
                const common_options& o) {
   const auto reg = load_registries(o);
   auto cohort = load_cohort(files, reading(o, reg), o);
-  report_unreadable(cohort.unreadable, o);
+  report_unreadable(cohort.unreadable);
   const auto findings = validate_cohort(cohort.cases, validating(reg), o.threads);
   std::vector<report_input_error> unreadable;
   for (const auto& c : cohort.unreadable) unreadable.push_back({c.file, c.line, c.index, c.value.errors()});
   report_options options;
   options.by = by;
   options.instruments = &reg.instruments;
+  options.protocols = &reg.protocols;
   options.generated_by = std::string("iptkit ") + version_string;
   write_output(out, html_report(cohort.cases, findings, unreadable, options));
   const bool error_findings = std::any_of(findings.begin(), findings.end(), [](const auto& fs) {
     return std::any_of(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::error; });
   });
   if (!o.quiet)
-    std::cerr << "report of " << cohort.cases.size() << " case(s) written to " << out << "\n";
+    std::cerr << "report of " << cohort.cases.size() << " case(s) written to " << out
+              << (cohort.unreadable.empty() ? "" : "; " + std::to_string(cohort.unreadable.size()) + " not readable (listed in it)")
+              << "\n";
   return cohort.unreadable.empty() && !error_findings ? ok : problems;
 }
 
@@ -282,19 +296,23 @@ int run_convert(const std::vector<std::string>& files, const std::string& to, co
                 const common_options& o) {
   const auto reg = load_registries(o);
   auto cohort = load_cohort(files, reading(o, reg), o);
-  report_unreadable(cohort.unreadable, o);
+  report_unreadable(cohort.unreadable);
+  // One object only for one input case; otherwise always an array (also an empty one).
+  output_file file(out);
+  auto& stream = file.stream();
   std::string text;
   if (to == "jsonl") {
     for (const auto& c : cohort.cases) {
+      text.clear();
       write_case(text, c, {json_style::compact});
-      text += '\n';
+      stream << text << '\n';
     }
-  } else if (cohort.cases.size() == 1) {
-    text = write_case(cohort.cases.front());
+  } else if (cohort.total == 1 && cohort.cases.size() == 1) {
+    stream << write_case(cohort.cases.front());
   } else {
-    text = to_json(cohort.cases);
+    stream << to_json(cohort.cases);
   }
-  write_output(out, text);
+  file.commit();
   if (!o.quiet)
     std::cerr << cohort.cases.size() << " case(s) written to " << out << (cohort.unreadable.empty() ? "" : ", ")
               << (cohort.unreadable.empty() ? "" : std::to_string(cohort.unreadable.size()) + " not readable (left out)")

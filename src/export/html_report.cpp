@@ -665,14 +665,7 @@ void write_trajectory(std::string& out, const report_context& x) {
   if (in) {
     o.y_min = in->total_min;
     o.y_max = in->total_max;
-    const bool up = in->direction == score_direction::higher_is_worse;
-    // "caseness ≥ 10", "remission ≤ 4" (the signs written as UTF-8 bytes).
-    if (in->caseness)
-      o.reference_lines.push_back({static_cast<double>(*in->caseness),
-                                   std::string("caseness ") + (up ? "\xE2\x89\xA5 " : "\xE2\x89\xA4 ") + std::to_string(*in->caseness)});
-    if (in->remission)
-      o.reference_lines.push_back({static_cast<double>(*in->remission),
-                                   std::string("remission ") + (up ? "\xE2\x89\xA4 " : "\xE2\x89\xA5 ") + std::to_string(*in->remission)});
+    o.reference_lines = cutoff_lines(*in);
   }
   out += "<figure>\n" + trajectory_svg(series, o) + "\n<figcaption>Mean " + esc(name) +
          " total by week since the contract start (days / 7, rounded), " +
@@ -781,7 +774,7 @@ std::string score_with_band(const std::optional<int>& total, const std::optional
 
 void write_case(std::string& out, const case_view& v, const report_context& x) {
   const auto& c = *v.c;
-  const auto* p = protocol_registry::builtin().find(c.adaptation);
+  const auto* p = (x.options.protocols ? *x.options.protocols : protocol_registry::builtin()).find(c.adaptation);
   out += "<section class=\"case" + std::string(v.has_alert ? " has-alert" : "") + "\" id=\"" + esc(v.anchor) +
          "\" aria-labelledby=\"" + esc(v.anchor) + "-heading\">\n";
   out += "<h3 id=\"" + esc(v.anchor) + "-heading\">" + esc(c.case_id) + " <span class=\"badge tag\">" +

@@ -391,6 +391,19 @@ std::string trajectory_svg(const std::vector<trajectory_series>& series, const s
   return out;
 }
 
+std::vector<reference_line> cutoff_lines(const instrument& in) {
+  const bool worse_up = in.direction == score_direction::higher_is_worse;
+  // The signs as UTF-8 bytes, whatever the source charset.
+  const char* at_or_worse = worse_up ? "\xE2\x89\xA5 " : "\xE2\x89\xA4 ";
+  const char* at_or_better = worse_up ? "\xE2\x89\xA4 " : "\xE2\x89\xA5 ";
+  std::vector<reference_line> lines;
+  if (in.caseness)
+    lines.push_back({static_cast<double>(*in.caseness), "caseness " + std::string(at_or_worse) + std::to_string(*in.caseness)});
+  if (in.remission)
+    lines.push_back({static_cast<double>(*in.remission), "remission " + std::string(at_or_better) + std::to_string(*in.remission)});
+  return lines;
+}
+
 std::string case_trajectory_svg(const case_record& c, std::string_view instrument_id,
                                 const instrument_registry& instruments, const svg_options& options) {
   const instrument* in = instruments.find(instrument_id);
@@ -417,17 +430,9 @@ std::string case_trajectory_svg(const case_record& c, std::string_view instrumen
   o.y_label = name + " total";
   o.value_name = name;
   if (in) {
-    const bool worse_up = in->direction == score_direction::higher_is_worse;
     o.y_min = in->total_min;
     o.y_max = in->total_max;
-    o.reference_lines.clear();
-    // "caseness ≥ 10", "remission ≤ 4" (the signs written as UTF-8 bytes, whatever the source charset).
-    if (in->caseness)
-      o.reference_lines.push_back({static_cast<double>(*in->caseness),
-                                   std::string("caseness ") + (worse_up ? "\xE2\x89\xA5 " : "\xE2\x89\xA4 ") + std::to_string(*in->caseness)});
-    if (in->remission)
-      o.reference_lines.push_back({static_cast<double>(*in->remission),
-                                   std::string("remission ") + (worse_up ? "\xE2\x89\xA4 " : "\xE2\x89\xA5 ") + std::to_string(*in->remission)});
+    o.reference_lines = cutoff_lines(*in);
     // Totals are whole numbers: a band covers its totals ± 0.5 so that the stripes meet.
     o.bands.clear();
     for (const auto& b : in->bands)

@@ -87,6 +87,11 @@ case_outcome paired(const case_outcome& phq, const case_outcome& gad) {
   o.case_index = phq.case_index;
   o.case_id = phq.case_id;
   o.instrument = std::string(paired_instrument);
+  o.sessions_attended = phq.sessions_attended;  // per case: the same on every row
+  o.sessions_cancelled = phq.sessions_cancelled;
+  o.sessions_no_show = phq.sessions_no_show;
+  o.completer = phq.completer;
+  o.finished_treatment = phq.finished_treatment;
   o.status = phq.status ? phq.status : gad.status;
   if (!o.status) {
     o.baseline_caseness = *phq.baseline_caseness || *gad.baseline_caseness;

@@ -79,8 +79,9 @@ proportion wilson(std::size_t k, std::size_t n) {
   const double centre = (phat + z2 / (2 * nn)) / (1 + z2 / nn);
   const double half = z95 / (1 + z2 / nn) * std::sqrt(phat * (1 - phat) / nn + z2 / (4 * nn * nn));
   p.rate = phat;
-  p.lower = std::max(0.0, centre - half);
-  p.upper = std::min(1.0, centre + half);
+  // Exactly 0 and 1 at the edges (the formula gives them up to rounding).
+  p.lower = k == 0 ? 0.0 : std::max(0.0, centre - half);
+  p.upper = k == n ? 1.0 : std::min(1.0, centre + half);
   return p;
 }
 

@@ -6,6 +6,7 @@
 
 #include <iptkit/json/read_error.hpp>
 #include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/model/protocol_registry.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/outcomes/statistics.hpp>
 #include <iptkit/rules/finding.hpp>
@@ -23,6 +24,7 @@ struct report_options {
   std::string title = "IPT cohort report";        ///< the page title and main heading
   group_by by = group_by::arm;                     ///< grouping of the summary and trajectories
   const instrument_registry* instruments = nullptr;  ///< instruments in force; nullptr: built-ins
+  const protocol_registry* protocols = nullptr;      ///< protocols in force (names); nullptr: built-ins
   std::string generated_by;                        ///< e.g. tool, version and date, given by the caller
                                                    ///< (the report never reads a clock, so the same
                                                    ///< input gives the same bytes)

@@ -84,6 +84,10 @@ struct svg_options {
 /// (Okabe-Ito, colour-blind safe), dash pattern and marker shape.
 std::string trajectory_svg(const std::vector<trajectory_series>& series, const svg_options& options = {});
 
+/// @brief The instrument's caseness and remission cut-offs as labelled lines
+/// ("caseness ≥ 10", "remission ≤ 4"; the signs follow the instrument's direction).
+std::vector<reference_line> cutoff_lines(const instrument& in);
+
 /// @brief One case's totals of an instrument over weeks since the contract start (scorable
 /// assessments only, via score_total(), in date order), with the instrument's caseness and
 /// remission lines and its severity bands when it has them. `options` may set size, ids and
