@@ -66,6 +66,16 @@ TEST(protocol_registry, bad_protocol_file_reports_paths) {
   EXPECT_EQ(loaded.errors()[1].path, "/0/min_sessions");
 }
 
+TEST(protocol_registry, max_sessions_below_min_sessions_is_an_error) {
+  auto loaded = iptkit::read_protocols(R"([{"id": "x", "name": "x", "format": "individual",
+     "min_sessions": 12, "max_sessions": 8, "initial_max": 3, "termination_min": 2}])");
+  ASSERT_FALSE(loaded);
+  ASSERT_EQ(loaded.errors().size(), 1u);
+  EXPECT_EQ(loaded.errors()[0].path, "/0/max_sessions");
+  EXPECT_EQ(loaded.errors()[0].kind, iptkit::error_kind::out_of_range);
+  EXPECT_EQ(loaded.errors()[0].message, "expected at least min_sessions (12); found 8");
+}
+
 TEST(protocol_registry, builtins_round_trip_through_json) {
   const auto& r = iptkit::protocol_registry::builtin();
   auto text = iptkit::write_protocols(r.entries());

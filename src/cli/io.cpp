@@ -168,6 +168,15 @@ output_file::output_file(const std::string& path) : path_(path) {
   namespace fs = std::filesystem;
   const fs::path target(path);
   if (fs::is_directory(target)) throw fatal(path + ": is a folder, not a file");
+  // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming over it
+  // would replace it with an ordinary file.
+  std::error_code ec;
+  const auto status = fs::status(target, ec);
+  if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
+    file_ = std::make_unique<std::ofstream>(path, std::ios::binary);
+    if (!*file_) throw fatal(path + ": cannot write here");
+    return;
+  }
   temp_ = (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
   file_ = std::make_unique<std::ofstream>(temp_, std::ios::binary | std::ios::trunc);
   if (!*file_) throw fatal(path + ": cannot write here");
@@ -194,6 +203,10 @@ void output_file::commit() {
   const bool written = static_cast<bool>(*file_);
   file_.reset();  // closes the file
   if (!written) throw fatal(path_ + ": writing failed (disk full?)");
+  if (temp_.empty()) {  // written in place (a device or pipe)
+    committed_ = true;
+    return;
+  }
   std::error_code ec;
   std::filesystem::rename(temp_, path_, ec);
   if (ec) throw fatal(path_ + ": cannot write here");

@@ -16,15 +16,17 @@ std::string format_text = "text";
 
 // Which shared options a verb takes: only those it uses.
 namespace takes {
-constexpr unsigned cases = 1, registries = 2, formats = 4, threads = 8;
+constexpr unsigned cases = 1, protocols = 2, formats = 4, threads = 8, instruments = 16;
+constexpr unsigned registries = protocols | instruments;
 }
 
 void add_common(CLI::App& verb, common_options& o, unsigned what) {
-  if (what & takes::registries) {
+  if (what & takes::protocols)
     verb.add_option("--protocols", o.protocols_file, "JSON file of protocols that add to or override the built-in adaptations");
+  if (what & takes::instruments)
     verb.add_option("--instruments", o.instruments_file, "JSON file of instruments that add to or override the built-in ones");
-  }
-  if (what & takes::cases) verb.add_flag("--lax", o.lax, "Unknown fields are reported and ignored instead of being errors");
+  if (what & takes::cases)
+    verb.add_flag("--lax", o.lax, "Unknown fields are ignored (validate lists them) instead of being errors");
   verb.add_flag("-q,--quiet", o.quiet, "No progress and no summary line; problems are still reported");
   if (what & takes::threads)
     verb.add_option("--threads", o.threads, "Worker threads for validation and outcomes")->check(CLI::Range(1u, 256u));
@@ -66,20 +68,20 @@ int main(int argc, char** argv) {
 
   auto* summary = app.add_subcommand("summary", "Cohort statistics, optionally by arm, adaptation or site");
   summary->add_option("FILE", files, "Case files")->required();
-  summary->add_option("--by", by, "Group by arm, adaptation or site");
+  summary->add_option("--by", by, "Group by arm, adaptation, site or none");
   add_common(*summary, o, takes::cases | takes::registries | takes::formats | takes::threads);
 
   auto* report = app.add_subcommand("report", "One self-contained HTML report of a cohort");
   report->add_option("FILE", files, "Case files")->required();
   report->add_option("-o,--output", out, "The HTML file to write")->required();
-  report->add_option("--by", by, "Group by arm (default), adaptation or site");
+  report->add_option("--by", by, "Group by arm (default), adaptation, site or none");
   add_common(*report, o, takes::cases | takes::registries | takes::threads);
 
   auto* convert = app.add_subcommand("convert", "Between the document forms: JSON and JSON Lines");
   convert->add_option("FILE", files, "Case files")->required();
   convert->add_option("--to", to, "json or jsonl")->required()->check(CLI::IsMember({"json", "jsonl"}));
   convert->add_option("-o,--output", out, "The file to write (- for standard output)")->required();
-  add_common(*convert, o, takes::cases | takes::registries);
+  add_common(*convert, o, takes::cases | takes::protocols);
 
   auto* plan = app.add_subcommand("plan", "The dated session schedule of an adaptation");
   plan->add_option("--adaptation", adaptation, "Protocol id, e.g. ipt, ipt_g, ipt_brief")->required();
@@ -88,7 +90,7 @@ int main(int argc, char** argv) {
   plan->add_option("--frequency", frequency, "twice_weekly, weekly, every_2_weeks or monthly");
   plan->add_option("--skip", skip, "Dates with no session (holidays); later sessions move");
   plan->add_option("--focus", focus, "Problem areas whose goals the middle sessions carry");
-  add_common(*plan, o, takes::registries | takes::formats);
+  add_common(*plan, o, takes::protocols | takes::formats);
 
   auto* progress = app.add_subcommand("progress", "Where a course in progress stands on a date");
   progress->add_option("FILE", file, "One case")->required();
@@ -96,7 +98,7 @@ int main(int argc, char** argv) {
   add_common(*progress, o, takes::cases | takes::registries | takes::formats);
 
   auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the case document");
-  add_common(*schema, o, takes::registries);
+  add_common(*schema, o, takes::protocols);
 
   auto* synth = app.add_subcommand("synth", "Write a synthetic cohort as JSON Lines");
   synth->add_option("--cases", cases, "How many cases")->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));

@@ -57,13 +57,16 @@ int run_plan(const std::string& adaptation, const std::string& start, std::optio
   if (options.focus.size() == 2 &&
       std::count(options.focus.begin(), options.focus.end(), problem_area::interpersonal_deficits) == 1)
     std::cerr << "iptkit: note: interpersonal_deficits is chosen only when no other area applies (F005)\n";
+  // A skip date moves the schedule only when it falls on one of the slots the schedule passes.
+  const auto frequency_in_force = options.frequency.value_or(p->frequency);
   for (std::size_t i = 0; i < skip.size(); ++i) {
-    // A skip date moves the schedule only when it is a date the schedule would have used.
-    const auto unskipped = plan(*p, parse_date_option(start, "--start"), {options.planned_sessions, options.frequency, {}, {}});
-    if (std::none_of(unskipped.begin(), unskipped.end(), [&](const planned_session& u) { return u.date == options.skip[i]; }) &&
-        std::none_of(schedule.begin(), schedule.end(), [&](const planned_session& u) {
-          return days_between(u.date, options.skip[i]) == 0;
-        }))
+    bool on_a_slot = false;
+    for (int k = 0;; ++k) {
+      const date slot = schedule_slot(schedule.front().date, frequency_in_force, k);
+      if (slot > schedule.back().date) break;
+      on_a_slot = on_a_slot || slot == options.skip[i];
+    }
+    if (!on_a_slot)
       std::cerr << "iptkit: note: --skip " << skip[i] << " is not a date of this schedule; it moves nothing\n";
   }
   switch (o.format) {

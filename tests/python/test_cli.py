@@ -167,3 +167,10 @@ def test_report_is_written_and_self_contained(tmp_path):
     assert html.startswith("<!DOCTYPE html>") and 'id="summary"' in html
     assert "https://" not in html.replace("http://www.w3.org/2000/svg", "")
     assert str(out) in p.stderr.decode()
+
+
+def test_output_to_a_device_writes_in_place():
+    # Renaming a temporary file over /dev/null would replace the device with an ordinary file.
+    assert run(["synth", "--cases", "2", "-o", "/dev/null"]).returncode == 0
+    assert pathlib.Path("/dev/null").is_char_device()
+

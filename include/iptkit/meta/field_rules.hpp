@@ -79,6 +79,14 @@ struct one_of_required {
   B second;  ///< pointer to the second member (named in the error when both are absent)
 };
 
+/// @brief The integer member `upper` must not be below the integer member `lower` (e.g. a
+/// protocol's max_sessions against its min_sessions). JSON Schema cannot say this; the reader does.
+template <class A, class B>
+struct not_below {
+  A lower;  ///< pointer to the lower bound's member
+  B upper;  ///< pointer to the upper bound's member (named in the error)
+};
+
 /// @brief Per-field constraints of a described type (none unless specialised).
 template <class T>
 inline constexpr std::tuple<> field_rules{};

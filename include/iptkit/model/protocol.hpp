@@ -43,6 +43,10 @@ inline constexpr auto meta::field_rules<protocol> = std::tuple{
     meta::field(&protocol::min_age, meta::in_range{0, 120}),
     meta::field(&protocol::max_age, meta::in_range{0, 120})};
 
+template <>
+inline constexpr auto meta::object_rules<protocol> = std::tuple{
+    meta::not_below{&protocol::min_sessions, &protocol::max_sessions}};
+
 /// @brief How many initial-phase sessions plan() schedules: 3 where initial max is 4 (domain.md).
 constexpr int planned_initial_sessions(const protocol& p) noexcept {
   return p.initial_max >= 4 ? 3 : p.initial_max;

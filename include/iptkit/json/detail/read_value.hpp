@@ -199,6 +199,32 @@ constexpr bool is_required() {
          !meta::has_constraint<T, D::pointer, meta::has_default>();
 }
 
+/// @brief At least one of two members given (a bad value was reported already, so only when
+/// neither key was given at all).
+template <class T, class A, class B>
+bool check_object(const meta::one_of_required<A, B>& r, const bj::object& o, const T& out, read_context& c) {
+  const auto a = meta::member_name<T>(r.first), b = meta::member_name<T>(r.second);
+  const auto given = [&](std::string_view k) {
+    const bj::value* v = o.if_contains(k);
+    return v && !v->is_null() && !(v->is_array() && v->get_array().empty());
+  };
+  if (is_present(out.*r.first) || is_present(out.*r.second) || given(a) || given(b)) return true;
+  path_token token(c, b);
+  c.fail(error_kind::missing_field,
+         "expected at least one of \"" + std::string(a) + "\" and \"" + std::string(b) + "\"; found neither");
+  return false;
+}
+
+/// @brief An upper bound not below its lower bound.
+template <class T, class A, class B>
+bool check_object(const meta::not_below<A, B>& r, const bj::object&, const T& out, read_context& c) {
+  if (out.*r.upper >= out.*r.lower) return true;
+  path_token token(c, meta::member_name<T>(r.upper));
+  c.fail(error_kind::out_of_range, "expected at least " + std::string(meta::member_name<T>(r.lower)) + " (" +
+                                       std::to_string(out.*r.lower) + "); found " + std::to_string(out.*r.upper));
+  return false;
+}
+
 template <class T>
 bool read_object_members(const bj::object& o, T& out, read_context& c, std::string_view tag_key) {
   bool ok = true;
@@ -237,28 +263,8 @@ bool read_object_members(const bj::object& o, T& out, read_context& c, std::stri
       ok = apply_constraint(constraint, member, c) && ok;
     });
   });
-  std::apply(
-      [&](const auto&... rule) {
-        (
-            [&](const auto& r) {
-              const bool first = is_present(out.*r.first), second = is_present(out.*r.second);
-              const auto a = meta::member_name<T>(r.first), b = meta::member_name<T>(r.second);
-              // Only when neither key was given at all: a bad value was reported already.
-              const auto given = [&](std::string_view k) {
-                const bj::value* v = o.if_contains(k);
-                return v && !v->is_null() && !(v->is_array() && v->get_array().empty());
-              };
-              if (!first && !second && !given(a) && !given(b)) {
-                path_token token(c, b);
-                c.fail(error_kind::missing_field, "expected at least one of \"" + std::string(a) +
-                                                      "\" and \"" + std::string(b) +
-                                                      "\"; found neither");
-                ok = false;
-              }
-            }(rule),
-            ...);
-      },
-      meta::object_rules<T>);
+  std::apply([&](const auto&... rule) { ((ok = check_object(rule, o, out, c) && ok), ...); },
+             meta::object_rules<T>);
   return ok;
 }
 

@@ -83,6 +83,24 @@ bj::value member_schema(schema_builder& b) {
   }
 }
 
+/// @brief One of two members present: `anyOf` of the two `required`s.
+template <class T, class A, class B>
+void object_rule_schema(const meta::one_of_required<A, B>& r, bj::array& any_of) {
+  const auto present = [&](auto pointer) {
+    const std::string_view name = meta::member_name<T>(pointer);
+    using M = std::remove_cvref_t<decltype(std::declval<T&>().*pointer)>;
+    bj::object shape = meta::is_vector_v<M> ? bj::object{{"type", "array"}, {"minItems", 1}}
+                                            : bj::object{{"not", bj::object{{"type", "null"}}}};
+    return bj::object{{"required", bj::array{name}}, {"properties", bj::object{{name, std::move(shape)}}}};
+  };
+  any_of.emplace_back(present(r.first));
+  any_of.emplace_back(present(r.second));
+}
+
+/// @brief Comparisons between members cannot be expressed in JSON Schema; the reader checks them.
+template <class T, class A, class B>
+void object_rule_schema(const meta::not_below<A, B>&, bj::array&) {}
+
 /// @brief `{"type": "object", ...}` for a described struct; `tag` adds the variant's tag member.
 template <class T>
 bj::object object_schema(schema_builder& b, std::string_view tag_key = {},
@@ -105,25 +123,7 @@ bj::object object_schema(schema_builder& b, std::string_view tag_key = {},
   if (!required.empty()) s["required"] = std::move(required);
   s["additionalProperties"] = false;
   bj::array any_of;
-  std::apply(
-      [&](const auto&... rule) {
-        (
-            [&](const auto& r) {
-              auto present = [&](auto pointer) {
-                const std::string_view name = meta::member_name<T>(pointer);
-                using M = std::remove_cvref_t<decltype(std::declval<T&>().*pointer)>;
-                bj::object shape = meta::is_vector_v<M>
-                                       ? bj::object{{"type", "array"}, {"minItems", 1}}
-                                       : bj::object{{"not", bj::object{{"type", "null"}}}};
-                return bj::object{{"required", bj::array{name}},
-                                  {"properties", bj::object{{name, std::move(shape)}}}};
-              };
-              any_of.emplace_back(present(r.first));
-              any_of.emplace_back(present(r.second));
-            }(rule),
-            ...);
-      },
-      meta::object_rules<T>);
+  std::apply([&](const auto&... rule) { (object_rule_schema<T>(rule, any_of), ...); }, meta::object_rules<T>);
   if (!any_of.empty()) s["anyOf"] = std::move(any_of);
   return s;
 }
