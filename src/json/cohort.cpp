@@ -57,9 +57,7 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
   std::vector<cohort_entry> entries;
   entries.reserve(cases.size());
   for (std::size_t i = 0; i < cases.size(); ++i) {
-    read_context c;
-    c.lax = options.lax;
-    c.protocols = options.protocols;
+    auto c = context_for(options);
     // Duplicate keys were found by the parser with the array index in front of the path.
     const std::string prefix = "/" + std::to_string(i);
     for (const auto& e : parse_errors) {
@@ -70,12 +68,7 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
         c.errors.push_back(std::move(local));
       }
     }
-    case_record out;
-    read_value(cases[i], out, c);
-    entries.push_back(cohort_entry{
-        0, i,
-        c.errors.empty() ? result<case_record>(std::move(out), std::move(c.warnings))
-                         : result<case_record>::failure(std::move(c.errors), std::move(c.warnings))});
+    entries.push_back(cohort_entry{0, i, walk<case_record>(&cases[i], std::move(c))});
   }
   return entries;
 }

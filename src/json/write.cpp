@@ -46,22 +46,13 @@ std::string write_case(const case_record& c, const write_options& options) {
   return out;
 }
 
-namespace {
-template <class T>
-std::string write_list(const std::vector<T>& list, const write_options& options) {
-  std::string out;
-  json::detail::write_document(out, list, options.style == json_style::pretty);
-  return out;
-}
-}  // namespace
-
 std::string write_protocols(const std::vector<protocol>& protocols, const write_options& options) {
-  return write_list(protocols, options);
+  return to_json(protocols, options);
 }
 
 std::string write_instruments(const std::vector<instrument>& instruments,
                               const write_options& options) {
-  return write_list(instruments, options);
+  return to_json(instruments, options);
 }
 
 }  // namespace iptkit

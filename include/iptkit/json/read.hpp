@@ -26,22 +26,38 @@ struct read_options {
   std::size_t max_depth = 64;
 };
 
-/// @brief Reads any described type from JSON (the engine behind every reader here): every
-/// structural error with its JSON Pointer, in document order.
-template <class T>
-result<T> read_json(std::string_view json, const read_options& options = {}) {
-  json::detail::read_context c;
+namespace json::detail {
+
+/// @brief A walk's starting state from the options.
+inline read_context context_for(const read_options& options) {
+  read_context c;
   c.lax = options.lax;
   c.protocols = options.protocols;
-  auto dom = json::detail::parse_dom(json, options.max_depth, c.errors);
+  return c;
+}
+
+/// @brief Walks `dom` (nullptr: nothing parsed) into a T and turns the context's errors, sorted
+/// into document order, into the result. Errors already in the context (from the parser) count.
+template <class T>
+result<T> walk(const boost::json::value* dom, read_context c) {
   T out{};
-  if (dom) json::detail::read_value(*dom, out, c);
-  // Parse errors (duplicate keys) and walk errors, merged into document order.
+  if (dom) read_value(*dom, out, c);
   std::stable_sort(c.errors.begin(), c.errors.end(), [](const read_error& a, const read_error& b) {
     return meta::order_key<T>(a.path) < meta::order_key<T>(b.path);
   });
   if (!c.errors.empty()) return result<T>::failure(std::move(c.errors), std::move(c.warnings));
   return result<T>(std::move(out), std::move(c.warnings));
+}
+
+}  // namespace json::detail
+
+/// @brief Reads any described type from JSON (the engine behind every reader here): every
+/// structural error with its JSON Pointer, in document order.
+template <class T>
+result<T> read_json(std::string_view json, const read_options& options = {}) {
+  auto c = json::detail::context_for(options);
+  const auto dom = json::detail::parse_dom(json, options.max_depth, c.errors);
+  return json::detail::walk<T>(dom ? &*dom : nullptr, std::move(c));
 }
 
 /// @brief Reads one case document. Returns the case, or every structural error.
