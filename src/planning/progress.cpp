@@ -35,7 +35,8 @@ course_progress progress(const case_record& c, date as_of, const progress_option
   const auto& instruments = options.instruments ? *options.instruments : instrument_registry::builtin();
   const protocol fallback{.id = c.adaptation, .min_sessions = c.contract.planned_sessions,
                           .max_sessions = c.contract.planned_sessions};
-  const protocol& p = protocols.find(c.adaptation) ? *protocols.find(c.adaptation) : fallback;
+  const protocol* found = protocols.find(c.adaptation);
+  const protocol& p = found ? *found : fallback;
 
   course_progress out;
   out.as_of = as_of;
