@@ -1,11 +1,10 @@
 // Per-case outcomes on cohort columns (outcomes.md). Each case is one short scan of its own
 // assessment rows; rows are written straight into the output.
 #include <iptkit/outcomes/outcomes.hpp>
+#include <iptkit/detail/parallel.hpp>
 
 #include <algorithm>
 #include <cmath>
-#include <exception>
-#include <thread>
 
 namespace iptkit {
 
@@ -256,50 +255,31 @@ void compute_case(const cols& k, std::size_t i, const instrument_registry& regis
 std::vector<case_outcome> compute_outcomes(const cohort_columns& columns,
                                            const instrument_registry& instruments, unsigned threads) {
   const std::size_t n = columns.size();
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(std::max<std::size_t>(n, 1))));
   const auto index_of = [&](std::string_view id) {
     auto it = std::find(columns.instruments.begin(), columns.instruments.end(), id);
     return it == columns.instruments.end() ? -1 : static_cast<std::int32_t>(it - columns.instruments.begin());
   };
   const std::int32_t phq = index_of("phq9"), gad = index_of("gad7");
-  const std::size_t block = (n + threads - 1) / threads;
 
   // Two passes over contiguous blocks: count each case's rows, then write them in place, so the
   // output is allocated once and threads never share a slot.
   std::vector<std::size_t> start(n + 1, 0);
-  std::vector<case_outcome> out;
-  std::vector<std::exception_ptr> failures(threads);
-  const auto run = [&](auto&& body) {
-    if (threads == 1) {
-      body(0u);
-      return;
-    }
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(body, t);
-    for (auto& th : pool) th.join();
-  };
-  run([&](unsigned t) {
+  detail::for_blocks(n, threads, [&](std::size_t begin, std::size_t end) {
     instrument_list list;
-    for (std::size_t i = t * block; i < std::min(n, (t + 1) * block); ++i) {
+    for (std::size_t i = begin; i < end; ++i) {
       list.collect(columns, i);
       start[i + 1] = row_count(list, phq, gad);
     }
   });
   for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
-  out.resize(start[n]);
-  run([&](unsigned t) {
-    try {
-      instrument_list list;
-      for (std::size_t i = t * block; i < std::min(n, (t + 1) * block); ++i) {
-        list.collect(columns, i);
-        compute_case(columns, i, instruments, list, out.data() + start[i]);
-      }
-    } catch (...) {
-      failures[t] = std::current_exception();
+  std::vector<case_outcome> out(start[n]);
+  detail::for_blocks(n, threads, [&](std::size_t begin, std::size_t end) {
+    instrument_list list;
+    for (std::size_t i = begin; i < end; ++i) {
+      list.collect(columns, i);
+      compute_case(columns, i, instruments, list, out.data() + start[i]);
     }
   });
-  for (auto& f : failures)
-    if (f) std::rethrow_exception(f);
   return out;
 }
 

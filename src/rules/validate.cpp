@@ -1,11 +1,10 @@
 #include <iptkit/rules/validate.hpp>
 
+#include <iptkit/detail/parallel.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/meta/pointer_order.hpp>
 
 #include <algorithm>
-#include <exception>
-#include <thread>
 
 namespace iptkit {
 
@@ -63,27 +62,10 @@ std::vector<std::vector<finding>> validate_cohort(std::span<const case_record> c
                                                   const validation_options& options,
                                                   unsigned threads) {
   std::vector<std::vector<finding>> out(cases.size());
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(cases.size())));
-  if (threads <= 1) {
-    for (std::size_t i = 0; i < cases.size(); ++i) out[i] = validate(cases[i], options);
-    return out;
-  }
-  // Contiguous blocks, each thread writing only its own slots: same result as one thread.
-  std::vector<std::exception_ptr> failures(threads);
-  std::vector<std::thread> pool;
-  const std::size_t block = (cases.size() + threads - 1) / threads;
-  for (unsigned t = 0; t < threads; ++t)
-    pool.emplace_back([&, t] {
-      try {
-        for (std::size_t i = t * block; i < std::min(cases.size(), (t + 1) * block); ++i)
-          out[i] = validate(cases[i], options);
-      } catch (...) {
-        failures[t] = std::current_exception();
-      }
-    });
-  for (auto& th : pool) th.join();
-  for (auto& f : failures)
-    if (f) std::rethrow_exception(f);
+  // Each thread writes only its own slots: same result as one thread.
+  detail::for_blocks(cases.size(), threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) out[i] = validate(cases[i], options);
+  });
   return out;
 }
 
