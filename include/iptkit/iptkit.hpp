@@ -53,3 +53,4 @@
 
 #include <iptkit/export/html_report.hpp>
 #include <iptkit/export/svg.hpp>
+#include <iptkit/export/tidy.hpp>

@@ -35,28 +35,6 @@ std::optional<std::string> sniff_case_id(std::string_view text) {
   return std::nullopt;
 }
 
-enum class shape { single, array, lines };
-
-// By extension; standard input and unknown extensions by content.
-shape shape_of(const std::string& file, std::string_view text) {
-  if (ends_with(file, ".jsonl") || ends_with(file, ".ndjson")) return shape::lines;
-  const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first != std::string_view::npos && text[first] == '[') return shape::array;
-  if (ends_with(file, ".json")) return shape::single;
-  // JSON Lines: the first line is a whole JSON value on its own and more lines follow. A
-  // pretty-printed document's first line ("{") is not; a one-line document has nothing after it.
-  std::istringstream lines{std::string(text)};
-  std::string first_line;
-  while (std::getline(lines, first_line) && first_line.find_first_not_of(" \t\r") == std::string::npos) {
-  }
-  boost::json::error_code ec;
-  boost::json::parse(first_line, ec);
-  if (ec) return shape::single;
-  for (std::string l; std::getline(lines, l);)
-    if (l.find_first_not_of(" \t\r") != std::string::npos) return shape::lines;
-  return shape::single;
-}
-
 void read_lines(const std::string& file, std::istream& in, const read_options& options,
                 const std::function<void(input_case&&)>& sink) {
   jsonl_reader reader(in, options);
@@ -108,13 +86,13 @@ void read_inputs(const std::vector<std::string>& files, const read_options& opti
     } else {
       const std::string text = read_all(in);
       if (in.bad()) throw fatal(file + ": cannot read the file");
-      switch (shape_of(file, text)) {
-        case shape::lines: {
+      switch (detect_cohort_shape(file, text)) {
+        case cohort_shape::lines: {
           std::istringstream lines(text);
           read_lines(file, lines, options, sink);
           break;
         }
-        case shape::array: {
+        case cohort_shape::array: {
           auto array = read_case_array(text, options);
           if (!array) {
             sink({file, std::nullopt, 0, std::nullopt, result<case_record>::failure(array.errors())});
@@ -137,7 +115,7 @@ void read_inputs(const std::vector<std::string>& files, const read_options& opti
           }
           break;
         }
-        case shape::single: {
+        case cohort_shape::single: {
           input_case c{file, std::nullopt, 0, std::nullopt, read_case(text, options)};
           c.case_id = c.value ? std::optional(c.value->case_id) : sniff_case_id(text);
           sink(std::move(c));

@@ -3,6 +3,7 @@
 #include <iptkit/json/detail/parse.hpp>
 #include <iptkit/json/detail/read_value.hpp>
 
+#include <boost/json/parse.hpp>
 #include <istream>
 #include <sstream>
 
@@ -71,6 +72,49 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
     entries.push_back(cohort_entry{0, i, walk<case_record>(&cases[i], std::move(c))});
   }
   return entries;
+}
+
+namespace {
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+}  // namespace
+
+cohort_shape detect_cohort_shape(std::string_view name, std::string_view text) {
+  if (ends_with(name, ".jsonl") || ends_with(name, ".ndjson")) return cohort_shape::lines;
+  const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string_view::npos && text[first] == '[') return cohort_shape::array;
+  if (ends_with(name, ".json")) return cohort_shape::single;
+  // A pretty-printed document's first line ("{") is not a whole JSON value; a one-line document
+  // has nothing after it.
+  std::istringstream lines{std::string(text)};
+  std::string first_line;
+  while (std::getline(lines, first_line) && first_line.find_first_not_of(" \t\r") == std::string::npos) {
+  }
+  boost::json::error_code ec;
+  boost::json::parse(first_line, ec);
+  if (ec) return cohort_shape::single;
+  for (std::string l; std::getline(lines, l);)
+    if (l.find_first_not_of(" \t\r") != std::string::npos) return cohort_shape::lines;
+  return cohort_shape::single;
+}
+
+std::vector<cohort_entry> read_cohort(std::string_view name, std::string_view text,
+                                      const read_options& options) {
+  switch (detect_cohort_shape(name, text)) {
+    case cohort_shape::lines: return read_case_lines(text, options);
+    case cohort_shape::array: {
+      auto array = read_case_array(text, options);
+      if (array) return std::move(*array);
+      std::vector<cohort_entry> failed;
+      failed.push_back({0, 0, result<case_record>::failure(std::move(array).errors())});
+      return failed;
+    }
+    case cohort_shape::single: break;
+  }
+  std::vector<cohort_entry> one;
+  one.push_back({0, 0, read_case(text, options)});
+  return one;
 }
 
 }  // namespace iptkit

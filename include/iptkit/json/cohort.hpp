@@ -45,6 +45,23 @@ class jsonl_reader {
 result<std::vector<cohort_entry>> read_case_array(std::string_view json,
                                                   const read_options& options = {});
 
+/// @brief The three layouts a cohort input can have.
+enum class cohort_shape {
+  single,  ///< one case document
+  array,   ///< a JSON array of case documents
+  lines    ///< JSON Lines: one case document per line
+};
+
+/// @brief The layout of an input, by its name's extension (`.jsonl`, `.ndjson`: lines) and
+/// otherwise by content: `[` first is an array; a first line that is a whole JSON value with more
+/// lines after it is JSON Lines; anything else (a pretty-printed document) is a single case.
+cohort_shape detect_cohort_shape(std::string_view name, std::string_view text);
+
+/// @brief Reads a cohort input of any shape held in memory: every case, or its errors, in order.
+/// An array input that is not an array at all gives one failed entry.
+std::vector<cohort_entry> read_cohort(std::string_view name, std::string_view text,
+                                      const read_options& options = {});
+
 /// @brief Reads a JSON Lines text in memory (see jsonl_reader).
 std::vector<cohort_entry> read_case_lines(std::string_view jsonl, const read_options& options = {});
 

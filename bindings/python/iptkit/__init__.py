@@ -1,0 +1,328 @@
+"""iptkit: Interpersonal Psychotherapy (IPT) cases, protocol validation, outcomes and statistics.
+
+The model, the reader, the rules and the statistics are iptkit's C++ library (``iptkit._core``);
+this package adds the notebook layer: pandas tables, HTML views, plots and Dask. See docs/python.md.
+"""
+
+from __future__ import annotations
+
+import json as _json
+import os as _os
+from typing import Any, Iterable, Iterator, Literal, NamedTuple, Sequence, Union
+
+import pandas as _pd
+
+from . import _core
+from ._core import (
+    Assessment,
+    Attendance,
+    Case,
+    CaseOutcome,
+    CohortSummary,
+    ConcurrentTreatment,
+    ContactFrequency,
+    Contract,
+    CourseProgress,
+    DeficitPattern,
+    Diagnosis,
+    DiagnosisSystem,
+    DisputeStage,
+    EffectSize,
+    ErrorKind,
+    Expectation,
+    ExpectationHolder,
+    ExpectationStatus,
+    Finding,
+    Formulation,
+    GriefFocus,
+    GriefType,
+    GroupBy,
+    GroupComparison,
+    GroupSummary,
+    Homework,
+    HomeworkStatus,
+    Instrument,
+    InstrumentRegistry,
+    InterpersonalDeficitsFocus,
+    Inventory,
+    JacobsonTruax,
+    MaintenancePlan,
+    MeanSd,
+    MeasureStatus,
+    NotComputed,
+    OverdueTask,
+    Phase,
+    PlannedSession,
+    ProblemArea,
+    Proportion,
+    Protocol,
+    ProtocolRegistry,
+    RateDifference,
+    Rater,
+    ReadError,
+    RelapseKind,
+    RelapseRule,
+    Relationship,
+    RelationshipKind,
+    RelationshipStatus,
+    Renegotiation,
+    RoleDisputeFocus,
+    RoleTransitionFocus,
+    RuleSet,
+    ScoreDirection,
+    Session,
+    SessionFrequency,
+    Severity,
+    SeverityBand,
+    SynthArm,
+    SynthAreaShare,
+    SynthDeviations,
+    SynthOptions,
+    SynthShare,
+    Task,
+    TherapyFormat,
+    TherapyModality,
+    TransitionType,
+    TreatmentKind,
+    case_trajectory_svg,
+    closeness_circle_svg,
+    html_report,
+    plan,
+    progress,
+    wilson,
+)
+from ._errors import DecodeError, DecodeWarning
+from ._findings import Findings, findings_frame
+from ._frames import frame as _frame
+from ._progress import chunks as _chunks
+
+__version__: str = _core.__version__
+
+PathLike = Union[str, "_os.PathLike[str]"]
+Focus = Union[GriefFocus, RoleDisputeFocus, RoleTransitionFocus, InterpersonalDeficitsFocus]
+
+
+class InputError(NamedTuple):
+    """A case of a cohort input that could not be read."""
+
+    index: int
+    """0-based position among the cases of the input."""
+    line: int | None
+    """1-based line of a JSON Lines input; None for a document or a JSON array."""
+    errors: list[ReadError]
+    """Every structural error of the case."""
+
+
+class CaseList(list[Case]):
+    """The cases read from a cohort input; ``errors`` lists the ones that could not be read
+    (empty unless ``errors="collect"``)."""
+
+    errors: list[InputError]
+
+    def __init__(self, cases: Iterable[Case] = (), errors: Iterable[InputError] = ()) -> None:
+        super().__init__(cases)
+        self.errors = list(errors)
+
+
+ErrorMode = Literal["raise", "collect"]
+
+
+def _is_text(source: Any) -> bool:
+    return isinstance(source, str) and source.lstrip()[:1] in ("{", "[")
+
+
+def _read_bytes(source: PathLike | bytes) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, ""
+    path = _os.fspath(source)
+    with open(path, "rb") as f:
+        return f.read(), path
+
+
+def read_case(source: PathLike | bytes, *, lax: bool = False,
+              protocols: ProtocolRegistry | None = None) -> Case:
+    """Reads one case document from a path, JSON text or bytes.
+
+    Raises :class:`DecodeError` listing every structural error with its JSON Pointer. With
+    ``lax=True`` unknown fields are ignored with a :class:`DecodeWarning`.
+    """
+    if _is_text(source):
+        return _core.read_case_text(str(source), lax=lax, protocols=protocols)
+    data, _ = _read_bytes(source)
+    return _core.read_case_text(data.decode("utf-8", errors="replace"), lax=lax, protocols=protocols)
+
+
+def _check_mode(errors: str) -> None:
+    if errors not in ("raise", "collect"):
+        raise ValueError(f"iptkit: errors must be 'raise' or 'collect', not {errors!r}")
+
+
+def read_cases(source: PathLike | bytes, *, lax: bool = False,
+               protocols: ProtocolRegistry | None = None, errors: ErrorMode = "raise") -> CaseList:
+    """Reads every case of a cohort file (one document, a JSON array or JSON Lines), in bulk.
+
+    With ``errors="raise"`` (the default) the first unreadable case raises :class:`DecodeError`;
+    with ``errors="collect"`` unreadable cases are skipped and listed in the result's ``errors``.
+    Parsing runs in C++ without the GIL.
+    """
+    _check_mode(errors)
+    if _is_text(source):
+        data, name = str(source).encode(), ""
+    else:
+        data, name = _read_bytes(source)
+    cases, failed = _core.read_cohort_text(data, name, lax=lax, protocols=protocols)
+    problems = [InputError(i, line, errs) for i, line, errs in failed]
+    if problems and errors == "raise":
+        first = problems[0]
+        where = f"line {first.line}" if first.line else f"case {first.index}"
+        raise DecodeError(f"{name or 'input'}: {where} could not be read\n" +
+                          "\n".join(f"  {e.path or '(document)'}: {e.message}" for e in first.errors),
+                          first.errors)
+    return CaseList(cases, problems)
+
+
+def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegistry | None = None,
+               errors: ErrorMode = "raise") -> Iterator[Case]:
+    """Yields the cases of a cohort file one at a time. JSON Lines files are streamed (memory does
+    not grow with the file); a JSON array or a single document is read whole first.
+
+    With ``errors="collect"`` unreadable lines are skipped; the generator's caller can find them
+    in :attr:`CaseStream.errors` when iterating a :class:`_core.CaseStream` directly.
+    """
+    _check_mode(errors)
+    path = _os.fspath(source)
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    if path.endswith((".jsonl", ".ndjson")) or _core_shape_is_lines(head):
+        yield from _core.CaseStream(path, lax=lax, protocols=protocols, skip_errors=errors == "collect")
+    else:
+        yield from read_cases(path, lax=lax, protocols=protocols, errors=errors)
+
+
+def _core_shape_is_lines(head: bytes) -> bool:
+    lines = [l for l in head.splitlines() if l.strip()]
+    if len(lines) < 2 or lines[0].lstrip()[:1] != b"{":
+        return False
+    try:
+        _json.loads(lines[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _as_cases(cases: Case | Iterable[Case] | PathLike) -> Sequence[Case]:
+    if isinstance(cases, Case):
+        return [cases]
+    if isinstance(cases, (str, _os.PathLike)):
+        return read_cases(cases)
+    return cases if isinstance(cases, list) else list(cases)
+
+
+def validate(cases: Case | Iterable[Case] | PathLike, *, rules: RuleSet | None = None,
+             protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None,
+             threads: int = 1, progress: bool = False) -> list[Findings]:
+    """The findings of each case against the IPT protocol: one :class:`Findings` list per case,
+    in input order. ``threads`` > 1 splits the cases across threads (same result)."""
+    items = _as_cases(cases)
+    out: list[Findings] = []
+    for chunk in _chunks(items, progress, "validating"):
+        out.extend(Findings(f) for f in _core.validate_cohort(
+            chunk, rules=rules, protocols=protocols, instruments=instruments, threads=threads))
+    return out
+
+
+def _validate_case(self: Case, *, rules: RuleSet | None = None,
+                   protocols: ProtocolRegistry | None = None,
+                   instruments: InstrumentRegistry | None = None) -> Findings:
+    """Every finding for this case against the IPT protocol, in document order."""
+    return Findings(_core.validate(self, rules=rules, protocols=protocols, instruments=instruments))
+
+
+def outcomes(cases: Case | Iterable[Case] | PathLike, *, instruments: InstrumentRegistry | None = None,
+             threads: int = 1, progress: bool = False) -> _pd.DataFrame:
+    """The per-case outcomes (outcomes.md) as a DataFrame: one row per case and instrument (plus
+    the paired ``phq9+gad7`` row), columns as :class:`CaseOutcome`. Computed in C++ without the
+    GIL, straight into numpy columns."""
+    items = _as_cases(cases)
+    parts = []
+    first = 0
+    for chunk in _chunks(items, progress, "outcomes"):
+        parts.append(_frame(_core.outcome_columns(chunk, instruments=instruments, threads=threads,
+                                                  first_index=first)))
+        first += len(chunk)
+    if not parts:
+        return _frame(_core.outcome_columns([], instruments=instruments))
+    return parts[0] if len(parts) == 1 else _pd.concat(parts, ignore_index=True)
+
+
+def assessments(cases: Case | Iterable[Case] | PathLike, *,
+                instruments: InstrumentRegistry | None = None) -> _pd.DataFrame:
+    """One row per assessment: ``case_index``, ``case_id``, ``arm``, ``instrument``, ``day``
+    (days since the contract start), ``date``, ``session``, ``total`` (scored) and ``band``."""
+    return _frame(_core.assessment_columns(_as_cases(cases), instruments=instruments))
+
+
+def _group_by(by: GroupBy | str | None) -> GroupBy:
+    if by is None:
+        return GroupBy.none
+    return by if isinstance(by, GroupBy) else GroupBy[by]
+
+
+def cohort_summary(cases: Case | Iterable[Case] | PathLike, *, by: GroupBy | str | None = None,
+                   instruments: InstrumentRegistry | None = None, threads: int = 1) -> CohortSummary:
+    """Every group's statistics and every pair of groups compared, as a :class:`CohortSummary`."""
+    return _core.summarize(_as_cases(cases), by=_group_by(by), instruments=instruments, threads=threads)
+
+
+def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = None,
+            instruments: InstrumentRegistry | None = None, threads: int = 1) -> _pd.DataFrame:
+    """The cohort statistics as a DataFrame: one row per group and instrument; nested statistics
+    are flattened (``response_rate``, ``response_lower``, ``d_z_g`` ...)."""
+    s = cases if isinstance(cases, CohortSummary) else cohort_summary(
+        cases, by=by, instruments=instruments, threads=threads)
+    return _frame(_core.summary_columns(s))
+
+
+def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = "arm",
+                instruments: InstrumentRegistry | None = None) -> _pd.DataFrame:
+    """Every pair of groups compared: one row per pair, instrument and outcome; ``outcome`` is
+    ``change`` for Hedges' g on change scores and a rate name for a rate difference."""
+    s = cases if isinstance(cases, CohortSummary) else cohort_summary(cases, by=by, instruments=instruments)
+    rows: list[dict[str, Any]] = []
+    for c in s.comparisons:
+        g = c.hedges_g
+        rows.append(dict(instrument=c.instrument, group_a=c.group_a, group_b=c.group_b, outcome="change",
+                         statistic="hedges_g", n=g.n, estimate=g.g, lower=g.lower, upper=g.upper))
+        for r in c.rates:
+            rows.append(dict(instrument=c.instrument, group_a=c.group_a, group_b=c.group_b,
+                             outcome=r.outcome, statistic="rate_difference", n=g.n,
+                             estimate=r.difference, lower=r.lower, upper=r.upper))
+    columns = ["instrument", "group_a", "group_b", "outcome", "statistic", "n", "estimate", "lower", "upper"]
+    out = _pd.DataFrame(rows, columns=columns)
+    for name in ("estimate", "lower", "upper"):
+        out[name] = out[name].astype("float64")
+    return out
+
+
+def case_json_schema(protocols: ProtocolRegistry | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the case document, as a dict."""
+    schema: dict[str, Any] = _json.loads(_core.case_json_schema(protocols))
+    return schema
+
+
+def synthesize(cases: int = 100, *, seed: int = 1, options: SynthOptions | None = None,
+               protocols: ProtocolRegistry | None = None) -> list[Case]:
+    """A deterministic synthetic two-arm cohort (docs/synthetic.md): same seed, same cases."""
+    o = options if options is not None else SynthOptions()
+    if options is None:
+        o.cases = cases
+        o.seed = seed
+    return _core.synthesize(o, protocols=protocols)
+
+
+Case.validate = _validate_case  # type: ignore[attr-defined]
+
+from . import _html  # noqa: E402  (attaches the notebook views)
+
+__all__ = [name for name in dir() if not name.startswith("_") and name not in (
+    "annotations", "Any", "Iterable", "Iterator", "Literal", "NamedTuple", "Sequence", "Union")]

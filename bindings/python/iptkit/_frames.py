@@ -1,0 +1,41 @@
+"""Numpy columns from the compiled core -> pandas DataFrames, without a Python object per value."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+
+_MISSING_DAY = np.iinfo(np.int64).min
+
+
+def column(spec: tuple[Any, ...]) -> Any:
+    """One pandas column from a (kind, arrays...) tuple made by the core's columns.hpp."""
+    kind = spec[0]
+    if kind == "int":
+        return spec[1]
+    if kind == "Int64":
+        return pd.arrays.IntegerArray(spec[1], spec[2])
+    if kind == "float":
+        return spec[1]
+    if kind == "bool":
+        return spec[1]
+    if kind == "boolean":
+        return pd.arrays.BooleanArray(spec[1], spec[2])
+    if kind == "date":
+        days = spec[1]
+        values = np.where(days == _MISSING_DAY, np.iinfo(np.int64).min, days).view("datetime64[D]")
+        return pd.array(values.astype("datetime64[s]"))
+    if kind == "category":
+        categorical = pd.Categorical.from_codes(spec[1], categories=spec[2])
+        return categorical
+    if kind == "string":
+        # Dictionary-encoded text: strings share the category objects (one per distinct value).
+        return pd.Categorical.from_codes(spec[1], categories=spec[2]).astype("string")
+    raise ValueError(f"iptkit: unknown column kind {kind!r}")
+
+
+def frame(columns: Mapping[str, tuple[Any, ...]]) -> pd.DataFrame:
+    """A DataFrame of the core's columns, in their order."""
+    return pd.DataFrame({name: column(spec) for name, spec in columns.items()})

@@ -1,0 +1,46 @@
+"""Notebook views: a case as key facts, findings, its symptom trajectory and closeness circle."""
+
+from __future__ import annotations
+
+from html import escape
+
+from . import _core
+from ._core import Attendance, Case, Phase
+
+
+def _facts(c: Case) -> list[tuple[str, str]]:
+    acute = [s for s in c.sessions if s.phase != Phase.maintenance]
+    attended = sum(1 for s in acute if s.attendance == Attendance.attended)
+    planned = c.contract.renegotiations[-1].planned_sessions if c.contract.renegotiations \
+        else c.contract.planned_sessions
+    facts = [("case", c.case_id), ("adaptation", c.adaptation)]
+    if c.arm is not None:
+        facts.append(("arm", c.arm))
+    if c.site is not None:
+        facts.append(("site", c.site))
+    facts.append(("start", c.contract.start.isoformat()))
+    facts.append(("acute sessions", f"{attended} attended of {len(acute)} held, {planned} planned"))
+    if c.formulation is not None and c.formulation.focus:
+        facts.append(("focus", ", ".join(f.area.name.replace("_", " ") for f in c.formulation.focus)))
+    if c.maintenance is not None:
+        facts.append(("maintenance", "planned"))
+    return facts
+
+
+def case_html(c: Case) -> str:
+    """The HTML a notebook shows for a case."""
+    facts = "".join(f"<tr><th style='text-align:left'>{escape(k)}</th><td>{escape(v)}</td></tr>"
+                    for k, v in _facts(c))
+    findings = c.validate()  # type: ignore[attr-defined]
+    instruments = list(dict.fromkeys(a.instrument for a in c.assessments))
+    figures = [_core.case_trajectory_svg(c, i, id=f"traj-{c.case_id}-{i}", width=480, height=280)
+               for i in instruments[:2]]
+    if c.inventory is not None and c.inventory.relationships:
+        figures.append(_core.closeness_circle_svg(c.inventory, id=f"circle-{c.case_id}", width=320,
+                                                  height=320))
+    return (f"<div class='iptkit-case'><h4>Case {escape(c.case_id)}</h4>"
+            f"<table>{facts}</table><h5>Findings</h5>{findings._repr_html_()}"
+            f"<div style='display:flex;flex-wrap:wrap;gap:8px'>{''.join(figures)}</div></div>")
+
+
+Case._repr_html_ = case_html  # type: ignore[attr-defined]

@@ -1,0 +1,65 @@
+// SVG figures and the HTML report, for notebooks (_repr_html_) and files.
+#include "bindings.hpp"
+#include "describe_class.hpp"
+
+#include <iptkit/export/html_report.hpp>
+#include <iptkit/export/svg.hpp>
+
+namespace iptkit::python {
+
+namespace {
+
+svg_options figure(int width, int height, std::string id, std::string title) {
+  svg_options o;
+  o.width = width;
+  o.height = height;
+  o.id = std::move(id);
+  o.title = std::move(title);
+  return o;
+}
+
+}  // namespace
+
+void bind_export(py::module_& m) {
+  m.def(
+      "case_trajectory_svg",
+      [](const case_record& c, std::string_view instrument, const instrument_registry* instruments, int width,
+         int height, std::string id, std::string title) {
+        return case_trajectory_svg(c, instrument, instruments ? *instruments : instrument_registry::builtin(),
+                                   figure(width, height, std::move(id), std::move(title)));
+      },
+      py::arg("case"), py::arg("instrument") = "phq9", py::kw_only(), py::arg("instruments") = py::none(),
+      py::arg("width") = 640, py::arg("height") = 360, py::arg("id") = "", py::arg("title") = "",
+      "One case's totals of an instrument by week, with cut-offs and bands, as an SVG element.");
+  m.def(
+      "closeness_circle_svg",
+      [](const inventory& inv, int width, int height, std::string id, std::string title) {
+        return closeness_circle_svg(inv, figure(width, height, std::move(id), std::move(title)));
+      },
+      py::arg("inventory"), py::kw_only(), py::arg("width") = 480, py::arg("height") = 480, py::arg("id") = "",
+      py::arg("title") = "", "The closeness circle of an interpersonal inventory, as an SVG element.");
+  m.def("escape_xml", &escape_xml, py::arg("text"), "Text escaped for XML and HTML.");
+  m.def(
+      "html_report",
+      [](const py::iterable& cases, std::vector<std::vector<finding>> findings, std::string title, group_by by,
+         const instrument_registry* instruments, const protocol_registry* protocols, std::string generated_by) {
+        const auto refs = case_pointers(cases);
+        std::vector<case_record> copies;  // the report takes a contiguous span
+        copies.reserve(refs.cases.size());
+        for (const auto* c : refs.cases) copies.push_back(*c);
+        report_options o;
+        o.title = std::move(title);
+        o.by = by;
+        o.instruments = instruments;
+        o.protocols = protocols;
+        o.generated_by = std::move(generated_by);
+        py::gil_scoped_release release;
+        return html_report(copies, findings, {}, o);
+      },
+      py::arg("cases"), py::arg("findings") = std::vector<std::vector<finding>>{}, py::kw_only(),
+      py::arg("title") = "IPT cohort report", py::arg("by") = group_by::arm, py::arg("instruments") = py::none(),
+      py::arg("protocols") = py::none(), py::arg("generated_by") = "iptkit (Python)",
+      "A self-contained HTML report of a cohort (the CLI's `report`).");
+}
+
+}  // namespace iptkit::python

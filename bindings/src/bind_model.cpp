@@ -1,0 +1,129 @@
+// The case document's types, protocols, instruments and their registries.
+#include "bindings.hpp"
+#include "describe_class.hpp"
+
+#include <iptkit/json/read.hpp>
+#include <iptkit/json/write.hpp>
+#include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/model/case_record.hpp>
+#include <iptkit/model/protocol_registry.hpp>
+
+namespace iptkit::python {
+
+namespace {
+
+// Protocol and instrument registries: ordered, keyed by id, passed to the calls that use them.
+template <class R, class T>
+void bind_registry(py::module_& m, const char* name, const char* what, const char* doc,
+                   result<std::vector<T>> (*read)(std::string_view, const read_options&),
+                   std::string (*write)(const std::vector<T>&, const write_options&)) {
+  py::class_<R> cls(m, name, doc);
+  cls.def(py::init<>(), "An empty registry.");
+  cls.def_static("with_builtins", &R::with_builtins,
+                 (std::string("A registry holding the built-in ") + what + ".").c_str());
+  cls.def("add", &R::add, py::arg("entry"), "Adds an entry, replacing one with the same id.");
+  cls.def(
+      "load_json",
+      [read](R& self, std::string_view text) { self.add_all(value_or_raise(read(text, {}))); },
+      py::arg("text"),
+      "Adds every entry of a JSON array (a trial's file); raises DecodeError listing every error.");
+  cls.def(
+      "to_json", [write](const R& self) { return write(self.entries(), {}); },
+      "The entries as a JSON array, in the format load_json() reads.");
+  cls.def(
+      "find",
+      [](const R& self, std::string_view id) -> std::optional<T> {
+        if (const T* e = self.find(id)) return *e;
+        return std::nullopt;
+      },
+      py::arg("id"), "The entry with this id (a copy), or None.");
+  cls.def_property_readonly(
+      "ids", [](const R& self) { return std::vector<std::string>(self.ids().begin(), self.ids().end()); },
+      "Every id, in the order added.");
+  cls.def_property_readonly("entries", &R::entries, "Every entry (copies), in the order added.");
+  cls.def("__len__", [](const R& self) { return self.entries().size(); });
+  cls.def("__contains__", [](const R& self, std::string_view id) { return self.find(id) != nullptr; });
+  cls.def("__repr__", [name](const R& self) {
+    std::string out = std::string(name) + "([";
+    for (std::size_t i = 0; i < self.entries().size(); ++i)
+      out += (i ? ", '" : "'") + self.entries()[i].id + "'";
+    return out + "])";
+  });
+  cls.def(py::pickle([](const R& self) { return py::make_tuple(1, self.entries()); },
+                     [](const py::tuple& state) {
+                       R r;
+                       r.add_all(state[1].cast<std::vector<T>>());
+                       return r;
+                     }));
+}
+
+}  // namespace
+
+void bind_model(py::module_& m) {
+  bind_enum<error_kind>(m, "The kinds of structural error of a document.");
+  bind_enum<phase>(m, "Phases of IPT, in order; maintenance is an optional fourth.");
+  bind_enum<attendance>(m, "Whether a session took place.");
+  bind_enum<task>(m, "What a session covered (initial, middle and termination tasks).");
+  bind_enum<homework_status>(m, "How far a between-session task got.");
+  bind_enum<rater>(m, "Who scored an assessment.");
+  bind_enum<expectation_holder>(m, "Whose expectation of a relationship.");
+  bind_enum<expectation_status>(m, "Whether an expectation is met.");
+  bind_enum<relationship_kind>(m, "Who a significant person is to the patient.");
+  bind_enum<relationship_status>(m, "Whether a relationship is current, past, deceased or estranged.");
+  bind_enum<contact_frequency>(m, "How often the patient sees the person.");
+  bind_enum<session_frequency>(m, "How often sessions are held.");
+  bind_enum<therapy_format>(m, "Individual, group, couple or family IPT.");
+  bind_enum<therapy_modality>(m, "In person, video or telephone.");
+  bind_enum<treatment_kind>(m, "Kinds of concurrent treatment.");
+  bind_enum<problem_area>(m, "The four interpersonal problem areas.");
+  bind_enum<grief_type>(m, "Grief reactions: normal and the unresolved forms.");
+  bind_enum<dispute_stage>(m, "Stage of a role dispute.");
+  bind_enum<transition_type>(m, "The life change behind a role transition.");
+  bind_enum<deficit_pattern>(m, "The pattern of interpersonal deficits worked on.");
+  bind_enum<diagnosis_system>(m, "The classification a diagnosis code comes from.");
+  bind_enum<score_direction>(m, "Which way of an instrument's scale is worse.");
+
+  bind_struct<read_error>(m, "One structural error (or lax-mode warning) found while reading.");
+  bind_struct<diagnosis>(m, "A working diagnosis.");
+  bind_struct<renegotiation>(m, "A change of the planned session count, agreed at a session.");
+  bind_struct<contract>(m, "The acute treatment contract.");
+  bind_struct<expectation>(m, "An expectation held about a relationship.");
+  bind_struct<relationship>(m, "A significant person of the interpersonal inventory.");
+  bind_struct<inventory>(m, "The interpersonal inventory.");
+  bind_struct<grief_focus>(m, "Grief focus: symptoms linked to the death of a significant person.");
+  bind_struct<role_dispute_focus>(m, "Role-dispute focus: non-reciprocal expectations.");
+  bind_struct<role_transition_focus>(m, "Role-transition focus: difficulty coping with a life change.");
+  bind_struct<interpersonal_deficits_focus>(m, "Interpersonal-deficits focus.");
+  bind_struct<formulation>(m, "The interpersonal formulation: the agreed focus.");
+  bind_struct<homework>(m, "A between-session interpersonal task.");
+  bind_struct<session>(m, "One session of the course, acute or maintenance.");
+  bind_struct<assessment>(m, "One symptom measure: an instrument's items or total on a date.");
+  bind_struct<concurrent_treatment>(m, "Medication or other therapy alongside IPT.");
+  bind_struct<relapse_rule>(m, "When a maintenance score counts as relapse.");
+  bind_struct<maintenance_plan>(m, "The maintenance (IPT-M) contract.");
+  bind_struct<protocol>(m, "An IPT adaptation's parameters (session counts, phases, frequency).");
+  bind_struct<severity_band>(m, "A named range of totals of an instrument.");
+  bind_struct<jacobson_truax>(m, "Jacobson-Truax reliable change parameters.");
+  bind_struct<instrument>(m, "A symptom instrument as data.");
+  auto case_class = bind_struct<case_record>(
+      m, "A case: one patient's contract, inventory, formulation, sessions and measures.");
+  // A case can hold dozens of sessions: its repr names it instead of listing everything.
+  case_class.def("__repr__", [](const case_record& c) {
+    std::string out = "Case(case_id=" + py::repr(py::str(c.case_id)).cast<std::string>() +
+                      ", adaptation=" + py::repr(py::str(c.adaptation)).cast<std::string>();
+    if (c.arm) out += ", arm=" + py::repr(py::str(*c.arm)).cast<std::string>();
+    return out + ", sessions=<" + std::to_string(c.sessions.size()) + ">, assessments=<" +
+           std::to_string(c.assessments.size()) + ">)";
+  });
+
+  bind_registry<protocol_registry, protocol>(
+      m, "ProtocolRegistry", "protocols (adaptations)",
+      "The protocols in force, keyed by adaptation id. Pass one wherever `protocols=` is accepted.",
+      &read_protocols, &write_protocols);
+  bind_registry<instrument_registry, instrument>(
+      m, "InstrumentRegistry", "instruments (PHQ-9, GAD-7, BDI-II, HAM-D-17)",
+      "The instruments in force, keyed by id. Pass one wherever `instruments=` is accepted.",
+      &read_instruments, &write_instruments);
+}
+
+}  // namespace iptkit::python

@@ -1,0 +1,117 @@
+// Outcome rows (as objects and as numpy columns), cohort statistics and synthetic cohorts.
+#include "bindings.hpp"
+#include "columns.hpp"
+#include "describe_class.hpp"
+
+#include <iptkit/export/tidy.hpp>
+#include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/outcomes/outcomes.hpp>
+#include <iptkit/outcomes/statistics.hpp>
+#include <iptkit/synth/generator.hpp>
+
+namespace iptkit::python {
+
+namespace {
+
+const instrument_registry& or_builtin(const instrument_registry* r) {
+  return r ? *r : instrument_registry::builtin();
+}
+
+// Outcome rows of Python cases: columns built from the case objects without copying them, then
+// computed with the GIL released. `first_index` is added to case_index (a chunk of a cohort).
+std::vector<case_outcome> outcome_rows(const py::iterable& cases, const instrument_registry* instruments,
+                                       unsigned threads, std::size_t first_index) {
+  const auto refs = case_pointers(cases);
+  const auto& registry = or_builtin(instruments);
+  py::gil_scoped_release release;
+  cohort_columns columns;
+  for (const auto* c : refs.cases) columns.append(*c, registry);
+  auto rows = compute_outcomes(columns, registry, threads);
+  if (first_index)
+    for (auto& r : rows) r.case_index += first_index;
+  return rows;
+}
+
+}  // namespace
+
+void bind_outcomes(py::module_& m) {
+  bind_enum<not_computed>(m, "Why an outcome quantity is missing.");
+  bind_enum<relapse_kind>(m, "Deterioration after the acute course: before recovery or after it.");
+  bind_enum<group_by>(m, "What to group cases by in cohort statistics.");
+
+  bind_struct<case_outcome>(m, "The outcomes of one case and instrument (outcomes.md).");
+  bind_struct<proportion>(m, "k of n, with the Wilson score 95% interval.");
+  bind_struct<mean_sd>(m, "Mean and sample SD of n values.");
+  bind_struct<effect_size>(m, "A standardised mean difference with Hedges' correction and 95% interval.");
+  bind_struct<group_summary>(m, "The statistics of one group and instrument.");
+  bind_struct<rate_difference>(m, "A difference in rates with Newcombe's hybrid score 95% interval.");
+  bind_struct<group_comparison>(m, "Two groups compared on one instrument.");
+  bind_struct<cohort_summary>(m, "Every group's statistics and every pair of groups compared.");
+
+  m.def(
+      "outcomes",
+      [](const py::iterable& cases, const instrument_registry* instruments, unsigned threads) {
+        return outcome_rows(cases, instruments, threads, 0);
+      },
+      py::arg("cases"), py::kw_only(), py::arg("instruments") = py::none(), py::arg("threads") = 1,
+      "The outcome rows of the cases, as CaseOutcome objects.");
+  m.def(
+      "outcome_columns",
+      [](const py::iterable& cases, const instrument_registry* instruments, unsigned threads,
+         std::size_t first_index) {
+        return to_columns(outcome_rows(cases, instruments, threads, first_index));
+      },
+      py::arg("cases"), py::kw_only(), py::arg("instruments") = py::none(), py::arg("threads") = 1,
+      py::arg("first_index") = 0,
+      "The outcome rows of the cases as numpy columns (see iptkit._frames).");
+  m.def(
+      "summarize",
+      [](const py::iterable& cases, group_by by, const instrument_registry* instruments, unsigned threads) {
+        const auto refs = case_pointers(cases);
+        const auto rows = outcome_rows(refs.keep, instruments, threads, 0);
+        std::vector<std::string> labels;
+        labels.reserve(refs.cases.size());
+        for (const auto* c : refs.cases)
+          labels.push_back(group_labels(std::span<const case_record>(c, 1), by).front());
+        py::gil_scoped_release release;
+        return summarize(rows, labels, by);
+      },
+      py::arg("cases"), py::kw_only(), py::arg("by") = group_by::none, py::arg("instruments") = py::none(),
+      py::arg("threads") = 1, "The cohort statistics of the cases' outcomes, grouped.");
+  m.def(
+      "summary_columns", [](const cohort_summary& s) { return to_columns(s.groups); }, py::arg("summary"),
+      "The groups of a summary as numpy columns (nested statistics flattened as parent_child).");
+  m.def(
+      "assessment_columns",
+      [](const py::iterable& cases, const instrument_registry* instruments, std::size_t first_index) {
+        const auto refs = case_pointers(cases);
+        const auto& registry = or_builtin(instruments);
+        std::vector<assessment_row> rows;
+        {
+          py::gil_scoped_release release;
+          for (std::size_t i = 0; i < refs.cases.size(); ++i)
+            append_assessment_rows(*refs.cases[i], first_index + i, registry, rows);
+        }
+        return to_columns(rows);
+      },
+      py::arg("cases"), py::kw_only(), py::arg("instruments") = py::none(), py::arg("first_index") = 0,
+      "One row per assessment (case, arm, instrument, day since the contract start, date, session, "
+      "scored total, band) as numpy columns.");
+  m.def("wilson", &wilson, py::arg("k"), py::arg("n"), "The Wilson 95% interval of k of n.");
+
+  bind_struct<synth_share>(m, "One labelled share of a synthetic mix (adaptations, sites).");
+  bind_struct<synth_area_share>(m, "One share of the synthetic problem-area mix.");
+  bind_struct<synth_arm>(m, "A synthetic trial arm.");
+  bind_struct<synth_deviations>(m, "Protocol deviations injected into synthetic cases.");
+  bind_struct<synth_options>(m, "Every knob of the synthetic cohort generator.");
+  m.def(
+      "synthesize",
+      [](const synth_options& options, const protocol_registry* protocols) {
+        py::gil_scoped_release release;
+        return synthesize(options, protocols ? *protocols : protocol_registry::builtin());
+      },
+      py::arg("options") = synth_options{}, py::kw_only(), py::arg("protocols") = py::none(),
+      "A deterministic synthetic cohort (docs/synthetic.md); raises ValueError for bad options.");
+}
+
+}  // namespace iptkit::python

@@ -1,0 +1,41 @@
+// Course planning and where a course stands.
+#include "bindings.hpp"
+#include "describe_class.hpp"
+
+#include <iptkit/planning/plan.hpp>
+#include <iptkit/planning/progress.hpp>
+
+namespace iptkit::python {
+
+void bind_planning(py::module_& m) {
+  bind_struct<planned_session>(m, "One session of a plan.");
+  bind_struct<overdue_task>(m, "A task that should already have been covered, and why.");
+  bind_struct<measure_status>(m, "The latest score of one instrument.");
+  bind_struct<course_progress>(m, "Where a course stands on a date.");
+
+  m.def(
+      "plan",
+      [](std::string_view adaptation, date start, std::optional<int> planned_sessions,
+         std::optional<session_frequency> frequency, std::vector<date> skip, std::vector<problem_area> focus,
+         const protocol_registry* protocols) {
+        plan_options o{planned_sessions, frequency, std::move(skip), std::move(focus)};
+        auto schedule = plan(adaptation, start, o, protocols ? *protocols : protocol_registry::builtin());
+        if (!schedule) throw py::value_error("iptkit: no protocol with the id '" + std::string(adaptation) + "'");
+        return std::move(*schedule);
+      },
+      py::arg("adaptation"), py::arg("start"), py::kw_only(), py::arg("planned_sessions") = py::none(),
+      py::arg("frequency") = py::none(), py::arg("skip") = std::vector<date>{},
+      py::arg("focus") = std::vector<problem_area>{}, py::arg("protocols") = py::none(),
+      "The dated session schedule of an adaptation from `start`, with the tasks due in each phase.");
+  m.def(
+      "progress",
+      [](const case_record& c, date as_of, const protocol_registry* protocols,
+         const instrument_registry* instruments) {
+        return progress(c, as_of, progress_options{protocols, instruments});
+      },
+      py::arg("case"), py::arg("as_of"), py::kw_only(), py::arg("protocols") = py::none(),
+      py::arg("instruments") = py::none(),
+      "Where the course stands on `as_of`: phase, sessions, what is due and overdue, latest measures.");
+}
+
+}  // namespace iptkit::python

@@ -1,0 +1,119 @@
+// Reading cases and cohorts, and the JSON Schemas.
+#include "bindings.hpp"
+#include "describe_class.hpp"
+
+#include <iptkit/json/cohort.hpp>
+#include <iptkit/json/read.hpp>
+#include <iptkit/json/schema.hpp>
+
+#include <fstream>
+#include <memory>
+
+namespace iptkit::python {
+
+namespace {
+
+// One unreadable entry of a cohort input, as Python sees it: (index, line, errors).
+py::tuple entry_error(cohort_entry&& e) {
+  return py::make_tuple(e.index, e.line ? py::cast(e.line) : py::none(), std::move(e.value).errors());
+}
+
+// A JSON Lines file read one line per next(): memory does not grow with the file.
+class case_stream {
+ public:
+  case_stream(const std::string& path, bool lax, const protocol_registry* protocols, bool skip)
+      : in_(std::make_unique<std::ifstream>(path, std::ios::binary)),
+        protocols_(protocols ? std::optional<protocol_registry>(*protocols) : std::nullopt),
+        skip_(skip) {
+    if (!*in_) throw py::value_error("iptkit: cannot open " + path);  // callers check first
+    reader_.emplace(*in_, reading(lax, protocols_ ? &*protocols_ : nullptr));
+  }
+
+  case_record next() {
+    while (true) {
+      std::optional<cohort_entry> entry;
+      {
+        py::gil_scoped_release release;
+        entry = reader_->next();
+      }
+      if (!entry) throw py::stop_iteration();
+      if (entry->value) {
+        warn_all(entry->value.warnings());
+        return std::move(*entry->value);
+      }
+      if (!skip_) throw decode_error(std::move(entry->value).errors());
+      errors_.append(entry_error(std::move(*entry)));
+    }
+  }
+
+  [[nodiscard]] const py::list& errors() const noexcept { return errors_; }
+
+ private:
+  std::unique_ptr<std::ifstream> in_;
+  std::optional<protocol_registry> protocols_;  // a copy: the reader keeps a pointer to it
+  std::optional<jsonl_reader> reader_;
+  bool skip_;
+  py::list errors_;
+};
+
+}  // namespace
+
+void bind_reading(py::module_& m) {
+  m.def(
+      "read_case_text",
+      [](std::string_view text, bool lax, const protocol_registry* protocols) {
+        return value_or_raise(read_case(text, reading(lax, protocols)));
+      },
+      py::arg("text"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      "Reads one case document from JSON text; raises DecodeError with every structural error.");
+
+  m.def(
+      "read_cohort_text",
+      [](const py::bytes& data, std::string_view name, bool lax, const protocol_registry* protocols) {
+        const std::string_view text = data;
+        std::vector<cohort_entry> entries;
+        {
+          py::gil_scoped_release release;
+          entries = read_cohort(name, text, reading(lax, protocols));
+        }
+        std::vector<case_record> cases;
+        cases.reserve(entries.size());
+        py::list errors;
+        for (auto& e : entries) {
+          if (e.value) {
+            warn_all(e.value.warnings());
+            cases.push_back(std::move(*e.value));
+          } else {
+            errors.append(entry_error(std::move(e)));
+          }
+        }
+        return py::make_tuple(std::move(cases), errors);
+      },
+      py::arg("data"), py::arg("name"), py::kw_only(), py::arg("lax") = false,
+      py::arg("protocols") = py::none(),
+      "Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file "
+      "name, whose extension decides the shape first). Returns (cases, errors): each error is "
+      "(index, line, [ReadError]).");
+
+  py::class_<case_stream>(m, "CaseStream",
+                          "Cases of a JSON Lines file, read one line at a time (see iter_cases).")
+      .def(py::init<const std::string&, bool, const protocol_registry*, bool>(), py::arg("path"),
+           py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+           py::arg("skip_errors") = false)
+      .def("__iter__", [](py::object self) { return self; })
+      .def("__next__", &case_stream::next)
+      .def_property_readonly("errors", &case_stream::errors,
+                             "The entries skipped so far: (index, line, [ReadError]).");
+
+  m.def(
+      "case_json_schema",
+      [](const protocol_registry* protocols) {
+        return case_json_schema(protocols ? *protocols : protocol_registry::builtin());
+      },
+      py::arg("protocols") = py::none(),
+        "The JSON Schema (draft 2020-12) of the case document, as JSON text.");
+  m.def("protocols_json_schema", &protocols_json_schema, "The JSON Schema of a protocols file.");
+  m.def("instruments_json_schema", &instruments_json_schema, "The JSON Schema of an instruments file.");
+}
+
+}  // namespace iptkit::python

@@ -1,0 +1,17 @@
+#pragma once
+// The parts of the iptkit._core module, one per concept, registered in this order by module.cpp.
+
+#include <pybind11/pybind11.h>
+
+namespace iptkit::python {
+
+namespace py = pybind11;
+
+void bind_model(py::module_& m);     // enums, case document types, protocols, instruments, registries
+void bind_reading(py::module_& m);   // read_case, cohorts (bulk and streamed), schemas
+void bind_rules(py::module_& m);     // findings, rule sets, validation
+void bind_planning(py::module_& m);  // plan and progress
+void bind_outcomes(py::module_& m);  // outcome rows and columns, statistics, synthetic cohorts
+void bind_export(py::module_& m);    // SVG figures and the HTML report
+
+}  // namespace iptkit::python

@@ -1,0 +1,147 @@
+#pragma once
+// Rows of a described struct as numpy columns, built in C++ with one array per column (never a
+// Python object per value). Nested structs are flattened as `parent_child`, as in the CSV export.
+// Each column is a (kind, ...) tuple that iptkit/_frames.py turns into a pandas column:
+//   ("int", int64[])                     ("Int64", int64[], mask bool[])
+//   ("float", float64[] with NaN)        ("bool", bool[])        ("boolean", bool[], mask bool[])
+//   ("date", int64[] days since 1970-01-01, INT64_MIN for missing)
+//   ("category", int32[] codes with -1 for missing, [every enumerator's spelling])
+//   ("string", int32[] codes with -1 for missing, [distinct values]): dictionary-encoded text
+
+#include "describe_class.hpp"
+
+#include <iptkit/meta/enum.hpp>
+#include <iptkit/meta/type_traits.hpp>
+#include <iptkit/outcomes/cohort_columns.hpp>
+#include <pybind11/numpy.h>
+
+#include <boost/mp11/algorithm.hpp>
+#include <limits>
+#include <string>
+#include <unordered_map>
+
+namespace iptkit::python {
+
+namespace columns_detail {
+
+template <class V>
+py::array_t<V> make_array(std::size_t n) {
+  return py::array_t<V>(static_cast<py::ssize_t>(n));
+}
+
+// `get(row)` returns a pointer to the value (nullptr when an enclosing optional is empty);
+// `Nullable` is true below an optional.
+template <class M, bool Nullable, class Rows, class Get>
+void add_column(py::dict& out, const std::string& name, const Rows& rows, Get get) {
+  const std::size_t n = rows.size();
+  if constexpr (meta::is_optional_v<M>) {
+    using V = typename M::value_type;
+    add_column<V, true>(out, name, rows, [get](const auto& row) -> const V* {
+      const M* m = get(row);
+      return m && m->has_value() ? &**m : nullptr;
+    });
+  } else if constexpr (meta::is_described_struct_v<M>) {
+    boost::mp11::mp_for_each<meta::members_of<M>>([&](auto D) {
+      using Desc = decltype(D);
+      using N = member_t<M, Desc>;
+      add_column<N, Nullable>(out, name + "_" + Desc::name, rows, [get](const auto& row) -> const N* {
+        const M* m = get(row);
+        return m ? &(m->*Desc::pointer) : nullptr;
+      });
+    });
+  } else if constexpr (std::is_same_v<M, bool>) {
+    auto values = make_array<bool>(n);
+    auto mask = make_array<bool>(n);
+    auto v = values.mutable_unchecked<1>();
+    auto k = mask.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < n; ++i) {
+      const bool* p = get(rows[i]);
+      v(i) = p && *p;
+      k(i) = !p;
+    }
+    if constexpr (Nullable) out[name.c_str()] = py::make_tuple("boolean", values, mask);
+    else out[name.c_str()] = py::make_tuple("bool", values);
+  } else if constexpr (meta::is_integer_v<M>) {
+    auto values = make_array<std::int64_t>(n);
+    auto mask = make_array<bool>(n);
+    auto v = values.mutable_unchecked<1>();
+    auto k = mask.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < n; ++i) {
+      const M* p = get(rows[i]);
+      v(i) = p ? static_cast<std::int64_t>(*p) : 0;
+      k(i) = !p;
+    }
+    if constexpr (Nullable) out[name.c_str()] = py::make_tuple("Int64", values, mask);
+    else out[name.c_str()] = py::make_tuple("int", values);
+  } else if constexpr (std::is_floating_point_v<M>) {
+    auto values = make_array<double>(n);
+    auto v = values.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < n; ++i) {
+      const M* p = get(rows[i]);
+      v(i) = p ? static_cast<double>(*p) : std::numeric_limits<double>::quiet_NaN();
+    }
+    out[name.c_str()] = py::make_tuple("float", values);
+  } else if constexpr (std::is_same_v<M, date>) {
+    auto values = make_array<std::int64_t>(n);
+    auto v = values.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < n; ++i) {
+      const date* p = get(rows[i]);
+      v(i) = p && p->ok() ? day_number(*p) : std::numeric_limits<std::int64_t>::min();
+    }
+    out[name.c_str()] = py::make_tuple("date", values);
+  } else if constexpr (meta::is_described_enum_v<M>) {
+    auto codes = make_array<std::int32_t>(n);
+    auto c = codes.mutable_unchecked<1>();
+    // Categories in declaration order; codes index them.
+    std::vector<std::string_view> names = meta::enum_names<M>();
+    for (std::size_t i = 0; i < n; ++i) {
+      const M* p = get(rows[i]);
+      c(i) = -1;
+      if (p) {
+        const auto name_of = meta::enum_name(*p);
+        for (std::size_t j = 0; j < names.size(); ++j)
+          if (names[j] == name_of) c(i) = static_cast<std::int32_t>(j);
+      }
+    }
+    py::list categories;
+    for (auto s : names) categories.append(py::str(s.data(), s.size()));
+    out[name.c_str()] = py::make_tuple("category", codes, categories);
+  } else if constexpr (std::is_same_v<M, std::string>) {
+    // Dictionary-encoded: one Python string per distinct value, in order of first appearance.
+    auto codes = make_array<std::int32_t>(n);
+    auto c = codes.mutable_unchecked<1>();
+    std::unordered_map<std::string_view, std::int32_t> seen;
+    std::vector<std::string_view> distinct;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string* p = get(rows[i]);
+      if (!p) {
+        c(i) = -1;
+        continue;
+      }
+      auto [it, added] = seen.try_emplace(*p, static_cast<std::int32_t>(distinct.size()));
+      if (added) distinct.push_back(*p);
+      c(i) = it->second;
+    }
+    py::list categories;
+    for (auto s : distinct) categories.append(py::str(s.data(), s.size()));
+    out[name.c_str()] = py::make_tuple("string", codes, categories);
+  } else {
+    static_assert(sizeof(M) == 0, "iptkit: no column kind for this member type");
+  }
+}
+
+}  // namespace columns_detail
+
+/// @brief The columns of `rows` (see the file comment), in member order.
+template <class T>
+py::dict to_columns(const std::vector<T>& rows) {
+  py::dict out;
+  boost::mp11::mp_for_each<meta::members_of<T>>([&](auto D) {
+    using Desc = decltype(D);
+    using M = member_t<T, Desc>;
+    columns_detail::add_column<M, false>(out, Desc::name, rows, [](const T& row) -> const M* { return &(row.*Desc::pointer); });
+  });
+  return out;
+}
+
+}  // namespace iptkit::python

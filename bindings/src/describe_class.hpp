@@ -1,0 +1,199 @@
+#pragma once
+// One Python class per described struct and one Python enum per described enum, generated from
+// the Boost.Describe description: the member list is written once, in the model header, and the
+// keyword constructor, properties, repr, equality, pickling and JSON/dict conversion all walk it.
+
+#include "casters.hpp"
+#include "json_convert.hpp"
+
+#include <iptkit/json/read.hpp>
+#include <iptkit/model/case_record.hpp>
+#include <iptkit/json/write.hpp>
+#include <iptkit/meta/enum.hpp>
+#include <iptkit/meta/type_name.hpp>
+#include <iptkit/meta/type_traits.hpp>
+#include <pybind11/native_enum.h>
+#include <pybind11/operators.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <boost/mp11/algorithm.hpp>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+namespace iptkit::python {
+
+namespace py = pybind11;
+
+/// @brief `problem_area` -> `ProblemArea` (Python class naming).
+std::string camel_case(std::string_view snake);
+
+/// @brief A Python identifier for an enumerator spelling (keywords get a trailing `_`).
+std::string python_identifier(std::string_view spelling);
+
+/// @brief The type of the described member `D` of T.
+template <class T, class D>
+using member_t = std::remove_cvref_t<decltype(std::declval<T&>().*D::pointer)>;
+
+/// @brief The cases of a Python iterable of Case objects, and the list that keeps them alive.
+struct case_refs {
+  py::list keep;                            ///< the objects (a generator's items included)
+  std::vector<const case_record*> cases;    ///< their C++ values
+};
+
+/// @brief The cases of an iterable of Case objects; raises TypeError for anything else.
+case_refs case_pointers(const py::iterable& cases);
+
+/// @brief The options a Python caller gives for reading (lax, protocols).
+read_options reading(bool lax, const protocol_registry* protocols);
+
+/// @brief The result's value; raises DecodeError with every error, and each lax-mode warning as
+/// an iptkit.DecodeWarning.
+template <class T>
+T value_or_raise(result<T>&& r) {
+  warn_all(r.warnings());
+  if (!r) throw decode_error(std::move(r).errors());
+  return std::move(*r);
+}
+
+/// @brief Binds a described enum as a Python `enum.Enum`, members named by their JSON spellings.
+template <class E>
+void bind_enum(py::module_& m, const char* doc) {
+  const std::string name = camel_case(meta::short_type_name<E>());
+  py::native_enum<E> e(m, name.c_str(), "enum.Enum", doc);
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
+    e.value(python_identifier(meta::spelling(D.name)).c_str(), D.value);
+  });
+  e.finalize();
+}
+
+namespace detail {
+
+// A keyword argument is required exactly when the JSON document requires the field (the
+// format tag excepted: it has only one value).
+template <class T, class D>
+constexpr bool required() {
+  return json::detail::is_required<T, D>() &&
+         !meta::has_constraint<T, D::pointer, meta::schema_version>();
+}
+
+template <class T, class D>
+auto keyword(const T& defaults) {
+  if constexpr (required<T, D>()) return py::arg(D::name);
+  else return py::arg(D::name) = defaults.*D::pointer;
+}
+
+template <class T, template <class...> class L, class... D>
+void def_init(py::class_<T>& cls, L<D...>) {
+  const T defaults{};
+  cls.def(py::init([](member_t<T, D>... values) {
+            T out{};
+            ((out.*D::pointer = std::move(values)), ...);
+            return out;
+          }),
+          py::kw_only(), keyword<T, D>(defaults)...);
+}
+
+template <class T, template <class...> class L, class... D>
+void def_pickle(py::class_<T>& cls, L<D...>) {
+  // State: (format version, member values in declaration order).
+  cls.def(py::pickle(
+      [](const T& self) {
+        return py::make_tuple(1, py::make_tuple(py::cast(self.*D::pointer)...));
+      },
+      [](const py::tuple& state) {
+        if (state.size() != 2 || state[0].cast<int>() != 1)
+          throw py::value_error("iptkit: unsupported pickle state for " + meta::short_type_name<T>());
+        const auto values = state[1].cast<py::tuple>();
+        if (values.size() != sizeof...(D))
+          throw py::value_error("iptkit: pickle state of " + meta::short_type_name<T>() +
+                                " has the wrong number of members");
+        T out{};
+        std::size_t i = 0;
+        ((out.*D::pointer = values[i++].template cast<member_t<T, D>>()), ...);
+        return out;
+      }));
+}
+
+}  // namespace detail
+
+/// @brief Binds a described struct: keyword-only constructor (defaults from `T{}`), a property per
+/// member, `__repr__` (members that differ from the default), `__eq__`, pickling, and the JSON
+/// and dict conversions of the case-format document.
+template <class T>
+py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* doc) {
+  py::class_<T> cls(m, name.c_str(), doc);
+  using members = meta::members_of<T>;
+  detail::def_init(cls, members{});
+  boost::mp11::mp_for_each<members>([&](auto D) {
+    using Desc = decltype(D);
+    using M = member_t<T, Desc>;
+    if constexpr (meta::is_described_struct_v<M>) {
+      // Nested objects are live views, so `case.contract.planned_sessions = 14` changes the case.
+      cls.def_property(
+          Desc::name, [](T& self) -> M& { return self.*Desc::pointer; },
+          [](T& self, M v) { self.*Desc::pointer = std::move(v); }, py::return_value_policy::reference_internal);
+    } else {
+      // Lists are copies: assign a whole list to change one.
+      cls.def_property(
+          Desc::name, [](const T& self) { return self.*Desc::pointer; },
+          [](T& self, M v) { self.*Desc::pointer = std::move(v); });
+    }
+  });
+  if constexpr (requires { T::tag; })
+    cls.def_property_readonly("area", [](const T&) { return T::tag; }, "The focus's problem area.");
+  cls.def("__repr__", [name](const T& self) {
+    const T defaults{};
+    std::string out = name + "(";
+    bool first = true;
+    boost::mp11::mp_for_each<members>([&](auto D) {
+      using Desc = decltype(D);
+      if constexpr (detail::required<T, Desc>()) {
+      } else if (self.*Desc::pointer == defaults.*Desc::pointer) {
+        return;
+      }
+      if (!first) out += ", ";
+      first = false;
+      out += Desc::name;
+      out += '=';
+      out += py::repr(py::cast(self.*Desc::pointer)).template cast<std::string>();
+    });
+    return out + ")";
+  });
+  cls.def(py::self == py::self);  // NOLINT(misc-redundant-expression)
+  cls.attr("__hash__") = py::none();
+  detail::def_pickle(cls, members{});
+  cls.def(
+      "to_json",
+      [](const T& self, bool pretty) {
+        return to_json(self, write_options{pretty ? json_style::pretty : json_style::compact});
+      },
+      py::kw_only(), py::arg("pretty") = true,
+      "The canonical JSON text (pretty: two-space indent and a final newline; else one line).");
+  cls.def_static(
+      "from_json",
+      [](std::string_view text, bool lax, const protocol_registry* protocols) {
+        return value_or_raise(read_json<T>(text, reading(lax, protocols)));
+      },
+      py::arg("text"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      "Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.");
+  cls.def("to_dict", [](const T& self) { return json_to_python(to_json(self)); },
+          "The JSON document as plain Python values (dates as ISO strings, enums as spellings).");
+  cls.def_static(
+      "from_dict",
+      [](const py::handle& data, bool lax, const protocol_registry* protocols) {
+        return value_or_raise(read_python<T>(data, reading(lax, protocols)));
+      },
+      py::arg("data"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      "Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.");
+  return cls;
+}
+
+/// @brief bind_struct() with the Python name derived from the C++ name.
+template <class T>
+py::class_<T> bind_struct(py::module_& m, const char* doc) {
+  return bind_struct<T>(m, camel_case(meta::short_type_name<T>()), doc);
+}
+
+}  // namespace iptkit::python

@@ -1,0 +1,147 @@
+#include "json_convert.hpp"
+
+#include <iptkit/json/detail/parse.hpp>
+
+#include <boost/json/parse.hpp>
+#include <cmath>
+#include <string>
+
+namespace iptkit::python {
+
+namespace bj = boost::json;
+
+namespace {
+
+py::object to_python(const bj::value& v) {
+  switch (v.kind()) {
+    case bj::kind::null: return py::none();
+    case bj::kind::bool_: return py::bool_(v.get_bool());
+    case bj::kind::int64: return py::int_(v.get_int64());
+    case bj::kind::uint64: return py::int_(v.get_uint64());
+    case bj::kind::double_: return py::float_(v.get_double());
+    case bj::kind::string: {
+      const auto& s = v.get_string();
+      return py::str(s.data(), s.size());
+    }
+    case bj::kind::array: {
+      py::list out;
+      for (const auto& e : v.get_array()) out.append(to_python(e));
+      return std::move(out);
+    }
+    case bj::kind::object: {
+      py::dict out;
+      for (const auto& kv : v.get_object())
+        out[py::str(kv.key().data(), kv.key().size())] = to_python(kv.value());
+      return std::move(out);
+    }
+  }
+  return py::none();
+}
+
+struct converter {
+  std::size_t max_depth;
+  std::vector<read_error>& errors;
+  std::string path;
+
+  void fail(error_kind kind, std::string message) {
+    errors.push_back({path, kind, std::move(message), std::nullopt});
+  }
+
+  std::string type_name(const py::handle& h) {
+    return py::str(py::type::handle_of(h).attr("__name__")).cast<std::string>();
+  }
+
+  bj::value convert(const py::handle& h, std::size_t depth) {
+    if (h.is_none()) return nullptr;
+    if (py::isinstance<py::bool_>(h)) return h.cast<bool>();
+    if (py::isinstance<py::int_>(h)) {
+      long long value = 0;
+      try {
+        value = h.cast<long long>();
+      } catch (const py::cast_error&) {
+        fail(error_kind::out_of_range, "expected an integer that fits 64 bits; found " +
+                                           py::repr(h).cast<std::string>());
+        return nullptr;
+      }
+      return static_cast<std::int64_t>(value);
+    }
+    if (py::isinstance<py::float_>(h)) {
+      const double d = h.cast<double>();
+      if (!std::isfinite(d)) {
+        fail(error_kind::wrong_type, "expected a finite number; found " + py::repr(h).cast<std::string>());
+        return nullptr;
+      }
+      return d;
+    }
+    if (py::isinstance<py::str>(h)) return bj::string(h.cast<std::string>());
+    // Held for the life of the process (never released, so never touched after finalisation).
+    static const py::handle date_type = py::object(py::module_::import("datetime").attr("date")).release();
+    static const py::handle enum_type = py::object(py::module_::import("enum").attr("Enum")).release();
+    if (py::isinstance(h, date_type)) return bj::string(py::str(h.attr("isoformat")()).cast<std::string>());
+    if (py::isinstance(h, enum_type)) {
+      std::string name = h.attr("name").cast<std::string>();
+      if (!name.empty() && name.back() == '_') name.pop_back();  // keywords carry a trailing `_`
+      return bj::string(name);
+    }
+    if (py::hasattr(h, "__index__")) {  // numpy and other integer types
+      if (auto index = py::reinterpret_steal<py::object>(PyNumber_Index(h.ptr()))) return convert(index, depth);
+      PyErr_Clear();
+    }
+    if (depth >= max_depth) {
+      fail(error_kind::limit_exceeded, "nesting deeper than " + std::to_string(max_depth) + " levels");
+      return nullptr;
+    }
+    if (py::isinstance<py::dict>(h)) {
+      bj::object out;
+      for (auto [key, value] : py::reinterpret_borrow<py::dict>(h)) {
+        if (!py::isinstance<py::str>(key)) {
+          fail(error_kind::wrong_type, "expected string keys; found the key " + py::repr(key).cast<std::string>());
+          continue;
+        }
+        const auto k = key.cast<std::string>();
+        const auto size = path.size();
+        json::detail::append_pointer_token(path, k);
+        out[k] = convert(value, depth + 1);
+        path.resize(size);
+      }
+      return out;
+    }
+    if (py::isinstance<py::list>(h) || py::isinstance<py::tuple>(h)) {
+      bj::array out;
+      std::size_t i = 0;
+      for (auto item : h) {
+        const auto size = path.size();
+        path += '/' + std::to_string(i++);
+        out.push_back(convert(item, depth + 1));
+        path.resize(size);
+      }
+      return out;
+    }
+    if (py::hasattr(h, "to_dict") && py::type::handle_of(h).attr("__module__").cast<std::string>() == "iptkit._core")
+      return convert(h.attr("to_dict")(), depth);
+    fail(error_kind::wrong_type, "expected a JSON value (dict, list, str, int, float, bool, None, "
+                                 "datetime.date); found a " + type_name(h));
+    return nullptr;
+  }
+};
+
+}  // namespace
+
+py::object json_to_python(std::string_view json) { return to_python(bj::parse(json)); }
+
+std::optional<bj::value> python_to_json(const py::handle& data, std::size_t max_depth,
+                                        std::vector<read_error>& errors) {
+  converter c{max_depth, errors, {}};
+  auto out = c.convert(data, 0);
+  if (!errors.empty()) return std::nullopt;
+  return out;
+}
+
+void warn_all(const std::vector<read_error>& warnings) {
+  if (warnings.empty()) return;
+  const auto category = py::module_::import("iptkit._errors").attr("DecodeWarning");
+  for (const auto& w : warnings)
+    if (PyErr_WarnEx(category.ptr(), to_string(w).c_str(), 2) != 0) throw py::error_already_set();
+}
+
+}  // namespace iptkit::python

@@ -1,0 +1,49 @@
+#include "describe_class.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace iptkit::python {
+
+std::string camel_case(std::string_view snake) {
+  if (snake == "case_record") return "Case";  // the document is "a case" everywhere in the spec
+  std::string out;
+  bool upper = true;
+  for (char ch : snake) {
+    if (ch == '_') {
+      upper = true;
+      continue;
+    }
+    out += upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(ch))) : ch;
+    upper = false;
+  }
+  return out;
+}
+
+std::string python_identifier(std::string_view spelling) {
+  static constexpr std::array<std::string_view, 35> keywords{
+      "False", "None",   "True",    "and",      "as",     "assert", "async", "await", "break",
+      "class", "continue", "def",   "del",      "elif",   "else",   "except", "finally", "for",
+      "from",  "global", "if",      "import",   "in",     "is",     "lambda", "nonlocal", "not",
+      "or",    "pass",   "raise",   "return",   "try",    "while",  "with",  "yield"};
+  std::string out(spelling);
+  if (std::find(keywords.begin(), keywords.end(), spelling) != keywords.end()) out += '_';
+  return out;
+}
+
+case_refs case_pointers(const py::iterable& cases) {
+  case_refs out{py::list(cases), {}};
+  out.cases.reserve(out.keep.size());
+  for (auto c : out.keep) out.cases.push_back(&c.cast<const case_record&>());
+  return out;
+}
+
+read_options reading(bool lax, const protocol_registry* protocols) {
+  read_options o;
+  o.lax = lax;
+  o.protocols = protocols;
+  return o;
+}
+
+}  // namespace iptkit::python
