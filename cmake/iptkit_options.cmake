@@ -7,6 +7,8 @@ option(IPTKIT_BUILD_CLI "Build the iptkit command line" ${PROJECT_IS_TOP_LEVEL})
 option(IPTKIT_BUILD_EXAMPLES "Build the example programs" ${PROJECT_IS_TOP_LEVEL})
 option(IPTKIT_BUILD_BENCHMARKS "Build the Google Benchmark programs" OFF)
 option(IPTKIT_BUILD_PYTHON "Build the Python module iptkit._core" OFF)
+option(IPTKIT_TEST_PYTHON_MODULE
+  "Test the Python module as users get it: fresh venv, pip install .[test], pytest, stubtest, mypy" OFF)
 option(IPTKIT_INSTALL "Generate the install and export rules" ${PROJECT_IS_TOP_LEVEL})
 option(IPTKIT_WERROR "Treat compiler warnings as errors" OFF)
 option(IPTKIT_REQUIRE_PYTHON_TESTS

@@ -2,6 +2,8 @@
 #include "bindings.hpp"
 #include "describe_class.hpp"
 
+#include <pybind11/typing.h>
+
 #include <iptkit/export/html_report.hpp>
 #include <iptkit/export/svg.hpp>
 
@@ -41,7 +43,7 @@ void bind_export(py::module_& m) {
   m.def("escape_xml", &escape_xml, py::arg("text"), "Text escaped for XML and HTML.");
   m.def(
       "html_report",
-      [](const py::iterable& cases, std::vector<std::vector<finding>> findings, std::string title, group_by by,
+      [](const py::typing::Iterable<case_record>& cases, std::vector<std::vector<finding>> findings, std::string title, group_by by,
          const instrument_registry* instruments, const protocol_registry* protocols, std::string generated_by) {
         const auto refs = case_pointers(cases);
         std::vector<case_record> copies;  // the report takes a contiguous span

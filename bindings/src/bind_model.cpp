@@ -13,11 +13,11 @@ namespace iptkit::python {
 namespace {
 
 // Protocol and instrument registries: ordered, keyed by id, passed to the calls that use them.
+// The class is created first (so that signatures naming it are typed), its methods once T is bound.
 template <class R, class T>
-void bind_registry(py::module_& m, const char* name, const char* what, const char* doc,
+void bind_registry(py::class_<R>& cls, const char* name, const char* what,
                    result<std::vector<T>> (*read)(std::string_view, const read_options&),
                    std::string (*write)(const std::vector<T>&, const write_options&)) {
-  py::class_<R> cls(m, name, doc);
   cls.def(py::init<>(), "An empty registry.");
   cls.def_static("with_builtins", &R::with_builtins,
                  (std::string("A registry holding the built-in ") + what + ".").c_str());
@@ -38,7 +38,8 @@ void bind_registry(py::module_& m, const char* name, const char* what, const cha
       },
       py::arg("id"), "The entry with this id (a copy), or None.");
   cls.def_property_readonly(
-      "ids", [](const R& self) { return std::vector<std::string>(self.ids().begin(), self.ids().end()); },
+      "ids", [](const R& self) { const auto ids = self.ids();
+            return std::vector<std::string>(ids.begin(), ids.end()); },
       "Every id, in the order added.");
   cls.def_property_readonly("entries", &R::entries, "Every entry (copies), in the order added.");
   cls.def("__len__", [](const R& self) { return self.entries().size(); });
@@ -60,6 +61,13 @@ void bind_registry(py::module_& m, const char* name, const char* what, const cha
 }  // namespace
 
 void bind_model(py::module_& m) {
+  py::class_<protocol_registry> protocols(
+      m, "ProtocolRegistry",
+      "The protocols in force, keyed by adaptation id. Pass one wherever `protocols=` is accepted.");
+  py::class_<instrument_registry> instruments(
+      m, "InstrumentRegistry",
+      "The instruments in force, keyed by id. Pass one wherever `instruments=` is accepted.");
+
   bind_enum<error_kind>(m, "The kinds of structural error of a document.");
   bind_enum<phase>(m, "Phases of IPT, in order; maintenance is an optional fourth.");
   bind_enum<attendance>(m, "Whether a session took place.");
@@ -108,22 +116,21 @@ void bind_model(py::module_& m) {
   auto case_class = bind_struct<case_record>(
       m, "A case: one patient's contract, inventory, formulation, sessions and measures.");
   // A case can hold dozens of sessions: its repr names it instead of listing everything.
-  case_class.def("__repr__", [](const case_record& c) {
+  case_class.attr("__repr__") = py::cpp_function(
+      [](const case_record& c) {
     std::string out = "Case(case_id=" + py::repr(py::str(c.case_id)).cast<std::string>() +
                       ", adaptation=" + py::repr(py::str(c.adaptation)).cast<std::string>();
     if (c.arm) out += ", arm=" + py::repr(py::str(*c.arm)).cast<std::string>();
     return out + ", sessions=<" + std::to_string(c.sessions.size()) + ">, assessments=<" +
            std::to_string(c.assessments.size()) + ">)";
-  });
+      },
+      py::name("__repr__"), py::is_method(case_class));
 
-  bind_registry<protocol_registry, protocol>(
-      m, "ProtocolRegistry", "protocols (adaptations)",
-      "The protocols in force, keyed by adaptation id. Pass one wherever `protocols=` is accepted.",
-      &read_protocols, &write_protocols);
-  bind_registry<instrument_registry, instrument>(
-      m, "InstrumentRegistry", "instruments (PHQ-9, GAD-7, BDI-II, HAM-D-17)",
-      "The instruments in force, keyed by id. Pass one wherever `instruments=` is accepted.",
-      &read_instruments, &write_instruments);
+  bind_registry<protocol_registry, protocol>(protocols, "ProtocolRegistry", "protocols (adaptations)",
+                                             &read_protocols, &write_protocols);
+  bind_registry<instrument_registry, instrument>(instruments, "InstrumentRegistry",
+                                                 "instruments (PHQ-9, GAD-7, BDI-II, HAM-D-17)",
+                                                 &read_instruments, &write_instruments);
 }
 
 }  // namespace iptkit::python

@@ -3,6 +3,8 @@
 #include "columns.hpp"
 #include "describe_class.hpp"
 
+#include <pybind11/typing.h>
+
 #include <iptkit/export/tidy.hpp>
 #include <iptkit/measures/instrument_registry.hpp>
 #include <iptkit/outcomes/outcomes.hpp>
@@ -50,14 +52,14 @@ void bind_outcomes(py::module_& m) {
 
   m.def(
       "outcomes",
-      [](const py::iterable& cases, const instrument_registry* instruments, unsigned threads) {
+      [](const py::typing::Iterable<case_record>& cases, const instrument_registry* instruments, unsigned threads) {
         return outcome_rows(cases, instruments, threads, 0);
       },
       py::arg("cases"), py::kw_only(), py::arg("instruments") = py::none(), py::arg("threads") = 1,
       "The outcome rows of the cases, as CaseOutcome objects.");
   m.def(
       "outcome_columns",
-      [](const py::iterable& cases, const instrument_registry* instruments, unsigned threads,
+      [](const py::typing::Iterable<case_record>& cases, const instrument_registry* instruments, unsigned threads,
          std::size_t first_index) {
         return to_columns(outcome_rows(cases, instruments, threads, first_index));
       },
@@ -66,7 +68,7 @@ void bind_outcomes(py::module_& m) {
       "The outcome rows of the cases as numpy columns (see iptkit._frames).");
   m.def(
       "summarize",
-      [](const py::iterable& cases, group_by by, const instrument_registry* instruments, unsigned threads) {
+      [](const py::typing::Iterable<case_record>& cases, group_by by, const instrument_registry* instruments, unsigned threads) {
         const auto refs = case_pointers(cases);
         const auto rows = outcome_rows(refs.keep, instruments, threads, 0);
         std::vector<std::string> labels;
@@ -83,7 +85,7 @@ void bind_outcomes(py::module_& m) {
       "The groups of a summary as numpy columns (nested statistics flattened as parent_child).");
   m.def(
       "assessment_columns",
-      [](const py::iterable& cases, const instrument_registry* instruments, std::size_t first_index) {
+      [](const py::typing::Iterable<case_record>& cases, const instrument_registry* instruments, std::size_t first_index) {
         const auto refs = case_pointers(cases);
         const auto& registry = or_builtin(instruments);
         std::vector<assessment_row> rows;

@@ -2,6 +2,8 @@
 #include "bindings.hpp"
 #include "describe_class.hpp"
 
+#include <pybind11/typing.h>
+
 #include <iptkit/detail/parallel.hpp>
 #include <iptkit/rules/rule_set.hpp>
 #include <iptkit/rules/validate.hpp>
@@ -79,7 +81,8 @@ void bind_rules(py::module_& m) {
           "messages; each becomes a Finding with this code and severity.")
       .def_property_readonly(
           "codes",
-          [](const rule_set& self) { return std::vector<std::string>(self.ids().begin(), self.ids().end()); },
+          [](const rule_set& self) { const auto ids = self.ids();
+            return std::vector<std::string>(ids.begin(), ids.end()); },
           "Every rule's code, in the order they run.")
       .def(
           "describe",
@@ -147,7 +150,7 @@ void bind_rules(py::module_& m) {
       "Every finding for one case, in document order.");
   m.def(
       "validate_cohort",
-      [](const py::iterable& cases, const rule_set* rules, const protocol_registry* protocols,
+      [](const py::typing::Iterable<case_record>& cases, const rule_set* rules, const protocol_registry* protocols,
          const instrument_registry* instruments, unsigned threads) {
         const auto refs = case_pointers(cases);
         const auto& pointers = refs.cases;

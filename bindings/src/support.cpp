@@ -35,7 +35,13 @@ std::string python_identifier(std::string_view spelling) {
 case_refs case_pointers(const py::iterable& cases) {
   case_refs out{py::list(cases), {}};
   out.cases.reserve(out.keep.size());
-  for (auto c : out.keep) out.cases.push_back(&c.cast<const case_record&>());
+  for (auto c : out.keep) {
+    if (!py::isinstance<case_record>(c))
+      throw py::type_error("iptkit: expected Case objects; found a " +
+                           py::str(py::type::handle_of(c).attr("__name__")).cast<std::string>() + " at position " +
+                           std::to_string(out.cases.size()));
+    out.cases.push_back(&c.cast<const case_record&>());
+  }
   return out;
 }
 

@@ -7,8 +7,9 @@ this package adds the notebook layer: pandas tables, HTML views, plots and Dask.
 from __future__ import annotations
 
 import json as _json
+from dataclasses import dataclass as _dataclass
 import os as _os
-from typing import Any, Iterable, Iterator, Literal, NamedTuple, Sequence, Union
+from typing import Any, Iterable, Iterator, Literal, Sequence, Union
 
 import pandas as _pd
 
@@ -102,7 +103,8 @@ PathLike = Union[str, "_os.PathLike[str]"]
 Focus = Union[GriefFocus, RoleDisputeFocus, RoleTransitionFocus, InterpersonalDeficitsFocus]
 
 
-class InputError(NamedTuple):
+@_dataclass(frozen=True)
+class InputError:
     """A case of a cohort input that could not be read."""
 
     index: int
@@ -320,9 +322,106 @@ def synthesize(cases: int = 100, *, seed: int = 1, options: SynthOptions | None 
     return _core.synthesize(o, protocols=protocols)
 
 
-Case.validate = _validate_case  # type: ignore[attr-defined]
+setattr(Case, "validate", _validate_case)
 
 from . import _html  # noqa: E402  (attaches the notebook views)
 
-__all__ = [name for name in dir() if not name.startswith("_") and name not in (
-    "annotations", "Any", "Iterable", "Iterator", "Literal", "NamedTuple", "Sequence", "Union")]
+__all__ = [
+    "Assessment",
+    "Attendance",
+    "Case",
+    "CaseOutcome",
+    "CohortSummary",
+    "ConcurrentTreatment",
+    "ContactFrequency",
+    "Contract",
+    "CourseProgress",
+    "DeficitPattern",
+    "Diagnosis",
+    "DiagnosisSystem",
+    "DisputeStage",
+    "EffectSize",
+    "ErrorKind",
+    "Expectation",
+    "ExpectationHolder",
+    "ExpectationStatus",
+    "Finding",
+    "Formulation",
+    "GriefFocus",
+    "GriefType",
+    "GroupBy",
+    "GroupComparison",
+    "GroupSummary",
+    "Homework",
+    "HomeworkStatus",
+    "Instrument",
+    "InstrumentRegistry",
+    "InterpersonalDeficitsFocus",
+    "Inventory",
+    "JacobsonTruax",
+    "MaintenancePlan",
+    "MeanSd",
+    "MeasureStatus",
+    "NotComputed",
+    "OverdueTask",
+    "Phase",
+    "PlannedSession",
+    "ProblemArea",
+    "Proportion",
+    "Protocol",
+    "ProtocolRegistry",
+    "RateDifference",
+    "Rater",
+    "ReadError",
+    "RelapseKind",
+    "RelapseRule",
+    "Relationship",
+    "RelationshipKind",
+    "RelationshipStatus",
+    "Renegotiation",
+    "RoleDisputeFocus",
+    "RoleTransitionFocus",
+    "RuleSet",
+    "ScoreDirection",
+    "Session",
+    "SessionFrequency",
+    "Severity",
+    "SeverityBand",
+    "SynthArm",
+    "SynthAreaShare",
+    "SynthDeviations",
+    "SynthOptions",
+    "SynthShare",
+    "Task",
+    "TherapyFormat",
+    "TherapyModality",
+    "TransitionType",
+    "TreatmentKind",
+    "case_trajectory_svg",
+    "closeness_circle_svg",
+    "html_report",
+    "plan",
+    "progress",
+    "wilson",
+    "DecodeError",
+    "DecodeWarning",
+    "Findings",
+    "findings_frame",
+    "InputError",
+    "CaseList",
+    "ErrorMode",
+    "Focus",
+    "PathLike",
+    "read_case",
+    "read_cases",
+    "iter_cases",
+    "validate",
+    "outcomes",
+    "assessments",
+    "cohort_summary",
+    "summary",
+    "comparisons",
+    "case_json_schema",
+    "synthesize",
+    "__version__",
+]

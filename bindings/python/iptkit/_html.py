@@ -18,7 +18,7 @@ def _facts(c: Case) -> list[tuple[str, str]]:
         facts.append(("arm", c.arm))
     if c.site is not None:
         facts.append(("site", c.site))
-    facts.append(("start", c.contract.start.isoformat()))
+    facts.append(("start", c.contract.start_date.isoformat()))
     facts.append(("acute sessions", f"{attended} attended of {len(acute)} held, {planned} planned"))
     if c.formulation is not None and c.formulation.focus:
         facts.append(("focus", ", ".join(f.area.name.replace("_", " ") for f in c.formulation.focus)))
@@ -27,20 +27,20 @@ def _facts(c: Case) -> list[tuple[str, str]]:
     return facts
 
 
-def case_html(c: Case) -> str:
+def case_html(self: Case) -> str:
     """The HTML a notebook shows for a case."""
     facts = "".join(f"<tr><th style='text-align:left'>{escape(k)}</th><td>{escape(v)}</td></tr>"
-                    for k, v in _facts(c))
-    findings = c.validate()  # type: ignore[attr-defined]
-    instruments = list(dict.fromkeys(a.instrument for a in c.assessments))
-    figures = [_core.case_trajectory_svg(c, i, id=f"traj-{c.case_id}-{i}", width=480, height=280)
+                    for k, v in _facts(self))
+    findings = self.validate()
+    instruments = list(dict.fromkeys(a.instrument for a in self.assessments))
+    figures = [_core.case_trajectory_svg(self, i, id=f"traj-{self.case_id}-{i}", width=480, height=280)
                for i in instruments[:2]]
-    if c.inventory is not None and c.inventory.relationships:
-        figures.append(_core.closeness_circle_svg(c.inventory, id=f"circle-{c.case_id}", width=320,
+    if self.inventory is not None and self.inventory.relationships:
+        figures.append(_core.closeness_circle_svg(self.inventory, id=f"circle-{self.case_id}", width=320,
                                                   height=320))
-    return (f"<div class='iptkit-case'><h4>Case {escape(c.case_id)}</h4>"
+    return (f"<div class='iptkit-case'><h4>Case {escape(self.case_id)}</h4>"
             f"<table>{facts}</table><h5>Findings</h5>{findings._repr_html_()}"
             f"<div style='display:flex;flex-wrap:wrap;gap:8px'>{''.join(figures)}</div></div>")
 
 
-Case._repr_html_ = case_html  # type: ignore[attr-defined]
+setattr(Case, "_repr_html_", case_html)

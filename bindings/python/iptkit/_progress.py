@@ -15,7 +15,7 @@ def chunks(items: Sequence[T], progress: bool, what: str) -> Iterator[Sequence[T
     if not progress:
         yield items
         return
-    from tqdm.auto import tqdm  # optional dependency: iptkit[progress]
+    from tqdm.auto import tqdm  # type: ignore[import-untyped]  # optional: iptkit[progress]
 
     with tqdm(total=len(items), desc=what, unit="case") as bar:
         for start in range(0, len(items), CHUNK):

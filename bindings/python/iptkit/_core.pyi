@@ -1,0 +1,2884 @@
+"""
+iptkit's compiled core: the model, reading, rules, planning, outcomes and figures.
+"""
+from __future__ import annotations
+import collections.abc
+import datetime
+import enum
+import typing
+from iptkit._findings import Findings
+__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DeficitPattern', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'assessment_columns', 'case_json_schema', 'case_trajectory_svg', 'closeness_circle_svg', 'escape_xml', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_text', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'validate', 'validate_cohort', 'wilson']
+class ProtocolRegistry:
+    """
+    The protocols in force, keyed by adaptation id. Pass one wherever `protocols=` is accepted.
+    """
+    @staticmethod
+    def with_builtins() -> ProtocolRegistry:
+        """
+        A registry holding the built-in protocols (adaptations).
+        """
+    def __contains__(self, arg0: str) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, list[Protocol]]:
+        ...
+    def __init__(self) -> None:
+        """
+        An empty registry.
+        """
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def add(self, entry: Protocol) -> None:
+        """
+        Adds an entry, replacing one with the same id.
+        """
+    def find(self, id: str) -> Protocol | None:
+        """
+        The entry with this id (a copy), or None.
+        """
+    def load_json(self, text: str) -> None:
+        """
+        Adds every entry of a JSON array (a trial's file); raises DecodeError listing every error.
+        """
+    def to_json(self) -> str:
+        """
+        The entries as a JSON array, in the format load_json() reads.
+        """
+    @property
+    def entries(self) -> list[Protocol]:
+        """
+        Every entry (copies), in the order added.
+        """
+    @property
+    def ids(self) -> list[str]:
+        """
+        Every id, in the order added.
+        """
+class InstrumentRegistry:
+    """
+    The instruments in force, keyed by id. Pass one wherever `instruments=` is accepted.
+    """
+    @staticmethod
+    def with_builtins() -> InstrumentRegistry:
+        """
+        A registry holding the built-in instruments (PHQ-9, GAD-7, BDI-II, HAM-D-17).
+        """
+    def __contains__(self, arg0: str) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, list[Instrument]]:
+        ...
+    def __init__(self) -> None:
+        """
+        An empty registry.
+        """
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def add(self, entry: Instrument) -> None:
+        """
+        Adds an entry, replacing one with the same id.
+        """
+    def find(self, id: str) -> Instrument | None:
+        """
+        The entry with this id (a copy), or None.
+        """
+    def load_json(self, text: str) -> None:
+        """
+        Adds every entry of a JSON array (a trial's file); raises DecodeError listing every error.
+        """
+    def to_json(self) -> str:
+        """
+        The entries as a JSON array, in the format load_json() reads.
+        """
+    @property
+    def entries(self) -> list[Instrument]:
+        """
+        Every entry (copies), in the order added.
+        """
+    @property
+    def ids(self) -> list[str]:
+        """
+        Every id, in the order added.
+        """
+class ErrorKind(enum.Enum):
+    """
+    The kinds of structural error of a document.
+    """
+    bad_date = 6
+    bad_enum = 4
+    bad_format = 7
+    duplicate_id = 9
+    duplicate_key = 8
+    limit_exceeded = 10
+    missing_field = 1
+    out_of_range = 5
+    syntax = 0
+    unknown_field = 2
+    unsupported_schema = 11
+    wrong_type = 3
+class Phase(enum.Enum):
+    """
+    Phases of IPT, in order; maintenance is an optional fourth.
+    """
+    initial = 0
+    maintenance = 3
+    middle = 1
+    termination = 2
+class Attendance(enum.Enum):
+    """
+    Whether a session took place.
+    """
+    attended = 0
+    cancelled = 1
+    no_show = 2
+class Task(enum.Enum):
+    """
+    What a session covered (initial, middle and termination tasks).
+    """
+    build_relationships = 26
+    clarification = 14
+    communication_analysis = 10
+    decision_analysis = 11
+    develop_new_role = 23
+    diagnosis_given = 1
+    encouragement_of_affect = 13
+    facilitate_mourning = 16
+    feelings_about_ending = 29
+    formulation_shared = 7
+    homework_review = 15
+    identify_dispute = 18
+    improve_communication = 21
+    interpersonal_inventory = 5
+    maintenance_considered = 31
+    medication_evaluation = 4
+    modify_expectations = 20
+    mood_event_link = 9
+    mourn_old_role = 22
+    plan_of_action = 19
+    problem_area_selected = 6
+    progress_review = 28
+    psychoeducation = 2
+    reduce_isolation = 25
+    reestablish_interests = 17
+    relapse_prevention = 30
+    restore_self_esteem = 24
+    role_play = 12
+    sick_role = 3
+    symptom_review = 0
+    termination_discussed = 27
+    treatment_contract = 8
+class HomeworkStatus(enum.Enum):
+    """
+    How far a between-session task got.
+    """
+    assigned = 0
+    completed = 1
+    not_done = 3
+    partly_completed = 2
+class Rater(enum.Enum):
+    """
+    Who scored an assessment.
+    """
+    clinician = 1
+    self = 0
+class ExpectationHolder(enum.Enum):
+    """
+    Whose expectation of a relationship.
+    """
+    other = 1
+    patient = 0
+class ExpectationStatus(enum.Enum):
+    """
+    Whether an expectation is met.
+    """
+    met = 0
+    partly_met = 1
+    unmet = 2
+class RelationshipKind(enum.Enum):
+    """
+    Who a significant person is to the patient.
+    """
+    child = 3
+    colleague = 8
+    community = 9
+    former_partner = 1
+    friend = 7
+    grandparent = 5
+    other = 11
+    other_family = 6
+    parent = 2
+    partner = 0
+    professional = 10
+    sibling = 4
+class RelationshipStatus(enum.Enum):
+    """
+    Whether a relationship is current, past, deceased or estranged.
+    """
+    current = 0
+    deceased = 2
+    estranged = 3
+    past = 1
+class ContactFrequency(enum.Enum):
+    """
+    How often the patient sees the person.
+    """
+    daily = 0
+    monthly = 2
+    none = 4
+    rarely = 3
+    weekly = 1
+class SessionFrequency(enum.Enum):
+    """
+    How often sessions are held.
+    """
+    every_2_weeks = 2
+    monthly = 3
+    twice_weekly = 0
+    weekly = 1
+class TherapyFormat(enum.Enum):
+    """
+    Individual, group, couple or family IPT.
+    """
+    couple = 2
+    family = 3
+    group = 1
+    individual = 0
+class TherapyModality(enum.Enum):
+    """
+    In person, video or telephone.
+    """
+    in_person = 0
+    telephone = 2
+    video = 1
+class TreatmentKind(enum.Enum):
+    """
+    Kinds of concurrent treatment.
+    """
+    antidepressant = 0
+    other_medication = 1
+    other_psychotherapy = 2
+class ProblemArea(enum.Enum):
+    """
+    The four interpersonal problem areas.
+    """
+    grief = 0
+    interpersonal_deficits = 3
+    role_dispute = 1
+    role_transition = 2
+class GriefType(enum.Enum):
+    """
+    Grief reactions: normal and the unresolved forms.
+    """
+    chronic = 3
+    delayed = 1
+    distorted = 2
+    inhibited = 4
+    normal = 0
+class DisputeStage(enum.Enum):
+    """
+    Stage of a role dispute.
+    """
+    dissolution = 2
+    impasse = 1
+    renegotiation = 0
+class TransitionType(enum.Enum):
+    """
+    The life change behind a role transition.
+    """
+    divorce_separation = 1
+    education = 8
+    illness = 7
+    job_change = 4
+    job_loss = 5
+    marriage = 0
+    other = 9
+    parenthood = 2
+    relocation = 6
+    retirement = 3
+class DeficitPattern(enum.Enum):
+    """
+    The pattern of interpersonal deficits worked on.
+    """
+    communication_beliefs = 3
+    emotional_expression = 2
+    social_isolation = 0
+    unfulfilling_relationships = 1
+class DiagnosisSystem(enum.Enum):
+    """
+    The classification a diagnosis code comes from.
+    """
+    dsm5 = 2
+    icd10 = 0
+    icd11 = 1
+class ScoreDirection(enum.Enum):
+    """
+    Which way of an instrument's scale is worse.
+    """
+    higher_is_better = 1
+    higher_is_worse = 0
+class ReadError:
+    """
+    One structural error (or lax-mode warning) found while reading.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    kind: ErrorKind
+    message: str
+    path: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> ReadError:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> ReadError:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, path: str, kind: ErrorKind, message: str, line: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def line(self) -> int | None:
+        ...
+    @line.setter
+    def line(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+class Diagnosis:
+    """
+    A working diagnosis.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    code: str
+    label: str | None
+    system: DiagnosisSystem
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Diagnosis:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Diagnosis:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, system: DiagnosisSystem, code: str, label: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+class Renegotiation:
+    """
+    A change of the planned session count, agreed at a session.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    reason: str | None
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Renegotiation:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Renegotiation:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, session: typing.SupportsInt | typing.SupportsIndex, planned_sessions: typing.SupportsInt | typing.SupportsIndex, reason: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def planned_sessions(self) -> int:
+        ...
+    @planned_sessions.setter
+    def planned_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def session(self) -> int:
+        ...
+    @session.setter
+    def session(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class Contract:
+    """
+    The acute treatment contract.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    format: TherapyFormat
+    frequency: SessionFrequency
+    modality: TherapyModality
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Contract:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Contract:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, planned_sessions: typing.SupportsInt | typing.SupportsIndex, frequency: SessionFrequency, start_date: datetime.date | str, format: TherapyFormat, modality: TherapyModality, session_minutes: typing.SupportsInt | typing.SupportsIndex | None = None, renegotiations: collections.abc.Sequence[Renegotiation] = []) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def planned_sessions(self) -> int:
+        ...
+    @planned_sessions.setter
+    def planned_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def renegotiations(self) -> list[Renegotiation]:
+        ...
+    @renegotiations.setter
+    def renegotiations(self, arg1: collections.abc.Sequence[Renegotiation]) -> None:
+        ...
+    @property
+    def session_minutes(self) -> int | None:
+        ...
+    @session_minutes.setter
+    def session_minutes(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def start_date(self) -> datetime.date:
+        ...
+    @start_date.setter
+    def start_date(self, arg1: datetime.date | str) -> None:
+        ...
+class Expectation:
+    """
+    An expectation held about a relationship.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    holder: ExpectationHolder
+    status: ExpectationStatus
+    text: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Expectation:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Expectation:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, holder: ExpectationHolder, text: str, status: ExpectationStatus, importance: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def importance(self) -> int | None:
+        ...
+    @importance.setter
+    def importance(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+class Relationship:
+    """
+    A significant person of the interpersonal inventory.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    changed_near_onset: bool | None
+    contact: ContactFrequency | None
+    id: str
+    kind: RelationshipKind
+    label: str
+    status: RelationshipStatus
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Relationship:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Relationship:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, id: str, label: str, kind: RelationshipKind, status: RelationshipStatus, closeness: typing.SupportsInt | typing.SupportsIndex, contact: ContactFrequency | None = None, support: typing.SupportsInt | typing.SupportsIndex | None = None, conflict: typing.SupportsInt | typing.SupportsIndex | None = None, expectations: collections.abc.Sequence[Expectation] = [], satisfying: collections.abc.Sequence[str] = [], unsatisfying: collections.abc.Sequence[str] = [], desired_changes: collections.abc.Sequence[str] = [], changed_near_onset: bool | None = None, loss_date: datetime.date | str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def closeness(self) -> int:
+        ...
+    @closeness.setter
+    def closeness(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def conflict(self) -> int | None:
+        ...
+    @conflict.setter
+    def conflict(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def desired_changes(self) -> list[str]:
+        ...
+    @desired_changes.setter
+    def desired_changes(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def expectations(self) -> list[Expectation]:
+        ...
+    @expectations.setter
+    def expectations(self, arg1: collections.abc.Sequence[Expectation]) -> None:
+        ...
+    @property
+    def loss_date(self) -> datetime.date | None:
+        ...
+    @loss_date.setter
+    def loss_date(self, arg1: datetime.date | str | None) -> None:
+        ...
+    @property
+    def satisfying(self) -> list[str]:
+        ...
+    @satisfying.setter
+    def satisfying(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def support(self) -> int | None:
+        ...
+    @support.setter
+    def support(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def unsatisfying(self) -> list[str]:
+        ...
+    @unsatisfying.setter
+    def unsatisfying(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+class Inventory:
+    """
+    The interpersonal inventory.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Inventory:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Inventory:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, completed_session: typing.SupportsInt | typing.SupportsIndex | None = None, relationships: collections.abc.Sequence[Relationship] = []) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def completed_session(self) -> int | None:
+        ...
+    @completed_session.setter
+    def completed_session(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def relationships(self) -> list[Relationship]:
+        ...
+    @relationships.setter
+    def relationships(self, arg1: collections.abc.Sequence[Relationship]) -> None:
+        ...
+class GriefFocus:
+    """
+    Grief focus: symptoms linked to the death of a significant person.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    grief_type: GriefType
+    relationship: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GriefFocus:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GriefFocus:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, relationship: str, grief_type: GriefType) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def area(self) -> ProblemArea:
+        """
+        The focus's problem area.
+        """
+class RoleDisputeFocus:
+    """
+    Role-dispute focus: non-reciprocal expectations.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    relationship: str
+    stage: DisputeStage
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RoleDisputeFocus:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RoleDisputeFocus:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, relationship: str, stage: DisputeStage) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def area(self) -> ProblemArea:
+        """
+        The focus's problem area.
+        """
+class RoleTransitionFocus:
+    """
+    Role-transition focus: difficulty coping with a life change.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    new_role: str | None
+    old_role: str | None
+    transition: TransitionType
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RoleTransitionFocus:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RoleTransitionFocus:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, transition: TransitionType, old_role: str | None = None, new_role: str | None = None, date: datetime.date | str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def area(self) -> ProblemArea:
+        """
+        The focus's problem area.
+        """
+    @property
+    def date(self) -> datetime.date | None:
+        ...
+    @date.setter
+    def date(self, arg1: datetime.date | str | None) -> None:
+        ...
+class InterpersonalDeficitsFocus:
+    """
+    Interpersonal-deficits focus.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    pattern: DeficitPattern
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> InterpersonalDeficitsFocus:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> InterpersonalDeficitsFocus:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any]]:
+        ...
+    def __init__(self, *, pattern: DeficitPattern) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def area(self) -> ProblemArea:
+        """
+        The focus's problem area.
+        """
+class Formulation:
+    """
+    The interpersonal formulation: the agreed focus.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    patient_agreed: bool
+    summary: str | None
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Formulation:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Formulation:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, agreed_session: typing.SupportsInt | typing.SupportsIndex, patient_agreed: bool, summary: str | None = None, focus: collections.abc.Sequence[GriefFocus | RoleDisputeFocus | RoleTransitionFocus | InterpersonalDeficitsFocus] = []) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def agreed_session(self) -> int:
+        ...
+    @agreed_session.setter
+    def agreed_session(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def focus(self) -> list[GriefFocus | RoleDisputeFocus | RoleTransitionFocus | InterpersonalDeficitsFocus]:
+        ...
+    @focus.setter
+    def focus(self, arg1: collections.abc.Sequence[GriefFocus | RoleDisputeFocus | RoleTransitionFocus | InterpersonalDeficitsFocus]) -> None:
+        ...
+class Homework:
+    """
+    A between-session interpersonal task.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    status: HomeworkStatus
+    text: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Homework:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Homework:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, text: str, status: HomeworkStatus) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+class Session:
+    """
+    One session of the course, acute or maintenance.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    attendance: Attendance
+    format: TherapyFormat | None
+    modality: TherapyModality | None
+    phase: Phase
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Session:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Session:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, number: typing.SupportsInt | typing.SupportsIndex, date: datetime.date | str, phase: Phase, attendance: Attendance, minutes: typing.SupportsInt | typing.SupportsIndex | None = None, format: TherapyFormat | None = None, modality: TherapyModality | None = None, tasks: collections.abc.Sequence[Task] = [], focus_areas: collections.abc.Sequence[ProblemArea] = [], homework: collections.abc.Sequence[Homework] = []) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @date.setter
+    def date(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def focus_areas(self) -> list[ProblemArea]:
+        ...
+    @focus_areas.setter
+    def focus_areas(self, arg1: collections.abc.Sequence[ProblemArea]) -> None:
+        ...
+    @property
+    def homework(self) -> list[Homework]:
+        ...
+    @homework.setter
+    def homework(self, arg1: collections.abc.Sequence[Homework]) -> None:
+        ...
+    @property
+    def minutes(self) -> int | None:
+        ...
+    @minutes.setter
+    def minutes(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def number(self) -> int:
+        ...
+    @number.setter
+    def number(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def tasks(self) -> list[Task]:
+        ...
+    @tasks.setter
+    def tasks(self, arg1: collections.abc.Sequence[Task]) -> None:
+        ...
+class Assessment:
+    """
+    One symptom measure: an instrument's items or total on a date.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    instrument: str
+    rater: Rater | None
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Assessment:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Assessment:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, instrument: str, date: datetime.date | str, session: typing.SupportsInt | typing.SupportsIndex | None = None, rater: Rater | None = None, items: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], total: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @date.setter
+    def date(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def items(self) -> list[int]:
+        ...
+    @items.setter
+    def items(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def session(self) -> int | None:
+        ...
+    @session.setter
+    def session(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def total(self) -> int | None:
+        ...
+    @total.setter
+    def total(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+class ConcurrentTreatment:
+    """
+    Medication or other therapy alongside IPT.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    kind: TreatmentKind
+    name: str | None
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> ConcurrentTreatment:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> ConcurrentTreatment:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, kind: TreatmentKind, name: str | None = None, start_date: datetime.date | str, end_date: datetime.date | str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def end_date(self) -> datetime.date | None:
+        ...
+    @end_date.setter
+    def end_date(self, arg1: datetime.date | str | None) -> None:
+        ...
+    @property
+    def start_date(self) -> datetime.date:
+        ...
+    @start_date.setter
+    def start_date(self, arg1: datetime.date | str) -> None:
+        ...
+class RelapseRule:
+    """
+    When a maintenance score counts as relapse.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    instrument: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RelapseRule:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RelapseRule:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, instrument: str, threshold: typing.SupportsInt | typing.SupportsIndex, consecutive: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def consecutive(self) -> int:
+        ...
+    @consecutive.setter
+    def consecutive(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def threshold(self) -> int:
+        ...
+    @threshold.setter
+    def threshold(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class MaintenancePlan:
+    """
+    The maintenance (IPT-M) contract.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    frequency: SessionFrequency
+    relapse_rule: RelapseRule | None
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MaintenancePlan:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MaintenancePlan:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, contract_date: datetime.date | str, frequency: SessionFrequency = SessionFrequency.monthly, planned_sessions: typing.SupportsInt | typing.SupportsIndex | None = None, duration_months: typing.SupportsInt | typing.SupportsIndex | None = None, warning_signs: collections.abc.Sequence[str] = [], relapse_rule: RelapseRule | None = None, skills: collections.abc.Sequence[str] = [], support_contacts: collections.abc.Sequence[str] = []) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def contract_date(self) -> datetime.date:
+        ...
+    @contract_date.setter
+    def contract_date(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def duration_months(self) -> int | None:
+        ...
+    @duration_months.setter
+    def duration_months(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def planned_sessions(self) -> int | None:
+        ...
+    @planned_sessions.setter
+    def planned_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def skills(self) -> list[str]:
+        ...
+    @skills.setter
+    def skills(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def support_contacts(self) -> list[str]:
+        ...
+    @support_contacts.setter
+    def support_contacts(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def warning_signs(self) -> list[str]:
+        ...
+    @warning_signs.setter
+    def warning_signs(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+class Protocol:
+    """
+    An IPT adaptation's parameters (session counts, phases, frequency).
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    format: TherapyFormat
+    frequency: SessionFrequency
+    id: str
+    modality: TherapyModality | None
+    name: str
+    source: str | None
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Protocol:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Protocol:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, id: str, name: str, format: TherapyFormat, modality: TherapyModality | None = None, min_sessions: typing.SupportsInt | typing.SupportsIndex, max_sessions: typing.SupportsInt | typing.SupportsIndex, initial_max: typing.SupportsInt | typing.SupportsIndex, termination_min: typing.SupportsInt | typing.SupportsIndex, frequency: SessionFrequency = SessionFrequency.weekly, session_minutes: typing.SupportsInt | typing.SupportsIndex | None = None, min_age: typing.SupportsInt | typing.SupportsIndex | None = None, max_age: typing.SupportsInt | typing.SupportsIndex | None = None, source: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def initial_max(self) -> int:
+        ...
+    @initial_max.setter
+    def initial_max(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_age(self) -> int | None:
+        ...
+    @max_age.setter
+    def max_age(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def max_sessions(self) -> int:
+        ...
+    @max_sessions.setter
+    def max_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def min_age(self) -> int | None:
+        ...
+    @min_age.setter
+    def min_age(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def min_sessions(self) -> int:
+        ...
+    @min_sessions.setter
+    def min_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def session_minutes(self) -> int | None:
+        ...
+    @session_minutes.setter
+    def session_minutes(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def termination_min(self) -> int:
+        ...
+    @termination_min.setter
+    def termination_min(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class SeverityBand:
+    """
+    A named range of totals of an instrument.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    label: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SeverityBand:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SeverityBand:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, label: str, min: typing.SupportsInt | typing.SupportsIndex, max: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def max(self) -> int:
+        ...
+    @max.setter
+    def max(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def min(self) -> int:
+        ...
+    @min.setter
+    def min(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class JacobsonTruax:
+    """
+    Jacobson-Truax reliable change parameters.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> JacobsonTruax:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> JacobsonTruax:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, sd: typing.SupportsFloat | typing.SupportsIndex, reliability: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def reliability(self) -> float:
+        ...
+    @reliability.setter
+    def reliability(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def sd(self) -> float:
+        ...
+    @sd.setter
+    def sd(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class Instrument:
+    """
+    A symptom instrument as data.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    direction: ScoreDirection
+    id: str
+    jacobson_truax: JacobsonTruax | None
+    loinc: str | None
+    loinc_panel: str | None
+    name: str
+    source: str | None
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Instrument:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Instrument:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, id: str, name: str, items: typing.SupportsInt | typing.SupportsIndex, item_min: typing.SupportsInt | typing.SupportsIndex = 0, item_max: typing.SupportsInt | typing.SupportsIndex, item_maxima: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], total_min: typing.SupportsInt | typing.SupportsIndex = 0, total_max: typing.SupportsInt | typing.SupportsIndex, bands: collections.abc.Sequence[SeverityBand] = [], caseness: typing.SupportsInt | typing.SupportsIndex | None = None, remission: typing.SupportsInt | typing.SupportsIndex | None = None, reliable_change: typing.SupportsInt | typing.SupportsIndex | None = None, jacobson_truax: JacobsonTruax | None = None, direction: ScoreDirection = ScoreDirection.higher_is_worse, risk_items: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], loinc: str | None = None, loinc_panel: str | None = None, source: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def bands(self) -> list[SeverityBand]:
+        ...
+    @bands.setter
+    def bands(self, arg1: collections.abc.Sequence[SeverityBand]) -> None:
+        ...
+    @property
+    def caseness(self) -> int | None:
+        ...
+    @caseness.setter
+    def caseness(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def item_max(self) -> int:
+        ...
+    @item_max.setter
+    def item_max(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def item_maxima(self) -> list[int]:
+        ...
+    @item_maxima.setter
+    def item_maxima(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def item_min(self) -> int:
+        ...
+    @item_min.setter
+    def item_min(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def items(self) -> int:
+        ...
+    @items.setter
+    def items(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def reliable_change(self) -> int | None:
+        ...
+    @reliable_change.setter
+    def reliable_change(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def remission(self) -> int | None:
+        ...
+    @remission.setter
+    def remission(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def risk_items(self) -> list[int]:
+        ...
+    @risk_items.setter
+    def risk_items(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def total_max(self) -> int:
+        ...
+    @total_max.setter
+    def total_max(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def total_min(self) -> int:
+        ...
+    @total_min.setter
+    def total_min(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class Case:
+    """
+    A case: one patient's contract, inventory, formulation, sessions and measures.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    adaptation: str
+    arm: str | None
+    case_id: str
+    contract: Contract
+    formulation: Formulation | None
+    inventory: Inventory | None
+    maintenance: MaintenancePlan | None
+    notes: str | None
+    schema: str
+    site: str | None
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Case:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Case:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, schema: str = 'iptkit.case/1', case_id: str, adaptation: str, arm: str | None = None, site: str | None = None, age_at_intake: typing.SupportsInt | typing.SupportsIndex | None = None, diagnoses: collections.abc.Sequence[Diagnosis] = [], contract: Contract, inventory: Inventory | None = None, formulation: Formulation | None = None, sessions: collections.abc.Sequence[Session] = [], assessments: collections.abc.Sequence[Assessment] = [], concurrent_treatments: collections.abc.Sequence[ConcurrentTreatment] = [], maintenance: MaintenancePlan | None = None, notes: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def _repr_html_(self) -> str:
+        """
+        The HTML a notebook shows for a case.
+        """
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    def validate(self, *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None) -> Findings:
+        """
+        Every finding for this case against the IPT protocol, in document order.
+        """
+    @property
+    def age_at_intake(self) -> int | None:
+        ...
+    @age_at_intake.setter
+    def age_at_intake(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def assessments(self) -> list[Assessment]:
+        ...
+    @assessments.setter
+    def assessments(self, arg1: collections.abc.Sequence[Assessment]) -> None:
+        ...
+    @property
+    def concurrent_treatments(self) -> list[ConcurrentTreatment]:
+        ...
+    @concurrent_treatments.setter
+    def concurrent_treatments(self, arg1: collections.abc.Sequence[ConcurrentTreatment]) -> None:
+        ...
+    @property
+    def diagnoses(self) -> list[Diagnosis]:
+        ...
+    @diagnoses.setter
+    def diagnoses(self, arg1: collections.abc.Sequence[Diagnosis]) -> None:
+        ...
+    @property
+    def sessions(self) -> list[Session]:
+        ...
+    @sessions.setter
+    def sessions(self, arg1: collections.abc.Sequence[Session]) -> None:
+        ...
+class CaseStream:
+    """
+    Cases of a JSON Lines file, read one line at a time (see iter_cases).
+    """
+    def __init__(self, path: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, skip_errors: bool = False) -> None:
+        ...
+    def __iter__(self) -> CaseStream:
+        ...
+    def __next__(self) -> Case:
+        ...
+    @property
+    def errors(self) -> list[typing.Any]:
+        """
+        The entries skipped so far: (index, line, [ReadError]).
+        """
+class Severity(enum.Enum):
+    """
+    How serious a finding is; `alert` is clinical risk a person should see now.
+    """
+    alert = 2
+    error = 0
+    warning = 1
+class Finding:
+    """
+    One result of validating a case against the IPT protocol.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    code: str
+    message: str
+    path: str
+    severity: Severity
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Finding:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Finding:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, code: str, severity: Severity, path: str, message: str) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+class RuleSet:
+    """
+    The rules in force: the built-in catalogue with rules switched off, re-graded or added (rules written in Python included).
+    """
+    @staticmethod
+    def empty() -> RuleSet:
+        """
+        A rule set with no rules.
+        """
+    def __contains__(self, arg0: str) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, list[typing.Any]]:
+        ...
+    def __init__(self) -> None:
+        """
+        The whole built-in catalogue of rules.md.
+        """
+    def __len__(self) -> int:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def add(self, code: str, severity: Severity, title: str, check: collections.abc.Callable[[Case], collections.abc.Iterable[tuple[str, str] | str] | None]) -> None:
+        """
+        Adds (or replaces) a rule. `check(case)` returns an iterable of (path, message) pairs or messages; each becomes a Finding with this code and severity.
+        """
+    def describe(self) -> list[typing.Any]:
+        """
+        Every rule as (code, severity, title, enabled).
+        """
+    def disable(self, code: str) -> bool:
+        """
+        Switches a rule off; False when no rule has this code.
+        """
+    def enable(self, code: str) -> bool:
+        """
+        Switches a rule back on; False when no rule has this code.
+        """
+    def is_enabled(self, code: str) -> bool:
+        """
+        True when a rule with this code exists and is on.
+        """
+    def set_severity(self, code: str, severity: Severity) -> bool:
+        """
+        Changes a rule's severity; False when no rule has this code.
+        """
+    @property
+    def codes(self) -> list[str]:
+        """
+        Every rule's code, in the order they run.
+        """
+class PlannedSession:
+    """
+    One session of a plan.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    phase: Phase
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> PlannedSession:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> PlannedSession:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, number: typing.SupportsInt | typing.SupportsIndex, date: datetime.date | str, phase: Phase, tasks: collections.abc.Sequence[Task] = []) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @date.setter
+    def date(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def number(self) -> int:
+        ...
+    @number.setter
+    def number(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def tasks(self) -> list[Task]:
+        ...
+    @tasks.setter
+    def tasks(self, arg1: collections.abc.Sequence[Task]) -> None:
+        ...
+class OverdueTask:
+    """
+    A task that should already have been covered, and why.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    reason: str
+    task: Task
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> OverdueTask:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> OverdueTask:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, task: Task, reason: str) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+class MeasureStatus:
+    """
+    The latest score of one instrument.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    band: str | None
+    instrument: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MeasureStatus:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MeasureStatus:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, instrument: str, date: datetime.date | str, total: typing.SupportsInt | typing.SupportsIndex, band: str | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @date.setter
+    def date(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def total(self) -> int:
+        ...
+    @total.setter
+    def total(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class CourseProgress:
+    """
+    Where a course stands on a date.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    acute_complete: bool
+    next_phase: Phase | None
+    phase: Phase
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CourseProgress:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CourseProgress:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, as_of: datetime.date | str, phase: Phase, sessions_held: typing.SupportsInt | typing.SupportsIndex, sessions_attended: typing.SupportsInt | typing.SupportsIndex, planned_sessions: typing.SupportsInt | typing.SupportsIndex, sessions_remaining: typing.SupportsInt | typing.SupportsIndex, acute_complete: bool, next_session: typing.SupportsInt | typing.SupportsIndex | None = None, next_due: datetime.date | str | None = None, next_phase: Phase | None = None, tasks_due: collections.abc.Sequence[Task] = [], overdue: collections.abc.Sequence[OverdueTask] = [], latest_measures: collections.abc.Sequence[MeasureStatus] = []) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def as_of(self) -> datetime.date:
+        ...
+    @as_of.setter
+    def as_of(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def latest_measures(self) -> list[MeasureStatus]:
+        ...
+    @latest_measures.setter
+    def latest_measures(self, arg1: collections.abc.Sequence[MeasureStatus]) -> None:
+        ...
+    @property
+    def next_due(self) -> datetime.date | None:
+        ...
+    @next_due.setter
+    def next_due(self, arg1: datetime.date | str | None) -> None:
+        ...
+    @property
+    def next_session(self) -> int | None:
+        ...
+    @next_session.setter
+    def next_session(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def overdue(self) -> list[OverdueTask]:
+        ...
+    @overdue.setter
+    def overdue(self, arg1: collections.abc.Sequence[OverdueTask]) -> None:
+        ...
+    @property
+    def planned_sessions(self) -> int:
+        ...
+    @planned_sessions.setter
+    def planned_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def sessions_attended(self) -> int:
+        ...
+    @sessions_attended.setter
+    def sessions_attended(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def sessions_held(self) -> int:
+        ...
+    @sessions_held.setter
+    def sessions_held(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def sessions_remaining(self) -> int:
+        ...
+    @sessions_remaining.setter
+    def sessions_remaining(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def tasks_due(self) -> list[Task]:
+        ...
+    @tasks_due.setter
+    def tasks_due(self, arg1: collections.abc.Sequence[Task]) -> None:
+        ...
+class NotComputed(enum.Enum):
+    """
+    Why an outcome quantity is missing.
+    """
+    baseline_zero = 4
+    no_assessments = 0
+    no_baseline = 2
+    no_caseness_cutoff = 6
+    no_endpoint = 3
+    no_maintenance_assessments = 12
+    no_relapse_rule = 10
+    no_reliable_change_definition = 8
+    no_remission_cutoff = 7
+    not_case_at_baseline = 9
+    not_higher_is_worse = 5
+    not_in_paired_definition = 13
+    other_instrument = 11
+    unknown_instrument = 1
+class RelapseKind(enum.Enum):
+    """
+    Deterioration after the acute course: before recovery or after it.
+    """
+    recurrence = 1
+    relapse = 0
+class GroupBy(enum.Enum):
+    """
+    What to group cases by in cohort statistics.
+    """
+    adaptation = 2
+    arm = 1
+    none = 0
+    site = 3
+class CaseOutcome:
+    """
+    The outcomes of one case and instrument (outcomes.md).
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    baseline_band: str | None
+    baseline_caseness: bool | None
+    case_id: str
+    caseness_reason: NotComputed | None
+    completer: bool
+    endpoint_band: str | None
+    endpoint_caseness: bool | None
+    finished_treatment: bool
+    instrument: str
+    percent_change_reason: NotComputed | None
+    recovery: bool | None
+    recovery_reason: NotComputed | None
+    relapse_kind: RelapseKind | None
+    relapse_reason: NotComputed | None
+    relapsed: bool | None
+    reliable_change_reason: NotComputed | None
+    reliable_deterioration: bool | None
+    reliable_improvement: bool | None
+    reliable_recovery: bool | None
+    remission: bool | None
+    remission_reason: NotComputed | None
+    response: bool | None
+    response_reason: NotComputed | None
+    status: NotComputed | None
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CaseOutcome:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CaseOutcome:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, case_index: typing.SupportsInt | typing.SupportsIndex, case_id: str, instrument: str, status: NotComputed | None = None, baseline: typing.SupportsInt | typing.SupportsIndex | None = None, baseline_date: datetime.date | str | None = None, baseline_band: str | None = None, endpoint: typing.SupportsInt | typing.SupportsIndex | None = None, endpoint_date: datetime.date | str | None = None, endpoint_band: str | None = None, change: typing.SupportsInt | typing.SupportsIndex | None = None, percent_change: typing.SupportsFloat | typing.SupportsIndex | None = None, percent_change_reason: NotComputed | None = None, response: bool | None = None, response_reason: NotComputed | None = None, remission: bool | None = None, remission_reason: NotComputed | None = None, rci: typing.SupportsFloat | typing.SupportsIndex | None = None, reliable_improvement: bool | None = None, reliable_deterioration: bool | None = None, reliable_change_reason: NotComputed | None = None, baseline_caseness: bool | None = None, endpoint_caseness: bool | None = None, caseness_reason: NotComputed | None = None, recovery: bool | None = None, reliable_recovery: bool | None = None, recovery_reason: NotComputed | None = None, relapsed: bool | None = None, relapse_date: datetime.date | str | None = None, relapse_kind: RelapseKind | None = None, relapse_reason: NotComputed | None = None, sessions_attended: typing.SupportsInt | typing.SupportsIndex, sessions_cancelled: typing.SupportsInt | typing.SupportsIndex, sessions_no_show: typing.SupportsInt | typing.SupportsIndex, completer: bool, finished_treatment: bool) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def baseline(self) -> int | None:
+        ...
+    @baseline.setter
+    def baseline(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def baseline_date(self) -> datetime.date | None:
+        ...
+    @baseline_date.setter
+    def baseline_date(self, arg1: datetime.date | str | None) -> None:
+        ...
+    @property
+    def case_index(self) -> int:
+        ...
+    @case_index.setter
+    def case_index(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def change(self) -> int | None:
+        ...
+    @change.setter
+    def change(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def endpoint(self) -> int | None:
+        ...
+    @endpoint.setter
+    def endpoint(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def endpoint_date(self) -> datetime.date | None:
+        ...
+    @endpoint_date.setter
+    def endpoint_date(self, arg1: datetime.date | str | None) -> None:
+        ...
+    @property
+    def percent_change(self) -> float | None:
+        ...
+    @percent_change.setter
+    def percent_change(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def rci(self) -> float | None:
+        ...
+    @rci.setter
+    def rci(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def relapse_date(self) -> datetime.date | None:
+        ...
+    @relapse_date.setter
+    def relapse_date(self, arg1: datetime.date | str | None) -> None:
+        ...
+    @property
+    def sessions_attended(self) -> int:
+        ...
+    @sessions_attended.setter
+    def sessions_attended(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def sessions_cancelled(self) -> int:
+        ...
+    @sessions_cancelled.setter
+    def sessions_cancelled(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def sessions_no_show(self) -> int:
+        ...
+    @sessions_no_show.setter
+    def sessions_no_show(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class Proportion:
+    """
+    k of n, with the Wilson score 95% interval.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Proportion:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Proportion:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, k: typing.SupportsInt | typing.SupportsIndex, n: typing.SupportsInt | typing.SupportsIndex, rate: typing.SupportsFloat | typing.SupportsIndex | None = None, lower: typing.SupportsFloat | typing.SupportsIndex | None = None, upper: typing.SupportsFloat | typing.SupportsIndex | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def k(self) -> int:
+        ...
+    @k.setter
+    def k(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def lower(self) -> float | None:
+        ...
+    @lower.setter
+    def lower(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def n(self) -> int:
+        ...
+    @n.setter
+    def n(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def rate(self) -> float | None:
+        ...
+    @rate.setter
+    def rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def upper(self) -> float | None:
+        ...
+    @upper.setter
+    def upper(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+class MeanSd:
+    """
+    Mean and sample SD of n values.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MeanSd:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MeanSd:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, n: typing.SupportsInt | typing.SupportsIndex, mean: typing.SupportsFloat | typing.SupportsIndex | None = None, sd: typing.SupportsFloat | typing.SupportsIndex | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def mean(self) -> float | None:
+        ...
+    @mean.setter
+    def mean(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def n(self) -> int:
+        ...
+    @n.setter
+    def n(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def sd(self) -> float | None:
+        ...
+    @sd.setter
+    def sd(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+class EffectSize:
+    """
+    A standardised mean difference with Hedges' correction and 95% interval.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> EffectSize:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> EffectSize:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, n: typing.SupportsInt | typing.SupportsIndex, d: typing.SupportsFloat | typing.SupportsIndex | None = None, g: typing.SupportsFloat | typing.SupportsIndex | None = None, lower: typing.SupportsFloat | typing.SupportsIndex | None = None, upper: typing.SupportsFloat | typing.SupportsIndex | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def d(self) -> float | None:
+        ...
+    @d.setter
+    def d(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def g(self) -> float | None:
+        ...
+    @g.setter
+    def g(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def lower(self) -> float | None:
+        ...
+    @lower.setter
+    def lower(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def n(self) -> int:
+        ...
+    @n.setter
+    def n(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def upper(self) -> float | None:
+        ...
+    @upper.setter
+    def upper(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+class GroupSummary:
+    """
+    The statistics of one group and instrument.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    baseline: MeanSd
+    change: MeanSd
+    completers: Proportion
+    d_av: EffectSize
+    d_z: EffectSize
+    endpoint: MeanSd
+    group: str
+    instrument: str
+    recovery: Proportion
+    reliable_deterioration: Proportion
+    reliable_improvement: Proportion
+    reliable_recovery: Proportion
+    remission: Proportion
+    response: Proportion
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GroupSummary:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GroupSummary:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, group: str, instrument: str, cases: typing.SupportsInt | typing.SupportsIndex, with_baseline_and_endpoint: typing.SupportsInt | typing.SupportsIndex, baseline: MeanSd, endpoint: MeanSd, change: MeanSd, response: Proportion, remission: Proportion, reliable_improvement: Proportion, reliable_deterioration: Proportion, recovery: Proportion, reliable_recovery: Proportion, completers: Proportion, d_z: EffectSize, d_av: EffectSize) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def cases(self) -> int:
+        ...
+    @cases.setter
+    def cases(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def with_baseline_and_endpoint(self) -> int:
+        ...
+    @with_baseline_and_endpoint.setter
+    def with_baseline_and_endpoint(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class RateDifference:
+    """
+    A difference in rates with Newcombe's hybrid score 95% interval.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    outcome: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RateDifference:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RateDifference:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, outcome: str, difference: typing.SupportsFloat | typing.SupportsIndex | None = None, lower: typing.SupportsFloat | typing.SupportsIndex | None = None, upper: typing.SupportsFloat | typing.SupportsIndex | None = None) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def difference(self) -> float | None:
+        ...
+    @difference.setter
+    def difference(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def lower(self) -> float | None:
+        ...
+    @lower.setter
+    def lower(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def upper(self) -> float | None:
+        ...
+    @upper.setter
+    def upper(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
+        ...
+class GroupComparison:
+    """
+    Two groups compared on one instrument.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    group_a: str
+    group_b: str
+    hedges_g: EffectSize
+    instrument: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GroupComparison:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GroupComparison:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, instrument: str, group_a: str, group_b: str, hedges_g: EffectSize, rates: collections.abc.Sequence[RateDifference] = []) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def rates(self) -> list[RateDifference]:
+        ...
+    @rates.setter
+    def rates(self, arg1: collections.abc.Sequence[RateDifference]) -> None:
+        ...
+class CohortSummary:
+    """
+    Every group's statistics and every pair of groups compared.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    by: GroupBy
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CohortSummary:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CohortSummary:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, by: GroupBy, groups: collections.abc.Sequence[GroupSummary] = [], comparisons: collections.abc.Sequence[GroupComparison] = []) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def comparisons(self) -> list[GroupComparison]:
+        ...
+    @comparisons.setter
+    def comparisons(self, arg1: collections.abc.Sequence[GroupComparison]) -> None:
+        ...
+    @property
+    def groups(self) -> list[GroupSummary]:
+        ...
+    @groups.setter
+    def groups(self, arg1: collections.abc.Sequence[GroupSummary]) -> None:
+        ...
+class SynthShare:
+    """
+    One labelled share of a synthetic mix (adaptations, sites).
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    id: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthShare:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthShare:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, id: str, weight: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def weight(self) -> float:
+        ...
+    @weight.setter
+    def weight(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class SynthAreaShare:
+    """
+    One share of the synthetic problem-area mix.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    area: ProblemArea
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthAreaShare:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthAreaShare:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, area: ProblemArea, weight: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def weight(self) -> float:
+        ...
+    @weight.setter
+    def weight(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class SynthArm:
+    """
+    A synthetic trial arm.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    id: str
+    maintenance: bool
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthArm:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthArm:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, id: str, allocation: typing.SupportsFloat | typing.SupportsIndex = 1.0, adaptations: collections.abc.Sequence[SynthShare] = [], improvement_mean: typing.SupportsFloat | typing.SupportsIndex = 0.6, improvement_sd: typing.SupportsFloat | typing.SupportsIndex = 0.35, maintenance: bool = True) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def adaptations(self) -> list[SynthShare]:
+        ...
+    @adaptations.setter
+    def adaptations(self, arg1: collections.abc.Sequence[SynthShare]) -> None:
+        ...
+    @property
+    def allocation(self) -> float:
+        ...
+    @allocation.setter
+    def allocation(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def improvement_mean(self) -> float:
+        ...
+    @improvement_mean.setter
+    def improvement_mean(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def improvement_sd(self) -> float:
+        ...
+    @improvement_sd.setter
+    def improvement_sd(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class SynthDeviations:
+    """
+    Protocol deviations injected into synthetic cases.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthDeviations:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthDeviations:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, missing_focus_areas: typing.SupportsFloat | typing.SupportsIndex = 0.03, long_gap: typing.SupportsFloat | typing.SupportsIndex = 0.03, unagreed_formulation: typing.SupportsFloat | typing.SupportsIndex = 0.02, missing_endpoint: typing.SupportsFloat | typing.SupportsIndex = 0.02) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def long_gap(self) -> float:
+        ...
+    @long_gap.setter
+    def long_gap(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def missing_endpoint(self) -> float:
+        ...
+    @missing_endpoint.setter
+    def missing_endpoint(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def missing_focus_areas(self) -> float:
+        ...
+    @missing_focus_areas.setter
+    def missing_focus_areas(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def unagreed_formulation(self) -> float:
+        ...
+    @unagreed_formulation.setter
+    def unagreed_formulation(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+class SynthOptions:
+    """
+    Every knob of the synthetic cohort generator.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    deviations: SynthDeviations
+    id_prefix: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthOptions:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthOptions:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, seed: typing.SupportsInt | typing.SupportsIndex = 1, cases: typing.SupportsInt | typing.SupportsIndex = 100, id_prefix: str = 'SYN-', arms: collections.abc.Sequence[SynthArm] = ..., sites: collections.abc.Sequence[SynthShare] = ..., problem_areas: collections.abc.Sequence[SynthAreaShare] = ..., second_focus_share: typing.SupportsFloat | typing.SupportsIndex = 0.2, start_from: datetime.date | str = ..., start_to: datetime.date | str = ..., dropout_rate: typing.SupportsFloat | typing.SupportsIndex = 0.2, cancellation_rate: typing.SupportsFloat | typing.SupportsIndex = 0.05, no_show_rate: typing.SupportsFloat | typing.SupportsIndex = 0.07, missing_assessment_rate: typing.SupportsFloat | typing.SupportsIndex = 0.05, gad7_share: typing.SupportsFloat | typing.SupportsIndex = 0.5, antidepressant_share: typing.SupportsFloat | typing.SupportsIndex = 0.3, renegotiation_share: typing.SupportsFloat | typing.SupportsIndex = 0.05, maintenance_share: typing.SupportsFloat | typing.SupportsIndex = 0.3, relapse_share: typing.SupportsFloat | typing.SupportsIndex = 0.25, risk_rate: typing.SupportsFloat | typing.SupportsIndex = 0.1, deviations: SynthDeviations = ...) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def antidepressant_share(self) -> float:
+        ...
+    @antidepressant_share.setter
+    def antidepressant_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def arms(self) -> list[SynthArm]:
+        ...
+    @arms.setter
+    def arms(self, arg1: collections.abc.Sequence[SynthArm]) -> None:
+        ...
+    @property
+    def cancellation_rate(self) -> float:
+        ...
+    @cancellation_rate.setter
+    def cancellation_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def cases(self) -> int:
+        ...
+    @cases.setter
+    def cases(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def dropout_rate(self) -> float:
+        ...
+    @dropout_rate.setter
+    def dropout_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def gad7_share(self) -> float:
+        ...
+    @gad7_share.setter
+    def gad7_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def maintenance_share(self) -> float:
+        ...
+    @maintenance_share.setter
+    def maintenance_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def missing_assessment_rate(self) -> float:
+        ...
+    @missing_assessment_rate.setter
+    def missing_assessment_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def no_show_rate(self) -> float:
+        ...
+    @no_show_rate.setter
+    def no_show_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def problem_areas(self) -> list[SynthAreaShare]:
+        ...
+    @problem_areas.setter
+    def problem_areas(self, arg1: collections.abc.Sequence[SynthAreaShare]) -> None:
+        ...
+    @property
+    def relapse_share(self) -> float:
+        ...
+    @relapse_share.setter
+    def relapse_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def renegotiation_share(self) -> float:
+        ...
+    @renegotiation_share.setter
+    def renegotiation_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def risk_rate(self) -> float:
+        ...
+    @risk_rate.setter
+    def risk_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def second_focus_share(self) -> float:
+        ...
+    @second_focus_share.setter
+    def second_focus_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def seed(self) -> int:
+        ...
+    @seed.setter
+    def seed(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def sites(self) -> list[SynthShare]:
+        ...
+    @sites.setter
+    def sites(self, arg1: collections.abc.Sequence[SynthShare]) -> None:
+        ...
+    @property
+    def start_from(self) -> datetime.date:
+        ...
+    @start_from.setter
+    def start_from(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def start_to(self) -> datetime.date:
+        ...
+    @start_to.setter
+    def start_to(self, arg1: datetime.date | str) -> None:
+        ...
+def assessment_columns(cases: collections.abc.Iterable[Case], *, instruments: InstrumentRegistry | None = None, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, tuple[typing.Any, ...]]:
+    """
+    One row per assessment (case, arm, instrument, day since the contract start, date, session, scored total, band) as numpy columns.
+    """
+def case_json_schema(protocols: ProtocolRegistry | None = None) -> str:
+    """
+    The JSON Schema (draft 2020-12) of the case document, as JSON text.
+    """
+def case_trajectory_svg(case: Case, instrument: str = 'phq9', *, instruments: InstrumentRegistry | None = None, width: typing.SupportsInt | typing.SupportsIndex = 640, height: typing.SupportsInt | typing.SupportsIndex = 360, id: str = '', title: str = '') -> str:
+    """
+    One case's totals of an instrument by week, with cut-offs and bands, as an SVG element.
+    """
+def closeness_circle_svg(inventory: Inventory, *, width: typing.SupportsInt | typing.SupportsIndex = 480, height: typing.SupportsInt | typing.SupportsIndex = 480, id: str = '', title: str = '') -> str:
+    """
+    The closeness circle of an interpersonal inventory, as an SVG element.
+    """
+def escape_xml(text: str) -> str:
+    """
+    Text escaped for XML and HTML.
+    """
+def html_report(cases: collections.abc.Iterable[Case], findings: collections.abc.Sequence[collections.abc.Sequence[Finding]] = [], *, title: str = 'IPT cohort report', by: GroupBy = GroupBy.arm, instruments: InstrumentRegistry | None = None, protocols: ProtocolRegistry | None = None, generated_by: str = 'iptkit (Python)') -> str:
+    """
+    A self-contained HTML report of a cohort (the CLI's `report`).
+    """
+def instruments_json_schema() -> str:
+    """
+    The JSON Schema of an instruments file.
+    """
+def outcome_columns(cases: collections.abc.Iterable[Case], *, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, tuple[typing.Any, ...]]:
+    """
+    The outcome rows of the cases as numpy columns (see iptkit._frames).
+    """
+def outcomes(cases: collections.abc.Iterable[Case], *, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> list[CaseOutcome]:
+    """
+    The outcome rows of the cases, as CaseOutcome objects.
+    """
+def plan(adaptation: str, start: datetime.date | str, *, planned_sessions: typing.SupportsInt | typing.SupportsIndex | None = None, frequency: SessionFrequency | None = None, skip: collections.abc.Sequence[datetime.date | str] = [], focus: collections.abc.Sequence[ProblemArea] = [], protocols: ProtocolRegistry | None = None) -> list[PlannedSession]:
+    """
+    The dated session schedule of an adaptation from `start`, with the tasks due in each phase.
+    """
+def progress(case: Case, as_of: datetime.date | str, *, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None) -> CourseProgress:
+    """
+    Where the course stands on `as_of`: phase, sessions, what is due and overdue, latest measures.
+    """
+def protocols_json_schema() -> str:
+    """
+    The JSON Schema of a protocols file.
+    """
+def read_case_text(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Case:
+    """
+    Reads one case document from JSON text; raises DecodeError with every structural error.
+    """
+def read_cohort_text(data: bytes, name: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError]]]]:
+    """
+    Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError]).
+    """
+def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy = GroupBy.none, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> CohortSummary:
+    """
+    The cohort statistics of the cases' outcomes, grouped.
+    """
+def summary_columns(summary: CohortSummary) -> dict[str, tuple[typing.Any, ...]]:
+    """
+    The groups of a summary as numpy columns (nested statistics flattened as parent_child).
+    """
+def synthesize(options: SynthOptions = ..., *, protocols: ProtocolRegistry | None = None) -> list[Case]:
+    """
+    A deterministic synthetic cohort (docs/synthetic.md); raises ValueError for bad options.
+    """
+def validate(case: Case, *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None) -> list[Finding]:
+    """
+    Every finding for one case, in document order.
+    """
+def validate_cohort(cases: collections.abc.Iterable[Case], *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> list[list[Finding]]:
+    """
+    The findings of each case (a list per case). With threads > 1 the cases are split across threads; the result is the same as with one.
+    """
+def wilson(k: typing.SupportsInt | typing.SupportsIndex, n: typing.SupportsInt | typing.SupportsIndex) -> Proportion:
+    """
+    The Wilson 95% interval of k of n.
+    """
+__version__: str = '0.1.0'

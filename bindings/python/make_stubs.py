@@ -1,0 +1,66 @@
+"""Regenerates iptkit/_core.pyi from the built module (pybind11-stubgen plus a few fixes).
+
+    python bindings/python/make_stubs.py      # with iptkit installed (editable is fine)
+
+CI runs stubtest against the committed file, so a binding change without new stubs fails there.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TARGET = HERE / "iptkit" / "_core.pyi"
+
+def fix(text: str) -> str:
+    # Registries and rule sets passed as `None` mean the built-ins.
+    text = re.sub(r": (ProtocolRegistry|InstrumentRegistry|RuleSet) = None", r": \1 | None = None", text)
+    # Equality takes any object (Liskov), like every Python __eq__.
+    text = re.sub(r"def __eq__\(self, arg0: \w+\) -> bool", "def __eq__(self, other: object) -> bool", text)
+    # Bare generics from py::dict / py::tuple / py::list.
+    text = re.sub(r"-> dict:", "-> dict[str, tuple[typing.Any, ...]]:", text)
+    text = re.sub(r"(arg0|state): tuple\)", r"\1: tuple[typing.Any, ...])", text)
+    text = re.sub(r"-> tuple:", "-> tuple[typing.Any, ...]:", text)
+    text = re.sub(r"-> list:", "-> list[typing.Any]:", text)
+    text = re.sub(r"(def __iter__\(self\)) -> typing.Any:", r"\1 -> CaseStream:", text)
+    text = re.sub(r"def __next__\(self\) -> Case:", "def __next__(self) -> Case:", text)
+    # Enum members need no constructor stub (stubgen writes an untyped one).
+    text = re.sub(r"\n    @classmethod\n    def __new__\(cls, value\):\n        \.\.\.", "", text)
+    text = text.replace("__hash__: typing.ClassVar[None] = None",
+                        "__hash__: typing.ClassVar[None]  # type: ignore[assignment]")
+    text = text.replace("tuple[list[Case], list]", "tuple[list[Case], list[tuple[int, int | None, list[ReadError]]]]")
+    text = text.replace("tuple[int, list]", "tuple[int, list[typing.Any]]")
+    text = text.replace("check: collections.abc.Callable)",
+                        "check: collections.abc.Callable[[Case], collections.abc.Iterable[tuple[str, str] | str] | None])")
+    text = text.replace("    @staticmethod\n    def _repr_html_(c: Case) -> str:", "    def _repr_html_(self) -> str:")
+    # Enum members as assignments of their values (annotations alone declare no members).
+    from iptkit import _core
+    import enum
+
+    def member(m: re.Match[str]) -> str:
+        cls = getattr(_core, m.group(3))
+        if isinstance(cls, type) and issubclass(cls, enum.Enum):
+            return f"{m.group(1)}{m.group(2)} = {cls[m.group(2)].value}"
+        return m.group(0)
+
+    text = re.sub(r"^( {4})(\w+): typing.ClassVar\[(\w+)\]$", member, text, flags=re.M)
+    # Case.validate (added in Python) returns Findings.
+    text = text.replace("import typing\n", "import typing\nfrom iptkit._findings import Findings\n", 1)
+    return text
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([sys.executable, "-m", "pybind11_stubgen", "iptkit._core", "-o", out,
+                        "--enum-class-locations", r".+:iptkit._core"], check=True,
+                       stdout=subprocess.DEVNULL)
+        TARGET.write_text(fix((Path(out) / "iptkit" / "_core.pyi").read_text()))
+    print(f"wrote {TARGET}")
+
+
+if __name__ == "__main__":
+    main()

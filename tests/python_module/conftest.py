@@ -1,0 +1,25 @@
+"""Shared fixtures: the bundled example cases and cohort."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import iptkit
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "examples" / "data"
+INVALID = ROOT / "tests" / "data" / "invalid"
+EXAMPLES = sorted(DATA.glob("*.json"))
+COHORT = DATA / "cohort.jsonl"
+
+
+@pytest.fixture(scope="session")
+def cases() -> list[iptkit.Case]:
+    return [iptkit.read_case(p) for p in EXAMPLES]
+
+
+@pytest.fixture(scope="session")
+def cohort() -> iptkit.CaseList:
+    return iptkit.read_cases(COHORT)

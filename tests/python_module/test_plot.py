@@ -1,0 +1,392 @@
+"""iptkit.plot: the figures show the right data, computed here independently from the raw JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.collections import LineCollection, PathCollection  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.markers import MarkerStyle  # noqa: E402
+
+import iptkit  # noqa: E402
+from iptkit import plot  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "examples" / "data"
+COHORT = DATA / "cohort.jsonl"
+PHQ9_ITEMS = 9
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def _raw_totals(doc: dict[str, Any], instrument: str = "phq9", items: int = PHQ9_ITEMS) -> list[tuple[int, float]]:
+    """(days since the contract start, total) of each scorable assessment, in date order."""
+    start = _date(doc["contract"]["start_date"])
+    out = []
+    for a in doc.get("assessments", []):
+        if a["instrument"] != instrument:
+            continue
+        total = a.get("total")
+        if total is None and len(a.get("items") or []) == items:
+            total = sum(a["items"])
+        if total is not None:
+            out.append(((_date(a["date"]) - start).days, float(total)))
+    return sorted(out, key=lambda p: p[0])
+
+
+def _raw_cohort(instrument: str = "phq9") -> pd.DataFrame:
+    rows = []
+    for line in COHORT.read_text().splitlines():
+        if not line.strip():
+            continue
+        doc = json.loads(line)
+        for day, total in _raw_totals(doc, instrument, 9 if instrument == "phq9" else 7):
+            rows.append(dict(case_id=doc["case_id"], arm=doc.get("arm") or "(none)",
+                             site=doc.get("site") or "(none)", day=day, total=total))
+    frame = pd.DataFrame(rows)
+    frame["week"] = [round(d / 7) for d in frame["day"]]
+    return frame
+
+
+def _line(ax: Axes, gid: str) -> Any:
+    found = [line for line in ax.get_lines() if line.get_gid() == gid]
+    assert len(found) == 1, f"expected one line {gid!r}, got {[l.get_gid() for l in ax.get_lines()]}"
+    return found[0]
+
+
+def _t975_numeric(df: int) -> float:
+    """The 97.5% t quantile by integrating the density (no scipy): bisection on the CDF."""
+    c = math.gamma((df + 1) / 2) / (math.sqrt(df * math.pi) * math.gamma(df / 2))
+
+    def cdf_upper_half(x: float) -> float:  # P(0 < T < x)
+        grid = np.linspace(0.0, x, 200_001)
+        dens = c * (1 + grid ** 2 / df) ** (-(df + 1) / 2)
+        return float(np.trapezoid(dens, grid))
+
+    lo, hi = 1.5, 15.0
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if cdf_upper_half(mid) < 0.475 else (lo, mid)
+    return (lo + hi) / 2
+
+
+# --- trajectory: one case ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["role-dispute-impasse-dit.json", "grief-distorted-bdi.json",
+                                  "maintenance-recurrent-illness.json"])
+def test_case_trajectory_plots_the_case_totals_by_week(name: str) -> None:
+    path = DATA / name
+    case = iptkit.read_case(path)
+    expected = _raw_totals(json.loads(path.read_text()))
+    assert expected, "the example must have PHQ-9 scores"
+
+    ax = plot.trajectory(case)
+
+    line = _line(ax, "totals")
+    np.testing.assert_allclose(line.get_xdata(), [d / 7 for d, _ in expected])
+    np.testing.assert_allclose(line.get_ydata(), [t for _, t in expected])
+    assert "PHQ-9" in ax.get_title("left") and case.case_id in ax.get_title("left")
+    assert "week" in ax.get_xlabel() and "PHQ-9" in ax.get_ylabel()
+
+
+def test_case_trajectory_draws_labelled_cutoffs_of_the_instrument() -> None:
+    case = iptkit.read_case(DATA / "grief-distorted-bdi.json")
+    for instrument in ("phq9", "bdi2"):
+        spec = iptkit.InstrumentRegistry.with_builtins().find(instrument)
+        fig, ax = plt.subplots()
+        assert plot.trajectory(case, instrument, ax=ax) is ax
+        caseness = _line(ax, "cutoff:caseness")
+        remission = _line(ax, "cutoff:remission")
+        assert list(caseness.get_ydata()) == [spec.caseness, spec.caseness]
+        assert list(remission.get_ydata()) == [spec.remission, spec.remission]
+        texts = {t.get_text() for t in ax.texts}
+        assert f"caseness \u2265 {spec.caseness}" in texts
+        assert f"remission \u2264 {spec.remission}" in texts
+        assert ax.get_ylim()[1] >= spec.total_max
+        assert spec.name in ax.get_title("left")
+
+
+def test_case_trajectory_band_shades_the_severity_bands() -> None:
+    case = iptkit.read_case(DATA / "role-dispute-impasse-dit.json")
+    bands = iptkit.InstrumentRegistry.with_builtins().find("phq9").bands
+    ax = plot.trajectory(case)
+    spans = {p.get_gid(): p for p in ax.patches if str(p.get_gid()).startswith("band:")}
+    assert set(spans) == {f"band:{b.label}" for b in bands}
+    for b in bands:  # whole-number totals: a band covers its totals +- 0.5, so the stripes meet
+        span = spans[f"band:{b.label}"]
+        assert (span.get_y(), span.get_y() + span.get_height()) == pytest.approx((b.min - 0.5, b.max + 0.5))
+    _, ax2 = plt.subplots()
+    plot.trajectory(case, ax=ax2, band=False)
+    assert not [p for p in ax2.patches if str(p.get_gid()).startswith("band:")]
+
+
+def test_case_trajectory_of_an_unknown_instrument_has_no_cutoffs() -> None:
+    case = iptkit.read_case(DATA / "role-dispute-impasse-dit.json")
+    ax = plot.trajectory(case, "wsas")
+    assert len(_line(ax, "totals").get_xdata()) == 0
+    assert not [l for l in ax.get_lines() if str(l.get_gid()).startswith("cutoff")]
+    assert "wsas" in ax.get_title("left")
+
+
+# --- trajectory: a cohort ---------------------------------------------------------------------
+
+
+def test_cohort_mean_line_per_arm_equals_the_pandas_weekly_mean() -> None:
+    raw = _raw_cohort()
+    expected = raw.groupby(["arm", "week"])["total"].mean()
+
+    ax = plot.trajectory(iptkit.read_cases(COHORT), by="arm")
+
+    for arm in ("ipt", "tau"):
+        line = _line(ax, f"mean:{arm}")
+        want = expected.loc[arm]
+        np.testing.assert_array_equal(line.get_xdata(), want.index.to_numpy(dtype=float))
+        np.testing.assert_allclose(line.get_ydata(), want.to_numpy(), rtol=1e-12)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["ipt (12 cases)", "tau (12 cases)"]
+    assert "PHQ-9" in ax.get_title("left") and ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_cohort_confidence_band_is_mean_plus_minus_t_se_where_n_at_least_3() -> None:
+    raw = _raw_cohort()
+    ax = plot.trajectory(COHORT, by="arm")  # a path works too
+    for arm, rows in raw.groupby("arm"):
+        stats = rows.groupby("week")["total"].agg(["mean", "std", "count"])
+        points = []
+        for artist in ax.get_children():
+            if artist.get_gid() == f"ci:{arm}":
+                # the band of a run of weeks, or the error bar of a lone week and its caps
+                if isinstance(artist, LineCollection):
+                    points.extend(p for seg in artist.get_segments() for p in seg)
+                elif isinstance(artist, Line2D):
+                    points.extend(artist.get_xydata())
+                else:
+                    points.extend(p for path in artist.get_paths() for p in path.vertices)
+        points = np.array(points)
+        eligible = stats[stats["count"] >= 3]
+        assert set(np.round(points[:, 0], 9)) == set(eligible.index.to_numpy(dtype=float))
+        for week, row in eligible.iterrows():
+            t = _t975_numeric(int(row["count"]) - 1)
+            half = t * row["std"] / math.sqrt(row["count"])
+            at = points[np.isclose(points[:, 0], week)]
+            for edge in (row["mean"] - half, row["mean"] + half):
+                assert np.isclose(at[:, 1], edge, atol=1e-3).any(), (arm, week, edge, at)
+
+
+def test_cohort_without_band_draws_no_interval() -> None:
+    ax = plot.trajectory(COHORT, by="arm", band=False)
+    assert not [a for a in ax.get_children() if str(a.get_gid()).startswith("ci:")]
+
+
+def test_cohort_by_site_and_all() -> None:
+    raw = _raw_cohort()
+    cases = iptkit.read_cases(COHORT)
+    ax = plot.trajectory(cases, by="site")
+    for site, rows in raw.groupby("site"):
+        want = rows.groupby("week")["total"].mean()
+        np.testing.assert_allclose(_line(ax, f"mean:{site}").get_ydata(), want.to_numpy())
+    _, ax2 = plt.subplots()
+    plot.trajectory(cases, ax=ax2)
+    np.testing.assert_allclose(_line(ax2, "mean:all").get_ydata(),
+                               raw.groupby("week")["total"].mean().to_numpy())
+    gad = _raw_cohort("gad7")
+    _, ax3 = plt.subplots()
+    plot.trajectory(cases, "gad7", by="arm", ax=ax3)
+    assert "GAD-7" in ax3.get_title("left")
+    np.testing.assert_allclose(_line(ax3, "mean:tau").get_ydata(),
+                               gad[gad["arm"] == "tau"].groupby("week")["total"].mean().to_numpy())
+    assert list(_line(ax3, "cutoff:caseness").get_ydata()) == [8, 8]
+    with pytest.raises(ValueError):
+        plot.trajectory(cases, by="therapist")
+
+
+@pytest.mark.parametrize("df", [2, 3, 5, 11, 29, 30, 31, 45, 120])
+def test_t_quantile(df: int) -> None:
+    assert plot._t975(df) == pytest.approx(_t975_numeric(df), abs=2e-4)
+
+
+# --- closeness circle -------------------------------------------------------------------------
+
+
+def _people(ax: Axes) -> dict[str, PathCollection]:
+    return {str(c.get_gid()).removeprefix("person:"): c for c in ax.collections
+            if str(c.get_gid()).startswith("person:") and str(c.get_gid()).count(":") == 1}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.json")))
+def test_closeness_circle_places_each_relationship_on_its_ring(name: str) -> None:
+    doc = json.loads((DATA / name).read_text())
+    relationships = doc["inventory"]["relationships"]
+    ax = plot.closeness_circle(iptkit.read_case(DATA / name))
+
+    people = _people(ax)
+    assert sorted(people) == sorted(r["id"] for r in relationships)
+    labels = {str(t.get_gid()).removeprefix("label:"): t.get_text() for t in ax.texts
+              if str(t.get_gid()).startswith("label:")}
+    assert len(labels) == len(relationships)
+    angles = []
+    for r in relationships:
+        (x, y), = people[r["id"]].get_offsets()
+        assert math.hypot(x, y) == pytest.approx(r["closeness"])
+        angles.append(math.atan2(y, x))
+        text = r.get("label") or r["id"]
+        assert labels[r["id"]] == (text if len(text) <= 22 else text[:21] + "\u2026")
+        high = r.get("conflict") is not None and r["conflict"] >= 3
+        rings = [c for c in ax.collections if c.get_gid() == f"person:{r['id']}:ring"]
+        assert len(rings) == (1 if high else 0)
+        if high:
+            assert matplotlib.colors.to_hex(rings[0].get_edgecolor()[0]) == "#d55e00"
+    assert len(set(np.round(angles, 9))) == len(angles), "one angle per person"
+    assert ax.get_aspect() == 1.0
+    assert not ax.get_xticks().size and not ax.get_yticks().size
+    assert ax.get_legend() is not None
+    assert "You" in {t.get_text() for t in ax.texts}
+    assert [p.get_gid() for p in ax.patches if str(p.get_gid()).startswith("ring:")] == \
+        ["ring:4", "ring:3", "ring:2", "ring:1"]
+
+
+def test_closeness_circle_shape_and_fill_follow_kind_and_status() -> None:
+    markers = {"partner": "D", "parent": "o", "child": "o", "sibling": "o", "friend": "s",
+               "colleague": "^", "community": "^"}
+    seen = set()
+    for path in sorted(DATA.glob("*.json")):
+        case = iptkit.read_case(path)
+        _, ax = plt.subplots()
+        plot.closeness_circle(case.inventory, ax=ax)  # an Inventory works too
+        people = _people(ax)
+        for r in case.inventory.relationships:
+            c = people[r.id]
+            status = r.status.name
+            seen.add(status)
+            if r.kind.name in markers:
+                want = MarkerStyle(markers[r.kind.name])
+                got = c.get_paths()[0]
+                ref = want.get_path().transformed(want.get_transform())
+                np.testing.assert_allclose(got.vertices, ref.vertices)
+            face = matplotlib.colors.to_hex(c.get_facecolor()[0], keep_alpha=False)
+            cross = [k for k in ax.collections if k.get_gid() == f"person:{r.id}:cross"]
+            assert len(cross) == (1 if status == "deceased" else 0)
+            if status in ("deceased", "estranged"):
+                assert face == "#ffffff"
+            else:
+                assert face != "#ffffff"
+            if status == "past":
+                assert c.get_facecolor()[0][3] < 0.5
+            if status == "estranged":
+                _, dashes = c.get_linestyle()[0]
+                assert dashes is not None, "estranged: dashed edge"
+        plt.close("all")
+    assert seen == {"current", "past", "deceased", "estranged"}
+
+
+# --- outcome rates ----------------------------------------------------------------------------
+
+
+def _bars(ax: Axes) -> list[Any]:
+    return [p for p in ax.patches if str(p.get_gid()).startswith("rate:")]
+
+
+def _wilson(ax: Axes) -> list[tuple[float, float, float]]:
+    container = next(c for c in ax.containers if hasattr(c, "has_yerr"))
+    (bars,) = container.lines[2]
+    return [(seg[0][0], min(seg[0][1], seg[1][1]), max(seg[0][1], seg[1][1])) for seg in bars.get_segments()]
+
+
+@pytest.mark.parametrize("outcome", plot.OUTCOMES)
+def test_outcome_rates_bars_and_wilson_intervals_equal_the_summary(outcome: str) -> None:
+    cases = iptkit.read_cases(COHORT)
+    table = iptkit.summary(cases, by="arm")
+    rows = table[table["instrument"] == "phq9"]
+
+    ax = plot.outcome_rates(cases, outcome)
+
+    bars = _bars(ax)
+    assert [b.get_gid() for b in bars] == [f"rate:{g}" for g in rows["group"]]
+    np.testing.assert_allclose([b.get_height() for b in bars],
+                               np.nan_to_num(rows[f"{outcome}_rate"].to_numpy(dtype=float)))
+    defined = rows[rows[f"{outcome}_n"] > 0]
+    intervals = _wilson(ax)
+    assert len(intervals) == len(defined)
+    for (x, lo, hi), (_, row) in zip(intervals, defined.iterrows()):
+        assert lo == pytest.approx(row[f"{outcome}_lower"]) and hi == pytest.approx(row[f"{outcome}_upper"])
+    counts = [t.get_text() for t in ax.texts if t.get_gid() == "count"]
+    assert counts == [f"{k}/{n}" if n else "n = 0"
+                      for k, n in zip(rows[f"{outcome}_k"], rows[f"{outcome}_n"])]
+    assert outcome.replace("_", " ") in ax.get_ylabel() and "PHQ-9" in ax.get_title("left")
+
+
+def test_outcome_rates_wilson_bounds_by_hand() -> None:
+    ax = plot.outcome_rates(COHORT, "response")
+    z = 1.959963984540054
+    cases = iptkit.read_cases(COHORT)
+    raw = iptkit.outcomes(cases)
+    raw = raw[raw["instrument"] == "phq9"].copy()
+    raw["arm"] = [cases[i].arm for i in raw["case_index"]]
+    for (x, lo, hi), bar in zip(_wilson(ax), _bars(ax)):
+        arm = str(bar.get_gid()).removeprefix("rate:")
+        values = raw[(raw["arm"] == arm) & raw["response"].notna()]["response"].astype(bool)
+        n, k = len(values), int(values.sum())
+        assert x == pytest.approx(bar.get_x() + bar.get_width() / 2)
+        p = k / n
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+        assert bar.get_height() == pytest.approx(p)
+        assert (lo, hi) == pytest.approx((max(0.0, centre - half), min(1.0, centre + half)))
+
+
+def test_outcome_rates_accepts_a_summary_frame_and_other_groupings() -> None:
+    cases = iptkit.read_cases(COHORT)
+    table = iptkit.summary(cases, by="adaptation")
+    ax = plot.outcome_rates(table, "remission", by="adaptation", instrument="gad7")
+    rows = table[table["instrument"] == "gad7"]
+    np.testing.assert_allclose([b.get_height() for b in _bars(ax)],
+                               np.nan_to_num(rows["remission_rate"].to_numpy(dtype=float)))
+    assert [t.get_text() for t in ax.get_xticklabels()] == list(rows["group"])
+    assert "GAD-7" in ax.get_title("left") and ax.get_xlabel() == "adaptation"
+
+
+def test_outcome_rates_rejects_unknown_names() -> None:
+    with pytest.raises(ValueError, match="unknown outcome"):
+        plot.outcome_rates(COHORT, "cure")
+    with pytest.raises(ValueError, match="response_rate"):
+        plot.outcome_rates(COHORT, "response_rate")
+    with pytest.raises(ValueError, match="no 'hamd17' rows"):
+        plot.outcome_rates(COHORT, instrument="hamd17")
+
+
+# --- packaging --------------------------------------------------------------------------------
+
+
+def test_import_iptkit_does_not_import_matplotlib() -> None:
+    code = "import sys, iptkit; sys.exit('matplotlib' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_new_axes_when_none_given() -> None:
+    case = iptkit.read_case(DATA / "role-dispute-impasse-dit.json")
+    axes = [plot.trajectory(case), plot.closeness_circle(case), plot.outcome_rates(COHORT)]
+    assert all(isinstance(a, Axes) for a in axes)
+    assert len({id(a.figure) for a in axes}) == 3

@@ -1,0 +1,192 @@
+"""Reading cases and cohorts: paths, text, bytes, JSON Lines streamed and in bulk, lax and
+collect modes, and every kind of bad input raising DecodeError with JSON Pointers (never a crash)."""
+
+from __future__ import annotations
+
+import json
+import random
+import warnings
+from pathlib import Path
+
+import pytest
+
+import iptkit
+from conftest import COHORT, DATA, EXAMPLES, INVALID
+
+BASE = Path(__file__).resolve().parents[1] / "data" / "base-case.json"
+
+
+def test_read_case_from_path_text_and_bytes() -> None:
+    p = EXAMPLES[0]
+    c = iptkit.read_case(p)
+    assert iptkit.read_case(str(p)) == c
+    assert iptkit.read_case(p.read_text()) == c
+    assert iptkit.read_case(p.read_bytes()) == c
+    assert iptkit.Case.from_json(p.read_text()) == c
+
+
+@pytest.mark.parametrize("path", sorted(INVALID.glob("*.json")), ids=lambda p: p.name)
+def test_invalid_documents_raise_with_kind_and_path(path: Path) -> None:
+    kind = path.name.split("-")[0]
+    with pytest.raises(iptkit.DecodeError) as e:
+        iptkit.read_case(path)
+    assert isinstance(e.value, ValueError)
+    assert kind in {err.kind.name for err in e.value.errors}
+    for err in e.value.errors:
+        assert isinstance(err, iptkit.ReadError)
+        assert err.path == "" or err.path.startswith("/")
+        assert err.message and err.line is None
+        assert err.path in str(e.value)
+
+
+def test_error_paths_are_json_pointers() -> None:
+    doc = json.loads(BASE.read_text())
+    doc["sessions"][1]["phase"] = "opening"
+    doc["age_at_intake"] = "forty"
+    with pytest.raises(iptkit.DecodeError) as e:
+        iptkit.Case.from_dict(doc)
+    got = [(err.path, err.kind) for err in e.value.errors]
+    assert got == [("/age_at_intake", iptkit.ErrorKind.wrong_type),
+                   ("/sessions/1/phase", iptkit.ErrorKind.bad_enum)]
+    assert "expected" in e.value.errors[1].message and "opening" in e.value.errors[1].message
+
+
+def test_lax_mode_warns_about_unknown_fields() -> None:
+    doc = json.loads(BASE.read_text())
+    doc["favourite_colour"] = "blue"
+    with pytest.raises(iptkit.DecodeError) as e:
+        iptkit.Case.from_dict(doc)
+    assert e.value.errors[0].kind == iptkit.ErrorKind.unknown_field
+    with pytest.warns(iptkit.DecodeWarning, match="favourite_colour"):
+        c = iptkit.Case.from_dict(doc, lax=True)
+    assert c == iptkit.read_case(BASE)
+    with pytest.warns(iptkit.DecodeWarning):
+        iptkit.read_case(json.dumps(doc), lax=True)
+
+
+def test_read_cases_bulk_of_every_shape(cohort: iptkit.CaseList) -> None:
+    assert len(cohort) == 24 and cohort.errors == []
+    assert all(isinstance(c, iptkit.Case) for c in cohort)
+    array = "[" + ",".join(c.to_json(pretty=False) for c in cohort) + "]"
+    assert list(iptkit.read_cases(array)) == list(cohort)
+    assert list(iptkit.read_cases(EXAMPLES[0])) == [iptkit.read_case(EXAMPLES[0])]
+    assert list(iptkit.read_cases(COHORT.read_bytes())) == list(cohort)
+
+
+def test_iter_cases_streams_json_lines(cohort: iptkit.CaseList, tmp_path: Path) -> None:
+    it = iptkit.iter_cases(COHORT)
+    assert next(it) == cohort[0]
+    assert [cohort[0], *it] == list(cohort)
+    arr = tmp_path / "cohort.json"
+    arr.write_text("[" + ",".join(c.to_json() for c in cohort[:3]) + "]")
+    assert list(iptkit.iter_cases(arr)) == list(cohort[:3])
+    noext = tmp_path / "cohort.txt"
+    noext.write_text(COHORT.read_text())
+    assert list(iptkit.iter_cases(noext)) == list(cohort)
+
+
+def bad_cohort(tmp_path: Path, cohort: iptkit.CaseList) -> Path:
+    lines = [c.to_json(pretty=False) for c in cohort[:5]]
+    lines.insert(2, '{"case_id": 7}')
+    lines.insert(4, "not json at all")
+    p = tmp_path / "bad.jsonl"
+    p.write_text("\n".join(lines) + "\n")
+    return p
+
+
+def test_collect_mode_skips_and_reports_bad_lines(tmp_path: Path, cohort: iptkit.CaseList) -> None:
+    p = bad_cohort(tmp_path, cohort)
+    with pytest.raises(iptkit.DecodeError) as e:
+        iptkit.read_cases(p)
+    assert e.value.errors[0].line == 3
+    got = iptkit.read_cases(p, errors="collect")
+    assert list(got) == list(cohort[:5])
+    assert [(x.index, x.line) for x in got.errors] == [(2, 3), (4, 5)]
+    assert got.errors[0].errors[0].line == 3
+    assert got.errors[1].errors[0].kind == iptkit.ErrorKind.syntax
+    streamed = iptkit._core.CaseStream(str(p), skip_errors=True)
+    assert list(streamed) == list(cohort[:5])
+    assert [(i, line) for i, line, _ in streamed.errors] == [(2, 3), (4, 5)]
+    assert list(iptkit.iter_cases(p, errors="collect")) == list(cohort[:5])
+    with pytest.raises(iptkit.DecodeError):
+        list(iptkit.iter_cases(p))
+    with pytest.raises(ValueError):
+        iptkit.read_cases(p, errors="ignore")  # type: ignore[arg-type]
+
+
+def test_missing_file_is_an_os_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        iptkit.read_case(tmp_path / "nope.json")
+    with pytest.raises(FileNotFoundError):
+        iptkit.read_cases(tmp_path / "nope.jsonl")
+    with pytest.raises(FileNotFoundError):
+        list(iptkit.iter_cases(tmp_path / "nope.jsonl"))
+
+
+@pytest.mark.parametrize("value, kind", [
+    ({"case_id": float("nan")}, "wrong_type"),
+    ({1: "x"}, "wrong_type"),
+    ({"case_id": {1, 2}}, "wrong_type"),
+    ({"age_at_intake": 10**30}, "out_of_range"),
+    ("a string", "wrong_type"),
+    (None, "wrong_type"),
+    ([], "wrong_type"),
+])
+def test_from_dict_rejects_non_json_values(value: object, kind: str) -> None:
+    with pytest.raises(iptkit.DecodeError) as e:
+        iptkit.Case.from_dict(value)
+    assert kind in {err.kind.name for err in e.value.errors}
+
+
+def test_deep_nesting_is_a_limit_not_a_crash() -> None:
+    deep: object = "x"
+    for _ in range(5_000):
+        deep = [deep]
+    with pytest.raises(iptkit.DecodeError) as e:
+        iptkit.Case.from_dict({"notes": deep})
+    assert e.value.errors[0].kind == iptkit.ErrorKind.limit_exceeded
+    with pytest.raises(iptkit.DecodeError) as e:
+        iptkit.read_case('{"notes": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert e.value.errors[0].kind == iptkit.ErrorKind.limit_exceeded
+
+
+def test_dates_enums_numpy_and_objects_in_dicts() -> None:
+    np = pytest.importorskip("numpy")
+    import datetime
+    doc = json.loads(BASE.read_text())
+    c = iptkit.read_case(BASE)
+    doc["contract"]["start_date"] = c.contract.start_date  # a datetime.date
+    doc["contract"]["frequency"] = iptkit.SessionFrequency.weekly
+    doc["contract"]["planned_sessions"] = np.int64(c.contract.planned_sessions)
+    doc["sessions"] = [s for s in c.sessions]  # iptkit objects
+    assert isinstance(doc["contract"]["start_date"], datetime.date)
+    assert iptkit.Case.from_dict(doc) == c
+
+
+def test_random_bytes_never_crash() -> None:
+    rng = random.Random(20261125)
+    text = BASE.read_bytes()
+    for _ in range(300):
+        data = bytearray(text)
+        for _ in range(rng.randint(1, 8)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            iptkit.read_case(bytes(data))
+        except iptkit.DecodeError as e:
+            assert e.errors
+        try:
+            iptkit.read_cases(bytes(data), errors="collect")
+        except iptkit.DecodeError:
+            pass
+
+
+def test_schemas_are_json_schema_documents() -> None:
+    s = iptkit.case_json_schema()
+    assert s["$schema"].startswith("https://json-schema.org/")
+    committed = json.loads((Path(__file__).resolve().parents[2] / "docs" / "schema" / "case.schema.json").read_text())
+    assert s == committed
+    assert "ipt" in json.dumps(s)
+    protocols = iptkit.ProtocolRegistry.with_builtins()
+    assert json.loads(iptkit._core.protocols_json_schema())["type"] == "array"
+    assert json.loads(iptkit._core.instruments_json_schema())["type"] == "array"
+    assert iptkit.case_json_schema(protocols) == s
