@@ -100,7 +100,8 @@ def test_comparisons(cohort: iptkit.CaseList) -> None:
     assert row["estimate"] == first.hedges_g.g
     r = df[(df["instrument"] == first.instrument) & (df["outcome"] == first.rates[0].outcome)].iloc[0]
     assert r["estimate"] == first.rates[0].difference and r["lower"] == first.rates[0].lower
-    with pytest.raises(KeyError):
+    assert df[df["statistic"] == "rate_difference"]["n"].isna().all()
+    with pytest.raises(ValueError, match="cannot group by"):
         iptkit.comparisons(cohort, by="colour")
 
 

@@ -107,7 +107,9 @@ def test_collect_mode_skips_and_reports_bad_lines(tmp_path: Path, cohort: iptkit
     streamed = iptkit._core.CaseStream(str(p), skip_errors=True)
     assert list(streamed) == list(cohort[:5])
     assert [(i, line) for i, line, _ in streamed.errors] == [(2, 3), (4, 5)]
-    assert list(iptkit.iter_cases(p, errors="collect")) == list(cohort[:5])
+    it = iptkit.iter_cases(p, errors="collect")
+    assert list(it) == list(cohort[:5])
+    assert [(x.index, x.line) for x in it.errors] == [(2, 3), (4, 5)]
     with pytest.raises(iptkit.DecodeError):
         list(iptkit.iter_cases(p))
     with pytest.raises(ValueError):

@@ -183,22 +183,42 @@ def read_cases(source: PathLike | bytes, *, lax: bool = False,
     return CaseList(cases, problems)
 
 
-def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegistry | None = None,
-               errors: ErrorMode = "raise") -> Iterator[Case]:
-    """Yields the cases of a cohort file one at a time. JSON Lines files are streamed (memory does
-    not grow with the file); a JSON array or a single document is read whole first.
+class CaseIterator(Iterator[Case]):
+    """Cases of a cohort file one at a time; ``errors`` lists the entries skipped so far
+    (``errors="collect"``)."""
 
-    With ``errors="collect"`` unreadable lines are skipped; the generator's caller can find them
-    in :attr:`CaseStream.errors` when iterating a :class:`_core.CaseStream` directly.
-    """
+    def __init__(self, source: Iterator[Case], errors: Any) -> None:
+        self._source = source
+        self._errors = errors
+
+    def __iter__(self) -> CaseIterator:
+        return self
+
+    def __next__(self) -> Case:
+        return next(self._source)
+
+    @property
+    def errors(self) -> list[InputError]:
+        """The unreadable entries met so far."""
+        if isinstance(self._errors, list):
+            return list(self._errors)
+        return [InputError(i, line, errs) for i, line, errs in self._errors.errors]
+
+
+def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegistry | None = None,
+               errors: ErrorMode = "raise") -> CaseIterator:
+    """The cases of a cohort file one at a time. JSON Lines files are streamed (memory does not
+    grow with the file); a JSON array or a single document is read whole first. With
+    ``errors="collect"`` unreadable entries are skipped and listed in the iterator's ``errors``."""
     _check_mode(errors)
     path = _os.fspath(source)
     with open(path, "rb") as f:
         head = f.read(4096)
     if path.endswith((".jsonl", ".ndjson")) or _core_shape_is_lines(head):
-        yield from _core.CaseStream(path, lax=lax, protocols=protocols, skip_errors=errors == "collect")
-    else:
-        yield from read_cases(path, lax=lax, protocols=protocols, errors=errors)
+        stream = _core.CaseStream(path, lax=lax, protocols=protocols, skip_errors=errors == "collect")
+        return CaseIterator(stream, stream)
+    cases = read_cases(path, lax=lax, protocols=protocols, errors=errors)
+    return CaseIterator(iter(cases), cases.errors)
 
 
 def _core_shape_is_lines(head: bytes) -> bool:
@@ -267,7 +287,11 @@ def assessments(cases: Case | Iterable[Case] | PathLike, *,
 def _group_by(by: GroupBy | str | None) -> GroupBy:
     if by is None:
         return GroupBy.none
-    return by if isinstance(by, GroupBy) else GroupBy[by]
+    if isinstance(by, GroupBy):
+        return by
+    if by not in GroupBy.__members__:
+        raise ValueError(f"iptkit: cannot group by {by!r}; use one of {', '.join(GroupBy.__members__)}")
+    return GroupBy[by]
 
 
 def cohort_summary(cases: Case | Iterable[Case] | PathLike, *, by: GroupBy | str | None = None,
@@ -288,7 +312,9 @@ def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: Grou
 def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = "arm",
                 instruments: InstrumentRegistry | None = None) -> _pd.DataFrame:
     """Every pair of groups compared: one row per pair, instrument and outcome; ``outcome`` is
-    ``change`` for Hedges' g on change scores and a rate name for a rate difference."""
+    ``change`` for Hedges' g on change scores (``n``: cases in both groups) and a rate name for a
+    rate difference a - b with Newcombe's interval (``n`` empty: each rate has its own n, in
+    :func:`summary`)."""
     s = cases if isinstance(cases, CohortSummary) else cohort_summary(cases, by=by, instruments=instruments)
     rows: list[dict[str, Any]] = []
     for c in s.comparisons:
@@ -297,12 +323,13 @@ def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: 
                          statistic="hedges_g", n=g.n, estimate=g.g, lower=g.lower, upper=g.upper))
         for r in c.rates:
             rows.append(dict(instrument=c.instrument, group_a=c.group_a, group_b=c.group_b,
-                             outcome=r.outcome, statistic="rate_difference", n=g.n,
+                             outcome=r.outcome, statistic="rate_difference", n=None,
                              estimate=r.difference, lower=r.lower, upper=r.upper))
     columns = ["instrument", "group_a", "group_b", "outcome", "statistic", "n", "estimate", "lower", "upper"]
     out = _pd.DataFrame(rows, columns=columns)
     for name in ("estimate", "lower", "upper"):
         out[name] = out[name].astype("float64")
+    out["n"] = out["n"].astype("Int64")  # cases in both groups, for Hedges' g rows
     return out
 
 
@@ -415,6 +442,7 @@ __all__ = [
     "read_case",
     "read_cases",
     "iter_cases",
+    "CaseIterator",
     "validate",
     "outcomes",
     "assessments",
