@@ -13,3 +13,5 @@ option(IPTKIT_INSTALL "Generate the install and export rules" ${PROJECT_IS_TOP_L
 option(IPTKIT_WERROR "Treat compiler warnings as errors" OFF)
 option(IPTKIT_REQUIRE_PYTHON_TESTS
   "Fail configuration when the Python test dependencies (jsonschema) are missing" OFF)
+option(IPTKIT_REQUIRE_FHIR_VALIDATOR
+  "Fail configuration when node and npm (the outside FHIR R4 validator, tests/fhir) are missing" OFF)

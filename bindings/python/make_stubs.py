@@ -22,8 +22,9 @@ def fix(text: str) -> str:
     # Equality takes any object (Liskov), like every Python __eq__.
     text = re.sub(r"def __eq__\(self, arg0: \w+\) -> bool", "def __eq__(self, other: object) -> bool", text)
     # Bare generics from py::dict / py::tuple / py::list.
-    text = re.sub(r"-> dict:", "-> dict[str, tuple[typing.Any, ...]]:", text)
     text = re.sub(r"(arg0|state): tuple\)", r"\1: tuple[typing.Any, ...])", text)
+    text = re.sub(r"(def tidy_columns\(.*\)) -> dict:", r"\1 -> dict[str, dict[str, tuple[typing.Any, ...]]]:", text)
+    text = re.sub(r"-> dict:", "-> dict[str, tuple[typing.Any, ...]]:", text)
     text = re.sub(r"-> tuple:", "-> tuple[typing.Any, ...]:", text)
     text = re.sub(r"-> list:", "-> list[typing.Any]:", text)
     text = re.sub(r"(def __iter__\(self\)) -> typing.Any:", r"\1 -> CaseStream:", text)

@@ -4,6 +4,7 @@
 
 #include <pybind11/typing.h>
 
+#include <iptkit/export/fhir.hpp>
 #include <iptkit/export/html_report.hpp>
 #include <iptkit/export/svg.hpp>
 
@@ -40,6 +41,21 @@ void bind_export(py::module_& m) {
       },
       py::arg("inventory"), py::kw_only(), py::arg("width") = 480, py::arg("height") = 480, py::arg("id") = "",
       py::arg("title") = "", "The closeness circle of an interpersonal inventory, as an SVG element.");
+  auto case_class = py::reinterpret_borrow<py::class_<case_record>>(m.attr("Case"));
+  case_class.def(
+      "to_fhir",
+      [](const case_record& c, const instrument_registry* instruments, const protocol_registry* protocols) {
+        return json_to_python(fhir_bundle(c, fhir_options{instruments, protocols, json_style::compact}));
+      },
+      py::kw_only(), py::arg("instruments") = py::none(), py::arg("protocols") = py::none(),
+      "The case as one FHIR R4 Bundle (type collection), as a dict (docs/interop.md#fhir-r4).");
+  m.def(
+      "fhir_bundle",
+      [](const case_record& c, bool pretty, const instrument_registry* instruments, const protocol_registry* protocols) {
+        return fhir_bundle(c, fhir_options{instruments, protocols, pretty ? json_style::pretty : json_style::compact});
+      },
+      py::arg("case"), py::kw_only(), py::arg("pretty") = true, py::arg("instruments") = py::none(),
+      py::arg("protocols") = py::none(), "The case's FHIR R4 Bundle as JSON text (the CLI's `convert --to fhir`).");
   m.def("escape_xml", &escape_xml, py::arg("text"), "Text escaped for XML and HTML.");
   m.def(
       "html_report",

@@ -84,21 +84,39 @@ void bind_outcomes(py::module_& m) {
       "summary_columns", [](const cohort_summary& s) { return to_columns(s.groups); }, py::arg("summary"),
       "The groups of a summary as numpy columns (nested statistics flattened as parent_child).");
   m.def(
-      "assessment_columns",
-      [](const py::typing::Iterable<case_record>& cases, const instrument_registry* instruments, std::size_t first_index) {
+      "tidy_columns",
+      [](const py::typing::Iterable<case_record>& cases, bool dates, const instrument_registry* instruments,
+         std::size_t first_index) {
         const auto refs = case_pointers(cases);
-        const auto& registry = or_builtin(instruments);
-        std::vector<assessment_row> rows;
+        tidy_tables tables;
         {
           py::gil_scoped_release release;
-          for (std::size_t i = 0; i < refs.cases.size(); ++i)
-            append_assessment_rows(*refs.cases[i], first_index + i, registry, rows);
+          tables = make_tidy_tables(refs.cases, tidy_options{dates, instruments}, first_index);
         }
-        return to_columns(rows);
+        py::dict out;
+        out["cases"] = to_columns(tables.cases);
+        out["sessions"] = to_columns(tables.sessions);
+        out["assessments"] = to_columns(tables.assessments);
+        out["relationships"] = to_columns(tables.relationships);
+        out["outcomes"] = to_columns(tables.outcomes);
+        return out;
       },
-      py::arg("cases"), py::kw_only(), py::arg("instruments") = py::none(), py::arg("first_index") = 0,
-      "One row per assessment (case, arm, instrument, day since the contract start, date, session, "
-      "scored total, band) as numpy columns.");
+      py::arg("cases"), py::kw_only(), py::arg("dates") = true, py::arg("instruments") = py::none(),
+      py::arg("first_index") = 0,
+      "The five tidy tables (cases, sessions, assessments, relationships, outcomes) as numpy "
+      "columns; without `dates` the calendar dates are left out (the `day` columns remain).");
+  m.def(
+      "tidy_csv",
+      [](const py::typing::Iterable<case_record>& cases, std::string_view table, bool dates,
+         const instrument_registry* instruments) {
+        const auto refs = case_pointers(cases);
+        if (std::find(std::begin(tidy_table_names), std::end(tidy_table_names), table) == std::end(tidy_table_names))
+          throw py::value_error("iptkit: no tidy table '" + std::string(table) + "'");
+        py::gil_scoped_release release;
+        return tidy_csv(make_tidy_tables(refs.cases, tidy_options{dates, instruments}), table, dates);
+      },
+      py::arg("cases"), py::arg("table"), py::kw_only(), py::arg("dates") = true,
+      py::arg("instruments") = py::none(), "One tidy table as CSV text (RFC 4180), as the command line writes it.");
   m.def("wilson", &wilson, py::arg("k"), py::arg("n"), "The Wilson 95% interval of k of n.");
 
   bind_struct<synth_share>(m, "One labelled share of a synthetic mix (adaptations, sites).");

@@ -12,6 +12,7 @@ void bind_reading(py::module_& m);   // read_case, cohorts (bulk and streamed), 
 void bind_rules(py::module_& m);     // findings, rule sets, validation
 void bind_planning(py::module_& m);  // plan and progress
 void bind_outcomes(py::module_& m);  // outcome rows and columns, statistics, synthetic cohorts
-void bind_export(py::module_& m);    // SVG figures and the HTML report
+void bind_export(py::module_& m);    // SVG figures, FHIR, the HTML report
+void bind_privacy(py::module_& m);   // de-identification
 
 }  // namespace iptkit::python

@@ -15,7 +15,9 @@
 #include <iptkit/outcomes/cohort_columns.hpp>
 #include <pybind11/numpy.h>
 
+#include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <algorithm>
 #include <limits>
 #include <string>
 #include <unordered_map>
@@ -106,6 +108,34 @@ void add_column(py::dict& out, const std::string& name, const Rows& rows, Get ge
     py::list categories;
     for (auto s : names) categories.append(py::str(s.data(), s.size()));
     out[name.c_str()] = py::make_tuple("category", codes, categories);
+  } else if constexpr (std::is_same_v<M, std::vector<int>>) {
+    // A list of integers becomes numbered columns (`items` -> item_1 .. item_n, n: the longest).
+    std::size_t width = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (const M* p = get(rows[i])) width = std::max(width, p->size());
+    const std::string stem = name.ends_with('s') ? name.substr(0, name.size() - 1) : name;
+    for (std::size_t k = 0; k < width; ++k) {
+      add_column<int, true>(out, stem + "_" + std::to_string(k + 1), rows, [get, k](const auto& row) -> const int* {
+        const M* p = get(row);
+        return p && k < p->size() ? &(*p)[k] : nullptr;
+      });
+    }
+  } else if constexpr (meta::is_vector_v<M>) {
+    // Other lists (of enums) as `;`-joined text, dictionary-encoded like strings.
+    std::vector<std::string> joined(n);
+    std::vector<std::uint8_t> present(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const M* p = get(rows[i]);
+      if (!p) continue;
+      present[i] = 1;
+      for (std::size_t k = 0; k < p->size(); ++k) {
+        if (k) joined[i] += ';';
+        joined[i] += meta::enum_name((*p)[k]);
+      }
+    }
+    add_column<std::string, Nullable>(out, name, joined, [&present, &joined](const std::string& row) -> const std::string* {
+      return present[static_cast<std::size_t>(&row - joined.data())] ? &row : nullptr;
+    });
   } else if constexpr (std::is_same_v<M, std::string>) {
     // Dictionary-encoded: one Python string per distinct value, in order of first appearance.
     auto codes = make_array<std::int32_t>(n);
@@ -136,7 +166,10 @@ void add_column(py::dict& out, const std::string& name, const Rows& rows, Get ge
 template <class T>
 py::dict to_columns(const std::vector<T>& rows) {
   py::dict out;
-  boost::mp11::mp_for_each<meta::members_of<T>>([&](auto D) {
+  // Base members first (outcome_row extends case_outcome).
+  using members =
+      boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
+  boost::mp11::mp_for_each<members>([&](auto D) {
     using Desc = decltype(D);
     using M = member_t<T, Desc>;
     columns_detail::add_column<M, false>(out, Desc::name, rows, [](const T& row) -> const M* { return &(row.*Desc::pointer); });

@@ -33,4 +33,5 @@ PYBIND11_MODULE(_core, m) {
   bind_planning(m);
   bind_outcomes(m);
   bind_export(m);
+  bind_privacy(m);
 }

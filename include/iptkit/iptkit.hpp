@@ -51,6 +51,11 @@
 
 #include <iptkit/synth/generator.hpp>
 
+#include <iptkit/privacy/deid_random.hpp>
+#include <iptkit/privacy/deidentify.hpp>
+#include <iptkit/privacy/text_policy.hpp>
+
+#include <iptkit/export/fhir.hpp>
 #include <iptkit/export/html_report.hpp>
 #include <iptkit/export/svg.hpp>
 #include <iptkit/export/tidy.hpp>

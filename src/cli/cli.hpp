@@ -40,6 +40,9 @@ struct registries {
 };
 registries load_registries(const common_options& o);
 
+/// The reader's options: --lax and the protocols in force.
+read_options reading(const common_options& o, const registries& r);
+
 /// One case of the input, read or not.
 struct input_case {
   std::string file;                  // as given ("-" for standard input)
@@ -133,7 +136,9 @@ int run_summary(const std::vector<std::string>& files, group_by by, const common
 int run_report(const std::vector<std::string>& files, const std::string& out, group_by by,
                const common_options& o);
 int run_convert(const std::vector<std::string>& files, const std::string& to, const std::string& out,
-                const common_options& o);
+                bool dates, const common_options& o);
+int run_deidentify(const std::vector<std::string>& files, const std::string& out, const std::string& mapping,
+                   const std::string& report, bool keep_dates, const common_options& o);
 int run_plan(const std::string& adaptation, const std::string& start, std::optional<int> sessions,
              const std::string& frequency, const std::vector<std::string>& skip,
              const std::vector<std::string>& focus, const common_options& o);

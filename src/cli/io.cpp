@@ -47,6 +47,13 @@ void read_lines(const std::string& file, std::istream& in, const read_options& o
 
 }  // namespace
 
+read_options reading(const common_options& o, const registries& r) {
+  read_options options;
+  options.lax = o.lax;
+  options.protocols = &r.protocols;
+  return options;
+}
+
 registries load_registries(const common_options& o) {
   registries r;
   const auto load = [](const std::string& path) {

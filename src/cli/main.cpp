@@ -77,11 +77,24 @@ int main(int argc, char** argv) {
   report->add_option("--by", by, "Group by arm (default), adaptation, site or none");
   add_common(*report, o, takes::cases | takes::registries | takes::threads);
 
-  auto* convert = app.add_subcommand("convert", "Between the document forms: JSON and JSON Lines");
+  bool no_dates = false;
+  auto* convert = app.add_subcommand("convert", "Between the document forms (JSON, JSON Lines), to tidy CSV tables and to FHIR R4");
   convert->add_option("FILE", files, "Case files")->required();
-  convert->add_option("--to", to, "json or jsonl")->required()->check(CLI::IsMember({"json", "jsonl"}));
-  convert->add_option("-o,--output", out, "The file to write (- for standard output)")->required();
-  add_common(*convert, o, takes::cases | takes::protocols);
+  convert->add_option("--to", to, "json, jsonl, csv (the five tidy tables) or fhir (R4 Bundles)")->required()->check(CLI::IsMember({"json", "jsonl", "csv", "fhir"}));
+  convert->add_option("-o,--output", out, "The file to write (- for standard output); for csv a folder; for fhir a folder or a .ndjson file")->required();
+  convert->add_flag("--no-dates", no_dates, "csv: leave calendar dates out (the day columns remain)");
+  add_common(*convert, o, takes::cases | takes::registries);
+
+  std::string mapping, deid_report;
+  bool keep_dates = false, shift_dates = false;
+  auto* deidentify = app.add_subcommand("deidentify", "Shareable cases: study codes, free text removed, dates shifted");
+  deidentify->add_option("FILE", files, "Case files")->required();
+  deidentify->add_option("-o,--output", out, "The cases to write: .json, .jsonl or - (JSON Lines)")->required();
+  deidentify->add_option("--mapping", mapping, "Also write study code -> case id and date offset here (created owner-only, never overwritten)");
+  deidentify->add_option("--report", deid_report, "Write what was changed, per case, as JSON");
+  auto* shift_flag = deidentify->add_flag("--shift-dates", shift_dates, "Shift every date of a case by one random offset (default)");
+  deidentify->add_flag("--keep-dates", keep_dates, "Keep the dates as they are")->excludes(shift_flag);
+  add_common(*deidentify, o, takes::cases | takes::protocols);
 
   auto* plan = app.add_subcommand("plan", "The dated session schedule of an adaptation");
   plan->add_option("--adaptation", adaptation, "Protocol id, e.g. ipt, ipt_g, ipt_brief")->required();
@@ -133,7 +146,8 @@ int main(int argc, char** argv) {
     if (*outcomes) return run_outcomes(files, o);
     if (*summary) return run_summary(files, grouping(by), o);
     if (*report) return run_report(files, out, by.empty() ? iptkit::group_by::arm : grouping(by), o);
-    if (*convert) return run_convert(files, to, out, o);
+    if (*deidentify) return run_deidentify(files, out, mapping, deid_report, keep_dates, o);
+    if (*convert) return run_convert(files, to, out, !no_dates, o);
     if (*plan) return run_plan(adaptation, start, sessions, frequency, skip, focus, o);
     if (*progress) return run_progress(file, as_of, o);
     if (*schema) return run_schema(o);

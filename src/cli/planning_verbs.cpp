@@ -88,11 +88,8 @@ int run_progress(const std::string& file, const std::string& as_of, const common
   if (o.format == output_format::csv) throw fatal("--format csv: progress is not a table; use text or json");
   const date when = parse_date_option(as_of, "--as-of");
   const auto reg = load_registries(o);
-  read_options reading;
-  reading.lax = o.lax;
-  reading.protocols = &reg.protocols;
   std::vector<input_case> inputs;
-  read_inputs({file}, reading, [&](input_case&& c) { inputs.push_back(std::move(c)); });
+  read_inputs({file}, reading(o, reg), [&](input_case&& c) { inputs.push_back(std::move(c)); });
   if (inputs.size() != 1) throw fatal(file + ": expected one case; found " + std::to_string(inputs.size()));
   auto& input = inputs.front();
   if (!input.value) {

@@ -2,9 +2,12 @@
 #include "cli.hpp"
 
 #include <iptkit/export/csv.hpp>
+#include <iptkit/export/fhir.hpp>
 #include <iptkit/export/html_report.hpp>
+#include <iptkit/export/tidy.hpp>
 
 #include <boost/json.hpp>
+#include <filesystem>
 
 #include <cmath>
 #include <cstdio>
@@ -14,13 +17,6 @@
 namespace iptkit::cli {
 
 namespace {
-
-read_options reading(const common_options& o, const registries& r) {
-  read_options options;
-  options.lax = o.lax;
-  options.protocols = &r.protocols;
-  return options;
-}
 
 validation_options validating(const registries& r) {
   validation_options v;
@@ -292,11 +288,66 @@ int run_report(const std::vector<std::string>& files, const std::string& out, gr
   return cohort.unreadable.empty() && !error_findings ? ok : problems;
 }
 
+namespace {
+
+// The five tidy tables as DIR/<table>.csv, each written atomically.
+void write_tidy_csv(const std::vector<case_record>& cases, const std::string& dir, bool dates,
+                    const registries& reg) {
+  if (dir == "-") throw fatal("--to csv writes five files: give a folder with -o, not -");
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir)) throw fatal(dir + ": cannot create the folder");
+  const auto tables = make_tidy_tables(cases, tidy_options{dates, &reg.instruments});
+  for (auto name : tidy_table_names)
+    write_output((std::filesystem::path(dir) / (std::string(name) + ".csv")).string(),
+                 tidy_csv(tables, name, dates));
+}
+
+// FHIR Bundles: one per line (NDJSON, FHIR bulk-data style) to standard output or a .ndjson/.jsonl
+// file, else one pretty file per case in the folder OUT.
+std::size_t write_fhir(const std::vector<case_record>& cases, const std::string& out, const registries& reg) {
+  fhir_options options{&reg.instruments, &reg.protocols, json_style::compact};
+  const std::string_view o = out;
+  if (out == "-" || o.ends_with(".ndjson") || o.ends_with(".jsonl")) {
+    output_file file(out);
+    for (const auto& c : cases) file.stream() << fhir_bundle(c, options) << '\n';
+    file.commit();
+    return cases.size();
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(out, ec);
+  if (ec || !std::filesystem::is_directory(out)) throw fatal(out + ": cannot create the folder");
+  options.style = json_style::pretty;
+  for (const auto& c : cases)
+    write_output((std::filesystem::path(out) / (fhir_detail::resource_id(c.case_id) + ".json")).string(),
+                 fhir_bundle(c, options));
+  return cases.size();
+}
+
+}  // namespace
+
 int run_convert(const std::vector<std::string>& files, const std::string& to, const std::string& out,
-                const common_options& o) {
+                bool dates, const common_options& o) {
   const auto reg = load_registries(o);
   auto cohort = load_cohort(files, reading(o, reg), o);
   report_unreadable(cohort.unreadable);
+  if (to == "csv") {
+    write_tidy_csv(cohort.cases, out, dates, reg);
+    if (!o.quiet)
+      std::cerr << "tidy tables of " << cohort.cases.size() << " case(s) written to " << out << "/{"
+                << "cases,sessions,assessments,relationships,outcomes}.csv"
+                << (cohort.unreadable.empty() ? "" : ", " + std::to_string(cohort.unreadable.size()) + " not readable (left out)")
+                << "\n";
+    return cohort.unreadable.empty() ? ok : problems;
+  }
+  if (to == "fhir") {
+    const auto n = write_fhir(cohort.cases, out, reg);
+    if (!o.quiet)
+      std::cerr << n << " FHIR Bundle(s) written to " << out
+                << (cohort.unreadable.empty() ? "" : ", " + std::to_string(cohort.unreadable.size()) + " not readable (left out)")
+                << "\n";
+    return cohort.unreadable.empty() ? ok : problems;
+  }
   // One object only for one input case; otherwise always an array (also an empty one).
   output_file file(out);
   auto& stream = file.stream();

@@ -1,21 +1,232 @@
+// The tidy tables (docs/interop.md): rows built per case, CSV written generically from the rows'
+// descriptions, so a column added to a row type appears in every output.
 #include <iptkit/export/tidy.hpp>
 
+#include <iptkit/export/csv.hpp>
 #include <iptkit/measures/scoring.hpp>
 #include <iptkit/outcomes/cohort_columns.hpp>
+#include <iptkit/outcomes/outcomes.hpp>
+
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <algorithm>
 
 namespace iptkit {
 
+namespace {
+
+std::optional<date> dated(date d, bool dates) {
+  return dates ? std::optional<date>(d) : std::nullopt;
+}
+
+int day_of(date d, std::int32_t start) { return day_number(d) - start; }
+
+void append_case_rows(const case_record& c, std::size_t index, const tidy_options& o,
+                      const instrument_registry& instruments, tidy_tables& t) {
+  const auto start = day_number(c.contract.start_date);
+  case_row row;
+  row.case_index = index;
+  row.case_id = c.case_id;
+  row.start_date = dated(c.contract.start_date, o.dates);
+  row.adaptation = c.adaptation;
+  row.arm = c.arm;
+  row.site = c.site;
+  row.age_at_intake = c.age_at_intake;
+  row.planned_sessions = planned_sessions(c.contract);
+  row.frequency = c.contract.frequency;
+  row.format = c.contract.format;
+  row.modality = c.contract.modality;
+  if (c.formulation && !c.formulation->focus.empty()) {
+    row.primary_focus = area_of(c.formulation->focus[0]);
+    if (c.formulation->focus.size() > 1) row.secondary_focus = area_of(c.formulation->focus[1]);
+  }
+  row.diagnoses = c.diagnoses.size();
+  row.relationships = c.inventory ? c.inventory->relationships.size() : 0;
+  row.sessions = c.sessions.size();
+  row.assessments = c.assessments.size();
+  row.maintenance = c.maintenance.has_value();
+  row.antidepressant = std::any_of(c.concurrent_treatments.begin(), c.concurrent_treatments.end(),
+                                   [](const auto& tr) { return tr.kind == treatment_kind::antidepressant; });
+
+  std::optional<int> inventory_day;
+  for (const auto& s : c.sessions) {
+    if (is_acute(s.phase) && s.attendance == attendance::attended) ++row.sessions_attended;
+    row.last_session_day = std::max(row.last_session_day.value_or(day_of(s.date, start)), day_of(s.date, start));
+    if (c.inventory && c.inventory->completed_session == s.number) inventory_day = day_of(s.date, start);
+    t.sessions.push_back({index, c.case_id, day_of(s.date, start), dated(s.date, o.dates), s.number, s.phase,
+                          s.attendance, s.minutes, s.format.value_or(c.contract.format),
+                          s.modality.value_or(c.contract.modality), s.tasks, s.focus_areas, s.homework.size()});
+  }
+  t.cases.push_back(std::move(row));
+
+  append_assessment_rows(c, index, instruments, t.assessments, o.dates);
+
+  if (c.inventory) {
+    std::size_t person = 0;
+    for (const auto& r : c.inventory->relationships) {
+      relationship_row rr;
+      rr.case_index = index;
+      rr.case_id = c.case_id;
+      rr.day = inventory_day;
+      rr.person = ++person;
+      rr.kind = r.kind;
+      rr.status = r.status;
+      rr.closeness = r.closeness;
+      rr.contact = r.contact;
+      rr.support = r.support;
+      rr.conflict = r.conflict;
+      rr.expectations = r.expectations.size();
+      rr.unmet_expectations = static_cast<std::size_t>(std::count_if(
+          r.expectations.begin(), r.expectations.end(),
+          [](const expectation& e) { return e.status == expectation_status::unmet; }));
+      if (c.formulation)
+        for (const auto& f : c.formulation->focus)
+          if (const auto* id = relationship_of(f); id && *id == r.id) rr.in_focus = true;
+      rr.changed_near_onset = r.changed_near_onset;
+      if (r.loss_date) rr.loss_day = day_of(*r.loss_date, start);
+      t.relationships.push_back(std::move(rr));
+    }
+  }
+}
+
+template <class T>
+using table_members =
+    boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
+
+template <class M>
+constexpr bool is_date_column = std::is_same_v<M, date> || std::is_same_v<M, std::optional<date>>;
+
+// `items` -> `item`: the numbered columns of a list of integers.
+std::string singular(std::string_view name) {
+  return std::string(name.ends_with('s') ? name.substr(0, name.size() - 1) : name);
+}
+
+template <class Row>
+std::string table_csv(const std::vector<Row>& rows, bool dates) {
+  std::string out;
+  bool first = true;
+  const auto cell = [&](std::string_view text) {
+    if (!first) out += ',';
+    first = false;
+    csv_detail::append_field(out, text);
+  };
+  // Width of each list-of-integers column: its longest list.
+  std::vector<std::size_t> widths;
+  boost::mp11::mp_for_each<table_members<Row>>([&](auto D) {
+    using M = std::remove_cvref_t<decltype(std::declval<Row&>().*D.pointer)>;
+    if constexpr (std::is_same_v<M, std::vector<int>>) {
+      std::size_t w = 0;
+      for (const auto& r : rows) w = std::max(w, (r.*D.pointer).size());
+      widths.push_back(w);
+    }
+  });
+  std::size_t list = 0;
+  boost::mp11::mp_for_each<table_members<Row>>([&](auto D) {
+    using M = std::remove_cvref_t<decltype(std::declval<Row&>().*D.pointer)>;
+    if constexpr (is_date_column<M>) {
+      if (dates) cell(D.name);
+    } else if constexpr (std::is_same_v<M, std::vector<int>>) {
+      for (std::size_t k = 1; k <= widths[list]; ++k) cell(singular(D.name) + "_" + std::to_string(k));
+      ++list;
+    } else {
+      cell(D.name);
+    }
+  });
+  out += "\r\n";
+  for (const auto& r : rows) {
+    first = true;
+    list = 0;
+    boost::mp11::mp_for_each<table_members<Row>>([&](auto D) {
+      using M = std::remove_cvref_t<decltype(std::declval<Row&>().*D.pointer)>;
+      const M& v = r.*D.pointer;
+      std::string text;
+      if constexpr (is_date_column<M>) {
+        if (!dates) return;
+        if constexpr (meta::is_optional_v<M>) {
+          if (v) text = format_date(*v);
+        } else {
+          text = format_date(v);
+        }
+      } else if constexpr (std::is_same_v<M, std::vector<int>>) {
+        for (std::size_t k = 0; k < widths[list]; ++k)
+          cell(k < v.size() ? std::to_string(v[k]) : std::string());
+        ++list;
+        return;
+      } else if constexpr (meta::is_vector_v<M>) {
+        for (std::size_t k = 0; k < v.size(); ++k) {
+          if (k) text += ';';
+          csv_detail::append_scalar_text(text, v[k]);
+        }
+      } else if constexpr (meta::is_optional_v<M>) {
+        if (v) csv_detail::append_scalar_text(text, *v);
+      } else {
+        csv_detail::append_scalar_text(text, v);
+      }
+      cell(text);
+    });
+    out += "\r\n";
+  }
+  return out;
+}
+
+}  // namespace
+
 void append_assessment_rows(const case_record& c, std::size_t case_index,
-                            const instrument_registry& instruments, std::vector<assessment_row>& out) {
+                            const instrument_registry& instruments, std::vector<assessment_row>& out,
+                            bool dates) {
   const auto start = day_number(c.contract.start_date);
   for (const auto& a : c.assessments) {
     const instrument* in = instruments.find(a.instrument);
-    assessment_row row{case_index, c.case_id, c.arm, a.instrument, day_number(a.date) - start, a.date,
-                       a.session, score_total(a, in), std::nullopt};
+    assessment_row row{case_index, c.case_id, c.arm, day_of(a.date, start), dated(a.date, dates),
+                       a.instrument, a.session, a.rater, score_total(a, in), std::nullopt, a.items};
     if (row.total && in)
       if (const auto* b = band_of(*in, *row.total)) row.band = b->label;
     out.push_back(std::move(row));
   }
+}
+
+tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const tidy_options& options,
+                             std::size_t first_index) {
+  const auto& instruments = options.instruments ? *options.instruments : instrument_registry::builtin();
+  tidy_tables t;
+  t.cases.reserve(cases.size());
+  cohort_columns columns;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    append_case_rows(*cases[i], first_index + i, options, instruments, t);
+    columns.append(*cases[i], instruments);
+  }
+  auto rows = compute_outcomes(columns, instruments);
+  t.outcomes.reserve(rows.size());
+  for (auto& r : rows) {
+    const auto start = day_number(cases[r.case_index]->contract.start_date);
+    outcome_row o{std::move(r)};
+    o.case_index += first_index;
+    if (o.baseline_date) o.baseline_day = day_of(*o.baseline_date, start);
+    if (o.endpoint_date) o.day = day_of(*o.endpoint_date, start);
+    if (!options.dates) {
+      o.baseline_date.reset();
+      o.endpoint_date.reset();
+      o.relapse_date.reset();
+    }
+    t.outcomes.push_back(std::move(o));
+  }
+  return t;
+}
+
+tidy_tables make_tidy_tables(std::span<const case_record> cases, const tidy_options& options) {
+  std::vector<const case_record*> pointers;
+  pointers.reserve(cases.size());
+  for (const auto& c : cases) pointers.push_back(&c);
+  return make_tidy_tables(pointers, options);
+}
+
+std::string tidy_csv(const tidy_tables& tables, std::string_view table, bool dates) {
+  if (table == "cases") return table_csv(tables.cases, dates);
+  if (table == "sessions") return table_csv(tables.sessions, dates);
+  if (table == "assessments") return table_csv(tables.assessments, dates);
+  if (table == "relationships") return table_csv(tables.relationships, dates);
+  if (table == "outcomes") return table_csv(tables.outcomes, dates);
+  return {};
 }
 
 }  // namespace iptkit

@@ -159,6 +159,94 @@ def test_convert_round_trips_through_jsonl(tmp_path):
     assert len(out.read_text().splitlines()) == len(EXAMPLES)
 
 
+def test_convert_to_csv_writes_the_tidy_tables(tmp_path):
+    import csv
+    out = tmp_path / "tables"
+    p = run(["convert", COHORT, "--to", "csv", "-o", str(out)])
+    assert p.returncode == 0, p.stderr
+    names = ["cases", "sessions", "assessments", "relationships", "outcomes"]
+    assert sorted(f.name for f in out.iterdir()) == sorted(n + ".csv" for n in names)
+    cohort = [json.loads(line) for line in (ROOT / COHORT).read_text().splitlines() if line.strip()]
+    with open(out / "cases.csv", newline="") as f:
+        cases = list(csv.DictReader(f))
+    assert [r["case_id"] for r in cases] == [c["case_id"] for c in cohort]
+    assert all(r["day"] == "0" for r in cases)
+    with open(out / "sessions.csv", newline="") as f:
+        sessions = list(csv.DictReader(f))
+    assert len(sessions) == sum(len(c["sessions"]) for c in cohort)
+    assert (out / "outcomes.csv").read_bytes().count(b"\r\n") >= len(cohort)
+    # Without dates no calendar date is left, only day offsets.
+    bare = tmp_path / "bare"
+    assert run(["convert", COHORT, "--to", "csv", "--no-dates", "-o", str(bare)]).returncode == 0
+    text = "".join(f.read_text() for f in bare.iterdir())
+    assert cohort[0]["contract"]["start_date"] not in text and "date" not in text.split("\r\n")[0]
+    assert run(["convert", COHORT, "--to", "csv", "-o", "-"]).returncode == 2
+
+
+def test_convert_to_fhir(tmp_path):
+    out = tmp_path / "fhir"
+    p = run(["convert", *EXAMPLES, "--to", "fhir", "-o", str(out)])
+    assert p.returncode == 0, p.stderr
+    files = sorted(out.iterdir())
+    assert len(files) == len(EXAMPLES)
+    for f in files:
+        bundle = json.loads(f.read_text())
+        assert bundle["resourceType"] == "Bundle" and bundle["type"] == "collection"
+    lines = run(["convert", COHORT, "--to", "fhir", "-o", "-"]).stdout.decode().splitlines()
+    assert len(lines) == 24 and all(json.loads(l)["resourceType"] == "Bundle" for l in lines)
+
+
+TEXT_KEYS = {"notes", "label", "text", "summary", "reason", "old_role", "new_role", "name"}
+TEXT_LISTS = {"satisfying", "unsatisfying", "desired_changes", "warning_signs", "skills", "support_contacts"}
+
+
+def free_texts(node, key=""):
+    if isinstance(node, dict):
+        return [t for k, v in node.items() for t in free_texts(v, k)]
+    if isinstance(node, list):
+        if key in TEXT_LISTS:
+            return [v for v in node if isinstance(v, str)]
+        return [t for v in node for t in free_texts(v, key)]
+    return [node] if isinstance(node, str) and key in TEXT_KEYS else []
+
+
+def test_deidentify_leaks_nothing_to_output_report_or_stderr(tmp_path):
+    synth = tmp_path / "synth.jsonl"
+    assert run(["synth", "--cases", "1000", "--seed", "3", "-o", str(synth)]).returncode == 0
+    # An unreadable case whose text must not be echoed either.
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"case_id": "LEAKY-ID-77", "notes": "Mrs Leakington", "adaptation": 5,
+                               "secret field of Mrs Leakington": "x"}))
+    inputs = [*EXAMPLES, str(synth), str(bad)]
+    docs = [json.loads((ROOT / e).read_text()) for e in EXAMPLES]
+    docs += [json.loads(line) for line in synth.read_text().splitlines()]
+    # Labels such as "Friend" or "Friend 2" read like the replacement labels; they prove nothing.
+    kinds = {"partner", "former_partner", "parent", "child", "sibling", "grandparent", "other_family", "friend",
+             "colleague", "community", "professional", "other"}
+    originals = {t for d in docs for t in free_texts(d)
+                 if len(t) >= 6 and t.lower().replace(" ", "_").rstrip("_0123456789") not in kinds}
+    originals |= {d["case_id"] for d in docs} | {"LEAKY-ID-77", "Leakington"}
+    out, report, mapping = tmp_path / "out.jsonl", tmp_path / "report.json", tmp_path / "key.jsonl"
+    p = run(["deidentify", *inputs, "-o", str(out), "--report", str(report), "--mapping", str(mapping)])
+    assert p.returncode == 1  # the bad case is left out
+    shared = (out.read_text() + report.read_text() + p.stderr.decode() + p.stdout.decode()).lower()
+    leaked = sorted(t for t in originals if t.lower() in shared)
+    assert not leaked, leaked[:10]
+    assert len(out.read_text().splitlines()) == len(docs)
+    assert (mapping.stat().st_mode & 0o777) == 0o600
+    keys = [json.loads(line) for line in mapping.read_text().splitlines()]
+    assert sorted(k["case_id"] for k in keys) == sorted(d["case_id"] for d in docs)
+    # The mapping is never overwritten, and nothing is written then.
+    again = tmp_path / "again.jsonl"
+    p = run(["deidentify", *EXAMPLES, "-o", str(again), "--mapping", str(mapping)])
+    assert p.returncode == 2 and not again.exists()
+    assert [json.loads(line) for line in mapping.read_text().splitlines()] == keys
+    kept = tmp_path / "kept.json"
+    assert run(["deidentify", EXAMPLES[0], "--keep-dates", "-o", str(kept)]).returncode == 0
+    assert json.loads(kept.read_text())["contract"]["start_date"] == docs[0]["contract"]["start_date"]
+    assert run(["deidentify", EXAMPLES[0], "--keep-dates", "--shift-dates", "-o", str(kept)]).returncode == 2
+
+
 def test_report_is_written_and_self_contained(tmp_path):
     out = tmp_path / "report.html"
     p = run(["report", *EXAMPLES, COHORT, "-o", str(out)])

@@ -22,6 +22,13 @@ from ._core import (
     CohortSummary,
     ConcurrentTreatment,
     ContactFrequency,
+    DateHandling,
+    DeidAction,
+    DeidChange,
+    DeidMapping,
+    DeidReport,
+    Deidentified,
+    DeidentifyOptions,
     Contract,
     CourseProgress,
     DeficitPattern,
@@ -277,11 +284,66 @@ def outcomes(cases: Case | Iterable[Case] | PathLike, *, instruments: Instrument
     return parts[0] if len(parts) == 1 else _pd.concat(parts, ignore_index=True)
 
 
+TableName = Literal["cases", "sessions", "assessments", "relationships", "outcomes"]
+TABLES: tuple[TableName, ...] = ("cases", "sessions", "assessments", "relationships", "outcomes")
+"""The tidy tables, in the order they are written (docs/interop.md lists every column)."""
+
+
+def tables(cases: Case | Iterable[Case] | PathLike, *, dates: bool = True,
+           instruments: InstrumentRegistry | None = None) -> dict[str, _pd.DataFrame]:
+    """The five tidy tables of a cohort as DataFrames: ``cases``, ``sessions``, ``assessments``
+    (items as ``item_1`` .. ``item_n``), ``relationships`` (no ids, labels or free text) and
+    ``outcomes``; every row has ``case_id`` and ``day`` (days since the contract start). With
+    ``dates=False`` calendar dates are left out. Built in C++ straight into numpy columns."""
+    columns = _core.tidy_columns(_as_cases(cases), dates=dates, instruments=instruments)
+    out: dict[str, _pd.DataFrame] = {name: _frame(columns[name]) for name in TABLES}
+    if not dates:
+        out = {name: f.drop(columns=[c for c in f.columns if c.endswith("date")]) for name, f in out.items()}
+    return out
+
+
 def assessments(cases: Case | Iterable[Case] | PathLike, *,
                 instruments: InstrumentRegistry | None = None) -> _pd.DataFrame:
-    """One row per assessment: ``case_index``, ``case_id``, ``arm``, ``instrument``, ``day``
-    (days since the contract start), ``date``, ``session``, ``total`` (scored) and ``band``."""
-    return _frame(_core.assessment_columns(_as_cases(cases), instruments=instruments))
+    """The ``assessments`` tidy table: one row per assessment with its day, scored total, band
+    and item scores."""
+    return tables(cases, instruments=instruments)["assessments"]
+
+
+def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *,
+                 format: Literal["csv", "parquet"] = "csv", dates: bool = True,
+                 instruments: InstrumentRegistry | None = None) -> list[str]:
+    """Writes the five tidy tables to ``directory`` (created if needed) as ``<table>.csv`` (the
+    same bytes as ``iptkit convert --to csv``) or ``<table>.parquet`` (pyarrow); returns the paths."""
+    items = _as_cases(cases)
+    _os.makedirs(directory, exist_ok=True)
+    written = []
+    if format == "csv":
+        for table in TABLES:
+            path = _os.path.join(directory, f"{table}.csv")
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write(_core.tidy_csv(items, table, dates=dates, instruments=instruments))
+            written.append(path)
+    elif format == "parquet":
+        for name, frame in tables(items, dates=dates, instruments=instruments).items():
+            path = _os.path.join(directory, f"{name}.parquet")
+            frame.to_parquet(path, index=False)  # needs pyarrow (iptkit[parquet])
+            written.append(path)
+    else:
+        raise ValueError(f"iptkit: format must be 'csv' or 'parquet', not {format!r}")
+    return written
+
+
+def deidentify(cases: Case | Iterable[Case] | PathLike, *, dates: Literal["shift", "keep"] = "shift",
+               code_prefix: str = "S", seed: int | None = None) -> list[Deidentified]:
+    """Shareable copies of the cases (docs/privacy.md): random study codes, free text removed,
+    relationship labels and ids replaced, ages above 89 capped, dates shifted by one random offset
+    per case (intervals kept) or kept. Each result has ``value`` (the case), ``report`` (what
+    changed: shareable) and ``mapping`` (study code -> case id and offset: keep it secret).
+    ``seed`` is for tests only: whoever knows it can recompute the offsets."""
+    if dates not in ("shift", "keep"):
+        raise ValueError(f"iptkit: dates must be 'shift' or 'keep', not {dates!r}")
+    options = DeidentifyOptions(dates=DateHandling[dates], code_prefix=code_prefix)
+    return _core.deidentify(_as_cases(cases), options=options, seed=seed)
 
 
 def _group_by(by: GroupBy | str | None) -> GroupBy:
@@ -361,6 +423,13 @@ __all__ = [
     "CohortSummary",
     "ConcurrentTreatment",
     "ContactFrequency",
+    "DateHandling",
+    "DeidAction",
+    "DeidChange",
+    "DeidMapping",
+    "DeidReport",
+    "Deidentified",
+    "DeidentifyOptions",
     "Contract",
     "CourseProgress",
     "DeficitPattern",
@@ -446,6 +515,11 @@ __all__ = [
     "validate",
     "outcomes",
     "assessments",
+    "tables",
+    "deidentify",
+    "write_tables",
+    "TABLES",
+    "TableName",
     "cohort_summary",
     "summary",
     "comparisons",

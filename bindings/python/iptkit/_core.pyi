@@ -7,7 +7,7 @@ import datetime
 import enum
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DeficitPattern', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'assessment_columns', 'case_json_schema', 'case_trajectory_svg', 'closeness_circle_svg', 'escape_xml', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_text', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'closeness_circle_svg', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_text', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ProtocolRegistry:
     """
     The protocols in force, keyed by adaptation id. Pass one wherever `protocols=` is accepted.
@@ -1545,6 +1545,10 @@ class Case:
         """
         The JSON document as plain Python values (dates as ISO strings, enums as spellings).
         """
+    def to_fhir(self, *, instruments: InstrumentRegistry | None = None, protocols: ProtocolRegistry | None = None) -> typing.Any:
+        """
+        The case as one FHIR R4 Bundle (type collection), as a dict (docs/interop.md#fhir-r4).
+        """
     def to_json(self, *, pretty: bool = True) -> str:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
@@ -2801,10 +2805,212 @@ class SynthOptions:
     @start_to.setter
     def start_to(self, arg1: datetime.date | str) -> None:
         ...
-def assessment_columns(cases: collections.abc.Iterable[Case], *, instruments: InstrumentRegistry | None = None, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, tuple[typing.Any, ...]]:
+class DateHandling(enum.Enum):
     """
-    One row per assessment (case, arm, instrument, day since the contract start, date, session, scored total, band) as numpy columns.
+    Dates shifted by one random offset per case, or kept.
     """
+    keep = 1
+    shift = 0
+class DeidAction(enum.Enum):
+    """
+    What de-identification did at one place.
+    """
+    capped_age = 6
+    removed_text = 1
+    replaced_case_id = 0
+    replaced_label = 3
+    replaced_relationship_id = 4
+    replaced_text = 2
+    rewrote_reference = 5
+    shifted_date = 7
+class DeidentifyOptions:
+    """
+    How to de-identify.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    code_prefix: str
+    dates: DateHandling
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidentifyOptions:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidentifyOptions:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, dates: DateHandling, code_prefix: str) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+class DeidChange:
+    """
+    What de-identification did at one place (never the original value).
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    action: DeidAction
+    path: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidChange:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidChange:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, path: str, action: DeidAction) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+class DeidReport:
+    """
+    What was changed in one case: shareable.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    dates: DateHandling
+    study_code: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidReport:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidReport:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, study_code: str, dates: DateHandling, changes: collections.abc.Sequence[DeidChange] = []) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def changes(self) -> list[DeidChange]:
+        ...
+    @changes.setter
+    def changes(self, arg1: collections.abc.Sequence[DeidChange]) -> None:
+        ...
+class DeidMapping:
+    """
+    Study code -> case id and date offset: the secret re-identification key.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    case_id: str
+    study_code: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidMapping:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidMapping:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, study_code: str, case_id: str, date_shift_days: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def date_shift_days(self) -> int:
+        ...
+    @date_shift_days.setter
+    def date_shift_days(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class Deidentified:
+    """
+    A de-identified case with its report and mapping.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    mapping: DeidMapping
+    report: DeidReport
+    value: Case
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Deidentified:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Deidentified:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, value: Case, mapping: DeidMapping, report: DeidReport) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
 def case_json_schema(protocols: ProtocolRegistry | None = None) -> str:
     """
     The JSON Schema (draft 2020-12) of the case document, as JSON text.
@@ -2817,9 +3023,17 @@ def closeness_circle_svg(inventory: Inventory, *, width: typing.SupportsInt | ty
     """
     The closeness circle of an interpersonal inventory, as an SVG element.
     """
+def deidentify(cases: collections.abc.Iterable[Case], *, options: DeidentifyOptions = ..., seed: typing.SupportsInt | typing.SupportsIndex | None = None) -> list[Deidentified]:
+    """
+    De-identifies each case (docs/privacy.md). `seed` makes codes and offsets reproducible and is for tests only: whoever knows it can recompute every date offset.
+    """
 def escape_xml(text: str) -> str:
     """
     Text escaped for XML and HTML.
+    """
+def fhir_bundle(case: Case, *, pretty: bool = True, instruments: InstrumentRegistry | None = None, protocols: ProtocolRegistry | None = None) -> str:
+    """
+    The case's FHIR R4 Bundle as JSON text (the CLI's `convert --to fhir`).
     """
 def html_report(cases: collections.abc.Iterable[Case], findings: collections.abc.Sequence[collections.abc.Sequence[Finding]] = [], *, title: str = 'IPT cohort report', by: GroupBy = GroupBy.arm, instruments: InstrumentRegistry | None = None, protocols: ProtocolRegistry | None = None, generated_by: str = 'iptkit (Python)') -> str:
     """
@@ -2868,6 +3082,14 @@ def summary_columns(summary: CohortSummary) -> dict[str, tuple[typing.Any, ...]]
 def synthesize(options: SynthOptions = ..., *, protocols: ProtocolRegistry | None = None) -> list[Case]:
     """
     A deterministic synthetic cohort (docs/synthetic.md); raises ValueError for bad options.
+    """
+def tidy_columns(cases: collections.abc.Iterable[Case], *, dates: bool = True, instruments: InstrumentRegistry | None = None, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, dict[str, tuple[typing.Any, ...]]]:
+    """
+    The five tidy tables (cases, sessions, assessments, relationships, outcomes) as numpy columns; without `dates` the calendar dates are left out (the `day` columns remain).
+    """
+def tidy_csv(cases: collections.abc.Iterable[Case], table: str, *, dates: bool = True, instruments: InstrumentRegistry | None = None) -> str:
+    """
+    One tidy table as CSV text (RFC 4180), as the command line writes it.
     """
 def validate(case: Case, *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None) -> list[Finding]:
     """

@@ -1,36 +1,160 @@
 #pragma once
 /// @file
 /// @brief Tidy (long) tables of a cohort, one row per observation with `case_id` and `day` (days
-/// since the contract start) on every row (interop-privacy.md "Tidy tables").
+/// since the contract start) on every row (interop-privacy.md "Tidy tables"; docs/interop.md lists
+/// every column).
 
 #include <iptkit/measures/instrument_registry.hpp>
 #include <iptkit/model/case_record.hpp>
+#include <iptkit/outcomes/case_outcome.hpp>
 #include <boost/describe.hpp>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 namespace iptkit {
 
-/// @brief One assessment of a case: when, which instrument, its scored total and band.
+/// @brief One case: its contract, focus and course in a line.
+struct case_row {
+  std::size_t case_index = 0;                   ///< position of the case in the input
+  std::string case_id;                          ///< the case's identifier
+  int day = 0;                                  ///< 0: the contract start
+  std::optional<iptkit::date> start_date;       ///< the contract start (omitted without dates)
+  std::string adaptation;                       ///< protocol id
+  std::optional<std::string> arm;               ///< trial arm
+  std::optional<std::string> site;              ///< site
+  std::optional<int> age_at_intake;             ///< years
+  int planned_sessions = 0;                     ///< planned acute sessions (latest renegotiation)
+  session_frequency frequency{};                ///< contracted frequency
+  therapy_format format{};                      ///< individual, group, ...
+  therapy_modality modality{};                  ///< in person, video, telephone
+  std::optional<problem_area> primary_focus;    ///< the formulation's first focus
+  std::optional<problem_area> secondary_focus;  ///< its second focus
+  std::size_t diagnoses = 0;                    ///< working diagnoses
+  std::size_t relationships = 0;                ///< people in the inventory
+  std::size_t sessions = 0;                     ///< sessions recorded (acute and maintenance)
+  std::size_t sessions_attended = 0;            ///< attended acute sessions
+  std::optional<int> last_session_day;          ///< day of the last session
+  std::size_t assessments = 0;                  ///< assessments recorded
+  bool maintenance = false;                     ///< a maintenance plan exists
+  bool antidepressant = false;                  ///< a concurrent antidepressant is recorded
+  friend bool operator==(const case_row&, const case_row&) = default;
+};
+BOOST_DESCRIBE_STRUCT(case_row, (),
+                      (case_index, case_id, day, start_date, adaptation, arm, site, age_at_intake,
+                       planned_sessions, frequency, format, modality, primary_focus,
+                       secondary_focus, diagnoses, relationships, sessions, sessions_attended,
+                       last_session_day, assessments, maintenance, antidepressant))
+
+/// @brief One session.
+struct session_row {
+  std::size_t case_index = 0;                   ///< position of the case in the input
+  std::string case_id;                          ///< the case's identifier
+  int day = 0;                                  ///< days since the contract start
+  std::optional<iptkit::date> date;             ///< the session date (omitted without dates)
+  int number = 1;                               ///< session number
+  iptkit::phase phase{};                        ///< initial, middle, termination, maintenance
+  iptkit::attendance attendance{};              ///< attended, cancelled, no_show
+  std::optional<int> minutes;                   ///< actual length
+  therapy_format format{};                      ///< the session's format (default: the contract's)
+  therapy_modality modality{};                  ///< the session's modality (default: the contract's)
+  std::vector<task> tasks;                      ///< tasks covered (`;`-joined in CSV)
+  std::vector<problem_area> focus_areas;        ///< areas worked on (`;`-joined in CSV)
+  std::size_t homework = 0;                     ///< between-session tasks set
+  friend bool operator==(const session_row&, const session_row&) = default;
+};
+BOOST_DESCRIBE_STRUCT(session_row, (),
+                      (case_index, case_id, day, date, number, phase, attendance, minutes, format,
+                       modality, tasks, focus_areas, homework))
+
+/// @brief One assessment: when, which instrument, its scored total, band and item scores.
 struct assessment_row {
   std::size_t case_index = 0;         ///< position of the case in the input
   std::string case_id;                ///< the case's identifier
-  std::optional<std::string> arm;     ///< the case's trial arm
-  std::string instrument;             ///< instrument id
+  std::optional<std::string> arm;     ///< the case's trial arm (for plots by arm)
   int day = 0;                        ///< days since the contract start (negative before it)
-  iptkit::date date{};                ///< the assessment date
+  std::optional<iptkit::date> date;   ///< the assessment date (omitted without dates)
+  std::string instrument;             ///< instrument id
   std::optional<int> session;         ///< the session it belongs to
+  std::optional<iptkit::rater> rater; ///< self or clinician
   std::optional<int> total;           ///< the scored total (score_total), when scorable
   std::optional<std::string> band;    ///< the total's severity band, when the instrument has bands
+  std::vector<int> items;             ///< item scores: columns `item_1` .. `item_n`
   friend bool operator==(const assessment_row&, const assessment_row&) = default;
 };
 BOOST_DESCRIBE_STRUCT(assessment_row, (),
-                      (case_index, case_id, arm, instrument, day, date, session, total, band))
+                      (case_index, case_id, arm, day, date, instrument, session, rater, total, band,
+                       items))
+
+/// @brief One person of the interpersonal inventory: structure only, no ids, labels or free text.
+struct relationship_row {
+  std::size_t case_index = 0;                ///< position of the case in the input
+  std::string case_id;                       ///< the case's identifier
+  std::optional<int> day;                    ///< day of the session that completed the inventory
+  std::size_t person = 1;                    ///< 1-based position in the inventory
+  relationship_kind kind{};                  ///< partner, parent, ...
+  relationship_status status{};              ///< current, past, deceased, estranged
+  int closeness = 1;                         ///< ring 1 (closest) .. 4
+  std::optional<contact_frequency> contact;  ///< how often in contact
+  std::optional<int> support;                ///< 0 .. 4
+  std::optional<int> conflict;               ///< 0 .. 4
+  std::size_t expectations = 0;              ///< expectations recorded
+  std::size_t unmet_expectations = 0;        ///< of which unmet
+  bool in_focus = false;                     ///< a formulation focus is about this person
+  std::optional<bool> changed_near_onset;    ///< changed near the onset of symptoms
+  std::optional<int> loss_day;               ///< day of a death or ending, relative to the start
+  friend bool operator==(const relationship_row&, const relationship_row&) = default;
+};
+BOOST_DESCRIBE_STRUCT(relationship_row, (),
+                      (case_index, case_id, day, person, kind, status, closeness, contact, support,
+                       conflict, expectations, unmet_expectations, in_focus, changed_near_onset,
+                       loss_day))
+
+/// @brief One outcome row (outcomes.md) with the days of its baseline and endpoint.
+struct outcome_row : case_outcome {
+  std::optional<int> baseline_day;  ///< days from the contract start to the baseline
+  std::optional<int> day;           ///< days from the contract start to the endpoint
+  friend bool operator==(const outcome_row&, const outcome_row&) = default;
+};
+BOOST_DESCRIBE_STRUCT(outcome_row, (case_outcome), (baseline_day, day))
+
+/// @brief What the tidy tables carry.
+struct tidy_options {
+  bool dates = true;  ///< false: calendar dates are left out (the `day` columns remain)
+  const instrument_registry* instruments = nullptr;  ///< for scoring, bands, outcomes; nullptr: built-ins
+};
+
+/// @brief The five tables of a cohort.
+struct tidy_tables {
+  std::vector<case_row> cases;                  ///< one row per case
+  std::vector<session_row> sessions;            ///< one row per session
+  std::vector<assessment_row> assessments;      ///< one row per assessment
+  std::vector<relationship_row> relationships;  ///< one row per inventory relationship
+  std::vector<outcome_row> outcomes;            ///< one row per case and instrument
+};
 
 /// @brief Appends the rows of one case's assessments, in document order.
 void append_assessment_rows(const case_record& c, std::size_t case_index,
-                            const instrument_registry& instruments, std::vector<assessment_row>& out);
+                            const instrument_registry& instruments, std::vector<assessment_row>& out,
+                            bool dates = true);
+
+/// @brief The five tables of `cases` (each case's index is its position plus `first_index`).
+tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const tidy_options& options = {},
+                             std::size_t first_index = 0);
+
+/// @brief make_tidy_tables() of a contiguous cohort.
+tidy_tables make_tidy_tables(std::span<const case_record> cases, const tidy_options& options = {});
+
+/// @brief The names of the five tables, in the order written: cases, sessions, assessments,
+/// relationships, outcomes.
+inline constexpr std::string_view tidy_table_names[] = {"cases", "sessions", "assessments",
+                                                        "relationships", "outcomes"};
+
+/// @brief One table as CSV (RFC 4180, CRLF): a column per member (base members first), lists of
+/// enums `;`-joined, `items` as `item_1` .. `item_n` (n: the longest list), dates as YYYY-MM-DD,
+/// absent values empty. Without `dates`, date columns are left out.
+std::string tidy_csv(const tidy_tables& tables, std::string_view table, bool dates = true);
 
 }  // namespace iptkit
