@@ -1,6 +1,7 @@
 #include <iptkit/json/cohort.hpp>
 
 #include <iptkit/json/detail/parse.hpp>
+#include <iptkit/json/detail/read_fast.hpp>
 #include <iptkit/json/detail/read_value.hpp>
 
 #include <boost/json/parse.hpp>
@@ -46,6 +47,14 @@ std::vector<cohort_entry> read_case_lines(std::string_view jsonl, const read_opt
 result<std::vector<cohort_entry>> read_case_array(std::string_view json,
                                                   const read_options& options) {
   using namespace json::detail;
+  // A valid array is read in one pass; anything else goes the DOM way, case by case.
+  if (std::vector<case_record> cases; read_fast(json, options.max_depth + 1, options.protocols, cases)) {
+    std::vector<cohort_entry> entries;
+    entries.reserve(cases.size());
+    for (std::size_t i = 0; i < cases.size(); ++i)
+      entries.push_back(cohort_entry{0, i, result<case_record>(std::move(cases[i]))});
+    return entries;
+  }
   std::vector<read_error> parse_errors;
   auto dom = parse_dom(json, options.max_depth + 1, parse_errors);
   if (!dom) return result<std::vector<cohort_entry>>::failure(std::move(parse_errors));

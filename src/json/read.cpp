@@ -1,6 +1,7 @@
 #include <iptkit/json/read.hpp>
 
 #include <iptkit/json/detail/parse.hpp>
+#include <iptkit/json/detail/read_fast.hpp>
 #include <iptkit/json/detail/read_value.hpp>
 
 #include <algorithm>
@@ -54,8 +55,16 @@ bool read_date(const bj::value& v, date& out, read_context& c) {
   return false;
 }
 
+bool satisfies(const meta::identifier& r, std::string_view value) noexcept {
+  const bool chars_ok = std::all_of(value.begin(), value.end(), [](unsigned char ch) {
+    return std::isalnum(ch) || ch == '.' || ch == '_' || ch == '-';
+  });
+  return chars_ok && value.size() >= r.min_length && value.size() <= r.max_length;
+}
+
+// Each check is the one-pass reader's predicate (read_fast.hpp) plus the error it reports.
 bool check(const meta::in_range& r, std::int64_t value, read_context& c) {
-  if (value >= r.min && value <= r.max) return true;
+  if (satisfies(r, value)) return true;
   const bool open = r.max == std::numeric_limits<std::int64_t>::max();
   c.fail(error_kind::out_of_range,
          (open ? "expected an integer of at least " + std::to_string(r.min)
@@ -65,7 +74,7 @@ bool check(const meta::in_range& r, std::int64_t value, read_context& c) {
 }
 
 bool check(const meta::real_range& r, double value, read_context& c) {
-  if (value >= r.min && value <= r.max) return true;
+  if (satisfies(r, value)) return true;
   c.fail(error_kind::out_of_range, "expected a number from " + bj::serialize(bj::value(r.min)) +
                                        " to " + bj::serialize(bj::value(r.max)) + "; found " +
                                        bj::serialize(bj::value(value)));
@@ -73,10 +82,7 @@ bool check(const meta::real_range& r, double value, read_context& c) {
 }
 
 bool check(const meta::identifier& r, const std::string& value, read_context& c) {
-  const bool chars_ok = std::all_of(value.begin(), value.end(), [](unsigned char ch) {
-    return std::isalnum(ch) || ch == '.' || ch == '_' || ch == '-';
-  });
-  if (chars_ok && value.size() >= r.min_length && value.size() <= r.max_length) return true;
+  if (satisfies(r, value)) return true;
   c.fail(error_kind::bad_format, "expected " + std::to_string(r.min_length) + "-" +
                                      std::to_string(r.max_length) +
                                      " characters of A-Z a-z 0-9 . _ -; found " +
@@ -84,23 +90,23 @@ bool check(const meta::identifier& r, const std::string& value, read_context& c)
   return false;
 }
 
-bool check(const meta::non_empty&, const std::string& value, read_context& c) {
-  if (!value.empty()) return true;
+bool check(const meta::non_empty& r, const std::string& value, read_context& c) {
+  if (satisfies(r, value)) return true;
   c.fail(error_kind::bad_format, "expected a non-empty string; found \"\"");
   return false;
 }
 
 bool check(const meta::schema_version& r, const std::string& value, read_context& c) {
-  if (value == r.value) return true;
+  if (satisfies(r, value)) return true;
   c.fail(error_kind::unsupported_schema, "expected \"" + std::string(r.value) + "\"; found " +
                                              describe_found(bj::value(value)) +
                                              ", a format this reader does not support");
   return false;
 }
 
-bool check(const meta::registered_protocol&, const std::string& value, read_context& c) {
+bool check(const meta::registered_protocol& r, const std::string& value, read_context& c) {
+  if (satisfies(r, value, c.protocols)) return true;
   const auto& registry = c.protocols ? *c.protocols : protocol_registry::builtin();
-  if (registry.find(value)) return true;
   c.fail(error_kind::bad_enum, "expected one of " + join_quoted(registry.ids()) + "; found " +
                                    describe_found(bj::value(value)));
   return false;

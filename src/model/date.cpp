@@ -1,6 +1,5 @@
 #include <iptkit/model/date.hpp>
 
-#include <charconv>
 #include <cstdio>
 
 namespace iptkit {
@@ -14,9 +13,9 @@ bool has_date_shape(std::string_view t) noexcept {
 
 std::optional<date> parse_date(std::string_view t) noexcept {
   if (!has_date_shape(t)) return std::nullopt;
-  auto number = [&](std::size_t from, std::size_t len) {
+  auto number = [&](std::size_t from, std::size_t len) {  // digits only (has_date_shape)
     int v = 0;
-    std::from_chars(t.data() + from, t.data() + from + len, v);
+    for (std::size_t i = from; i < from + len; ++i) v = v * 10 + (t[i] - '0');
     return v;
   };
   const date d{std::chrono::year{number(0, 4)}, std::chrono::month{static_cast<unsigned>(number(5, 2))},

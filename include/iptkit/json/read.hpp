@@ -3,6 +3,7 @@
 /// @brief Reading case documents (and any described type) from JSON, with every error collected.
 
 #include <iptkit/json/detail/parse.hpp>
+#include <iptkit/json/detail/read_fast.hpp>
 #include <iptkit/json/detail/read_value.hpp>
 #include <iptkit/json/read_error.hpp>
 #include <iptkit/meta/pointer_order.hpp>
@@ -49,15 +50,35 @@ result<T> walk(const boost::json::value* dom, read_context c) {
   return result<T>(std::move(out), std::move(c.warnings));
 }
 
+/// @brief The reference reader: parses `json` into a DOM (with duplicate keys and the path of a
+/// syntax error), then walks T over it, collecting every error and warning. read_json() gives the
+/// same result; it only comes here for documents the one-pass reader does not accept.
+template <class T>
+result<T> read_json_dom(std::string_view json, const read_options& options = {}) {
+  auto c = context_for(options);
+  const auto dom = parse_dom(json, options.max_depth, c.errors);
+  return walk<T>(dom ? &*dom : nullptr, std::move(c));
+}
+
+/// @brief The one-pass reader alone: true when it read a valid document into `out` (which must
+/// be value-initialised); false on anything else, leaving `out` partly filled.
+template <class T>
+bool read_json_fast(std::string_view json, const read_options& options, T& out) {
+  return read_fast(json, options.max_depth, options.protocols, out);
+}
+
 }  // namespace json::detail
 
 /// @brief Reads any described type from JSON (the engine behind every reader here): every
 /// structural error with its JSON Pointer, in document order.
+///
+/// A valid document is read in one pass, straight into T (json/detail/read_fast.hpp); anything
+/// else is read again by the DOM reader, which reports every error exactly.
 template <class T>
 result<T> read_json(std::string_view json, const read_options& options = {}) {
-  auto c = json::detail::context_for(options);
-  const auto dom = json::detail::parse_dom(json, options.max_depth, c.errors);
-  return json::detail::walk<T>(dom ? &*dom : nullptr, std::move(c));
+  T out{};
+  if (json::detail::read_json_fast(json, options, out)) return result<T>(std::move(out));
+  return json::detail::read_json_dom<T>(json, options);
 }
 
 /// @brief Reads one case document. Returns the case, or every structural error.
