@@ -28,7 +28,7 @@ void bind_export(py::module_& m) {
       "case_trajectory_svg",
       [](const case_record& c, std::string_view instrument, const instrument_registry* instruments, int width,
          int height, std::string id, std::string title) {
-        return case_trajectory_svg(c, instrument, instruments ? *instruments : instrument_registry::builtin(),
+        return case_trajectory_svg(c, instrument, or_builtin(instruments),
                                    figure(width, height, std::move(id), std::move(title)));
       },
       py::arg("case"), py::arg("instrument") = "phq9", py::kw_only(), py::arg("instruments") = py::none(),

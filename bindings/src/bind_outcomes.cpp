@@ -15,10 +15,6 @@ namespace iptkit::python {
 
 namespace {
 
-const instrument_registry& or_builtin(const instrument_registry* r) {
-  return r ? *r : instrument_registry::builtin();
-}
-
 // Outcome rows of Python cases: columns built from the case objects without copying them, then
 // computed with the GIL released. `first_index` is added to case_index (a chunk of a cohort).
 std::vector<case_outcome> outcome_rows(const py::iterable& cases, const instrument_registry* instruments,
@@ -128,7 +124,7 @@ void bind_outcomes(py::module_& m) {
       "synthesize",
       [](const synth_options& options, const protocol_registry* protocols) {
         py::gil_scoped_release release;
-        return synthesize(options, protocols ? *protocols : protocol_registry::builtin());
+        return synthesize(options, or_builtin(protocols));
       },
       py::arg("options") = synth_options{}, py::kw_only(), py::arg("protocols") = py::none(),
       "A deterministic synthetic cohort (docs/synthetic.md); raises ValueError for bad options.");

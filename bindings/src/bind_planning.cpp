@@ -19,7 +19,7 @@ void bind_planning(py::module_& m) {
          std::optional<session_frequency> frequency, std::vector<date> skip, std::vector<problem_area> focus,
          const protocol_registry* protocols) {
         plan_options o{planned_sessions, frequency, std::move(skip), std::move(focus)};
-        auto schedule = plan(adaptation, start, o, protocols ? *protocols : protocol_registry::builtin());
+        auto schedule = plan(adaptation, start, o, or_builtin(protocols));
         if (!schedule) throw py::value_error("iptkit: no protocol with the id '" + std::string(adaptation) + "'");
         return std::move(*schedule);
       },

@@ -108,7 +108,7 @@ void bind_reading(py::module_& m) {
   m.def(
       "case_json_schema",
       [](const protocol_registry* protocols) {
-        return case_json_schema(protocols ? *protocols : protocol_registry::builtin());
+        return case_json_schema(or_builtin(protocols));
       },
       py::arg("protocols") = py::none(),
         "The JSON Schema (draft 2020-12) of the case document, as JSON text.");

@@ -141,8 +141,8 @@ class bundle_builder {
  public:
   bundle_builder(const case_record& c, const fhir_options& options)
       : c_(c),
-        instruments_(options.instruments ? *options.instruments : instrument_registry::builtin()),
-        protocols_(options.protocols ? *options.protocols : protocol_registry::builtin()) {}
+        instruments_(or_builtin(options.instruments)),
+        protocols_(or_builtin(options.protocols)) {}
 
   // Call once: the entries move into the result.
   bj::object build() {

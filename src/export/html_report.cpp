@@ -774,7 +774,7 @@ std::string score_with_band(const std::optional<int>& total, const std::optional
 
 void write_case(std::string& out, const case_view& v, const report_context& x) {
   const auto& c = *v.c;
-  const auto* p = (x.options.protocols ? *x.options.protocols : protocol_registry::builtin()).find(c.adaptation);
+  const auto* p = or_builtin(x.options.protocols).find(c.adaptation);
   out += "<section class=\"case" + std::string(v.has_alert ? " has-alert" : "") + "\" id=\"" + esc(v.anchor) +
          "\" aria-labelledby=\"" + esc(v.anchor) + "-heading\">\n";
   out += "<h3 id=\"" + esc(v.anchor) + "-heading\">" + esc(c.case_id) + " <span class=\"badge tag\">" +
@@ -1001,7 +1001,7 @@ void write_glossary(std::string& out, const report_context& x) {
 
 std::string html_report(std::span<const case_record> cases, std::span<const std::vector<finding>> findings,
                         std::span<const report_input_error> unreadable, const report_options& options) {
-  const auto& instruments = options.instruments ? *options.instruments : instrument_registry::builtin();
+  const auto& instruments = or_builtin(options.instruments);
   const auto rows = outcomes(cases, instruments);
   const auto labels = group_labels(cases, options.by);
   report_context x{options, instruments, cases, {}, {}, {}, {}, std::nullopt, summarize(rows, labels, options.by)};

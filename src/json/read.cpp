@@ -106,7 +106,7 @@ bool check(const meta::schema_version& r, const std::string& value, read_context
 
 bool check(const meta::registered_protocol& r, const std::string& value, read_context& c) {
   if (satisfies(r, value, c.protocols)) return true;
-  const auto& registry = c.protocols ? *c.protocols : protocol_registry::builtin();
+  const auto& registry = or_builtin(c.protocols);
   c.fail(error_kind::bad_enum, "expected one of " + join_quoted(registry.ids()) + "; found " +
                                    describe_found(bj::value(value)));
   return false;

@@ -31,8 +31,8 @@ std::vector<problem_area> agreed_areas(const case_record& c) {
 }  // namespace
 
 course_progress progress(const case_record& c, date as_of, const progress_options& options) {
-  const auto& protocols = options.protocols ? *options.protocols : protocol_registry::builtin();
-  const auto& instruments = options.instruments ? *options.instruments : instrument_registry::builtin();
+  const auto& protocols = or_builtin(options.protocols);
+  const auto& instruments = or_builtin(options.instruments);
   const protocol fallback{.id = c.adaptation, .min_sessions = c.contract.planned_sessions,
                           .max_sessions = c.contract.planned_sessions};
   const protocol* found = protocols.find(c.adaptation);

@@ -30,9 +30,9 @@ rule_context::rule_context(const case_record& rc, const iptkit::protocol* p,
 }
 
 std::vector<finding> validate(const case_record& c, const validation_options& options) {
-  const auto& protocols = options.protocols ? *options.protocols : protocol_registry::builtin();
-  const auto& instruments = options.instruments ? *options.instruments : instrument_registry::builtin();
-  const auto& rules = options.rules ? *options.rules : rule_set::builtin();
+  const auto& protocols = or_builtin(options.protocols);
+  const auto& instruments = or_builtin(options.instruments);
+  const auto& rules = or_builtin(options.rules);
   const rule_context context(c, protocols.find(c.adaptation), instruments);
 
   struct keyed {

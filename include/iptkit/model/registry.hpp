@@ -48,4 +48,11 @@ class registry {
   std::vector<T> entries_;
 };
 
+/// @brief `*r`, or the registry type's shared built-in table when `r` is null (the meaning of a
+/// null registry pointer in every options struct).
+template <class R>
+const R& or_builtin(const R* r) {
+  return r ? *r : R::builtin();
+}
+
 }  // namespace iptkit

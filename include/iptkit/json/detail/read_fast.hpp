@@ -56,7 +56,7 @@ inline bool satisfies(const meta::schema_version& r, std::string_view value) noe
 /// @brief True when `value` names a protocol of `protocols` (nullptr: the built-in registry).
 inline bool satisfies(const meta::registered_protocol&, std::string_view value,
                       const protocol_registry* protocols) {
-  return (protocols ? *protocols : protocol_registry::builtin()).find(value) != nullptr;
+  return or_builtin(protocols).find(value) != nullptr;
 }
 /// @brief True when no two elements share the key member.
 template <auto Member, class S>
