@@ -89,6 +89,16 @@ class output_file {
   bool committed_ = false;
 };
 
+/// Creates the folder `dir` (and its parents) that outputs are written into; fatal when it cannot.
+void make_output_folder(const std::string& dir);
+
+/// True when `out` takes one JSON value per line: standard output or a .jsonl / .ndjson name.
+bool lines_output(std::string_view out);
+
+/// Cases in canonical form: JSON Lines (`lines`), else one pretty object (`single`), else a pretty
+/// array (also an empty one).
+std::string cases_text(const std::vector<case_record>& cases, bool lines, bool single);
+
 /// Writes `content` to `path` as output_file does.
 void write_output(const std::string& path, const std::string& content);
 

@@ -198,6 +198,28 @@ void output_file::commit() {
   committed_ = true;
 }
 
+void make_output_folder(const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec || !std::filesystem::is_directory(dir)) throw fatal(dir + ": cannot create the folder");
+}
+
+bool lines_output(std::string_view out) {
+  return out == "-" || ends_with(out, ".jsonl") || ends_with(out, ".ndjson");
+}
+
+std::string cases_text(const std::vector<case_record>& cases, bool lines, bool single) {
+  if (lines) {
+    std::string text;
+    for (const auto& c : cases) {
+      write_case(text, c, {json_style::compact});
+      text += '\n';
+    }
+    return text;
+  }
+  return single ? write_case(cases.front()) : to_json(cases);
+}
+
 void write_output(const std::string& path, const std::string& content) {
   output_file out(path);
   out.stream() << content;

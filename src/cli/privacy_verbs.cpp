@@ -64,21 +64,10 @@ int run_deidentify(const std::vector<std::string>& files, const std::string& out
   deid_random rng;
   const auto done = deidentify(cohort.cases, rng, options);
 
-  std::string text;
-  const std::string_view o_path = out;
-  if (out == "-" || o_path.ends_with(".jsonl") || o_path.ends_with(".ndjson")) {
-    for (const auto& d : done) {
-      write_case(text, d.value, {json_style::compact});
-      text += '\n';
-    }
-  } else if (done.size() == 1 && cohort.total == 1) {
-    text = write_case(done.front().value);
-  } else {
-    std::vector<case_record> cases;
-    cases.reserve(done.size());
-    for (const auto& d : done) cases.push_back(d.value);
-    text = to_json(cases);
-  }
+  std::vector<case_record> shareable;
+  shareable.reserve(done.size());
+  for (const auto& d : done) shareable.push_back(d.value);
+  const std::string text = cases_text(shareable, lines_output(out), done.size() == 1 && cohort.total == 1);
 
   // The key first: when it cannot be written, nothing de-identified is left without it.
   if (!mapping.empty()) {

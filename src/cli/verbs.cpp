@@ -294,9 +294,7 @@ namespace {
 void write_tidy_csv(const std::vector<case_record>& cases, const std::string& dir, bool dates,
                     const registries& reg) {
   if (dir == "-") throw fatal("--to csv writes five files: give a folder with -o, not -");
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir)) throw fatal(dir + ": cannot create the folder");
+  make_output_folder(dir);
   const auto tables = make_tidy_tables(cases, tidy_options{dates, &reg.instruments});
   for (auto name : tidy_table_names)
     write_output((std::filesystem::path(dir) / (std::string(name) + ".csv")).string(),
@@ -307,16 +305,13 @@ void write_tidy_csv(const std::vector<case_record>& cases, const std::string& di
 // file, else one pretty file per case in the folder OUT.
 std::size_t write_fhir(const std::vector<case_record>& cases, const std::string& out, const registries& reg) {
   fhir_options options{&reg.instruments, &reg.protocols, json_style::compact};
-  const std::string_view o = out;
-  if (out == "-" || o.ends_with(".ndjson") || o.ends_with(".jsonl")) {
+  if (lines_output(out)) {
     output_file file(out);
     for (const auto& c : cases) file.stream() << fhir_bundle(c, options) << '\n';
     file.commit();
     return cases.size();
   }
-  std::error_code ec;
-  std::filesystem::create_directories(out, ec);
-  if (ec || !std::filesystem::is_directory(out)) throw fatal(out + ": cannot create the folder");
+  make_output_folder(out);
   options.style = json_style::pretty;
   for (const auto& c : cases)
     write_output((std::filesystem::path(out) / (fhir_detail::resource_id(c.case_id) + ".json")).string(),
@@ -349,21 +344,7 @@ int run_convert(const std::vector<std::string>& files, const std::string& to, co
     return cohort.unreadable.empty() ? ok : problems;
   }
   // One object only for one input case; otherwise always an array (also an empty one).
-  output_file file(out);
-  auto& stream = file.stream();
-  std::string text;
-  if (to == "jsonl") {
-    for (const auto& c : cohort.cases) {
-      text.clear();
-      write_case(text, c, {json_style::compact});
-      stream << text << '\n';
-    }
-  } else if (cohort.total == 1 && cohort.cases.size() == 1) {
-    stream << write_case(cohort.cases.front());
-  } else {
-    stream << to_json(cohort.cases);
-  }
-  file.commit();
+  write_output(out, cases_text(cohort.cases, to == "jsonl", cohort.total == 1 && cohort.cases.size() == 1));
   if (!o.quiet)
     std::cerr << cohort.cases.size() << " case(s) written to " << out << (cohort.unreadable.empty() ? "" : ", ")
               << (cohort.unreadable.empty() ? "" : std::to_string(cohort.unreadable.size()) + " not readable (left out)")
