@@ -10,12 +10,12 @@
 
 #include "describe_class.hpp"
 
+#include <iptkit/export/tidy.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/meta/type_traits.hpp>
 #include <iptkit/outcomes/cohort_columns.hpp>
 #include <pybind11/numpy.h>
 
-#include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <algorithm>
 #include <limits>
@@ -113,9 +113,8 @@ void add_column(py::dict& out, const std::string& name, const Rows& rows, Get ge
     std::size_t width = 0;
     for (std::size_t i = 0; i < n; ++i)
       if (const M* p = get(rows[i])) width = std::max(width, p->size());
-    const std::string stem = name.ends_with('s') ? name.substr(0, name.size() - 1) : name;
     for (std::size_t k = 0; k < width; ++k) {
-      add_column<int, true>(out, stem + "_" + std::to_string(k + 1), rows, [get, k](const auto& row) -> const int* {
+      add_column<int, true>(out, numbered_column(name, k + 1), rows, [get, k](const auto& row) -> const int* {
         const M* p = get(row);
         return p && k < p->size() ? &(*p)[k] : nullptr;
       });
@@ -167,9 +166,7 @@ template <class T>
 py::dict to_columns(const std::vector<T>& rows) {
   py::dict out;
   // Base members first (outcome_row extends case_outcome).
-  using members =
-      boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
-  boost::mp11::mp_for_each<members>([&](auto D) {
+  boost::mp11::mp_for_each<meta::members_with_bases_of<T>>([&](auto D) {
     using Desc = decltype(D);
     using M = member_t<T, Desc>;
     columns_detail::add_column<M, false>(out, Desc::name, rows, [](const T& row) -> const M* { return &(row.*Desc::pointer); });

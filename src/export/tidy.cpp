@@ -4,10 +4,10 @@
 
 #include <iptkit/export/csv.hpp>
 #include <iptkit/measures/scoring.hpp>
+#include <iptkit/meta/type_traits.hpp>
 #include <iptkit/outcomes/cohort_columns.hpp>
 #include <iptkit/outcomes/outcomes.hpp>
 
-#include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <algorithm>
 
@@ -89,17 +89,8 @@ void append_case_rows(const case_record& c, std::size_t index, const tidy_option
   }
 }
 
-template <class T>
-using table_members =
-    boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
-
 template <class M>
 constexpr bool is_date_column = std::is_same_v<M, date> || std::is_same_v<M, std::optional<date>>;
-
-// `items` -> `item`: the numbered columns of a list of integers.
-std::string singular(std::string_view name) {
-  return std::string(name.ends_with('s') ? name.substr(0, name.size() - 1) : name);
-}
 
 template <class Row>
 std::string table_csv(const std::vector<Row>& rows, bool dates) {
@@ -112,7 +103,7 @@ std::string table_csv(const std::vector<Row>& rows, bool dates) {
   };
   // Width of each list-of-integers column: its longest list.
   std::vector<std::size_t> widths;
-  boost::mp11::mp_for_each<table_members<Row>>([&](auto D) {
+  boost::mp11::mp_for_each<meta::members_with_bases_of<Row>>([&](auto D) {
     using M = std::remove_cvref_t<decltype(std::declval<Row&>().*D.pointer)>;
     if constexpr (std::is_same_v<M, std::vector<int>>) {
       std::size_t w = 0;
@@ -121,12 +112,12 @@ std::string table_csv(const std::vector<Row>& rows, bool dates) {
     }
   });
   std::size_t list = 0;
-  boost::mp11::mp_for_each<table_members<Row>>([&](auto D) {
+  boost::mp11::mp_for_each<meta::members_with_bases_of<Row>>([&](auto D) {
     using M = std::remove_cvref_t<decltype(std::declval<Row&>().*D.pointer)>;
     if constexpr (is_date_column<M>) {
       if (dates) cell(D.name);
     } else if constexpr (std::is_same_v<M, std::vector<int>>) {
-      for (std::size_t k = 1; k <= widths[list]; ++k) cell(singular(D.name) + "_" + std::to_string(k));
+      for (std::size_t k = 1; k <= widths[list]; ++k) cell(numbered_column(D.name, k));
       ++list;
     } else {
       cell(D.name);
@@ -136,7 +127,7 @@ std::string table_csv(const std::vector<Row>& rows, bool dates) {
   for (const auto& r : rows) {
     first = true;
     list = 0;
-    boost::mp11::mp_for_each<table_members<Row>>([&](auto D) {
+    boost::mp11::mp_for_each<meta::members_with_bases_of<Row>>([&](auto D) {
       using M = std::remove_cvref_t<decltype(std::declval<Row&>().*D.pointer)>;
       const M& v = r.*D.pointer;
       std::string text;
@@ -185,9 +176,14 @@ void append_assessment_rows(const case_record& c, std::size_t case_index,
   }
 }
 
+std::string numbered_column(std::string_view member, std::size_t k) {
+  if (member.ends_with('s')) member.remove_suffix(1);
+  return std::string(member) + "_" + std::to_string(k);
+}
+
 tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const tidy_options& options,
                              std::size_t first_index) {
-  const auto& instruments = options.instruments ? *options.instruments : instrument_registry::builtin();
+  const auto& instruments = or_builtin(options.instruments);
   tidy_tables t;
   t.cases.reserve(cases.size());
   cohort_columns columns;

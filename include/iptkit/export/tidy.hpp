@@ -152,6 +152,10 @@ tidy_tables make_tidy_tables(std::span<const case_record> cases, const tidy_opti
 inline constexpr std::string_view tidy_table_names[] = {"cases", "sessions", "assessments",
                                                         "relationships", "outcomes"};
 
+/// @brief The column of element `k` (1-based) of a list-of-integers member in a table:
+/// `items` -> `item_3`.
+std::string numbered_column(std::string_view member, std::size_t k);
+
 /// @brief One table as CSV (RFC 4180, CRLF): a column per member (base members first), lists of
 /// enums `;`-joined, `items` as `item_1` .. `item_n` (n: the longest list), dates as YYYY-MM-DD,
 /// absent values empty. Without `dates`, date columns are left out.

@@ -45,6 +45,12 @@ inline constexpr bool is_integer_v =
 template <class T>
 using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
 
+/// @brief The public data members of a described struct with its bases' first (the columns of a
+/// table row that extends another row type).
+template <class T>
+using members_with_bases_of =
+    boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
+
 /// @brief The described name of the data member `pointer` of T ("" when it is not described).
 template <class T, class P>
 constexpr std::string_view member_name(P pointer) noexcept {
