@@ -1174,6 +1174,24 @@ TEST(rules, rule_set_disable_and_enable) {
   EXPECT_TRUE(iptkit::rule_set::builtin().is_enabled("F004"));
 }
 
+TEST(rules, rule_set_enabled_lists_the_rules_that_run_in_order) {
+  auto rules = iptkit::rule_set::with_builtins();
+  const auto all = rules.enabled();
+  ASSERT_EQ(all.size(), rules.entries().size());
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i], &rules.entries()[i]);
+  rules.disable("F004");
+  rules.disable("A007");
+  rules.add({"X001", severity::warning, "a rule without a check", {}});
+  const auto on = rules.enabled();
+  EXPECT_EQ(on.size(), rules.entries().size() - 3);
+  for (const auto* r : on) {
+    EXPECT_TRUE(rules.is_enabled(r->code)) << r->code;
+    EXPECT_NE(r->code, "X001");
+  }
+  rules.enable("F004");
+  EXPECT_EQ(rules.enabled().size(), rules.entries().size() - 2);
+}
+
 TEST(rules, rule_set_set_severity) {
   auto c = base();
   c.formulation->patient_agreed = false;
@@ -1231,6 +1249,26 @@ TEST(rules, custom_rule_exception_propagates) {
   EXPECT_THROW(iptkit::validate(base(), options), std::runtime_error);
   std::vector<case_record> cohort(8, base());
   EXPECT_THROW(iptkit::validate_cohort(cohort, options, 3), std::runtime_error);
+}
+
+TEST(rules, the_first_case_that_throws_is_the_one_reported_on_any_threads) {
+  auto rules = iptkit::rule_set::with_builtins();
+  rules.add({"X003", severity::error, "throws for some cases",
+             [](const iptkit::rule_context& x, std::vector<iptkit::rule_hit>&) {
+               if (x.c.case_id.ends_with("7")) throw std::runtime_error(x.c.case_id);
+             }});
+  iptkit::validation_options options;
+  options.rules = &rules;
+  std::vector<case_record> cohort(1000, base());
+  for (std::size_t i = 0; i < cohort.size(); ++i) cohort[i].case_id = "C-" + std::to_string(i);
+  for (unsigned threads : {1u, 2u, 3u, 8u}) {
+    try {
+      iptkit::validate_cohort(cohort, options, threads);
+      ADD_FAILURE() << "no exception with " << threads << " threads";
+    } catch (const std::runtime_error& e) {
+      EXPECT_STREQ(e.what(), "C-7") << threads;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

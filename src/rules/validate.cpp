@@ -16,6 +16,7 @@ std::string to_string(const finding& f) {
 rule_context::rule_context(const case_record& rc, const iptkit::protocol* p,
                            const instrument_registry& i)
     : c(rc), protocol(p), instruments(i) {
+  acute.reserve(c.sessions.size());
   for (std::size_t k = 0; k < c.sessions.size(); ++k) {
     const auto& s = c.sessions[k];
     if (is_acute(s.phase)) acute.push_back(k);
@@ -29,42 +30,63 @@ rule_context::rule_context(const case_record& rc, const iptkit::protocol* p,
   }
 }
 
-std::vector<finding> validate(const case_record& c, const validation_options& options) {
-  const auto& protocols = or_builtin(options.protocols);
-  const auto& instruments = or_builtin(options.instruments);
-  const auto& rules = or_builtin(options.rules);
-  const rule_context context(c, protocols.find(c.adaptation), instruments);
+namespace {
 
+// Validates cases one after another with what they share resolved once: the registries and the
+// rules that run; the scratch lists are kept from case to case.
+class validator {
+ public:
+  explicit validator(const validation_options& options)
+      : protocols_(or_builtin(options.protocols)),
+        instruments_(or_builtin(options.instruments)),
+        rules_(or_builtin(options.rules).enabled()) {}
+
+  std::vector<finding> operator()(const case_record& c) {
+    const rule_context context(c, protocols_.find(c.adaptation), instruments_);
+    found_.clear();
+    for (const rule* r : rules_) {
+      hits_.clear();
+      r->check(context, hits_);
+      for (auto& h : hits_)
+        found_.push_back({meta::order_key<case_record>(h.path),
+                          {r->code, r->severity, std::move(h.path), std::move(h.message)}});
+    }
+    // Document order; ties keep catalogue order (stable).
+    std::stable_sort(found_.begin(), found_.end(),
+                     [](const keyed& a, const keyed& b) { return a.key < b.key; });
+    std::vector<finding> out;
+    out.reserve(found_.size());
+    for (auto& k : found_) out.push_back(std::move(k.f));
+    return out;
+  }
+
+ private:
   struct keyed {
     std::vector<std::uint32_t> key;
     finding f;
   };
-  std::vector<keyed> found;
-  std::vector<rule_hit> hits;
-  for (const auto& r : rules.entries()) {
-    if (!rules.is_enabled(r.code) || !r.check) continue;
-    hits.clear();
-    r.check(context, hits);
-    for (auto& h : hits)
-      found.push_back({meta::order_key<case_record>(h.path),
-                       {r.code, r.severity, std::move(h.path), std::move(h.message)}});
-  }
-  // Document order; ties keep catalogue order (stable).
-  std::stable_sort(found.begin(), found.end(),
-                   [](const keyed& a, const keyed& b) { return a.key < b.key; });
-  std::vector<finding> out;
-  out.reserve(found.size());
-  for (auto& k : found) out.push_back(std::move(k.f));
-  return out;
+  const protocol_registry& protocols_;
+  const instrument_registry& instruments_;
+  std::vector<const rule*> rules_;
+  std::vector<keyed> found_;
+  std::vector<rule_hit> hits_;
+};
+
+}  // namespace
+
+std::vector<finding> validate(const case_record& c, const validation_options& options) {
+  return validator(options)(c);
 }
 
 std::vector<std::vector<finding>> validate_cohort(std::span<const case_record> cases,
                                                   const validation_options& options,
                                                   unsigned threads) {
   std::vector<std::vector<finding>> out(cases.size());
-  // Each thread writes only its own slots: same result as one thread.
-  detail::for_blocks(cases.size(), threads, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t i = begin; i < end; ++i) out[i] = validate(cases[i], options);
+  // Each thread writes only its own slots: same result as one thread. Cases differ in size, so
+  // the threads take small chunks in turn rather than one half each.
+  detail::for_chunks(cases.size(), threads, 64, [&](std::size_t begin, std::size_t end) {
+    validator check(options);
+    for (std::size_t i = begin; i < end; ++i) out[i] = check(cases[i]);
   });
   return out;
 }

@@ -26,6 +26,9 @@ class rule_set : public registry<rule, &rule::code> {
   bool set_severity(std::string_view code, severity s);
   /// @brief True when a rule with this code exists and is on.
   [[nodiscard]] bool is_enabled(std::string_view code) const;
+  /// @brief The rules that run, in order: those that are on and have a check (what validate()
+  /// runs; one pass, no lookup by code).
+  [[nodiscard]] std::vector<const rule*> enabled() const;
 
  private:
   std::vector<std::string> disabled_;
