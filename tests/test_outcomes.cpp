@@ -2,9 +2,11 @@
 #include <iptkit/json/read.hpp>
 #include <iptkit/outcomes/outcomes.hpp>
 #include <iptkit/outcomes/statistics.hpp>
+#include <iptkit/synth/generator.hpp>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -335,6 +337,109 @@ TEST(outcomes, threads_give_the_same_rows) {
   ASSERT_EQ(one.size(), 301u);
   EXPECT_EQ(one, two);
   EXPECT_EQ(one[300].case_index, 300u);
+}
+
+// A synthetic cohort with everything the rows can hold: PHQ-9 and GAD-7 (paired rows),
+// maintenance with relapse, an unknown instrument, cases without assessments, a user instrument
+// scored by Jacobson-Truax with higher-is-better.
+std::vector<iptkit::case_record> mixed_cases(iptkit::instrument_registry& registry) {
+  registry = iptkit::instrument_registry::with_builtins();
+  iptkit::instrument better;
+  better.id = "better";
+  better.name = "Higher is better";
+  better.items = 1;
+  better.item_max = 10;
+  better.total_max = 10;
+  better.direction = iptkit::score_direction::higher_is_better;
+  better.jacobson_truax = iptkit::jacobson_truax{2, 0.8};
+  better.bands = {{"low", 0, 4}, {"high", 5, 10}};
+  registry.add(better);
+  iptkit::synth_options o;
+  o.cases = 600;
+  o.seed = 5;
+  o.maintenance_share = 0.8;
+  auto cases = iptkit::synthesize(o);
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    auto& c = cases[i];
+    if (i % 5 == 0 && !c.assessments.empty() && !c.sessions.empty()) {
+      c.assessments.push_back({.instrument = "better", .date = c.contract.start_date, .total = static_cast<int>(i % 6)});
+      c.assessments.push_back({.instrument = "better", .date = c.sessions.back().date, .total = static_cast<int>(i % 11)});
+    }
+    if (i % 7 == 0 && !c.assessments.empty()) c.assessments.front().instrument = "nosuch";
+    if (i % 13 == 0) c.assessments.clear();
+    if (i % 17 == 0 && c.maintenance && c.maintenance->relapse_rule) c.maintenance->relapse_rule->instrument = "gad7";
+  }
+  return cases;
+}
+
+iptkit::cohort_columns mixed_columns(iptkit::instrument_registry& registry) {
+  return iptkit::to_columns(mixed_cases(registry), registry);
+}
+
+TEST(outcomes, to_columns_on_threads_gives_the_same_columns) {
+  iptkit::instrument_registry registry;
+  const auto cases = mixed_cases(registry);
+  const auto one = iptkit::to_columns(cases, registry);
+  for (unsigned threads : {2u, 3u, 7u}) {
+    const auto k = iptkit::to_columns(cases, registry, threads);
+    EXPECT_EQ(k.instruments, one.instruments);
+    EXPECT_EQ(k.case_id, one.case_id);
+    EXPECT_EQ(k.start_day, one.start_day);
+    EXPECT_EQ(k.first_attended_day, one.first_attended_day);
+    EXPECT_EQ(k.last_acute_day, one.last_acute_day);
+    EXPECT_EQ(k.attended, one.attended);
+    EXPECT_EQ(k.cancelled, one.cancelled);
+    EXPECT_EQ(k.no_show, one.no_show);
+    EXPECT_EQ(k.completer, one.completer);
+    EXPECT_EQ(k.relapse_instrument, one.relapse_instrument);
+    EXPECT_EQ(k.relapse_threshold, one.relapse_threshold);
+    EXPECT_EQ(k.relapse_consecutive, one.relapse_consecutive);
+    EXPECT_EQ(k.offset, one.offset);
+    EXPECT_EQ(k.instrument, one.instrument);
+    EXPECT_EQ(k.day, one.day);
+    EXPECT_EQ(k.total, one.total);
+    EXPECT_EQ(iptkit::outcomes(cases, registry, threads), iptkit::outcomes(cases, registry, 1));
+  }
+  const auto few = std::span(cases).first(3);
+  EXPECT_EQ(iptkit::to_columns(few, registry, 8).offset, iptkit::to_columns(few, registry, 1).offset);
+  EXPECT_EQ(iptkit::to_columns({}, registry, 4).offset, std::vector<std::uint32_t>{0});
+}
+
+TEST(outcomes, columns_hold_the_rows) {
+  iptkit::instrument_registry registry;
+  const auto k = mixed_columns(registry);
+  const auto rows = iptkit::compute_outcomes(k, registry, 1);
+  ASSERT_GT(rows.size(), k.size());
+  std::size_t paired = 0, unscored = 0, relapses = 0, rci = 0;
+  for (const auto& r : rows) {
+    paired += r.instrument == iptkit::paired_instrument;
+    unscored += r.instrument.empty();
+    relapses += r.relapsed.value_or(false);
+    rci += r.rci.has_value();
+  }
+  EXPECT_GT(paired, 0u);
+  EXPECT_GT(unscored, 0u);
+  EXPECT_GT(relapses, 0u);
+  EXPECT_GT(rci, 0u);
+  for (unsigned threads : {1u, 2u, 3u}) {
+    EXPECT_EQ(iptkit::compute_outcomes(k, registry, threads), rows) << threads;
+    const auto columns = iptkit::compute_outcome_columns(k, registry, threads);
+    ASSERT_EQ(columns.size(), rows.size());
+    for (std::size_t r = 0; r < rows.size(); ++r) ASSERT_EQ(columns.row(r, k), rows[r]) << r << " " << threads;
+  }
+  // The sentinels of an absent value.
+  const auto columns = iptkit::compute_outcome_columns(k, registry, 2);
+  const auto none = static_cast<std::size_t>(
+      std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.instrument.empty(); }) - rows.begin());
+  EXPECT_EQ(columns.instrument[none], iptkit::outcome_columns::no_index);
+  EXPECT_EQ(columns.status[none], static_cast<std::uint8_t>(not_computed::no_assessments));
+  EXPECT_EQ(columns.baseline[none], iptkit::outcome_columns::no_value);
+  EXPECT_EQ(columns.baseline_day[none], iptkit::cohort_columns::no_day);
+  EXPECT_EQ(columns.response[none], iptkit::outcome_columns::no_flag);
+  EXPECT_EQ(columns.relapse_kind[none], iptkit::outcome_columns::no_reason);
+  EXPECT_TRUE(std::isnan(columns.percent_change[none]));
+  EXPECT_EQ(columns.instruments.back(), iptkit::paired_instrument);
+  EXPECT_EQ(iptkit::compute_outcome_columns(iptkit::cohort_columns{}, registry, 2).size(), 0u);
 }
 
 TEST(statistics, wilson_interval) {

@@ -35,6 +35,7 @@
 
 #include <iptkit/outcomes/case_outcome.hpp>
 #include <iptkit/outcomes/cohort_columns.hpp>
+#include <iptkit/outcomes/outcome_columns.hpp>
 #include <iptkit/outcomes/outcomes.hpp>
 #include <iptkit/outcomes/statistics.hpp>
 

@@ -44,9 +44,11 @@ struct cohort_columns {
   void append(const case_record& c, const instrument_registry& instruments);
 };
 
-/// @brief The columns of a cohort of cases.
+/// @brief The columns of a cohort of cases. With `threads` > 1 the cases are split across threads;
+/// the columns are the same as with one thread (instrument ids in order of first appearance).
 cohort_columns to_columns(std::span<const case_record> cases,
-                          const instrument_registry& instruments = instrument_registry::builtin());
+                          const instrument_registry& instruments = instrument_registry::builtin(),
+                          unsigned threads = 1);
 
 /// @brief Days since 1970-01-01.
 inline std::int32_t day_number(date d) noexcept {

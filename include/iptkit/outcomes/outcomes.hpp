@@ -6,6 +6,7 @@
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/outcomes/case_outcome.hpp>
 #include <iptkit/outcomes/cohort_columns.hpp>
+#include <iptkit/outcomes/outcome_columns.hpp>
 #include <span>
 #include <vector>
 
@@ -17,6 +18,12 @@ namespace iptkit {
 std::vector<case_outcome> compute_outcomes(const cohort_columns& columns,
                                            const instrument_registry& instruments = instrument_registry::builtin(),
                                            unsigned threads = 1);
+
+/// @brief The rows of compute_outcomes() as columns, with no string or allocation per row: the
+/// form that scales with `threads` for a million cases (each thread fills its own rows).
+outcome_columns compute_outcome_columns(const cohort_columns& columns,
+                                        const instrument_registry& instruments = instrument_registry::builtin(),
+                                        unsigned threads = 1);
 
 /// @brief The outcome rows of a cohort of cases.
 std::vector<case_outcome> outcomes(std::span<const case_record> cases,
