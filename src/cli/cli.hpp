@@ -3,12 +3,14 @@
 
 #include <iptkit/iptkit.hpp>
 
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <ostream>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace iptkit::cli {
@@ -61,6 +63,29 @@ std::string where(const input_case& c);
 /// file cannot be opened or read.
 void read_inputs(const std::vector<std::string>& files, const read_options& options,
                  const std::function<void(input_case&&)>& sink);
+
+/// Throws fatal, as read_inputs() would on reaching it, for the first FILE that is a folder or
+/// cannot be opened: a verb that streams its output checks first, so that a bad argument still
+/// leaves standard output empty.
+void check_inputs(const std::vector<std::string>& files);
+
+/// Text written in pieces and read back once at the end, kept in memory up to a few megabytes
+/// and beyond that in an unnamed temporary file, so that memory stays flat however long it gets.
+class spool {
+ public:
+  spool() = default;
+  ~spool();
+  spool(const spool&) = delete;
+  spool& operator=(const spool&) = delete;
+  void append(std::string_view text);
+  /// Writes everything appended, in order, to `out`.
+  void write_to(std::ostream& out);
+
+ private:
+  void spill();
+  std::string buffer_;
+  std::FILE* file_ = nullptr;
+};
 
 /// All cases of the inputs: the good ones, and the unreadable ones with their errors.
 struct loaded_cohort {

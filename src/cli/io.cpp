@@ -134,6 +134,45 @@ void read_inputs(const std::vector<std::string>& files, const read_options& opti
   }
 }
 
+void check_inputs(const std::vector<std::string>& files) {
+  for (const auto& file : files) {
+    if (file == "-") continue;
+    if (std::filesystem::is_directory(file)) throw fatal(file + ": is a folder, not a file");
+    if (!std::ifstream(file, std::ios::binary)) throw fatal(file + ": cannot open the file");
+  }
+}
+
+namespace {
+constexpr std::size_t spool_memory = std::size_t{4} << 20;  // bytes kept in memory
+}  // namespace
+
+spool::~spool() {
+  if (file_) std::fclose(file_);
+}
+
+void spool::append(std::string_view text) {
+  buffer_ += text;
+  if (buffer_.size() >= spool_memory) spill();
+}
+
+void spool::spill() {
+  if (!file_ && !(file_ = std::tmpfile())) return;  // no temporary file: it stays in memory
+  if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+    throw fatal("cannot write a temporary file (disk full?)");
+  buffer_.clear();
+}
+
+void spool::write_to(std::ostream& out) {
+  if (file_) {
+    if (std::fflush(file_) != 0) throw fatal("cannot write a temporary file (disk full?)");
+    std::rewind(file_);
+    std::string chunk(std::size_t{1} << 16, '\0');
+    while (const std::size_t n = std::fread(chunk.data(), 1, chunk.size(), file_)) out.write(chunk.data(), static_cast<std::streamsize>(n));
+    if (std::ferror(file_)) throw fatal("cannot read a temporary file");
+  }
+  out << buffer_;
+}
+
 loaded_cohort load_cohort(const std::vector<std::string>& files, const read_options& options,
                           const common_options& common) {
   loaded_cohort out;

@@ -68,19 +68,24 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
   const auto v = validating(reg);
   const palette colour{o.format == output_format::text && is_terminal(1) &&
                        !(std::getenv("NO_COLOR") && *std::getenv("NO_COLOR"))};
+  check_inputs(files);  // output is streamed: a bad argument must fail before any of it
 
   std::size_t cases = 0, valid = 0, errors = 0, warnings = 0, alerts = 0;
-  boost::json::array json_cases;
-  std::string text;
-  std::string csv = "file,line,index,case_id,kind,code,severity,path,message\r\n";
+  output_file out("-");
+  std::string text;  // this batch's text or CSV lines
+  spool json_cases;  // the JSON array's elements, comma-separated (the summary goes first)
+  if (o.format == output_format::csv) text = "file,line,index,case_id,kind,code,severity,path,message\r\n";
   progress_meter meter(o, "cases validated");
 
-  // Cases are validated in batches so that --threads can share the work and memory stays flat.
+  // Cases are read, validated (--threads share each batch) and reported in batches, then
+  // dropped: memory stays flat however long the input is.
+  const std::size_t batch_size = std::max<std::size_t>(512, std::size_t{128} * o.threads);
   std::vector<input_case> batch;
+  std::vector<case_record> good;
   const auto flush = [&] {
-    std::vector<case_record> good;
+    good.clear();
     for (auto& c : batch)
-      if (c.value) good.push_back(*c.value);
+      if (c.value) good.push_back(std::move(*c.value));  // only its errors and warnings are used below
     const auto found = validate_cohort(good, v, o.threads);
     std::size_t next = 0;
     for (auto& c : batch) {
@@ -110,7 +115,8 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
           entry["case_id"] = c.case_id ? boost::json::value(*c.case_id) : boost::json::value(nullptr);
           entry["errors"] = std::move(errs);
           entry["findings"] = std::move(finds);
-          json_cases.push_back(std::move(entry));
+          if (cases > 1) json_cases.append(",");
+          json_cases.append(boost::json::serialize(entry));
           break;
         }
         case output_format::csv: {
@@ -122,18 +128,18 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
             return p;
           }();
           for (const auto& e : c.value.errors()) {
-            csv += prefix + ",error," + std::string(meta::enum_name(e.kind)) + ",error,";
-            csv_detail::append_field(csv, e.path);
-            csv += ',';
-            csv_detail::append_field(csv, e.message);
-            csv += "\r\n";
+            text += prefix + ",error," + std::string(meta::enum_name(e.kind)) + ",error,";
+            csv_detail::append_field(text, e.path);
+            text += ',';
+            csv_detail::append_field(text, e.message);
+            text += "\r\n";
           }
           for (const auto& f : fs) {
-            csv += prefix + ",finding," + f.code + "," + std::string(meta::enum_name(f.severity)) + ",";
-            csv_detail::append_field(csv, f.path);
-            csv += ',';
-            csv_detail::append_field(csv, f.message);
-            csv += "\r\n";
+            text += prefix + ",finding," + f.code + "," + std::string(meta::enum_name(f.severity)) + ",";
+            csv_detail::append_field(text, f.path);
+            text += ',';
+            csv_detail::append_field(text, f.message);
+            text += "\r\n";
           }
           break;
         }
@@ -168,10 +174,12 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
       meter.tick(cases);
     }
     batch.clear();
+    out.stream() << text;  // text and CSV go out as they are made
+    text.clear();
   };
   read_inputs(files, options, [&](input_case&& c) {
     batch.push_back(std::move(c));
-    if (batch.size() >= 4096) flush();
+    if (batch.size() >= batch_size) flush();
   });
   flush();
   meter.finish();
@@ -181,15 +189,17 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
                            std::to_string(alerts) + " alert(s)";
   switch (o.format) {
     case output_format::json: {
-      boost::json::object out{{"summary", {{"cases", cases}, {"valid", valid}, {"errors", errors},
-                                           {"warnings", warnings}, {"alerts", alerts}}},
-                              {"cases", std::move(json_cases)}};
-      write_output("-", boost::json::serialize(out) + "\n");
+      const boost::json::object summary{{"cases", cases}, {"valid", valid}, {"errors", errors},
+                                        {"warnings", warnings}, {"alerts", alerts}};
+      out.stream() << "{\"summary\":" << boost::json::serialize(summary) << ",\"cases\":[";
+      json_cases.write_to(out.stream());
+      out.stream() << "]}\n";
       break;
     }
-    case output_format::csv: write_output("-", csv); break;
-    case output_format::text: write_output("-", text + (o.quiet ? "" : line + "\n")); break;
+    case output_format::csv: break;
+    case output_format::text: if (!o.quiet) out.stream() << line << "\n"; break;
   }
+  out.commit();
   if (o.format != output_format::text && !o.quiet) std::cerr << line << "\n";
   return valid == cases ? ok : problems;
 }
