@@ -21,6 +21,16 @@ TEST(model, enum_spellings_are_the_spec_names) {
   EXPECT_EQ(enum_name(static_cast<iptkit::phase>(42)), "");
 }
 
+TEST(model, enum_position_indexes_enum_names) {
+  const auto names = enum_names<iptkit::task>();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const auto value = enum_from_name<iptkit::task>(names[i]);
+    ASSERT_TRUE(value);
+    EXPECT_EQ(iptkit::meta::enum_position(*value), static_cast<int>(i)) << names[i];
+  }
+  EXPECT_EQ(iptkit::meta::enum_position(static_cast<iptkit::attendance>(200)), -1);
+}
+
 TEST(model, focus_area_and_relationship) {
   iptkit::focus f = iptkit::grief_focus{"mother", iptkit::grief_type::delayed};
   EXPECT_EQ(iptkit::area_of(f), iptkit::problem_area::grief);

@@ -5,8 +5,14 @@
 
 #include <pybind11/typing.h>
 
+#include <cstdint>
+#include <limits>
+#include <span>
+
 #include <iptkit/export/tidy.hpp>
 #include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/meta/enum.hpp>
+#include <iptkit/outcomes/outcome_columns.hpp>
 #include <iptkit/outcomes/outcomes.hpp>
 #include <iptkit/outcomes/statistics.hpp>
 #include <iptkit/synth/generator.hpp>
@@ -28,6 +34,97 @@ std::vector<case_outcome> outcome_rows(const py::iterable& cases, const instrume
   if (first_index)
     for (auto& r : rows) r.case_index += first_index;
   return rows;
+}
+
+// The outcome frame's columns (the kinds of columns.hpp) straight from outcome_columns: the
+// sentinels become masks and NaN, indices become shared str, with no row object in between.
+template <class V, class Convert>
+py::array_t<V> converted(std::size_t n, Convert convert) {
+  auto out = columns_detail::make_array<V>(n);
+  auto o = out.template mutable_unchecked<1>();
+  for (std::size_t i = 0; i < n; ++i) o(i) = convert(i);
+  return out;
+}
+
+template <class V>
+py::tuple int_column(std::span<const V> v, std::int64_t offset = 0) {
+  return py::make_tuple("int", converted<std::int64_t>(v.size(), [&](std::size_t i) { return static_cast<std::int64_t>(v[i]) + offset; }));
+}
+
+template <class V>
+py::tuple nullable_int_column(std::span<const V> v, V missing) {
+  return py::make_tuple("Int64", converted<std::int64_t>(v.size(), [&](std::size_t i) { return v[i] == missing ? 0 : std::int64_t{v[i]}; }),
+                        converted<bool>(v.size(), [&](std::size_t i) { return v[i] == missing; }));
+}
+
+py::tuple flag_column(std::span<const std::int8_t> v) {
+  return py::make_tuple("boolean", converted<bool>(v.size(), [&](std::size_t i) { return v[i] == 1; }),
+                        converted<bool>(v.size(), [&](std::size_t i) { return v[i] == outcome_columns::no_flag; }));
+}
+
+py::tuple day_column(std::span<const std::int32_t> v) {
+  return py::make_tuple("date", converted<std::int64_t>(v.size(), [&](std::size_t i) {
+    return v[i] == cohort_columns::no_day ? std::numeric_limits<std::int64_t>::min() : std::int64_t{v[i]};
+  }));
+}
+
+template <class E>
+py::tuple enum_column(std::span<const std::uint8_t> v) {
+  return py::make_tuple("category", converted<std::int32_t>(v.size(), [&](std::size_t i) {
+    return v[i] == outcome_columns::no_reason ? -1 : meta::enum_position(static_cast<E>(v[i]));
+  }), columns_detail::enum_categories<E>());
+}
+
+py::tuple band_column(const outcome_columns& o, std::span<const std::int32_t> band) {
+  return py::make_tuple("text", text_column(band.size(), [&](std::size_t i) { return std::int64_t{band[i]}; }, o.bands));
+}
+
+// Same names, order and kinds as to_columns() of the case_outcome rows (tests/python_module).
+py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, std::size_t first_index) {
+  const std::size_t n = o.size();
+  py::dict out;
+  out["case_index"] = int_column<std::uint32_t>(o.case_index, static_cast<std::int64_t>(first_index));
+  out["case_id"] = py::make_tuple("text", text_column(n, [&](std::size_t i) { return std::int64_t{o.case_index[i]}; }, cohort.case_id));
+  // A row without an instrument has "" there (case_outcome::instrument is not optional).
+  auto instruments = o.instruments;
+  instruments.emplace_back();
+  out["instrument"] = py::make_tuple("text", text_column(n, [&](std::size_t i) {
+    return o.instrument[i] == outcome_columns::no_index ? std::int64_t(instruments.size() - 1) : std::int64_t{o.instrument[i]};
+  }, instruments));
+  out["status"] = enum_column<not_computed>(o.status);
+  out["baseline"] = nullable_int_column<std::int32_t>(o.baseline, outcome_columns::no_value);
+  out["baseline_date"] = day_column(o.baseline_day);
+  out["baseline_band"] = band_column(o, o.baseline_band);
+  out["endpoint"] = nullable_int_column<std::int32_t>(o.endpoint, outcome_columns::no_value);
+  out["endpoint_date"] = day_column(o.endpoint_day);
+  out["endpoint_band"] = band_column(o, o.endpoint_band);
+  out["change"] = nullable_int_column<std::int32_t>(o.change, outcome_columns::no_value);
+  out["percent_change"] = py::make_tuple("float", converted<double>(n, [&](std::size_t i) { return o.percent_change[i]; }));
+  out["percent_change_reason"] = enum_column<not_computed>(o.percent_change_reason);
+  out["response"] = flag_column(o.response);
+  out["response_reason"] = enum_column<not_computed>(o.response_reason);
+  out["remission"] = flag_column(o.remission);
+  out["remission_reason"] = enum_column<not_computed>(o.remission_reason);
+  out["rci"] = py::make_tuple("float", converted<double>(n, [&](std::size_t i) { return o.rci[i]; }));
+  out["reliable_improvement"] = flag_column(o.reliable_improvement);
+  out["reliable_deterioration"] = flag_column(o.reliable_deterioration);
+  out["reliable_change_reason"] = enum_column<not_computed>(o.reliable_change_reason);
+  out["baseline_caseness"] = flag_column(o.baseline_caseness);
+  out["endpoint_caseness"] = flag_column(o.endpoint_caseness);
+  out["caseness_reason"] = enum_column<not_computed>(o.caseness_reason);
+  out["recovery"] = flag_column(o.recovery);
+  out["reliable_recovery"] = flag_column(o.reliable_recovery);
+  out["recovery_reason"] = enum_column<not_computed>(o.recovery_reason);
+  out["relapsed"] = flag_column(o.relapsed);
+  out["relapse_date"] = day_column(o.relapse_day);
+  out["relapse_kind"] = enum_column<relapse_kind>(o.relapse_kind);
+  out["relapse_reason"] = enum_column<not_computed>(o.relapse_reason);
+  out["sessions_attended"] = int_column<std::int32_t>(o.sessions_attended);
+  out["sessions_cancelled"] = int_column<std::int32_t>(o.sessions_cancelled);
+  out["sessions_no_show"] = int_column<std::int32_t>(o.sessions_no_show);
+  out["completer"] = py::make_tuple("bool", converted<bool>(n, [&](std::size_t i) { return o.completer[i] != 0; }));
+  out["finished_treatment"] = py::make_tuple("bool", converted<bool>(n, [&](std::size_t i) { return o.finished_treatment[i] != 0; }));
+  return out;
 }
 
 }  // namespace
@@ -57,7 +154,16 @@ void bind_outcomes(py::module_& m) {
       "outcome_columns",
       [](const py::typing::Iterable<case_record>& cases, const instrument_registry* instruments, unsigned threads,
          std::size_t first_index) {
-        return to_columns(outcome_rows(cases, instruments, threads, first_index));
+        const auto refs = case_pointers(cases);
+        const auto& registry = or_builtin(instruments);
+        cohort_columns cohort;
+        outcome_columns columns;
+        {
+          py::gil_scoped_release release;
+          for (const auto* c : refs.cases) cohort.append(*c, registry);
+          columns = compute_outcome_columns(cohort, registry, threads);
+        }
+        return outcome_frame(columns, cohort, first_index);
       },
       py::arg("cases"), py::kw_only(), py::arg("instruments") = py::none(), py::arg("threads") = 1,
       py::arg("first_index") = 0,

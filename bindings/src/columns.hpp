@@ -6,7 +6,7 @@
 //   ("float", float64[] with NaN)        ("bool", bool[])        ("boolean", bool[], mask bool[])
 //   ("date", int64[] days since 1970-01-01, INT64_MIN for missing)
 //   ("category", int32[] codes with -1 for missing, [every enumerator's spelling])
-//   ("string", int32[] codes with -1 for missing, [distinct values]): dictionary-encoded text
+//   ("text", [str or None]): one Python str per distinct value, shared by the rows that hold it
 
 #include "describe_class.hpp"
 
@@ -30,6 +30,37 @@ template <class V>
 py::array_t<V> make_array(std::size_t n) {
   return py::array_t<V>(static_cast<py::ssize_t>(n));
 }
+
+/// @brief A described enum's spellings in declaration order: the categories its codes index.
+template <class E>
+py::list enum_categories() {
+  py::list categories;
+  for (auto s : meta::enum_names<E>()) categories.append(py::str(s.data(), s.size()));
+  return categories;
+}
+
+}  // namespace columns_detail
+
+/// @brief A text column as a list of str (None where `code(i)` is negative): row i holds
+/// `dictionary[code(i)]`, made into a Python str once per entry used, whatever the number of rows.
+template <class Code>
+py::list text_column(std::size_t n, Code code, const std::vector<std::string>& dictionary) {
+  py::list out(static_cast<py::ssize_t>(n));
+  std::vector<py::object> made(dictionary.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t k = code(i);
+    py::object value = py::none();
+    if (k >= 0) {
+      auto& m = made[static_cast<std::size_t>(k)];
+      if (!m) m = py::str(dictionary[static_cast<std::size_t>(k)]);
+      value = m;
+    }
+    PyList_SET_ITEM(out.ptr(), static_cast<py::ssize_t>(i), value.release().ptr());  // steals the reference
+  }
+  return out;
+}
+
+namespace columns_detail {
 
 // `get(row)` returns a pointer to the value (nullptr when an enclosing optional is empty);
 // `Nullable` is true below an optional.
@@ -94,20 +125,11 @@ void add_column(py::dict& out, const std::string& name, const Rows& rows, Get ge
   } else if constexpr (meta::is_described_enum_v<M>) {
     auto codes = make_array<std::int32_t>(n);
     auto c = codes.mutable_unchecked<1>();
-    // Categories in declaration order; codes index them.
-    std::vector<std::string_view> names = meta::enum_names<M>();
     for (std::size_t i = 0; i < n; ++i) {
       const M* p = get(rows[i]);
-      c(i) = -1;
-      if (p) {
-        const auto name_of = meta::enum_name(*p);
-        for (std::size_t j = 0; j < names.size(); ++j)
-          if (names[j] == name_of) c(i) = static_cast<std::int32_t>(j);
-      }
+      c(i) = p ? meta::enum_position(*p) : -1;
     }
-    py::list categories;
-    for (auto s : names) categories.append(py::str(s.data(), s.size()));
-    out[name.c_str()] = py::make_tuple("category", codes, categories);
+    out[name.c_str()] = py::make_tuple("category", codes, enum_categories<M>());
   } else if constexpr (std::is_same_v<M, std::vector<int>>) {
     // A list of integers becomes numbered columns (`items` -> item_1 .. item_n, n: the longest).
     std::size_t width = 0;
@@ -136,24 +158,18 @@ void add_column(py::dict& out, const std::string& name, const Rows& rows, Get ge
       return present[static_cast<std::size_t>(&row - joined.data())] ? &row : nullptr;
     });
   } else if constexpr (std::is_same_v<M, std::string>) {
-    // Dictionary-encoded: one Python string per distinct value, in order of first appearance.
-    auto codes = make_array<std::int32_t>(n);
-    auto c = codes.mutable_unchecked<1>();
+    // Distinct values numbered in order of first appearance, so that rows share their str.
+    std::vector<std::int32_t> codes(n, -1);
     std::unordered_map<std::string_view, std::int32_t> seen;
-    std::vector<std::string_view> distinct;
+    std::vector<std::string> distinct;
     for (std::size_t i = 0; i < n; ++i) {
       const std::string* p = get(rows[i]);
-      if (!p) {
-        c(i) = -1;
-        continue;
-      }
+      if (!p) continue;
       auto [it, added] = seen.try_emplace(*p, static_cast<std::int32_t>(distinct.size()));
       if (added) distinct.push_back(*p);
-      c(i) = it->second;
+      codes[i] = it->second;
     }
-    py::list categories;
-    for (auto s : distinct) categories.append(py::str(s.data(), s.size()));
-    out[name.c_str()] = py::make_tuple("string", codes, categories);
+    out[name.c_str()] = py::make_tuple("text", text_column(n, [&codes](std::size_t i) { return codes[i]; }, distinct));
   } else {
     static_assert(sizeof(M) == 0, "iptkit: no column kind for this member type");
   }

@@ -125,3 +125,19 @@ def test_synthesize_is_deterministic() -> None:
     assert len(iptkit.synthesize(options=o)) == 5
     with pytest.raises(ValueError):
         iptkit.synthesize(options=iptkit.SynthOptions(dropout_rate=2.0))
+
+
+def test_case_without_assessments_matches_its_row_object(cohort: iptkit.CaseList) -> None:
+    bare = iptkit.Case.from_dict({**cohort[0].to_dict(), "assessments": [], "case_id": "NO-MEASURES"})
+    cases = [cohort[1], bare, cohort[2]]
+    df = iptkit.outcomes(cases)
+    rows = _core.outcomes(cases)
+    assert len(df) == len(rows)
+    (i,) = [k for k, r in enumerate(rows) if r.case_id == "NO-MEASURES"]
+    assert rows[i].instrument == "" and rows[i].status == iptkit.NotComputed.no_assessments
+    for name in df.columns:
+        for k, r in enumerate(rows):
+            assert cell_equals(df.at[k, name], getattr(r, name)), (k, name)
+    # Column order is the CaseOutcome field order, as in the tidy outcomes table (made from rows).
+    tidy = iptkit.tables(cases)["outcomes"]
+    assert list(tidy.columns)[:len(df.columns)] == list(df.columns)

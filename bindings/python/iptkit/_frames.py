@@ -30,9 +30,9 @@ def column(spec: tuple[Any, ...]) -> Any:
     if kind == "category":
         categorical = pd.Categorical.from_codes(spec[1], categories=spec[2])
         return categorical
-    if kind == "string":
-        # Dictionary-encoded text: strings share the category objects (one per distinct value).
-        return pd.Categorical.from_codes(spec[1], categories=spec[2]).astype("string")
+    if kind == "text":
+        # A list of str (shared between rows of the same value) and None for missing.
+        return pd.array(spec[1], dtype="string")
     raise ValueError(f"iptkit: unknown column kind {kind!r}")
 
 

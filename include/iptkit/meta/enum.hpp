@@ -48,6 +48,19 @@ std::vector<std::string_view> enum_names() {
   return names;
 }
 
+/// @brief The position of `value` among the enumerators in declaration order (the index into
+/// enum_names()), or -1 for a value outside the enum.
+template <class E>
+constexpr int enum_position(E value) noexcept {
+  int found = -1;
+  int position = 0;
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
+    if (found < 0 && D.value == value) found = position;
+    ++position;
+  });
+  return found;
+}
+
 /// @brief The number of enumerators of a described enum.
 template <class E>
 inline constexpr std::size_t enum_size =
