@@ -1,63 +1,103 @@
-// Per-case outcomes at registry scale: 1,000,000 cases x 16 weekly PHQ-9 assessments in columns,
-// on one and two threads. The columns are filled directly (a fixed LCG, no I/O), which is what a
-// reader streaming JSON Lines into cohort_columns produces.
+// Per-case outcomes (docs/outcomes.md), one thread, and how their cost grows with the cohort.
+//
+//   outcomes/compute_outcomes/N         compute_outcomes() (rows) on cohort_columns of N cases x 16
+//                                       weekly PHQ-9 assessments (the registry-scale case of goal 5
+//                                       at N = 1,000,000): the columns are filled directly from a
+//                                       fixed LCG, as a reader streaming JSON Lines into
+//                                       cohort_columns leaves them
+//   outcomes/compute_outcome_columns/N  compute_outcome_columns() (columns) on the same, when the
+//                                       library has it
+//   outcomes/synthetic_cases/N          outcomes() of N synthetic cases (docs/synthetic.md):
+//                                       to_columns() from the case records, then compute_outcomes()
+//
+// N runs over 1k, 10k, 100k and 1M (up to --cases=N / IPTKIT_BENCH_CASES; synthetic cases stop at
+// 100k: a million synthetic case records take several GB). --small: 1,000 cases, one iteration.
+#include "bench_common.hpp"
+
 #include <iptkit/outcomes/outcomes.hpp>
 
-#include <benchmark/benchmark.h>
+#include <memory>
 
-#include <cstdint>
+#if __has_include(<iptkit/outcomes/outcome_columns.hpp>)
+#define IPTKIT_BENCH_OUTCOME_COLUMNS 1
+#endif
 
 namespace {
 
-iptkit::cohort_columns make_columns(std::size_t cases, int per_case) {
-  iptkit::cohort_columns k;
-  k.instruments = {"phq9"};
-  k.offset.reserve(cases + 1);
-  k.offset.push_back(0);
-  std::uint64_t state = 42;
-  auto next = [&] { return (state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
-  const std::int32_t start = iptkit::day_number(iptkit::parse_date("2026-01-05").value());
-  for (std::size_t i = 0; i < cases; ++i) {
-    k.case_id.push_back("SYN-" + std::to_string(i));
-    k.start_day.push_back(start);
-    k.first_attended_day.push_back(start);
-    k.last_acute_day.push_back(start + 7 * (per_case - 1));
-    k.attended.push_back(per_case);
-    k.cancelled.push_back(0);
-    k.no_show.push_back(0);
-    k.completer.push_back(1);
-    k.relapse_instrument.push_back(-1);
-    k.relapse_threshold.push_back(0);
-    k.relapse_consecutive.push_back(0);
-    const int baseline = 10 + static_cast<int>(next() % 15);
-    const int drop = static_cast<int>(next() % (static_cast<std::uint64_t>(baseline) + 1));
-    for (int a = 0; a < per_case; ++a) {
-      k.instrument.push_back(0);
-      k.day.push_back(start + 7 * a);
-      k.total.push_back(baseline - drop * a / (per_case - 1));
-    }
-    k.offset.push_back(static_cast<std::uint32_t>(k.instrument.size()));
+using namespace iptkit;
+
+// One set of columns alive at a time (a million cases take about 300 MB).
+const cohort_columns& columns_of(std::size_t n) {
+  static std::size_t size = 0;
+  static std::unique_ptr<cohort_columns> columns;
+  if (!columns || size != n) {
+    columns.reset();
+    columns = std::make_unique<cohort_columns>(bench::phq9_columns(n, 16));
+    size = n;
   }
-  return k;
+  return *columns;
 }
 
-const iptkit::cohort_columns& million() {
-  static const auto columns = make_columns(1'000'000, 16);
-  return columns;
+const std::vector<case_record>& cases_of(std::size_t n) {
+  static std::size_t size = 0;
+  static std::vector<case_record> cases;
+  if (size != n) {
+    cases = {};
+    cases = bench::synthetic_cases(n);
+    size = n;
+  }
+  return cases;
 }
 
-void outcomes_million_cases(benchmark::State& state) {
-  const auto& columns = million();
-  const auto threads = static_cast<unsigned>(state.range(0));
+void from_columns(benchmark::State& state) {
+  const auto& columns = columns_of(static_cast<std::size_t>(state.range(0)));
   for (auto _ : state) {
-    auto rows = iptkit::compute_outcomes(columns, iptkit::instrument_registry::builtin(), threads);
+    auto rows = compute_outcomes(columns, instrument_registry::builtin(), 1);
     benchmark::DoNotOptimize(rows.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * columns.size()));
   state.counters["assessments"] = static_cast<double>(columns.total.size());
 }
-BENCHMARK(outcomes_million_cases)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+#ifdef IPTKIT_BENCH_OUTCOME_COLUMNS
+void to_outcome_columns(benchmark::State& state) {
+  const auto& columns = columns_of(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto out = compute_outcome_columns(columns, instrument_registry::builtin(), 1);
+    benchmark::DoNotOptimize(out.case_index.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * columns.size()));
+}
+#endif
+
+void from_cases(benchmark::State& state) {
+  const auto& cases = cases_of(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto rows = outcomes(cases, instrument_registry::builtin(), 1);
+    benchmark::DoNotOptimize(rows.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * cases.size()));
+}
+
+std::vector<std::int64_t> sizes(std::size_t cap) {
+  std::vector<std::int64_t> out;
+  for (std::size_t n = 1000; n <= cap; n *= 10) out.push_back(static_cast<std::int64_t>(n));
+  return out;
+}
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  return iptkit::bench::run(argc, argv, [] {
+    using iptkit::bench::add;
+    const std::size_t cap = iptkit::bench::cohort_size(1'000'000, 1000);
+    auto* c = add("outcomes/compute_outcomes", from_columns)->Unit(benchmark::kMillisecond);
+    for (auto n : sizes(cap)) c->Arg(n);
+#ifdef IPTKIT_BENCH_OUTCOME_COLUMNS
+    auto* k = add("outcomes/compute_outcome_columns", to_outcome_columns)->Unit(benchmark::kMillisecond);
+    for (auto n : sizes(cap)) k->Arg(n);
+#endif
+    auto* s = add("outcomes/synthetic_cases", from_cases)->Unit(benchmark::kMillisecond);
+    for (auto n : sizes(std::min<std::size_t>(cap, 100'000))) s->Arg(n);
+  });
+}
