@@ -22,3 +22,7 @@ cd "$work"
 "$py" -m mypy.stubtest iptkit --allowlist "$src/tests/python_module/stubtest-allowlist.txt"
 "$py" -m mypy --strict --no-incremental -p iptkit
 "$py" -m mypy --strict --no-incremental "$src/examples/python"
+# The Python benchmarks once at their small size, so they never rot (not timed or judged).
+"$py" -m pip install -q --disable-pip-version-check -r "$src/benchmarks/python/requirements.txt"
+(cd "$src/benchmarks/python" && IPTKIT_BENCH_DATA="$work/bench-data" "$py" bench_read.py --small >/dev/null \
+  && IPTKIT_BENCH_DATA="$work/bench-data" "$py" bench_outcomes.py --small >/dev/null)
