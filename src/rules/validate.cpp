@@ -47,7 +47,7 @@ std::vector<finding> validate(const case_record& c, const validation_options& op
     r.check(context, hits);
     for (auto& h : hits)
       found.push_back({meta::order_key<case_record>(h.path),
-                       {r.code, r.severity, std::move(h.path), std::move(h.message)}});
+                       {r.code, r.severity, std::move(h.path), options.redact ? r.title : std::move(h.message)}});
   }
   // Document order; ties keep catalogue order (stable).
   std::stable_sort(found.begin(), found.end(),
