@@ -50,6 +50,7 @@ void read_lines(const std::string& file, std::istream& in, const read_options& o
 read_options reading(const common_options& o, const registries& r) {
   read_options options;
   options.lax = o.lax;
+  options.redact = o.redact;
   options.protocols = &r.protocols;
   return options;
 }
