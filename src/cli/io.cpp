@@ -21,6 +21,17 @@ std::string read_all(std::istream& in) {
   return s.str();
 }
 
+// At most `limit` + 1 bytes of `in`: enough to tell that an input is too large without holding
+// all of it (standard input may be endless).
+std::string read_at_most(std::istream& in, std::size_t limit) {
+  std::string text;
+  char buffer[1 << 16];
+  while (text.size() <= limit && in.read(buffer, sizeof buffer).gcount() > 0)
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  if (text.size() > limit) text.resize(limit + 1);
+  return text;
+}
+
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
@@ -92,8 +103,16 @@ void read_inputs(const std::vector<std::string>& files, const read_options& opti
     if (file != "-" && (ends_with(file, ".jsonl") || ends_with(file, ".ndjson"))) {
       read_lines(file, in, options, sink);  // streamed: memory does not grow with the file
     } else {
-      const std::string text = read_all(in);
+      const std::string text = read_at_most(in, options.max_cohort_bytes);
       if (in.bad()) throw fatal(file + ": cannot read the file");
+      if (text.size() > options.max_cohort_bytes) {  // one unreadable input, not read further
+        sink({file, std::nullopt, 0, std::nullopt,
+              result<case_record>::failure({{"", error_kind::limit_exceeded,
+                                             "expected an input of at most " + std::to_string(options.max_cohort_bytes) +
+                                                 " bytes; found more (JSON Lines files are read line by line)",
+                                             std::nullopt}})});
+        continue;
+      }
       switch (detect_cohort_shape(file, text)) {
         case cohort_shape::lines: {
           std::istringstream lines(text);
