@@ -1,6 +1,8 @@
 // Input, output and terminal plumbing of the command line.
 #include "cli.hpp"
 
+#include <iptkit/json/detail/read_fast.hpp>
+
 #include <boost/json/parse.hpp>
 
 #include <chrono>
@@ -36,14 +38,21 @@ bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-// The case_id of a document that could not be read, when it has a string one.
+// The case_id of a case that could not be read, when it is a well-formed one: any other value
+// (a name typed into the field, a megabyte of text, terminal escapes) is not shown.
+std::optional<std::string> readable_case_id(const boost::json::value& v) {
+  const auto* id = v.is_object() ? v.get_object().if_contains("case_id") : nullptr;
+  if (!id || !id->is_string()) return std::nullopt;
+  const std::string_view s = id->get_string();
+  if (!json::detail::satisfies(meta::identifier{1, 64}, s)) return std::nullopt;
+  return std::string(s);
+}
+
 std::optional<std::string> sniff_case_id(std::string_view text) {
   boost::json::error_code ec;
   auto v = boost::json::parse(text, ec);
-  if (ec || !v.is_object()) return std::nullopt;
-  if (const auto* id = v.get_object().if_contains("case_id"); id && id->is_string())
-    return std::string(id->get_string());
-  return std::nullopt;
+  if (ec) return std::nullopt;
+  return readable_case_id(v);
 }
 
 void read_lines(const std::string& file, std::istream& in, const read_options& options,
@@ -133,10 +142,7 @@ void read_inputs(const std::vector<std::string>& files, const read_options& opti
               c.case_id = c.value->case_id;
             } else {
               if (!dom) dom = boost::json::parse(text);  // it parsed once already: no error here
-              const auto& element = dom->get_array()[entry.index];
-              if (const auto* id = element.is_object() ? element.get_object().if_contains("case_id") : nullptr;
-                  id && id->is_string())
-                c.case_id = std::string(id->get_string());
+              c.case_id = readable_case_id(dom->get_array()[entry.index]);
             }
             sink(std::move(c));
           }

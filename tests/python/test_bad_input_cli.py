@@ -106,3 +106,11 @@ def test_redact_keeps_values_out_of_every_message(tmp_path):
     for verb in (["outcomes"], ["summary"]):
         p = subprocess.run([CLI, *verb, "--redact", str(bad)], capture_output=True, timeout=120)
         assert p.returncode == 1 and b"Zebediah" not in p.stderr + p.stdout, verb
+
+
+def test_an_unreadable_case_is_named_only_by_a_well_formed_case_id():
+    # The id is printed to name the case; a malformed one (here with a terminal escape) is not.
+    _, out = validate(BAD / "control-characters-in-id.json")
+    assert out["cases"][0]["case_id"] is None
+    _, out = validate(BAD / "unknown-enum-frequency.json")
+    assert out["cases"][0]["case_id"] == "RD-017"
