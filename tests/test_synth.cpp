@@ -470,7 +470,7 @@ TEST(synth, options_are_described_for_json) {
 
   // A partial document keeps the defaults for what it leaves out; rates are checked.
   jd::read_context partial;
-  auto small = jd::parse_dom(R"({"dropout_rate": 0.1, "deviations": {"long_gap": 0.5}, "risk_rate": 2})", 64, partial.errors);
+  auto small = jd::parse_dom(R"({"dropout_rate": 0.1, "deviations": {"long_gap": 0.5}, "risk_rate": 2})", iptkit::read_options{}, partial.errors);
   ASSERT_TRUE(small);
   synth_options read;
   jd::read_value(*small, read, partial);

@@ -17,8 +17,8 @@ HERE = Path(__file__).resolve().parent
 TARGET = HERE / "iptkit" / "_core.pyi"
 
 def fix(text: str) -> str:
-    # Registries and rule sets passed as `None` mean the built-ins.
-    text = re.sub(r": (ProtocolRegistry|InstrumentRegistry|RuleSet) = None", r": \1 | None = None", text)
+    # Registries and rule sets passed as `None` mean the built-ins; limits as `None`, the defaults.
+    text = re.sub(r": (ProtocolRegistry|InstrumentRegistry|RuleSet|ReadLimits) = None", r": \1 | None = None", text)
     # Equality takes any object (Liskov), like every Python __eq__.
     text = re.sub(r"def __eq__\(self, arg0: \w+\) -> bool", "def __eq__(self, other: object) -> bool", text)
     # Bare generics from py::dict / py::tuple / py::list.
@@ -49,6 +49,8 @@ def fix(text: str) -> str:
         return m.group(0)
 
     text = re.sub(r"^( {4})(\w+): typing.ClassVar\[(\w+)\]$", member, text, flags=re.M)
+    # std::string_view parameters take bytes too (read as they are, UTF-8 checked in C++).
+    text = text.replace("def read_case_text(text: str,", "def read_case_text(text: str | bytes,")
     # Case.validate (added in Python) returns Findings.
     text = text.replace("import typing\n", "import typing\nfrom iptkit._findings import Findings\n", 1)
     return text

@@ -21,12 +21,13 @@ py::tuple entry_error(cohort_entry&& e) {
 // A JSON Lines file read one line per next(): memory does not grow with the file.
 class case_stream {
  public:
-  case_stream(const std::string& path, bool lax, const protocol_registry* protocols, bool skip)
+  case_stream(const std::string& path, bool lax, const protocol_registry* protocols, bool skip,
+              bool redact, const read_options* limits)
       : in_(std::make_unique<std::ifstream>(path, std::ios::binary)),
         protocols_(protocols ? std::optional<protocol_registry>(*protocols) : std::nullopt),
         skip_(skip) {
     if (!*in_) throw py::value_error("iptkit: cannot open " + path);  // callers check first
-    reader_.emplace(*in_, reading(lax, protocols_ ? &*protocols_ : nullptr));
+    reader_.emplace(*in_, reading(lax, protocols_ ? &*protocols_ : nullptr, redact, limits));
   }
 
   case_record next() {
@@ -58,23 +59,64 @@ class case_stream {
 
 }  // namespace
 
+void bind_read_limits(py::module_& m) {
+  // The limits of read_options (docs/reliability.md); lax, protocols and redact are arguments.
+  py::class_<read_options>(m, "ReadLimits",
+                           "Limits on what a reader accepts; beyond one, a limit_exceeded error.")
+      .def(py::init([](std::size_t max_depth, std::size_t max_document_bytes, std::size_t max_string_bytes,
+                       std::size_t max_list_length, std::size_t max_cohort_bytes) {
+             read_options o;
+             o.max_depth = max_depth;
+             o.max_document_bytes = max_document_bytes;
+             o.max_string_bytes = max_string_bytes;
+             o.max_list_length = max_list_length;
+             o.max_cohort_bytes = max_cohort_bytes;
+             return o;
+           }),
+           py::kw_only(), py::arg("max_depth") = read_options{}.max_depth,
+           py::arg("max_document_bytes") = read_options{}.max_document_bytes,
+           py::arg("max_string_bytes") = read_options{}.max_string_bytes,
+           py::arg("max_list_length") = read_options{}.max_list_length,
+           py::arg("max_cohort_bytes") = read_options{}.max_cohort_bytes)
+      .def_readwrite("max_depth", &read_options::max_depth, "Deepest nesting of lists and objects.")
+      .def_readwrite("max_document_bytes", &read_options::max_document_bytes,
+                     "Largest case document (or JSON Lines line), in bytes.")
+      .def_readwrite("max_string_bytes", &read_options::max_string_bytes, "Longest string or key, in bytes.")
+      .def_readwrite("max_list_length", &read_options::max_list_length,
+                     "Most elements of a list, or members of an object, in a case.")
+      .def_readwrite("max_cohort_bytes", &read_options::max_cohort_bytes,
+                     "Largest cohort read whole (a JSON array of cases), in bytes.")
+      .def("__repr__", [](const read_options& o) {
+        return "ReadLimits(max_depth=" + std::to_string(o.max_depth) +
+               ", max_document_bytes=" + std::to_string(o.max_document_bytes) +
+               ", max_string_bytes=" + std::to_string(o.max_string_bytes) +
+               ", max_list_length=" + std::to_string(o.max_list_length) +
+               ", max_cohort_bytes=" + std::to_string(o.max_cohort_bytes) + ")";
+      });
+}
+
 void bind_reading(py::module_& m) {
   m.def(
       "read_case_text",
-      [](std::string_view text, bool lax, const protocol_registry* protocols) {
-        return value_or_raise(read_case(text, reading(lax, protocols)));
+      [](std::string_view text, bool lax, const protocol_registry* protocols, bool redact,
+         const read_options* limits) {
+        return value_or_raise(read_case(text, reading(lax, protocols, redact, limits)));
       },
       py::arg("text"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
-      "Reads one case document from JSON text; raises DecodeError with every structural error.");
+      py::arg("redact") = false, py::arg("limits") = py::none(),
+      "Reads one case document from JSON text (str, or bytes read as they are: UTF-8 is checked); "
+      "raises DecodeError with every structural error.");
 
   m.def(
       "read_cohort_text",
-      [](const py::bytes& data, std::string_view name, bool lax, const protocol_registry* protocols) {
+      [](const py::bytes& data, std::string_view name, bool lax, const protocol_registry* protocols,
+         bool redact, const read_options* limits) {
         const std::string_view text = data;
+        const auto options = reading(lax, protocols, redact, limits);
         std::vector<cohort_entry> entries;
         {
           py::gil_scoped_release release;
-          entries = read_cohort(name, text, reading(lax, protocols));
+          entries = read_cohort(name, text, options);
         }
         std::vector<case_record> cases;
         cases.reserve(entries.size());
@@ -90,16 +132,16 @@ void bind_reading(py::module_& m) {
         return py::make_tuple(std::move(cases), errors);
       },
       py::arg("data"), py::arg("name"), py::kw_only(), py::arg("lax") = false,
-      py::arg("protocols") = py::none(),
+      py::arg("protocols") = py::none(), py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file "
       "name, whose extension decides the shape first). Returns (cases, errors): each error is "
       "(index, line, [ReadError]).");
 
   py::class_<case_stream>(m, "CaseStream",
                           "Cases of a JSON Lines file, read one line at a time (see iter_cases).")
-      .def(py::init<const std::string&, bool, const protocol_registry*, bool>(), py::arg("path"),
-           py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
-           py::arg("skip_errors") = false)
+      .def(py::init<const std::string&, bool, const protocol_registry*, bool, bool, const read_options*>(),
+           py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+           py::arg("skip_errors") = false, py::arg("redact") = false, py::arg("limits") = py::none())
       .def("__iter__", [](py::object self) { return self; })
       .def("__next__", &case_stream::next)
       .def_property_readonly("errors", &case_stream::errors,

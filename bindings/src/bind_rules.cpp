@@ -48,9 +48,9 @@ struct python_check {
   }
 };
 
-const validation_options options_for(const rule_set* rules, const protocol_registry* protocols,
-                                     const instrument_registry* instruments) {
-  return validation_options{protocols, instruments, rules};
+validation_options options_for(const rule_set* rules, const protocol_registry* protocols,
+                               const instrument_registry* instruments, bool redact) {
+  return validation_options{protocols, instruments, rules, redact};
 }
 
 }  // namespace
@@ -140,21 +140,21 @@ void bind_rules(py::module_& m) {
   m.def(
       "validate",
       [](const case_record& c, const rule_set* rules, const protocol_registry* protocols,
-         const instrument_registry* instruments) {
-        const auto options = options_for(rules, protocols, instruments);
+         const instrument_registry* instruments, bool redact) {
+        const auto options = options_for(rules, protocols, instruments, redact);
         py::gil_scoped_release release;
         return validate(c, options);
       },
       py::arg("case"), py::kw_only(), py::arg("rules") = py::none(), py::arg("protocols") = py::none(),
-      py::arg("instruments") = py::none(),
-      "Every finding for one case, in document order.");
+      py::arg("instruments") = py::none(), py::arg("redact") = false,
+      "Every finding for one case, in document order (redact: each message is its rule's title).");
   m.def(
       "validate_cohort",
       [](const py::typing::Iterable<case_record>& cases, const rule_set* rules, const protocol_registry* protocols,
-         const instrument_registry* instruments, unsigned threads) {
+         const instrument_registry* instruments, unsigned threads, bool redact) {
         const auto refs = case_pointers(cases);
         const auto& pointers = refs.cases;
-        const auto options = options_for(rules, protocols, instruments);
+        const auto options = options_for(rules, protocols, instruments, redact);
         std::vector<std::vector<finding>> out(pointers.size());
         {
           py::gil_scoped_release release;
@@ -165,7 +165,7 @@ void bind_rules(py::module_& m) {
         return out;
       },
       py::arg("cases"), py::kw_only(), py::arg("rules") = py::none(), py::arg("protocols") = py::none(),
-      py::arg("instruments") = py::none(), py::arg("threads") = 1,
+      py::arg("instruments") = py::none(), py::arg("threads") = 1, py::arg("redact") = false,
       "The findings of each case (a list per case). With threads > 1 the cases are split across "
       "threads; the result is the same as with one.");
 }

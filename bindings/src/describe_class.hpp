@@ -45,8 +45,9 @@ struct case_refs {
 /// @brief The cases of an iterable of Case objects; raises TypeError for anything else.
 case_refs case_pointers(const py::iterable& cases);
 
-/// @brief The options a Python caller gives for reading (lax, protocols).
-read_options reading(bool lax, const protocol_registry* protocols);
+/// @brief The options a Python caller gives for reading: lax, protocols, redact, and the limits
+/// of a ReadLimits (nullptr: the defaults). Only the limits are taken from `limits`.
+read_options reading(bool lax, const protocol_registry* protocols, bool redact, const read_options* limits);
 
 /// @brief The result's value; raises DecodeError with every error, and each lax-mode warning as
 /// an iptkit.DecodeWarning.
@@ -173,19 +174,23 @@ py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* d
       "The canonical JSON text (pretty: two-space indent and a final newline; else one line).");
   cls.def_static(
       "from_json",
-      [](std::string_view text, bool lax, const protocol_registry* protocols) {
-        return value_or_raise(read_json<T>(text, reading(lax, protocols)));
+      [](std::string_view text, bool lax, const protocol_registry* protocols, bool redact,
+         const read_options* limits) {
+        return value_or_raise(read_json<T>(text, reading(lax, protocols, redact, limits)));
       },
       py::arg("text"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.");
   cls.def("to_dict", [](const T& self) { return json_to_python(to_json(self)); },
           "The JSON document as plain Python values (dates as ISO strings, enums as spellings).");
   cls.def_static(
       "from_dict",
-      [](const py::handle& data, bool lax, const protocol_registry* protocols) {
-        return value_or_raise(read_python<T>(data, reading(lax, protocols)));
+      [](const py::handle& data, bool lax, const protocol_registry* protocols, bool redact,
+         const read_options* limits) {
+        return value_or_raise(read_python<T>(data, reading(lax, protocols, redact, limits)));
       },
       py::arg("data"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.");
   return cls;
 }

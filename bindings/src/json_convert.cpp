@@ -59,8 +59,8 @@ struct converter {
       try {
         value = h.cast<long long>();
       } catch (const py::cast_error&) {
-        fail(error_kind::out_of_range, "expected an integer that fits 64 bits; found " +
-                                           py::repr(h).cast<std::string>());
+        // No repr: it could be thousands of digits, and it is a value of the case.
+        fail(error_kind::out_of_range, "expected an integer that fits 64 bits; found a larger one");
         return nullptr;
       }
       return static_cast<std::int64_t>(value);
@@ -95,7 +95,7 @@ struct converter {
       bj::object out;
       for (auto [key, value] : py::reinterpret_borrow<py::dict>(h)) {
         if (!py::isinstance<py::str>(key)) {
-          fail(error_kind::wrong_type, "expected string keys; found the key " + py::repr(key).cast<std::string>());
+          fail(error_kind::wrong_type, "expected string keys; found a key of type " + type_name(key));
           continue;
         }
         const auto k = key.cast<std::string>();

@@ -27,6 +27,7 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "iptkit's compiled core: the model, reading, rules, planning, outcomes and figures.";
   m.attr("__version__") = iptkit::version_string;
   py::register_exception_translator(&translate_decode_error);
+  bind_read_limits(m);
   bind_model(m);
   bind_reading(m);
   bind_rules(m);

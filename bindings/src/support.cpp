@@ -45,10 +45,12 @@ case_refs case_pointers(const py::iterable& cases) {
   return out;
 }
 
-read_options reading(bool lax, const protocol_registry* protocols) {
-  read_options o;
+read_options reading(bool lax, const protocol_registry* protocols, bool redact,
+                     const read_options* limits) {
+  read_options o = limits ? *limits : read_options{};
   o.lax = lax;
   o.protocols = protocols;
+  o.redact = redact;
   return o;
 }
 

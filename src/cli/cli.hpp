@@ -30,6 +30,7 @@ struct common_options {
   std::string protocols_file;
   std::string instruments_file;
   bool lax = false;
+  bool redact = false;  // messages name no value from the cases (docs/privacy.md)
   bool quiet = false;
   unsigned threads = 1;
   output_format format = output_format::text;
@@ -42,7 +43,7 @@ struct registries {
 };
 registries load_registries(const common_options& o);
 
-/// The reader's options: --lax and the protocols in force.
+/// The reader's options: --lax, --redact and the protocols in force.
 read_options reading(const common_options& o, const registries& r);
 
 /// One case of the input, read or not.

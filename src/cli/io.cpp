@@ -1,6 +1,8 @@
 // Input, output and terminal plumbing of the command line.
 #include "cli.hpp"
 
+#include <iptkit/json/detail/read_fast.hpp>
+
 #include <boost/json/parse.hpp>
 
 #include <chrono>
@@ -21,18 +23,36 @@ std::string read_all(std::istream& in) {
   return s.str();
 }
 
+// At most `limit` + 1 bytes of `in`: enough to tell that an input is too large without holding
+// all of it (standard input may be endless).
+std::string read_at_most(std::istream& in, std::size_t limit) {
+  std::string text;
+  char buffer[1 << 16];
+  while (text.size() <= limit && in.read(buffer, sizeof buffer).gcount() > 0)
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+  if (text.size() > limit) text.resize(limit + 1);
+  return text;
+}
+
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-// The case_id of a document that could not be read, when it has a string one.
+// The case_id of a case that could not be read, when it is a well-formed one: any other value
+// (a name typed into the field, a megabyte of text, terminal escapes) is not shown.
+std::optional<std::string> readable_case_id(const boost::json::value& v) {
+  const auto* id = v.is_object() ? v.get_object().if_contains("case_id") : nullptr;
+  if (!id || !id->is_string()) return std::nullopt;
+  const std::string_view s = id->get_string();
+  if (!json::detail::satisfies(meta::identifier{1, 64}, s)) return std::nullopt;
+  return std::string(s);
+}
+
 std::optional<std::string> sniff_case_id(std::string_view text) {
   boost::json::error_code ec;
   auto v = boost::json::parse(text, ec);
-  if (ec || !v.is_object()) return std::nullopt;
-  if (const auto* id = v.get_object().if_contains("case_id"); id && id->is_string())
-    return std::string(id->get_string());
-  return std::nullopt;
+  if (ec) return std::nullopt;
+  return readable_case_id(v);
 }
 
 void read_lines(const std::string& file, std::istream& in, const read_options& options,
@@ -50,6 +70,7 @@ void read_lines(const std::string& file, std::istream& in, const read_options& o
 read_options reading(const common_options& o, const registries& r) {
   read_options options;
   options.lax = o.lax;
+  options.redact = o.redact;
   options.protocols = &r.protocols;
   return options;
 }
@@ -91,8 +112,16 @@ void read_inputs(const std::vector<std::string>& files, const read_options& opti
     if (file != "-" && (ends_with(file, ".jsonl") || ends_with(file, ".ndjson"))) {
       read_lines(file, in, options, sink);  // streamed: memory does not grow with the file
     } else {
-      const std::string text = read_all(in);
+      const std::string text = read_at_most(in, options.max_cohort_bytes);
       if (in.bad()) throw fatal(file + ": cannot read the file");
+      if (text.size() > options.max_cohort_bytes) {  // one unreadable input, not read further
+        sink({file, std::nullopt, 0, std::nullopt,
+              result<case_record>::failure({{"", error_kind::limit_exceeded,
+                                             "expected an input of at most " + std::to_string(options.max_cohort_bytes) +
+                                                 " bytes; found more (JSON Lines files are read line by line)",
+                                             std::nullopt}})});
+        continue;
+      }
       switch (detect_cohort_shape(file, text)) {
         case cohort_shape::lines: {
           std::istringstream lines(text);
@@ -113,10 +142,7 @@ void read_inputs(const std::vector<std::string>& files, const read_options& opti
               c.case_id = c.value->case_id;
             } else {
               if (!dom) dom = boost::json::parse(text);  // it parsed once already: no error here
-              const auto& element = dom->get_array()[entry.index];
-              if (const auto* id = element.is_object() ? element.get_object().if_contains("case_id") : nullptr;
-                  id && id->is_string())
-                c.case_id = std::string(id->get_string());
+              c.case_id = readable_case_id(dom->get_array()[entry.index]);
             }
             sink(std::move(c));
           }

@@ -27,6 +27,8 @@ void add_common(CLI::App& verb, common_options& o, unsigned what) {
     verb.add_option("--instruments", o.instruments_file, "JSON file of instruments that add to or override the built-in ones");
   if (what & takes::cases)
     verb.add_flag("--lax", o.lax, "Unknown fields are ignored (validate lists them) instead of being errors");
+  if (what & takes::cases)
+    verb.add_flag("--redact", o.redact, "Messages quote no value from the cases, only where and what kind of problem");
   verb.add_flag("-q,--quiet", o.quiet, "No progress and no summary line; problems are still reported");
   if (what & takes::threads)
     verb.add_option("--threads", o.threads, "Worker threads for validation and outcomes")->check(CLI::Range(1u, 256u));

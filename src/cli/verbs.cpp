@@ -18,8 +18,9 @@ namespace iptkit::cli {
 
 namespace {
 
-validation_options validating(const registries& r) {
+validation_options validating(const common_options& o, const registries& r) {
   validation_options v;
+  v.redact = o.redact;
   v.protocols = &r.protocols;
   v.instruments = &r.instruments;
   return v;
@@ -65,7 +66,7 @@ std::string optional_text(const std::optional<T>& v) {
 int run_validate(const std::vector<std::string>& files, const common_options& o) {
   const auto reg = load_registries(o);
   const auto options = reading(o, reg);
-  const auto v = validating(reg);
+  const auto v = validating(o, reg);
   const palette colour{o.format == output_format::text && is_terminal(1) &&
                        !(std::getenv("NO_COLOR") && *std::getenv("NO_COLOR"))};
   check_inputs(files);  // output is streamed: a bad argument must fail before any of it
@@ -279,7 +280,7 @@ int run_report(const std::vector<std::string>& files, const std::string& out, gr
   const auto reg = load_registries(o);
   auto cohort = load_cohort(files, reading(o, reg), o);
   report_unreadable(cohort.unreadable);
-  const auto findings = validate_cohort(cohort.cases, validating(reg), o.threads);
+  const auto findings = validate_cohort(cohort.cases, validating(o, reg), o.threads);
   std::vector<report_input_error> unreadable;
   for (const auto& c : cohort.unreadable) unreadable.push_back({c.file, c.line, c.index, c.value.errors()});
   report_options options;

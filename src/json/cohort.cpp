@@ -13,12 +13,46 @@ namespace iptkit {
 jsonl_reader::jsonl_reader(std::istream& in, read_options options)
     : in_(&in), options_(options) {}
 
+namespace {
+
+// Reads one line (without its '\n') into `line` and its length into `length`, storing at most
+// `limit` bytes: a longer line is read to its end but not kept (`line` is left empty), so one
+// endless line cannot exhaust memory. False at the end of the input. std::getline has no such
+// bound; istream::getline fills a buffer at a time.
+bool read_bounded_line(std::istream& in, std::string& line, std::size_t limit, std::size_t& length) {
+  line.clear();
+  length = 0;
+  bool any = false;
+  char buffer[1 << 16];
+  while (true) {
+    in.getline(buffer, sizeof buffer);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    const bool buffer_full = in.fail() && !in.eof() && got == sizeof buffer - 1;
+    const bool ended_by_newline = !in.fail() && !in.eof();
+    const std::size_t kept = ended_by_newline ? got - 1 : got;  // the '\n' was counted
+    any = any || got > 0;
+    length += kept;
+    if (length <= limit) line.append(buffer, kept);
+    else line.clear();
+    if (!buffer_full) break;
+    in.clear(in.rdstate() & ~std::ios::failbit);  // a long line: go on reading it
+  }
+  return any;
+}
+
+}  // namespace
+
 std::optional<cohort_entry> jsonl_reader::next() {
-  while (std::getline(*in_, line_)) {
+  std::size_t length = 0;
+  // Room for a trailing '\r' besides the largest document.
+  const std::size_t limit = options_.max_document_bytes + 1;
+  while (read_bounded_line(*in_, line_, limit, length)) {
     ++line_number_;
-    if (!line_.empty() && line_.back() == '\r') line_.pop_back();
-    if (line_.find_first_not_of(" \t") == std::string::npos) continue;
-    auto r = read_case(line_, options_);
+    const bool too_long = length > limit;
+    if (!too_long && !line_.empty() && line_.back() == '\r') line_.pop_back();
+    if (!too_long && line_.find_first_not_of(" \t") == std::string::npos) continue;
+    auto r = too_long ? result<case_record>::failure({json::detail::too_large(length, options_.max_document_bytes)})
+                      : read_case(line_, options_);
     // Each line is parsed on its own: the file's line goes into `line`, not the message.
     const auto locate = [&](std::vector<read_error> list) {
       for (auto& e : list) {
@@ -48,7 +82,7 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
                                                   const read_options& options) {
   using namespace json::detail;
   // A valid array is read in one pass; anything else goes the DOM way, case by case.
-  if (std::vector<case_record> cases; read_fast(json, options.max_depth + 1, options.protocols, cases)) {
+  if (std::vector<case_record> cases; read_fast(json, options, text_kind::cohort_array, cases)) {
     std::vector<cohort_entry> entries;
     entries.reserve(cases.size());
     for (std::size_t i = 0; i < cases.size(); ++i)
@@ -56,11 +90,11 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
     return entries;
   }
   std::vector<read_error> parse_errors;
-  auto dom = parse_dom(json, options.max_depth + 1, parse_errors);
+  auto dom = parse_dom(json, options, parse_errors, text_kind::cohort_array);
   if (!dom) return result<std::vector<cohort_entry>>::failure(std::move(parse_errors));
   if (!dom->is_array()) {
     return result<std::vector<cohort_entry>>::failure(
-        {{"", error_kind::wrong_type, "expected a list of case documents; found " + describe_found(*dom),
+        {{"", error_kind::wrong_type, "expected a list of case documents; found " + describe_found(*dom, options.redact),
           std::nullopt}});
   }
   const auto& cases = dom->get_array();
@@ -110,6 +144,11 @@ cohort_shape detect_cohort_shape(std::string_view name, std::string_view text) {
 
 std::vector<cohort_entry> read_cohort(std::string_view name, std::string_view text,
                                       const read_options& options) {
+  if (text.size() > options.max_cohort_bytes) {
+    std::vector<cohort_entry> failed;
+    failed.push_back({0, 0, result<case_record>::failure({json::detail::too_large(text.size(), options.max_cohort_bytes)})});
+    return failed;
+  }
   switch (detect_cohort_shape(name, text)) {
     case cohort_shape::lines: return read_case_lines(text, options);
     case cohort_shape::array: {

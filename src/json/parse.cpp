@@ -2,12 +2,17 @@
 // keeps the last) and the JSON Pointer of the place a syntax error or depth limit was hit.
 #include <iptkit/json/detail/parse.hpp>
 
+#include <iptkit/detail/excerpt.hpp>
+
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_stack.hpp>
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <optional>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -24,34 +29,52 @@ void append_pointer_token(std::string& pointer, std::string_view token) {
   }
 }
 
-std::string describe_found(const bj::value& v) {
+std::string describe_string(std::string_view s, bool redact) {
+  return redact ? std::string("a string") : iptkit::detail::quoted_excerpt(s);
+}
+
+std::string describe_found(const bj::value& v, bool redact) {
   switch (v.kind()) {
     case bj::kind::null: return "null";
-    case bj::kind::bool_: return v.get_bool() ? "true" : "false";
+    case bj::kind::bool_: return redact ? "true or false" : v.get_bool() ? "true" : "false";
     case bj::kind::object: return "an object";
     case bj::kind::array: return "a list";
-    case bj::kind::string: {
-      constexpr std::size_t shown = 60;
-      const auto& s = v.get_string();
-      std::string text = bj::serialize(bj::string_view(s.data(), std::min(s.size(), shown)));
-      if (s.size() > shown) text.insert(text.size() - 1, "...");
-      return text;
-    }
+    case bj::kind::string: return describe_string(v.get_string(), redact);
+    case bj::kind::int64:
+    case bj::kind::uint64: return redact ? "an integer" : bj::serialize(v);
     case bj::kind::double_: {
+      // The parser turns 1e400 into infinity and 2^64 into a double: say so rather than show
+      // "inf" or digits that were never written.
+      const double d = v.get_double();
+      if (!std::isfinite(d)) return "a number too large for a 64-bit float";
+      if (std::trunc(d) == d && std::fabs(d) >= 0x1p63) return "an integer too large for 64 bits";
+      if (redact) return "a number";
       // Shortest round-trip form, with ".0" kept so that 1.0 does not read as the integer 1.
       char buf[32];
-      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.get_double());
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
       std::string text(buf, end);
       if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
       return text;
     }
-    default: return bj::serialize(v);
   }
+  return "a value";
+}
+
+std::size_t max_bytes(const read_options& options, text_kind kind) noexcept {
+  return kind == text_kind::cohort_array ? options.max_cohort_bytes : options.max_document_bytes;
+}
+
+read_error too_large(std::size_t size, std::size_t limit) {
+  return {"", error_kind::limit_exceeded,
+          "expected a document of at most " + std::to_string(limit) + " bytes; found " +
+              std::to_string(size) + " bytes",
+          std::nullopt};
 }
 
 namespace {
 
 // Frames track the pointer of the value being built and, for objects, the keys seen so far.
+// The limits of read_options are checked as each value begins, before anything is stored.
 class dom_handler {
  public:
   constexpr static std::size_t max_object_size = bj::object::max_size();
@@ -59,16 +82,21 @@ class dom_handler {
   constexpr static std::size_t max_key_size = bj::string::max_size();
   constexpr static std::size_t max_string_size = bj::string::max_size();
 
-  explicit dom_handler(std::vector<read_error>& errors) : errors_(errors) { stack.reset(); }
+  dom_handler(std::vector<read_error>& errors, const read_options& options, text_kind kind)
+      : errors_(errors), options_(options), kind_(kind) {
+    stack.reset();
+  }
 
   bj::value_stack stack;
   std::string path;
+  /// The limit that stopped the parse, if one did.
+  std::optional<read_error> limit;
 
   bool on_document_begin(bj::error_code&) { return true; }
   bool on_document_end(bj::error_code&) { return true; }
 
-  bool on_object_begin(bj::error_code&) {
-    begin_value();
+  bool on_object_begin(bj::error_code& ec) {
+    if (!begin_value(ec)) return false;
     frames_.push_back({false, 0, path.size(), {}});
     return true;
   }
@@ -78,8 +106,8 @@ class dom_handler {
     end_value();
     return true;
   }
-  bool on_array_begin(bj::error_code&) {
-    begin_value();
+  bool on_array_begin(bj::error_code& ec) {
+    if (!begin_value(ec)) return false;
     frames_.push_back({true, 0, path.size(), {}});
     return true;
   }
@@ -89,71 +117,79 @@ class dom_handler {
     end_value();
     return true;
   }
-  bool on_key_part(std::string_view s, std::size_t, bj::error_code&) {
+  bool on_key_part(std::string_view s, std::size_t n, bj::error_code& ec) {
+    if (!key_fits(n, ec)) return false;
     key_ += s;
     stack.push_chars(s);
     return true;
   }
-  bool on_key(std::string_view s, std::size_t, bj::error_code&) {
+  bool on_key(std::string_view s, std::size_t n, bj::error_code& ec) {
+    if (!key_fits(n, ec)) return false;
     key_ += s;
     auto& f = frames_.back();
+    if (++f.count > options_.max_list_length)
+      return stop(ec, bj::error::object_too_large, f.path_size,
+                  "expected an object of at most " + std::to_string(options_.max_list_length) +
+                      " members; found more");
     path.resize(f.path_size);
     append_pointer_token(path, key_);
-    if (std::find(f.keys.begin(), f.keys.end(), key_) != f.keys.end()) {
+    if (!f.keys.insert(key_).second) {
       errors_.push_back({path, error_kind::duplicate_key,
-                         "expected each key once per object; found \"" + key_ + "\" again",
+                         "expected each key once per object; found " +
+                             (options_.redact ? std::string("the same key") : describe_string(key_, false)) +
+                             " again",
                          std::nullopt});
-    } else {
-      f.keys.push_back(key_);
     }
     key_.clear();
     stack.push_key(s);
     return true;
   }
-  bool on_string_part(std::string_view s, std::size_t, bj::error_code&) {
+  bool on_string_part(std::string_view s, std::size_t n, bj::error_code& ec) {
     if (!in_string_) {
-      begin_value();
+      if (!begin_value(ec)) return false;
       in_string_ = true;
     }
+    if (!string_fits(n, ec)) return false;
     stack.push_chars(s);
     return true;
   }
-  bool on_string(std::string_view s, std::size_t, bj::error_code&) {
-    if (!in_string_) begin_value();
+  bool on_string(std::string_view s, std::size_t n, bj::error_code& ec) {
+    if (!in_string_ && !begin_value(ec)) return false;
     in_string_ = false;
+    if (!string_fits(n, ec)) return false;
     stack.push_string(s);
     end_value();
     return true;
   }
-  bool on_number_part(std::string_view, bj::error_code&) {
+  bool on_number_part(std::string_view, bj::error_code& ec) {
     if (!in_number_) {
-      begin_value();
+      if (!begin_value(ec)) return false;
       in_number_ = true;
     }
     return true;
   }
-  bool on_int64(std::int64_t i, std::string_view, bj::error_code&) {
-    scalar();
+  bool on_int64(std::int64_t i, std::string_view, bj::error_code& ec) {
+    if (!scalar(ec)) return false;
     stack.push_int64(i);
     return true;
   }
-  bool on_uint64(std::uint64_t u, std::string_view, bj::error_code&) {
-    scalar();
+  bool on_uint64(std::uint64_t u, std::string_view, bj::error_code& ec) {
+    if (!scalar(ec)) return false;
     stack.push_uint64(u);
     return true;
   }
-  bool on_double(double d, std::string_view, bj::error_code&) {
-    scalar();
+  bool on_double(double d, std::string_view, bj::error_code& ec) {
+    if (!scalar(ec)) return false;
     stack.push_double(d);
     return true;
   }
-  bool on_bool(bool b, bj::error_code&) {
-    scalar();
+  bool on_bool(bool b, bj::error_code& ec) {
+    if (!scalar(ec)) return false;
     stack.push_bool(b);
     return true;
   }
-  bool on_null(bj::error_code&) {
-    scalar();
+  bool on_null(bj::error_code& ec) {
+    if (!scalar(ec)) return false;
     stack.push_null();
     return true;
   }
@@ -163,32 +199,62 @@ class dom_handler {
  private:
   struct frame {
     bool is_array;
-    std::size_t next_index;
+    std::size_t count;      // elements or keys so far
     std::size_t path_size;  // the pointer of the container itself
-    std::vector<std::string> keys;
+    std::unordered_set<std::string> keys;  // a set: an object of many keys stays linear
   };
 
+  // Records the limit at the pointer of the first `path_size` characters and stops the parser.
+  bool stop(bj::error_code& ec, bj::error code, std::size_t path_size, std::string message) {
+    path.resize(path_size);
+    limit = read_error{path, error_kind::limit_exceeded, std::move(message), std::nullopt};
+    ec = code;
+    return false;
+  }
+  bool string_fits(std::size_t n, bj::error_code& ec) {
+    if (n <= options_.max_string_bytes) return true;
+    return stop(ec, bj::error::string_too_large, path.size(),
+                "expected a string of at most " + std::to_string(options_.max_string_bytes) +
+                    " bytes; found a longer one");
+  }
+  bool key_fits(std::size_t n, bj::error_code& ec) {
+    if (n <= options_.max_string_bytes) return true;
+    return stop(ec, bj::error::key_too_large, frames_.back().path_size,
+                "expected keys of at most " + std::to_string(options_.max_string_bytes) +
+                    " bytes; found a longer one");
+  }
+
   // An array element's pointer is set when it begins; an object member's when its key ends.
-  void begin_value() {
-    if (!frames_.empty() && frames_.back().is_array) {
-      path.resize(frames_.back().path_size);
-      path += '/';
-      path += std::to_string(frames_.back().next_index);
-    }
+  bool begin_value(bj::error_code& ec) {
+    if (frames_.empty() || !frames_.back().is_array) return true;
+    auto& f = frames_.back();
+    // A cohort's array of cases is held to max_cohort_bytes alone.
+    const bool cases = kind_ == text_kind::cohort_array && frames_.size() == 1;
+    if (f.count >= options_.max_list_length && !cases)
+      return stop(ec, bj::error::array_too_large, f.path_size,
+                  "expected a list of at most " + std::to_string(options_.max_list_length) +
+                      " elements; found more");
+    path.resize(f.path_size);
+    path += '/';
+    path += std::to_string(f.count);
+    return true;
   }
   void end_value() {
     if (frames_.empty()) return;
     auto& f = frames_.back();
-    if (f.is_array) ++f.next_index;
+    if (f.is_array) ++f.count;
     path.resize(f.path_size);
   }
-  void scalar() {
-    if (!in_number_) begin_value();
+  bool scalar(bj::error_code& ec) {
+    if (!in_number_ && !begin_value(ec)) return false;
     in_number_ = false;
     end_value();
+    return true;
   }
 
   std::vector<read_error>& errors_;
+  const read_options& options_;
+  text_kind kind_;
   std::vector<frame> frames_;
   std::string key_;
   bool in_string_ = false;
@@ -210,32 +276,54 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
   return {line, column};
 }
 
+// What a common mistake at a syntax error is, said plainly (the parser says only "syntax error").
+std::string syntax_hint(std::string_view text, std::size_t at) {
+  const auto rest = text.substr(std::min(at, text.size()));
+  const auto starts = [&](std::string_view p) { return rest.substr(0, p.size()) == p; };
+  if (at == 0 && (starts("\xFE\xFF") || starts("\xFF\xFE")))
+    return " (UTF-16 text; JSON must be UTF-8: RFC 8259, section 8.1)";
+  if (starts("\xEF\xBB\xBF")) return " (a byte order mark is accepted only at the very start)";
+  if (!rest.empty() && static_cast<unsigned char>(rest[0]) >= 0x80)
+    return " (bytes that are not UTF-8; JSON must be UTF-8: RFC 8259, section 8.1)";
+  if (starts("NaN") || starts("Infinity") || starts("-Infinity") || starts("+"))
+    return " (NaN, Infinity and a leading + are not JSON numbers: RFC 8259, section 6)";
+  return "";
+}
+
 }  // namespace
 
-std::optional<bj::value> parse_dom(std::string_view text, std::size_t max_depth,
-                                   std::vector<read_error>& errors) {
-  bj::parse_options options;
-  options.max_depth = max_depth;
-  bj::basic_parser<dom_handler> parser(options, errors);
+std::optional<bj::value> parse_dom(std::string_view text, const read_options& options,
+                                   std::vector<read_error>& errors, text_kind kind) {
+  text = strip_bom(text);
+  if (const auto limit = max_bytes(options, kind); text.size() > limit) {
+    errors.push_back(too_large(text.size(), limit));
+    return std::nullopt;
+  }
+  bj::parse_options parse_options;
+  // A cohort's array is one level above its cases.
+  parse_options.max_depth = options.max_depth + (kind == text_kind::cohort_array ? 1 : 0);
+  bj::basic_parser<dom_handler> parser(parse_options, errors, options, kind);
   bj::error_code ec;
   const std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
   if (!ec && consumed < text.size()) ec = bj::error::extra_data;
-  if (ec) {
-    const auto [line, column] = line_column(text, consumed);
-    const bool too_deep = ec == bj::error::too_deep;
-    std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column);
-    std::string message =
-        too_deep ? "expected at most " + std::to_string(max_depth) +
-                       " levels of nesting; found more at " + where
-        : text.find_first_not_of(" \t\r\n") == std::string_view::npos
-            ? std::string("expected a JSON value; found an empty document")
-            : "expected valid JSON; found " + ec.message() + " at " + where;
-    errors.push_back({parser.handler().path,
-                      too_deep ? error_kind::limit_exceeded : error_kind::syntax,
-                      std::move(message), std::nullopt});
+  if (!ec) return parser.handler().stack.release();
+  if (auto& limit = parser.handler().limit) {
+    errors.push_back(std::move(*limit));
     return std::nullopt;
   }
-  return parser.handler().stack.release();
+  const auto [line, column] = line_column(text, consumed);
+  const bool too_deep = ec == bj::error::too_deep;
+  const std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column);
+  std::string message =
+      too_deep ? "expected at most " + std::to_string(options.max_depth) +
+                     " levels of nesting; found more at " + where
+      : text.find_first_not_of(" \t\r\n") == std::string_view::npos
+          ? std::string("expected a JSON value; found an empty document")
+          : "expected valid JSON; found " + ec.message() + " at " + where + syntax_hint(text, consumed);
+  errors.push_back({parser.handler().path,
+                    too_deep ? error_kind::limit_exceeded : error_kind::syntax,
+                    std::move(message), std::nullopt});
+  return std::nullopt;
 }
 
 }  // namespace iptkit::json::detail

@@ -50,8 +50,9 @@ bool read_date(const bj::value& v, date& out, read_context& c) {
   }
   c.fail(error_kind::bad_date,
          has_date_shape(s)
-             ? "expected a calendar date YYYY-MM-DD; found " + describe_found(v) + ", which does not exist"
-             : "expected a date YYYY-MM-DD; found " + describe_found(v));
+             ? "expected a calendar date YYYY-MM-DD; found " +
+                   (c.redact ? std::string("a date") : c.found(v)) + ", which does not exist"
+             : "expected a date YYYY-MM-DD; found " + c.found(v));
   return false;
 }
 
@@ -69,7 +70,7 @@ bool check(const meta::in_range& r, std::int64_t value, read_context& c) {
   c.fail(error_kind::out_of_range,
          (open ? "expected an integer of at least " + std::to_string(r.min)
                : "expected an integer from " + std::to_string(r.min) + " to " + std::to_string(r.max)) +
-             "; found " + std::to_string(value));
+             "; found " + c.found_integer(value));
   return false;
 }
 
@@ -77,7 +78,7 @@ bool check(const meta::real_range& r, double value, read_context& c) {
   if (satisfies(r, value)) return true;
   c.fail(error_kind::out_of_range, "expected a number from " + bj::serialize(bj::value(r.min)) +
                                        " to " + bj::serialize(bj::value(r.max)) + "; found " +
-                                       bj::serialize(bj::value(value)));
+                                       c.found(bj::value(value)));
   return false;
 }
 
@@ -85,8 +86,7 @@ bool check(const meta::identifier& r, const std::string& value, read_context& c)
   if (satisfies(r, value)) return true;
   c.fail(error_kind::bad_format, "expected " + std::to_string(r.min_length) + "-" +
                                      std::to_string(r.max_length) +
-                                     " characters of A-Z a-z 0-9 . _ -; found " +
-                                     describe_found(bj::value(value)));
+                                     " characters of A-Z a-z 0-9 . _ -; found " + c.found_string(value));
   return false;
 }
 
@@ -99,7 +99,7 @@ bool check(const meta::non_empty& r, const std::string& value, read_context& c) 
 bool check(const meta::schema_version& r, const std::string& value, read_context& c) {
   if (satisfies(r, value)) return true;
   c.fail(error_kind::unsupported_schema, "expected \"" + std::string(r.value) + "\"; found " +
-                                             describe_found(bj::value(value)) +
+                                             c.found_string(value) +
                                              ", a format this reader does not support");
   return false;
 }
@@ -108,7 +108,7 @@ bool check(const meta::registered_protocol& r, const std::string& value, read_co
   if (satisfies(r, value, c.protocols)) return true;
   const auto& registry = or_builtin(c.protocols);
   c.fail(error_kind::bad_enum, "expected one of " + join_quoted(registry.ids()) + "; found " +
-                                   describe_found(bj::value(value)));
+                                   c.found_string(value));
   return false;
 }
 

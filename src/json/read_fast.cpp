@@ -37,6 +37,7 @@ inline bool fast_reader::next_slot(slot& s) {
   }
   frame& f = frames_[depth_ - 1];
   if (f.kind == frame_kind::array) {
+    if (++f.count > max_list_ && !(cases_unlimited_ && depth_ == 1)) return false;
     if (f.append) {
       if (staged_ + f.element_size > sizeof stage_) {
         f.append(f.target, stage_, staged_ / f.element_size);
@@ -63,6 +64,7 @@ inline bool fast_reader::key(std::string_view k) noexcept {
     member_required_ = true;
     return true;
   }
+  if (++f.count > max_list_) return false;  // a tiny max_list_length can bind an object too
   const struct_table& t = *f.table;
   std::uint32_t i = f.hint;
   for (std::uint32_t tried = 0; tried < t.size; ++tried, ++i) {
@@ -110,12 +112,14 @@ bool fast_reader::on_array_end(std::size_t, bj::error_code&) {
   return true;
 }
 
-bool fast_reader::on_key_part(std::string_view s, std::size_t, bj::error_code&) {
+bool fast_reader::on_key_part(std::string_view s, std::size_t n, bj::error_code&) {
+  if (!fits(n)) return false;
   key_.append(s.data(), s.size());
   return true;
 }
 
-bool fast_reader::on_key(std::string_view s, std::size_t, bj::error_code&) {
+bool fast_reader::on_key(std::string_view s, std::size_t n, bj::error_code&) {
+  if (!fits(n)) return false;
   if (key_.empty()) return key(s);
   key_.append(s.data(), s.size());
   const bool ok = key(key_);
@@ -123,14 +127,16 @@ bool fast_reader::on_key(std::string_view s, std::size_t, bj::error_code&) {
   return ok;
 }
 
-bool fast_reader::on_string_part(std::string_view s, std::size_t, bj::error_code&) {
+bool fast_reader::on_string_part(std::string_view s, std::size_t n, bj::error_code&) {
+  if (!fits(n)) return false;
   const bool first = !in_string_;
   if (first && !next_slot(string_)) return false;
   in_string_ = true;
   return string_.ops->string && string_.ops->string(*this, string_.target, s, first, false);
 }
 
-bool fast_reader::on_string(std::string_view s, std::size_t, bj::error_code&) {
+bool fast_reader::on_string(std::string_view s, std::size_t n, bj::error_code&) {
+  if (!fits(n)) return false;
   const bool first = !in_string_;
   if (first && !next_slot(string_)) return false;
   in_string_ = false;
@@ -169,11 +175,14 @@ bool fast_reader::on_null(bj::error_code&) {
   return next_slot(s) && s.ops->null && s.ops->null(s.target);
 }
 
-bool read_fast(std::string_view text, std::size_t max_depth, const protocol_registry* protocols,
-               void* root, const value_ops& root_ops) {
-  bj::parse_options options;
-  options.max_depth = max_depth;
-  bj::basic_parser<fast_reader> parser(options, root, root_ops, protocols);
+bool read_fast(std::string_view text, const read_options& options, text_kind kind, void* root,
+               const value_ops& root_ops) {
+  text = strip_bom(text);
+  if (text.size() > max_bytes(options, kind)) return false;
+  bj::parse_options parse_options;
+  // A cohort's array is one level above its cases.
+  parse_options.max_depth = options.max_depth + (kind == text_kind::cohort_array ? 1 : 0);
+  bj::basic_parser<fast_reader> parser(parse_options, root, root_ops, options, kind);
   bj::error_code ec;
   const std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
   return !ec && consumed == text.size();

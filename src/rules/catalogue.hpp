@@ -1,6 +1,7 @@
 // Internal to src/rules: helpers the rule families share, and the families' registration.
 #pragma once
 
+#include <iptkit/detail/excerpt.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/model/date.hpp>
 #include <iptkit/rules/rule_set.hpp>
@@ -35,7 +36,8 @@ std::string name(E e) {
   return std::string(meta::enum_name(e));
 }
 
-inline std::string quote(std::string_view s) { return "\"" + std::string(s) + "\""; }
+/// @brief A text value quoted in a message: a short excerpt at most (docs/privacy.md).
+inline std::string quote(std::string_view s) { return iptkit::detail::quoted_excerpt(s); }
 inline std::string day(date d) { return format_date(d); }
 
 /// @brief The relationship with this id in the case's inventory, and its index, or nullptr.

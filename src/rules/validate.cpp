@@ -39,7 +39,8 @@ class validator {
   explicit validator(const validation_options& options)
       : protocols_(or_builtin(options.protocols)),
         instruments_(or_builtin(options.instruments)),
-        rules_(or_builtin(options.rules).enabled()) {}
+        rules_(or_builtin(options.rules).enabled()),
+        redact_(options.redact) {}
 
   std::vector<finding> operator()(const case_record& c) {
     const rule_context context(c, protocols_.find(c.adaptation), instruments_);
@@ -49,7 +50,7 @@ class validator {
       r->check(context, hits_);
       for (auto& h : hits_)
         found_.push_back({meta::order_key<case_record>(h.path),
-                          {r->code, r->severity, std::move(h.path), std::move(h.message)}});
+                          {r->code, r->severity, std::move(h.path), redact_ ? r->title : std::move(h.message)}});
     }
     // Document order; ties keep catalogue order (stable).
     std::stable_sort(found_.begin(), found_.end(),
@@ -68,6 +69,7 @@ class validator {
   const protocol_registry& protocols_;
   const instrument_registry& instruments_;
   std::vector<const rule*> rules_;
+  bool redact_;  // a finding's message is its rule's title: no value of the case in it
   std::vector<keyed> found_;
   std::vector<rule_hit> hits_;
 };

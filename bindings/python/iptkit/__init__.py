@@ -68,6 +68,7 @@ from ._core import (
     RateDifference,
     Rater,
     ReadError,
+    ReadLimits,
     RelapseKind,
     RelapseRule,
     Relationship,
@@ -149,16 +150,21 @@ def _read_bytes(source: PathLike | bytes) -> tuple[bytes, str]:
 
 
 def read_case(source: PathLike | bytes, *, lax: bool = False,
-              protocols: ProtocolRegistry | None = None) -> Case:
+              protocols: ProtocolRegistry | None = None, redact: bool = False,
+              limits: ReadLimits | None = None) -> Case:
     """Reads one case document from a path, JSON text or bytes.
 
     Raises :class:`DecodeError` listing every structural error with its JSON Pointer. With
-    ``lax=True`` unknown fields are ignored with a :class:`DecodeWarning`.
+    ``lax=True`` unknown fields are ignored with a :class:`DecodeWarning`. With ``redact=True``
+    no message quotes a value of the document. ``limits`` (a :class:`ReadLimits`) changes the
+    size, depth, string and list limits; beyond one the error kind is ``limit_exceeded``.
     """
     if _is_text(source):
-        return _core.read_case_text(str(source), lax=lax, protocols=protocols)
+        return _core.read_case_text(str(source), lax=lax, protocols=protocols, redact=redact,
+                                    limits=limits)
+    # The bytes as they are: bytes that are not UTF-8 are a syntax error, not silently replaced.
     data, _ = _read_bytes(source)
-    return _core.read_case_text(data.decode("utf-8", errors="replace"), lax=lax, protocols=protocols)
+    return _core.read_case_text(data, lax=lax, protocols=protocols, redact=redact, limits=limits)
 
 
 def _check_mode(errors: str) -> None:
@@ -167,19 +173,22 @@ def _check_mode(errors: str) -> None:
 
 
 def read_cases(source: PathLike | bytes, *, lax: bool = False,
-               protocols: ProtocolRegistry | None = None, errors: ErrorMode = "raise") -> CaseList:
+               protocols: ProtocolRegistry | None = None, errors: ErrorMode = "raise",
+               redact: bool = False, limits: ReadLimits | None = None) -> CaseList:
     """Reads every case of a cohort file (one document, a JSON array or JSON Lines), in bulk.
 
     With ``errors="raise"`` (the default) the first unreadable case raises :class:`DecodeError`;
     with ``errors="collect"`` unreadable cases are skipped and listed in the result's ``errors``.
-    Parsing runs in C++ without the GIL.
+    ``redact`` and ``limits`` are as for :func:`read_case` (each case or line is held to the
+    per-document limits). Parsing runs in C++ without the GIL.
     """
     _check_mode(errors)
     if _is_text(source):
         data, name = str(source).encode(), ""
     else:
         data, name = _read_bytes(source)
-    cases, failed = _core.read_cohort_text(data, name, lax=lax, protocols=protocols)
+    cases, failed = _core.read_cohort_text(data, name, lax=lax, protocols=protocols,
+                                           redact=redact, limits=limits)
     problems = [InputError(i, line, errs) for i, line, errs in failed]
     if problems and errors == "raise":
         first = problems[0]
@@ -213,7 +222,8 @@ class CaseIterator(Iterator[Case]):
 
 
 def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegistry | None = None,
-               errors: ErrorMode = "raise") -> CaseIterator:
+               errors: ErrorMode = "raise", redact: bool = False,
+               limits: ReadLimits | None = None) -> CaseIterator:
     """The cases of a cohort file one at a time. JSON Lines files are streamed (memory does not
     grow with the file); a JSON array or a single document is read whole first. With
     ``errors="collect"`` unreadable entries are skipped and listed in the iterator's ``errors``."""
@@ -222,9 +232,11 @@ def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegist
     with open(path, "rb") as f:
         head = f.read(4096)
     if path.endswith((".jsonl", ".ndjson")) or _core_shape_is_lines(head):
-        stream = _core.CaseStream(path, lax=lax, protocols=protocols, skip_errors=errors == "collect")
+        stream = _core.CaseStream(path, lax=lax, protocols=protocols, skip_errors=errors == "collect",
+                                  redact=redact, limits=limits)
         return CaseIterator(stream, stream)
-    cases = read_cases(path, lax=lax, protocols=protocols, errors=errors)
+    cases = read_cases(path, lax=lax, protocols=protocols, errors=errors, redact=redact,
+                       limits=limits)
     return CaseIterator(iter(cases), cases.errors)
 
 
@@ -239,32 +251,37 @@ def _core_shape_is_lines(head: bytes) -> bool:
     return True
 
 
-def _as_cases(cases: Case | Iterable[Case] | PathLike) -> Sequence[Case]:
+def _as_cases(cases: Case | Iterable[Case] | PathLike, *, redact: bool = False) -> Sequence[Case]:
     if isinstance(cases, Case):
         return [cases]
     if isinstance(cases, (str, _os.PathLike)):
-        return read_cases(cases)
+        return read_cases(cases, redact=redact)
     return cases if isinstance(cases, list) else list(cases)
 
 
 def validate(cases: Case | Iterable[Case] | PathLike, *, rules: RuleSet | None = None,
              protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None,
-             threads: int = 1, progress: bool = False) -> list[Findings]:
+             threads: int = 1, progress: bool = False, redact: bool = False) -> list[Findings]:
     """The findings of each case against the IPT protocol: one :class:`Findings` list per case,
-    in input order. ``threads`` > 1 splits the cases across threads (same result)."""
-    items = _as_cases(cases)
+    in input order. ``threads`` > 1 splits the cases across threads (same result). With
+    ``redact=True`` each message is its rule's title, which quotes no value of the case (a path
+    given is read with ``redact=True`` too)."""
+    items = _as_cases(cases, redact=redact)
     out: list[Findings] = []
     for chunk in _chunks(items, progress, "validating"):
         out.extend(Findings(f) for f in _core.validate_cohort(
-            chunk, rules=rules, protocols=protocols, instruments=instruments, threads=threads))
+            chunk, rules=rules, protocols=protocols, instruments=instruments, threads=threads,
+            redact=redact))
     return out
 
 
 def _validate_case(self: Case, *, rules: RuleSet | None = None,
                    protocols: ProtocolRegistry | None = None,
-                   instruments: InstrumentRegistry | None = None) -> Findings:
-    """Every finding for this case against the IPT protocol, in document order."""
-    return Findings(_core.validate(self, rules=rules, protocols=protocols, instruments=instruments))
+                   instruments: InstrumentRegistry | None = None, redact: bool = False) -> Findings:
+    """Every finding for this case against the IPT protocol, in document order (``redact``: as
+    for :func:`validate`)."""
+    return Findings(_core.validate(self, rules=rules, protocols=protocols, instruments=instruments,
+                                   redact=redact))
 
 
 def outcomes(cases: Case | Iterable[Case] | PathLike, *, instruments: InstrumentRegistry | None = None,
@@ -469,6 +486,7 @@ __all__ = [
     "RateDifference",
     "Rater",
     "ReadError",
+    "ReadLimits",
     "RelapseKind",
     "RelapseRule",
     "Relationship",

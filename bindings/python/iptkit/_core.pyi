@@ -7,7 +7,55 @@ import datetime
 import enum
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'closeness_circle_svg', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_text', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'closeness_circle_svg', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_text', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+class ReadLimits:
+    """
+    Limits on what a reader accepts; beyond one, a limit_exceeded error.
+    """
+    def __init__(self, *, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_document_bytes: typing.SupportsInt | typing.SupportsIndex = 67108864, max_string_bytes: typing.SupportsInt | typing.SupportsIndex = 1048576, max_list_length: typing.SupportsInt | typing.SupportsIndex = 100000, max_cohort_bytes: typing.SupportsInt | typing.SupportsIndex = 4294967296) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def max_cohort_bytes(self) -> int:
+        """
+        Largest cohort read whole (a JSON array of cases), in bytes.
+        """
+    @max_cohort_bytes.setter
+    def max_cohort_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_depth(self) -> int:
+        """
+        Deepest nesting of lists and objects.
+        """
+    @max_depth.setter
+    def max_depth(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_document_bytes(self) -> int:
+        """
+        Largest case document (or JSON Lines line), in bytes.
+        """
+    @max_document_bytes.setter
+    def max_document_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_list_length(self) -> int:
+        """
+        Most elements of a list, or members of an object, in a case.
+        """
+    @max_list_length.setter
+    def max_list_length(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_string_bytes(self) -> int:
+        """
+        Longest string or key, in bytes.
+        """
+    @max_string_bytes.setter
+    def max_string_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
 class ProtocolRegistry:
     """
     The protocols in force, keyed by adaptation id. Pass one wherever `protocols=` is accepted.
@@ -331,12 +379,12 @@ class ReadError:
     message: str
     path: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> ReadError:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ReadError:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> ReadError:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ReadError:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -373,12 +421,12 @@ class Diagnosis:
     label: str | None
     system: DiagnosisSystem
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Diagnosis:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Diagnosis:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Diagnosis:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Diagnosis:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -407,12 +455,12 @@ class Renegotiation:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     reason: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Renegotiation:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Renegotiation:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Renegotiation:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Renegotiation:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -455,12 +503,12 @@ class Contract:
     frequency: SessionFrequency
     modality: TherapyModality
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Contract:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Contract:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Contract:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Contract:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -515,12 +563,12 @@ class Expectation:
     status: ExpectationStatus
     text: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Expectation:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Expectation:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Expectation:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Expectation:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -560,12 +608,12 @@ class Relationship:
     label: str
     status: RelationshipStatus
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Relationship:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Relationship:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Relationship:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Relationship:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -641,12 +689,12 @@ class Inventory:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Inventory:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Inventory:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Inventory:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Inventory:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -688,12 +736,12 @@ class GriefFocus:
     grief_type: GriefType
     relationship: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GriefFocus:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GriefFocus:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GriefFocus:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GriefFocus:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -728,12 +776,12 @@ class RoleDisputeFocus:
     relationship: str
     stage: DisputeStage
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RoleDisputeFocus:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleDisputeFocus:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RoleDisputeFocus:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleDisputeFocus:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -769,12 +817,12 @@ class RoleTransitionFocus:
     old_role: str | None
     transition: TransitionType
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RoleTransitionFocus:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleTransitionFocus:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RoleTransitionFocus:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleTransitionFocus:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -814,12 +862,12 @@ class InterpersonalDeficitsFocus:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     pattern: DeficitPattern
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> InterpersonalDeficitsFocus:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> InterpersonalDeficitsFocus:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> InterpersonalDeficitsFocus:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> InterpersonalDeficitsFocus:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -854,12 +902,12 @@ class Formulation:
     patient_agreed: bool
     summary: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Formulation:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Formulation:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Formulation:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Formulation:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -901,12 +949,12 @@ class Homework:
     status: HomeworkStatus
     text: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Homework:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Homework:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Homework:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Homework:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -938,12 +986,12 @@ class Session:
     modality: TherapyModality | None
     phase: Phase
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Session:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Session:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Session:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Session:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1009,12 +1057,12 @@ class Assessment:
     instrument: str
     rater: Rater | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Assessment:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Assessment:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Assessment:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Assessment:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1068,12 +1116,12 @@ class ConcurrentTreatment:
     kind: TreatmentKind
     name: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> ConcurrentTreatment:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConcurrentTreatment:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> ConcurrentTreatment:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConcurrentTreatment:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1114,12 +1162,12 @@ class RelapseRule:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     instrument: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RelapseRule:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RelapseRule:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RelapseRule:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RelapseRule:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1161,12 +1209,12 @@ class MaintenancePlan:
     frequency: SessionFrequency
     relapse_rule: RelapseRule | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MaintenancePlan:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MaintenancePlan:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MaintenancePlan:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MaintenancePlan:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1236,12 +1284,12 @@ class Protocol:
     name: str
     source: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Protocol:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Protocol:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Protocol:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Protocol:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1312,12 +1360,12 @@ class SeverityBand:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     label: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SeverityBand:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SeverityBand:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SeverityBand:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SeverityBand:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1357,12 +1405,12 @@ class JacobsonTruax:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> JacobsonTruax:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> JacobsonTruax:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> JacobsonTruax:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> JacobsonTruax:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1409,12 +1457,12 @@ class Instrument:
     name: str
     source: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Instrument:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Instrument:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Instrument:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Instrument:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1518,12 +1566,12 @@ class Case:
     schema: str
     site: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Case:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Case:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1553,9 +1601,10 @@ class Case:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
-    def validate(self, *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None) -> Findings:
+    def validate(self, *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None, redact: bool = False) -> Findings:
         """
-        Every finding for this case against the IPT protocol, in document order.
+        Every finding for this case against the IPT protocol, in document order (``redact``: as
+            for :func:`validate`).
         """
     @property
     def age_at_intake(self) -> int | None:
@@ -1591,7 +1640,7 @@ class CaseStream:
     """
     Cases of a JSON Lines file, read one line at a time (see iter_cases).
     """
-    def __init__(self, path: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, skip_errors: bool = False) -> None:
+    def __init__(self, path: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, skip_errors: bool = False, redact: bool = False, limits: ReadLimits | None = None) -> None:
         ...
     def __iter__(self) -> CaseStream:
         ...
@@ -1619,12 +1668,12 @@ class Finding:
     path: str
     severity: Severity
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Finding:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Finding:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Finding:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Finding:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1705,12 +1754,12 @@ class PlannedSession:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     phase: Phase
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> PlannedSession:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> PlannedSession:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> PlannedSession:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> PlannedSession:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1758,12 +1807,12 @@ class OverdueTask:
     reason: str
     task: Task
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> OverdueTask:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> OverdueTask:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> OverdueTask:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> OverdueTask:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1793,12 +1842,12 @@ class MeasureStatus:
     band: str | None
     instrument: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MeasureStatus:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeasureStatus:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MeasureStatus:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeasureStatus:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1841,12 +1890,12 @@ class CourseProgress:
     next_phase: Phase | None
     phase: Phase
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CourseProgress:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CourseProgress:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CourseProgress:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CourseProgress:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1990,12 +2039,12 @@ class CaseOutcome:
     response_reason: NotComputed | None
     status: NotComputed | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CaseOutcome:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CaseOutcome:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CaseOutcome:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CaseOutcome:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2095,12 +2144,12 @@ class Proportion:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Proportion:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Proportion:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Proportion:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Proportion:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2158,12 +2207,12 @@ class MeanSd:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MeanSd:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeanSd:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> MeanSd:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeanSd:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2209,12 +2258,12 @@ class EffectSize:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> EffectSize:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> EffectSize:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> EffectSize:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> EffectSize:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2286,12 +2335,12 @@ class GroupSummary:
     remission: Proportion
     response: Proportion
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GroupSummary:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupSummary:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GroupSummary:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupSummary:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2332,12 +2381,12 @@ class RateDifference:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     outcome: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RateDifference:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RateDifference:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> RateDifference:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RateDifference:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2387,12 +2436,12 @@ class GroupComparison:
     hedges_g: EffectSize
     instrument: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GroupComparison:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupComparison:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> GroupComparison:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupComparison:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2427,12 +2476,12 @@ class CohortSummary:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     by: GroupBy
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CohortSummary:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CohortSummary:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> CohortSummary:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CohortSummary:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2473,12 +2522,12 @@ class SynthShare:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     id: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthShare:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthShare:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthShare:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthShare:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2513,12 +2562,12 @@ class SynthAreaShare:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     area: ProblemArea
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthAreaShare:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthAreaShare:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthAreaShare:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthAreaShare:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2554,12 +2603,12 @@ class SynthArm:
     id: str
     maintenance: bool
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthArm:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthArm:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthArm:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthArm:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2611,12 +2660,12 @@ class SynthDeviations:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthDeviations:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthDeviations:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthDeviations:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthDeviations:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2670,12 +2719,12 @@ class SynthOptions:
     deviations: SynthDeviations
     id_prefix: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthOptions:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthOptions:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> SynthOptions:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthOptions:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2831,12 +2880,12 @@ class DeidentifyOptions:
     code_prefix: str
     dates: DateHandling
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidentifyOptions:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidentifyOptions:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidentifyOptions:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidentifyOptions:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2866,12 +2915,12 @@ class DeidChange:
     action: DeidAction
     path: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidChange:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidChange:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidChange:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidChange:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2901,12 +2950,12 @@ class DeidReport:
     dates: DateHandling
     study_code: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidReport:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidReport:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidReport:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidReport:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2942,12 +2991,12 @@ class DeidMapping:
     case_id: str
     study_code: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidMapping:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidMapping:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> DeidMapping:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidMapping:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2984,12 +3033,12 @@ class Deidentified:
     report: DeidReport
     value: Case
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Deidentified:
+    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Deidentified:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Deidentified:
+    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Deidentified:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -3063,11 +3112,11 @@ def protocols_json_schema() -> str:
     """
     The JSON Schema of a protocols file.
     """
-def read_case_text(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> Case:
+def read_case_text(text: str | bytes, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
     """
-    Reads one case document from JSON text; raises DecodeError with every structural error.
+    Reads one case document from JSON text (str, or bytes read as they are: UTF-8 is checked); raises DecodeError with every structural error.
     """
-def read_cohort_text(data: bytes, name: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError]]]]:
+def read_cohort_text(data: bytes, name: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError]]]]:
     """
     Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError]).
     """
@@ -3091,11 +3140,11 @@ def tidy_csv(cases: collections.abc.Iterable[Case], table: str, *, dates: bool =
     """
     One tidy table as CSV text (RFC 4180), as the command line writes it.
     """
-def validate(case: Case, *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None) -> list[Finding]:
+def validate(case: Case, *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None, redact: bool = False) -> list[Finding]:
     """
-    Every finding for one case, in document order.
+    Every finding for one case, in document order (redact: each message is its rule's title).
     """
-def validate_cohort(cases: collections.abc.Iterable[Case], *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> list[list[Finding]]:
+def validate_cohort(cases: collections.abc.Iterable[Case], *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, redact: bool = False) -> list[list[Finding]]:
     """
     The findings of each case (a list per case). With threads > 1 the cases are split across threads; the result is the same as with one.
     """

@@ -20,7 +20,9 @@ struct cohort_entry {
 };
 
 /// @brief Reads a JSON Lines cohort one line at a time. Blank lines are skipped, a trailing `\r`
-/// (CRLF files) is ignored, and a bad line yields its errors without stopping the stream.
+/// (CRLF files) is ignored, and a bad line yields its errors without stopping the stream. Each
+/// line is a document held to `read_options`; a line longer than `max_document_bytes` is not
+/// kept in memory and yields one `limit_exceeded` error.
 class jsonl_reader {
  public:
   /// @brief Reads from `in`, which must outlive the reader.
@@ -58,7 +60,8 @@ enum class cohort_shape {
 cohort_shape detect_cohort_shape(std::string_view name, std::string_view text);
 
 /// @brief Reads a cohort input of any shape held in memory: every case, or its errors, in order.
-/// An array input that is not an array at all gives one failed entry.
+/// An array input that is not an array at all, or a text larger than `max_cohort_bytes`, gives
+/// one failed entry.
 std::vector<cohort_entry> read_cohort(std::string_view name, std::string_view text,
                                       const read_options& options = {});
 

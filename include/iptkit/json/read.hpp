@@ -6,6 +6,7 @@
 #include <iptkit/json/detail/read_fast.hpp>
 #include <iptkit/json/detail/read_value.hpp>
 #include <iptkit/json/read_error.hpp>
+#include <iptkit/json/read_options.hpp>
 #include <iptkit/meta/pointer_order.hpp>
 #include <iptkit/measures/instrument.hpp>
 #include <iptkit/model/case_record.hpp>
@@ -17,16 +18,6 @@
 
 namespace iptkit {
 
-/// @brief How strictly to read.
-struct read_options {
-  /// @brief Unknown fields become warnings and are ignored (default: they are errors).
-  bool lax = false;
-  /// @brief Protocols that `adaptation` may name; nullptr means the built-in table.
-  const protocol_registry* protocols = nullptr;
-  /// @brief Deepest nesting of arrays and objects accepted (`limit_exceeded` beyond).
-  std::size_t max_depth = 64;
-};
-
 namespace json::detail {
 
 /// @brief A walk's starting state from the options.
@@ -34,6 +25,7 @@ inline read_context context_for(const read_options& options) {
   read_context c;
   c.lax = options.lax;
   c.protocols = options.protocols;
+  c.redact = options.redact;
   return c;
 }
 
@@ -56,15 +48,16 @@ result<T> walk(const boost::json::value* dom, read_context c) {
 template <class T>
 result<T> read_json_dom(std::string_view json, const read_options& options = {}) {
   auto c = context_for(options);
-  const auto dom = parse_dom(json, options.max_depth, c.errors);
+  const auto dom = parse_dom(json, options, c.errors);
   return walk<T>(dom ? &*dom : nullptr, std::move(c));
 }
 
-/// @brief The one-pass reader alone: true when it read a valid document into `out` (which must
-/// be value-initialised); false on anything else, leaving `out` partly filled.
+/// @brief The one-pass reader alone: true when it read a valid document within the limits of
+/// `options` into `out` (which must be value-initialised); false on anything else, leaving `out`
+/// partly filled.
 template <class T>
 bool read_json_fast(std::string_view json, const read_options& options, T& out) {
-  return read_fast(json, options.max_depth, options.protocols, out);
+  return read_fast(json, options, text_kind::document, out);
 }
 
 }  // namespace json::detail

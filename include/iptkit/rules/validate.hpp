@@ -17,6 +17,9 @@ struct validation_options {
   const protocol_registry* protocols = nullptr;      ///< adaptation parameters
   const instrument_registry* instruments = nullptr;  ///< instruments (assessment rules)
   const iptkit::rule_set* rules = nullptr;           ///< which rules, at which severity
+  /// @brief Each finding's message is its rule's title, which names no value of the case
+  /// (docs/privacy.md); the code, severity and path are unchanged.
+  bool redact = false;
 };
 
 /// @brief Every finding for a well-formed case, in document order (ties in catalogue order).

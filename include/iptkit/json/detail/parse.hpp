@@ -1,8 +1,10 @@
 #pragma once
 /// @file
-/// @brief Internal: JSON text to a Boost.JSON DOM, reporting syntax errors and duplicate keys.
+/// @brief Internal: JSON text to a Boost.JSON DOM, reporting syntax errors, duplicate keys and
+/// exceeded limits.
 
 #include <iptkit/json/read_error.hpp>
+#include <iptkit/json/read_options.hpp>
 #include <boost/json/value.hpp>
 #include <cstddef>
 #include <optional>
@@ -11,16 +13,39 @@
 
 namespace iptkit::json::detail {
 
-/// @brief Parses `text`. Duplicate keys are appended to `errors` (the DOM keeps the last one) and
-/// parsing goes on; a syntax error or a nesting deeper than `max_depth` appends one error and
-/// returns nullopt.
-std::optional<boost::json::value> parse_dom(std::string_view text, std::size_t max_depth,
-                                            std::vector<read_error>& errors);
+/// @brief What a text is read as: one case document, or a cohort's JSON array of cases (whose
+/// size limit is max_cohort_bytes, whose own length is not limited, and whose elements may
+/// nest max_depth deep below it).
+enum class text_kind { document, cohort_array };
+
+/// @brief Parses `text` within the limits of `options`. Duplicate keys are appended to `errors`
+/// (the DOM keeps the last one) and parsing goes on; a syntax error or an exceeded limit appends
+/// one error and returns nullopt.
+std::optional<boost::json::value> parse_dom(std::string_view text, const read_options& options,
+                                            std::vector<read_error>& errors,
+                                            text_kind kind = text_kind::document);
+
+/// @brief The size limit of a text of this kind.
+std::size_t max_bytes(const read_options& options, text_kind kind) noexcept;
+
+/// @brief The error for a text larger than its limit (path "", the whole document).
+read_error too_large(std::size_t size, std::size_t limit);
+
+/// @brief `text` without a UTF-8 byte order mark at its very start, which is ignored (RFC 8259,
+/// section 8.1 allows it; editors on Windows write one). Anywhere else it is a syntax error.
+constexpr std::string_view strip_bom(std::string_view text) noexcept {
+  return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
+}
 
 /// @brief Appends `token` to a JSON Pointer with RFC 6901 escaping (`~` -> `~0`, `/` -> `~1`).
 void append_pointer_token(std::string& pointer, std::string_view token);
 
-/// @brief A short, quoted rendering of a JSON value for messages: `"stalemate"`, `1.5`, `an object`.
-std::string describe_found(const boost::json::value& v);
+/// @brief A short rendering of a JSON value for messages: `"stalemate"`, `1.5`, `an object`.
+/// A string is cut to a short excerpt (detail::excerpt); with `redact`, no value is shown at
+/// all, only what kind of value it is (`a string`, `an integer`).
+std::string describe_found(const boost::json::value& v, bool redact);
+
+/// @brief describe_found() of a string value, without building a JSON value for it.
+std::string describe_string(std::string_view s, bool redact);
 
 }  // namespace iptkit::json::detail

@@ -20,6 +20,7 @@
 #include <boost/mp11/algorithm.hpp>
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -219,8 +220,10 @@ class fast_reader {
   static constexpr std::size_t max_key_size = boost::json::string::max_size();
   static constexpr std::size_t max_string_size = boost::json::string::max_size();
 
-  fast_reader(void* root, const value_ops& root_ops, const protocol_registry* protocols) noexcept
-      : root_(root), root_ops_(&root_ops), protocols_(protocols) {}
+  fast_reader(void* root, const value_ops& root_ops, const read_options& options, text_kind kind) noexcept
+      : root_(root), root_ops_(&root_ops), protocols_(options.protocols),
+        max_string_(options.max_string_bytes), max_list_(options.max_list_length),
+        cases_unlimited_(kind == text_kind::cohort_array) {}
 
   /// @brief The registry `registered_protocol` fields are checked against (nullptr: built-in).
   [[nodiscard]] const protocol_registry* protocols() const noexcept { return protocols_; }
@@ -302,6 +305,7 @@ class fast_reader {
     std::uint64_t seen = 0;            // object: members given (null included)
     std::uint64_t valued = 0;          // object: members given a value (not null)
     std::uint32_t hint = 0;            // object: where the next key is looked for first
+    std::size_t count = 0;             // elements or keys so far
   };
   struct slot {
     void* target;
@@ -310,6 +314,8 @@ class fast_reader {
 
   bool next_slot(slot& s);
   bool key(std::string_view k) noexcept;
+  // Within read_options' limits: anything beyond goes to the DOM reader, which reports it.
+  [[nodiscard]] bool fits(std::size_t string_bytes) const noexcept { return string_bytes <= max_string_; }
 
   // Deeper than any described type nests; a deeper document is invalid (or left to the DOM path).
   std::array<frame, 32> frames_;
@@ -318,6 +324,9 @@ class fast_reader {
   const value_ops* root_ops_;
   bool root_taken_ = false;
   const protocol_registry* protocols_;
+  std::size_t max_string_;
+  std::size_t max_list_;
+  bool cases_unlimited_;       // the root is a cohort's array of cases (max_cohort_bytes only)
   slot member_{};              // the member the last key selected
   bool member_required_ = false;
   std::uint64_t member_bit_ = 0;
@@ -329,10 +338,11 @@ class fast_reader {
   std::string scratch_;        // an enum or date arriving in parts
 };
 
-/// @brief Parses `text` into `root` through `root_ops`; false (with `root` partly filled) at the
-/// first thing a valid document cannot contain.
-bool read_fast(std::string_view text, std::size_t max_depth, const protocol_registry* protocols,
-               void* root, const value_ops& root_ops);
+/// @brief Parses `text` (a text of `kind`) into `root` through `root_ops`; false (with `root`
+/// partly filled) at the first thing a valid document within the limits of `options` cannot
+/// contain.
+bool read_fast(std::string_view text, const read_options& options, text_kind kind, void* root,
+               const value_ops& root_ops);
 
 // ---- the tables, generated from the descriptions ------------------------------------------------
 
@@ -475,7 +485,11 @@ constexpr value_ops make_ops() {
   } else if constexpr (std::is_floating_point_v<T>) {
     ops.int64 = [](void* t, std::int64_t i) { *static_cast<T*>(t) = static_cast<T>(i); return true; };
     ops.uint64 = [](void* t, std::uint64_t u) { *static_cast<T*>(t) = static_cast<T>(u); return true; };
-    ops.real = [](void* t, double d) { *static_cast<T*>(t) = static_cast<T>(d); return true; };
+    ops.real = [](void* t, double d) {
+      if (!std::isfinite(d)) return false;  // 1e400: the DOM reader says it overflows
+      *static_cast<T*>(t) = static_cast<T>(d);
+      return true;
+    };
   } else if constexpr (std::is_same_v<T, std::string>) {
     ops.string = [](fast_reader&, void* t, std::string_view s, bool first, bool) {
       auto& out = *static_cast<std::string*>(t);
@@ -561,8 +575,8 @@ constexpr value_ops make_ops() {
 /// @brief Reads `text` into `out` in one pass; false when the document is anything but valid
 /// (then `out` is partly filled and the DOM reader must say why).
 template <class T>
-bool read_fast(std::string_view text, std::size_t max_depth, const protocol_registry* protocols, T& out) {
-  return read_fast(text, max_depth, protocols, &out, ops_of<T>);
+bool read_fast(std::string_view text, const read_options& options, text_kind kind, T& out) {
+  return read_fast(text, options, kind, &out, ops_of<T>);
 }
 
 }  // namespace iptkit::json::detail

@@ -31,10 +31,19 @@ struct read_context {
   std::vector<read_error> errors;        ///< structural errors, in document order
   std::vector<read_error> warnings;      ///< lax-mode unknown fields
   bool lax = false;                      ///< unknown fields are warnings
+  bool redact = false;                   ///< messages name no value of the document
   const protocol_registry* protocols = nullptr;  ///< for registered_protocol fields
 
   void fail(error_kind kind, std::string message) {
     errors.push_back({path, kind, std::move(message), std::nullopt});
+  }
+  /// @brief How a message shows the value found (an excerpt, or only its kind when redacting).
+  [[nodiscard]] std::string found(const bj::value& v) const { return describe_found(v, redact); }
+  /// @brief found() of a string value.
+  [[nodiscard]] std::string found_string(std::string_view s) const { return describe_string(s, redact); }
+  /// @brief found() of an integer the walk has read.
+  [[nodiscard]] std::string found_integer(std::int64_t i) const {
+    return redact ? std::string("another integer") : std::to_string(i);
   }
 };
 
@@ -77,7 +86,7 @@ template <class T>
 bool read_value(const bj::value& v, T& out, read_context& c);
 
 inline bool wrong_type(const bj::value& v, const std::string& expected, read_context& c) {
-  c.fail(error_kind::wrong_type, "expected " + expected + "; found " + describe_found(v));
+  c.fail(error_kind::wrong_type, "expected " + expected + "; found " + c.found(v));
   return false;
 }
 
@@ -93,17 +102,18 @@ bool read_integer(const bj::value& v, T& out, read_context& c) {
     return true;
   }
   if (v.is_double()) {
-    // 1e20 is an integer too big for any type; 1.0 and 12.5 are not integers at all.
+    // 1e20 (or 2^64, which the parser reads as a double) is an integer too big for any type,
+    // 1e400 overflows even a double; 1.0 and 12.5 are not integers at all.
     const double d = v.get_double();
-    const bool integral = std::isfinite(d) && std::trunc(d) == d;
-    if (!integral || (d >= static_cast<double>(limits::min()) && d <= static_cast<double>(limits::max())))
-      return wrong_type(v, "an integer", c);
+    const bool too_big = !std::isfinite(d) || (std::trunc(d) == d && (d < static_cast<double>(limits::min()) ||
+                                                                       d > static_cast<double>(limits::max())));
+    if (!too_big) return wrong_type(v, "an integer", c);
   } else if (!v.is_int64() && !v.is_uint64()) {
     return wrong_type(v, "an integer", c);
   }
   c.fail(error_kind::out_of_range, "expected an integer from " + std::to_string(limits::min()) +
                                        " to " + std::to_string(limits::max()) + "; found " +
-                                       describe_found(v));
+                                       c.found(v));
   return false;
 }
 
@@ -116,7 +126,7 @@ bool read_enum(const bj::value& v, E& out, read_context& c) {
     return true;
   }
   c.fail(error_kind::bad_enum, "expected one of " + join_quoted(meta::enum_names<E>()) +
-                                   "; found " + describe_found(v));
+                                   "; found " + c.found(v));
   return false;
 }
 
@@ -142,8 +152,9 @@ bool check(const meta::unique_by<Member>&, const std::vector<S>& list, read_cont
     if (!inserted) {
       path_token index(c, i);
       path_token field(c, key_name);
-      c.fail(error_kind::duplicate_id, "expected a unique " + std::string(key_name) + "; found \"" +
-                                           key + "\" again (first at index " +
+      c.fail(error_kind::duplicate_id, "expected a unique " + std::string(key_name) + "; found " +
+                                           (c.redact ? std::string("the same one") : c.found_string(key)) +
+                                           " again (first at index " +
                                            std::to_string(it->second) + ")");
       ok = false;
     }
@@ -220,8 +231,9 @@ template <class T, class A, class B>
 bool check_object(const meta::not_below<A, B>& r, const bj::object&, const T& out, read_context& c) {
   if (out.*r.upper >= out.*r.lower) return true;
   path_token token(c, meta::member_name<T>(r.upper));
-  c.fail(error_kind::out_of_range, "expected at least " + std::string(meta::member_name<T>(r.lower)) + " (" +
-                                       std::to_string(out.*r.lower) + "); found " + std::to_string(out.*r.upper));
+  c.fail(error_kind::out_of_range, "expected at least " + std::string(meta::member_name<T>(r.lower)) +
+                                       (c.redact ? "" : " (" + std::to_string(out.*r.lower) + ")") +
+                                       "; found " + c.found_integer(out.*r.upper));
   return false;
 }
 
@@ -233,7 +245,7 @@ bool read_object_members(const bj::object& o, T& out, read_context& c, std::stri
     path_token token(c, kv.key());
     std::string message = "expected one of " + join_quoted(member_names<T>()) +
                           (tag_key.empty() ? "" : " (besides \"" + std::string(tag_key) + "\")") +
-                          "; found unknown field \"" + std::string(kv.key()) + "\"";
+                          "; found " + (c.redact ? std::string("an unknown field") : "unknown field " + c.found_string(kv.key()));
     if (c.lax) {
       c.warnings.push_back({c.path, error_kind::unknown_field, std::move(message), std::nullopt});
     } else {
@@ -317,6 +329,10 @@ bool read_value(const bj::value& v, T& out, read_context& c) {
   } else if constexpr (meta::is_integer_v<T>) {
     return read_integer(v, out, c);
   } else if constexpr (std::is_floating_point_v<T>) {
+    if (v.is_double() && !std::isfinite(v.get_double())) {
+      c.fail(error_kind::out_of_range, "expected a number a 64-bit float can hold; found " + c.found(v));
+      return false;
+    }
     if (v.is_double()) out = static_cast<T>(v.get_double());
     else if (v.is_int64()) out = static_cast<T>(v.get_int64());
     else if (v.is_uint64()) out = static_cast<T>(v.get_uint64());

@@ -1,0 +1,40 @@
+#pragma once
+/// @file
+/// @brief How strictly to read, and the limits that keep hostile input from exhausting memory.
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+
+namespace iptkit {
+
+class protocol_registry;
+
+/// @brief How strictly to read. Every limit exceeded is one `limit_exceeded` error at the JSON
+/// Pointer of the value that exceeded it (docs/reliability.md, "Hostile input").
+struct read_options {
+  /// @brief Unknown fields become warnings and are ignored (default: they are errors).
+  bool lax = false;
+  /// @brief Protocols that `adaptation` may name; nullptr means the built-in table.
+  const protocol_registry* protocols = nullptr;
+  /// @brief Deepest nesting of arrays and objects accepted (`limit_exceeded` beyond). A case
+  /// nests 5 deep; values above a few thousand risk the stack of whoever destroys the document.
+  std::size_t max_depth = 64;
+  /// @brief Largest case document, in bytes: a single document or one JSON Lines line (the line
+  /// reader stops storing a longer line and skips to its end).
+  std::size_t max_document_bytes = std::size_t{64} << 20;  // 64 MiB
+  /// @brief Longest string or key, in bytes of UTF-8 after unescaping.
+  std::size_t max_string_bytes = std::size_t{1} << 20;  // 1 MiB
+  /// @brief Most elements of one list, or members of one object, inside a case.
+  std::size_t max_list_length = 100'000;
+  /// @brief Largest cohort read whole (a JSON array of cases, or a cohort text in memory), in
+  /// bytes. Its array of cases is not held to max_list_length; each case is held to the rest.
+  /// A streamed JSON Lines file has no total limit (memory does not grow with it).
+  std::size_t max_cohort_bytes =
+      sizeof(std::size_t) >= 8 ? static_cast<std::size_t>(std::uint64_t{4} << 30)  // 4 GiB
+                               : std::numeric_limits<std::size_t>::max();
+  /// @brief Messages name no value of the document at all (docs/privacy.md); paths remain.
+  bool redact = false;
+};
+
+}  // namespace iptkit
