@@ -8,6 +8,7 @@
 
 #include <fstream>
 #include <memory>
+#include <stdexcept>
 
 namespace iptkit::python {
 
@@ -31,6 +32,13 @@ class case_stream {
   }
 
   case_record next() {
+    // The reader runs without the GIL: a second thread's next() would share it mid-line.
+    if (reading_) throw std::runtime_error("iptkit: this CaseStream is being read by another thread");
+    reading_ = true;
+    const struct done_reading {
+      bool& flag;
+      ~done_reading() { flag = false; }
+    } done{reading_};
     while (true) {
       std::optional<cohort_entry> entry;
       {
@@ -54,6 +62,7 @@ class case_stream {
   std::optional<protocol_registry> protocols_;  // a copy: the reader keeps a pointer to it
   std::optional<jsonl_reader> reader_;
   bool skip_;
+  bool reading_ = false;  // changed only with the GIL held
   py::list errors_;
 };
 

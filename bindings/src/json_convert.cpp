@@ -39,7 +39,7 @@ py::object to_python(const bj::value& v) {
 }
 
 struct converter {
-  std::size_t max_depth;
+  const read_options& limits;
   std::vector<read_error>& errors;
   std::string path;
 
@@ -49,6 +49,33 @@ struct converter {
 
   std::string type_name(const py::handle& h) {
     return py::str(py::type::handle_of(h).attr("__name__")).cast<std::string>();
+  }
+
+  // A str's UTF-8, or nullopt with an error: a lone surrogate ("\ud800") has none, and the
+  // same limit as in a JSON text applies (the message, like the reader's, quotes no value).
+  std::optional<std::string> text(const py::handle& h, bool key) {
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(h.ptr(), &size);
+    if (!data) {
+      PyErr_Clear();
+      fail(error_kind::syntax, std::string("expected ") + (key ? "a key" : "a string") +
+                                   " of valid Unicode; found a lone surrogate");
+      return std::nullopt;
+    }
+    if (static_cast<std::size_t>(size) > limits.max_string_bytes) {
+      fail(error_kind::limit_exceeded, std::string("expected ") + (key ? "keys" : "a string") + " of at most " +
+                                           std::to_string(limits.max_string_bytes) + " bytes; found a longer one");
+      return std::nullopt;
+    }
+    return std::string(data, static_cast<std::size_t>(size));
+  }
+
+  bool length_fits(std::size_t n, bool object) {
+    if (n <= limits.max_list_length) return true;
+    fail(error_kind::limit_exceeded, (object ? "expected an object of at most " : "expected a list of at most ") +
+                                         std::to_string(limits.max_list_length) + (object ? " members" : " elements") +
+                                         "; found more");
+    return false;
   }
 
   bj::value convert(const py::handle& h, std::size_t depth) {
@@ -73,7 +100,10 @@ struct converter {
       }
       return d;
     }
-    if (py::isinstance<py::str>(h)) return bj::string(h.cast<std::string>());
+    if (py::isinstance<py::str>(h)) {
+      auto s = text(h, false);
+      return s ? bj::value(bj::string(*s)) : bj::value(nullptr);
+    }
     // Held for the life of the process (never released, so never touched after finalisation).
     static const py::handle date_type = py::object(py::module_::import("datetime").attr("date")).release();
     static const py::handle enum_type = py::object(py::module_::import("enum").attr("Enum")).release();
@@ -87,29 +117,37 @@ struct converter {
       if (auto index = py::reinterpret_steal<py::object>(PyNumber_Index(h.ptr()))) return convert(index, depth);
       PyErr_Clear();
     }
-    if (depth >= max_depth) {
-      fail(error_kind::limit_exceeded, "nesting deeper than " + std::to_string(max_depth) + " levels");
+    if (depth >= limits.max_depth) {
+      fail(error_kind::limit_exceeded, "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
       return nullptr;
     }
     if (py::isinstance<py::dict>(h)) {
+      const auto dict = py::reinterpret_borrow<py::dict>(h);
+      if (!length_fits(dict.size(), true)) return nullptr;
       bj::object out;
-      for (auto [key, value] : py::reinterpret_borrow<py::dict>(h)) {
+      // A snapshot: the loop runs Python code (__index__, isoformat) that could change the dict.
+      for (const auto item : py::list(dict.attr("items")())) {
+        const auto pair = py::reinterpret_borrow<py::tuple>(item);
+        const py::object key = pair[0], value = pair[1];
         if (!py::isinstance<py::str>(key)) {
           fail(error_kind::wrong_type, "expected string keys; found a key of type " + type_name(key));
           continue;
         }
-        const auto k = key.cast<std::string>();
+        const auto k = text(key, true);
+        if (!k) continue;
         const auto size = path.size();
-        json::detail::append_pointer_token(path, k);
-        out[k] = convert(value, depth + 1);
+        json::detail::append_pointer_token(path, *k);
+        out[*k] = convert(value, depth + 1);
         path.resize(size);
       }
       return out;
     }
     if (py::isinstance<py::list>(h) || py::isinstance<py::tuple>(h)) {
+      if (!length_fits(py::len(h), false)) return nullptr;
       bj::array out;
       std::size_t i = 0;
-      for (auto item : h) {
+      // A tuple of the items: a list changed by the Python code run below is not read twice.
+      for (auto item : py::tuple(py::reinterpret_borrow<py::object>(h))) {
         const auto size = path.size();
         path += '/' + std::to_string(i++);
         out.push_back(convert(item, depth + 1));
@@ -129,9 +167,9 @@ struct converter {
 
 py::object json_to_python(std::string_view json) { return to_python(bj::parse(json)); }
 
-std::optional<bj::value> python_to_json(const py::handle& data, std::size_t max_depth,
+std::optional<bj::value> python_to_json(const py::handle& data, const read_options& limits,
                                         std::vector<read_error>& errors) {
-  converter c{max_depth, errors, {}};
+  converter c{limits, errors, {}};
   auto out = c.convert(data, 0);
   if (!errors.empty()) return std::nullopt;
   return out;

@@ -18,17 +18,18 @@ namespace py = pybind11;
 py::object json_to_python(std::string_view json);
 
 /// @brief Converts plain Python values to a JSON value. Values with no JSON form (sets, NaN,
-/// non-string keys, nesting deeper than `max_depth`) become errors at their JSON Pointer.
+/// non-string keys, lone surrogates) and values beyond the limits of `limits` (nesting, string
+/// bytes, list and dict length) become errors at their JSON Pointer, as in a JSON text.
 /// `datetime.date` becomes an ISO string, an `enum.Enum` its name, and an iptkit object its
 /// to_dict().
-std::optional<boost::json::value> python_to_json(const py::handle& data, std::size_t max_depth,
+std::optional<boost::json::value> python_to_json(const py::handle& data, const read_options& limits,
                                                  std::vector<read_error>& errors);
 
 /// @brief Reads a described type from plain Python values.
 template <class T>
 result<T> read_python(const py::handle& data, const read_options& options) {
   auto c = json::detail::context_for(options);
-  const auto dom = python_to_json(data, options.max_depth, c.errors);
+  const auto dom = python_to_json(data, options, c.errors);
   return json::detail::walk<T>(dom ? &*dom : nullptr, std::move(c));
 }
 

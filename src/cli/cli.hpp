@@ -8,6 +8,7 @@
 #include <memory>
 #include <ostream>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -97,12 +98,22 @@ struct loaded_cohort {
 loaded_cohort load_cohort(const std::vector<std::string>& files, const read_options& options,
                           const common_options& common);
 
-/// A file written through a temporary file in the same folder, flushed and renamed into place on
-/// commit(), so that a failed or interrupted write never leaves a half-written file (the temporary
-/// is removed). "-" is standard output.
+/// How an output_file treats what is already at its path.
+struct output_rules {
+  /// The inputs of the verb: writing to any of them (the same file by any name) is refused.
+  std::span<const std::string> inputs;
+  /// Created owner-only (0600) and never over an existing file: the commit fails instead.
+  bool private_new = false;
+};
+
+/// A file written through a temporary file in the same folder, flushed to disk (fsync) and renamed
+/// into place on commit(), so that a failed or interrupted write leaves the old file as it was
+/// (the temporary is removed unless the process is killed). "-" is standard output; a device or
+/// pipe (/dev/null, a FIFO) is written in place; a symbolic link is followed and its target
+/// replaced. Throws fatal, naming the path and the system's reason, when it cannot write.
 class output_file {
  public:
-  explicit output_file(const std::string& path);
+  explicit output_file(const std::string& path, output_rules rules = {});
   ~output_file();
   output_file(const output_file&) = delete;
   output_file& operator=(const output_file&) = delete;
@@ -110,10 +121,19 @@ class output_file {
   void commit();
 
  private:
-  std::string path_, temp_;
+  class fd_buffer;
+  [[noreturn]] void fail(int error);
+  std::string path_, target_, temp_;
+  int fd_ = -1;
+  bool private_new_ = false;
+  std::unique_ptr<fd_buffer> buffer_;
   std::unique_ptr<std::ostream> file_;
   bool committed_ = false;
 };
+
+/// Throws fatal when an output is one of the inputs (compared as files: hard links, `./x` and `x`
+/// are the same) or when two outputs are the same file: no verb writes over its input.
+void check_outputs(std::span<const std::string> inputs, std::span<const std::string> outputs);
 
 /// Creates the folder `dir` (and its parents) that outputs are written into; fatal when it cannot.
 void make_output_folder(const std::string& dir);
@@ -126,7 +146,7 @@ bool lines_output(std::string_view out);
 std::string cases_text(const std::vector<case_record>& cases, bool lines, bool single);
 
 /// Writes `content` to `path` as output_file does.
-void write_output(const std::string& path, const std::string& content);
+void write_output(const std::string& path, const std::string& content, output_rules rules = {});
 
 /// True when the stream is a terminal (colour and progress only then).
 bool is_terminal(int fd);

@@ -6,11 +6,16 @@
 #include <boost/json/parse.hpp>
 
 #include <chrono>
+#include <cerrno>
+#include <cstring>
+#include <random>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace iptkit::cli {
@@ -213,34 +218,144 @@ loaded_cohort load_cohort(const std::vector<std::string>& files, const read_opti
   return out;
 }
 
-output_file::output_file(const std::string& path) : path_(path) {
+// The stream of an output_file: a buffer over a POSIX file descriptor, so that the file can be
+// fsynced before it is renamed and a failed write is reported with its errno (ENOSPC, EFBIG).
+class output_file::fd_buffer : public std::streambuf {
+ public:
+  explicit fd_buffer(int fd) : fd_(fd) { setp(buffer_, buffer_ + sizeof buffer_); }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    const char* p = pbase();
+    auto n = static_cast<std::size_t>(pptr() - pbase());
+    while (n > 0 && error_ == 0) {
+      const auto w = ::write(fd_, p, n);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) error_ = w < 0 ? errno : EIO;
+      else p += w, n -= static_cast<std::size_t>(w);
+    }
+    setp(buffer_, buffer_ + sizeof buffer_);
+    return error_ == 0;
+  }
+  int fd_;
+  int error_ = 0;
+  char buffer_[1 << 16];
+};
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec) && !ec;
+  const auto ca = fs::weakly_canonical(a, ec);
+  if (ec) return false;
+  const auto cb = fs::weakly_canonical(b, ec);
+  return !ec && ca == cb;
+}
+
+std::string system_error_text(int error) { return std::strerror(error); }
+
+// A name for the temporary file beside `target` that no other run picks: pid and a random part.
+std::string temporary_name(const fs::path& target) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::random_device random;
+  std::string suffix;
+  for (int i = 0; i < 8; ++i) suffix += hex[random() % 16];
+  return (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) +
+                                  "-" + suffix)).string();
+}
+
+// The rename is durable only once the folder's entry is on disk too; best effort (not every
+// file system lets a folder be fsynced).
+void sync_folder(const fs::path& file) {
+  const auto dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+}  // namespace
+
+void check_outputs(std::span<const std::string> inputs, std::span<const std::string> outputs) {
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (outputs[i].empty() || outputs[i] == "-") continue;
+    for (const auto& input : inputs)
+      if (input != "-" && same_file(input, outputs[i]))
+        throw fatal(outputs[i] + ": is the input " + input + "; iptkit never writes over its input (choose another output)");
+    for (std::size_t j = 0; j < i; ++j)
+      if (outputs[j] != "-" && !outputs[j].empty() && same_file(outputs[i], outputs[j]))
+        throw fatal(outputs[i] + ": given for two outputs; each output needs its own file");
+  }
+}
+
+output_file::output_file(const std::string& path, output_rules rules)
+    : path_(path), private_new_(rules.private_new) {
   if (path == "-") return;
-  namespace fs = std::filesystem;
-  const fs::path target(path);
+  check_outputs(rules.inputs, std::span(&path, 1));
+  fs::path target(path);
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(target, ec))) {  // replace what it points to, keep the link
+    target = fs::weakly_canonical(target, ec);
+    if (ec) throw fatal(path + ": cannot follow the symbolic link (" + ec.message() + ")");
+  }
+  target_ = target.string();
   if (fs::is_directory(target)) throw fatal(path + ": is a folder, not a file");
+  if (private_new_ && fs::exists(fs::symlink_status(path, ec)))
+    throw fatal(path + ": already exists; it is never overwritten");
   // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming over it
   // would replace it with an ordinary file.
-  std::error_code ec;
-  const auto status = fs::status(target, ec);
-  if (!ec && fs::exists(status) && !fs::is_regular_file(status)) {
-    file_ = std::make_unique<std::ofstream>(path, std::ios::binary);
-    if (!*file_) throw fatal(path + ": cannot write here");
-    return;
+  struct ::stat st {};
+  const bool exists = ::stat(target_.c_str(), &st) == 0;
+  if (exists && !S_ISREG(st.st_mode)) {
+    fd_ = ::open(target_.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd_ < 0) throw fatal(path + ": cannot write here (" + system_error_text(errno) + ")");
+  } else {
+    const ::mode_t mode = private_new_ ? S_IRUSR | S_IWUSR : 0666;  // the umask applies to 0666
+    for (int attempt = 0; fd_ < 0 && attempt < 16; ++attempt) {
+      temp_ = temporary_name(target);
+      fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+      if (fd_ < 0 && errno != EEXIST) break;
+    }
+    if (fd_ < 0) {
+      const int error = errno;
+      temp_.clear();
+      throw fatal(path + ": cannot write here (" + system_error_text(error) + ")");
+    }
+    // The replacement keeps the old file's permissions (a 0600 file stays private).
+    if (private_new_) ::fchmod(fd_, S_IRUSR | S_IWUSR);  // whatever the umask
+    else if (exists) ::fchmod(fd_, st.st_mode & 07777);
   }
-  temp_ = (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
-  file_ = std::make_unique<std::ofstream>(temp_, std::ios::binary | std::ios::trunc);
-  if (!*file_) throw fatal(path + ": cannot write here");
+  buffer_ = std::make_unique<fd_buffer>(fd_);
+  file_ = std::make_unique<std::ostream>(buffer_.get());
 }
 
 output_file::~output_file() {
-  if (!committed_ && !temp_.empty()) {
-    file_.reset();
-    std::error_code ignored;
-    std::filesystem::remove(temp_, ignored);
-  }
+  if (fd_ >= 0) ::close(fd_);
+  if (!committed_ && !temp_.empty()) ::unlink(temp_.c_str());
 }
 
 std::ostream& output_file::stream() { return file_ ? *file_ : std::cout; }
+
+void output_file::fail(int error) {
+  std::string message = path_ + ": writing failed (" + system_error_text(error) + ")";
+  if (!temp_.empty()) message += "; " + path_ + (private_new_ ? " was not created" : " is unchanged");
+  throw fatal(message);
+}
 
 void output_file::commit() {
   if (!file_) {
@@ -250,17 +365,29 @@ void output_file::commit() {
     return;
   }
   file_->flush();
-  const bool written = static_cast<bool>(*file_);
-  file_.reset();  // closes the file
-  if (!written) throw fatal(path_ + ": writing failed (disk full?)");
+  if (buffer_->error() != 0 || !*file_) fail(buffer_->error() ? buffer_->error() : EIO);
+  // On disk before it replaces the old file: a crash after the rename must not leave it empty.
+  if (!temp_.empty() && ::fsync(fd_) != 0) fail(errno);
+  const int closed = ::close(fd_);
+  fd_ = -1;
+  if (closed != 0 && errno != EINTR) fail(errno);
   if (temp_.empty()) {  // written in place (a device or pipe)
     committed_ = true;
     return;
   }
-  std::error_code ec;
-  std::filesystem::rename(temp_, path_, ec);
-  if (ec) throw fatal(path_ + ": cannot write here");
+  if (private_new_) {
+    // link() never replaces an existing file, unlike rename(): a file made meanwhile is kept.
+    if (::link(temp_.c_str(), target_.c_str()) != 0) {
+      const int error = errno;
+      if (error == EEXIST) throw fatal(path_ + ": already exists; it is never overwritten");
+      fail(error);
+    }
+    ::unlink(temp_.c_str());
+  } else if (::rename(temp_.c_str(), target_.c_str()) != 0) {
+    fail(errno);
+  }
   committed_ = true;
+  sync_folder(target_);
 }
 
 void make_output_folder(const std::string& dir) {
@@ -285,8 +412,8 @@ std::string cases_text(const std::vector<case_record>& cases, bool lines, bool s
   return single ? write_case(cases.front()) : to_json(cases);
 }
 
-void write_output(const std::string& path, const std::string& content) {
-  output_file out(path);
+void write_output(const std::string& path, const std::string& content, output_rules rules) {
+  output_file out(path, rules);
   out.stream() << content;
   out.commit();
 }

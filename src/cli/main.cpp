@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <csignal>
 #include <iostream>
 
 namespace {
@@ -47,6 +48,9 @@ iptkit::group_by grouping(const std::string& by) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit (ulimit -f) a write then fails with EFBIG and is reported like a full
+  // disk, and the temporary file is removed, instead of the signal killing the program mid-write.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"iptkit: Interpersonal Psychotherapy (IPT) case documents - validate, report, convert, plan"};
   app.set_version_flag("--version", std::string("iptkit ") + iptkit::version_string);
   app.require_subcommand(1);

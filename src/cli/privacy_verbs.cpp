@@ -4,12 +4,6 @@
 
 #include <iptkit/privacy/deidentify.hpp>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -17,28 +11,6 @@
 namespace iptkit::cli {
 
 namespace {
-
-// The mapping is the re-identification key (45 CFR 164.514(c)): created owner-only and never over
-// an existing file, so a second run cannot silently replace the key of the first.
-void write_mapping(const std::string& path, const std::string& content) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
-  if (fd < 0)
-    throw fatal(path + (errno == EEXIST ? ": already exists; the mapping is never overwritten"
-                                        : ": cannot create the mapping file (" + std::string(std::strerror(errno)) + ")"));
-  ::fchmod(fd, S_IRUSR | S_IWUSR);  // whatever the umask
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const auto n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      ::unlink(path.c_str());
-      throw fatal(path + ": cannot write the mapping file");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) throw fatal(path + ": cannot write the mapping file");
-}
 
 void report_unreadable_redacted(const std::vector<input_case>& unreadable) {
   for (const auto& c : unreadable) {
@@ -55,8 +27,10 @@ int run_deidentify(const std::vector<std::string>& files, const std::string& out
                    const std::string& report, bool keep_dates, const common_options& o) {
   deidentify_options options;
   options.dates = keep_dates ? date_handling::keep : date_handling::shift;
-  if (!mapping.empty() && std::filesystem::exists(mapping))
+  if (!mapping.empty() && std::filesystem::exists(std::filesystem::symlink_status(mapping)))
     throw fatal(mapping + ": already exists; the mapping is never overwritten");
+  const std::string outputs[] = {out, mapping, report};
+  check_outputs(files, outputs);
   const auto reg = load_registries(o);
   auto cohort = load_cohort(files, reading(o, reg), o);
   report_unreadable_redacted(cohort.unreadable);
@@ -73,14 +47,16 @@ int run_deidentify(const std::vector<std::string>& files, const std::string& out
   if (!mapping.empty()) {
     std::string lines;
     for (const auto& d : done) lines += to_json(d.mapping, {json_style::compact}) + "\n";
-    write_mapping(mapping, lines);
+    // The re-identification key (45 CFR 164.514(c)): owner-only and never over an existing file,
+    // so a second run cannot silently replace the key of the first.
+    write_output(mapping, lines, {files, true});
   }
-  write_output(out, text);
+  write_output(out, text, {files});
   std::map<std::string_view, std::size_t> counts;
   if (!report.empty()) {
     std::vector<deid_report> reports;
     for (const auto& d : done) reports.push_back(d.report);
-    write_output(report, to_json(reports));
+    write_output(report, to_json(reports), {files});
   }
   for (const auto& d : done)
     for (const auto& c : d.report.changes) ++counts[meta::enum_name(c.action)];

@@ -277,6 +277,7 @@ int run_summary(const std::vector<std::string>& files, group_by by, const common
 
 int run_report(const std::vector<std::string>& files, const std::string& out, group_by by,
                const common_options& o) {
+  check_outputs(files, std::span(&out, 1));
   const auto reg = load_registries(o);
   auto cohort = load_cohort(files, reading(o, reg), o);
   report_unreadable(cohort.unreadable);
@@ -288,7 +289,7 @@ int run_report(const std::vector<std::string>& files, const std::string& out, gr
   options.instruments = &reg.instruments;
   options.protocols = &reg.protocols;
   options.generated_by = std::string("iptkit ") + version_string;
-  write_output(out, html_report(cohort.cases, findings, unreadable, options));
+  write_output(out, html_report(cohort.cases, findings, unreadable, options), {files});
   const bool error_findings = std::any_of(findings.begin(), findings.end(), [](const auto& fs) {
     return std::any_of(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::error; });
   });
@@ -302,22 +303,27 @@ int run_report(const std::vector<std::string>& files, const std::string& out, gr
 namespace {
 
 // The five tidy tables as DIR/<table>.csv, each written atomically.
+std::vector<std::string> tidy_csv_paths(const std::string& dir) {
+  std::vector<std::string> paths;
+  for (auto name : tidy_table_names) paths.push_back((std::filesystem::path(dir) / (std::string(name) + ".csv")).string());
+  return paths;
+}
+
 void write_tidy_csv(const std::vector<case_record>& cases, const std::string& dir, bool dates,
-                    const registries& reg) {
-  if (dir == "-") throw fatal("--to csv writes five files: give a folder with -o, not -");
+                    const registries& reg, const std::vector<std::string>& inputs) {
   make_output_folder(dir);
   const auto tables = make_tidy_tables(cases, tidy_options{dates, &reg.instruments});
-  for (auto name : tidy_table_names)
-    write_output((std::filesystem::path(dir) / (std::string(name) + ".csv")).string(),
-                 tidy_csv(tables, name, dates));
+  const auto paths = tidy_csv_paths(dir);
+  for (std::size_t i = 0; i < paths.size(); ++i) write_output(paths[i], tidy_csv(tables, tidy_table_names[i], dates), {inputs});
 }
 
 // FHIR Bundles: one per line (NDJSON, FHIR bulk-data style) to standard output or a .ndjson/.jsonl
 // file, else one pretty file per case in the folder OUT.
-std::size_t write_fhir(const std::vector<case_record>& cases, const std::string& out, const registries& reg) {
+std::size_t write_fhir(const std::vector<case_record>& cases, const std::string& out, const registries& reg,
+                       const std::vector<std::string>& inputs) {
   fhir_options options{&reg.instruments, &reg.protocols, json_style::compact};
   if (lines_output(out)) {
-    output_file file(out);
+    output_file file(out, {inputs});
     for (const auto& c : cases) file.stream() << fhir_bundle(c, options) << '\n';
     file.commit();
     return cases.size();
@@ -326,7 +332,7 @@ std::size_t write_fhir(const std::vector<case_record>& cases, const std::string&
   options.style = json_style::pretty;
   for (const auto& c : cases)
     write_output((std::filesystem::path(out) / (fhir_detail::resource_id(c.case_id) + ".json")).string(),
-                 fhir_bundle(c, options));
+                 fhir_bundle(c, options), {inputs});
   return cases.size();
 }
 
@@ -334,11 +340,18 @@ std::size_t write_fhir(const std::vector<case_record>& cases, const std::string&
 
 int run_convert(const std::vector<std::string>& files, const std::string& to, const std::string& out,
                 bool dates, const common_options& o) {
+  // Before reading: a refused output must not cost a read of the whole cohort.
+  if (to == "csv") {
+    if (out == "-") throw fatal("--to csv writes five files: give a folder with -o, not -");
+    check_outputs(files, tidy_csv_paths(out));
+  } else {
+    check_outputs(files, std::span(&out, 1));
+  }
   const auto reg = load_registries(o);
   auto cohort = load_cohort(files, reading(o, reg), o);
   report_unreadable(cohort.unreadable);
   if (to == "csv") {
-    write_tidy_csv(cohort.cases, out, dates, reg);
+    write_tidy_csv(cohort.cases, out, dates, reg, files);
     if (!o.quiet)
       std::cerr << "tidy tables of " << cohort.cases.size() << " case(s) written to " << out << "/{"
                 << "cases,sessions,assessments,relationships,outcomes}.csv"
@@ -347,7 +360,7 @@ int run_convert(const std::vector<std::string>& files, const std::string& to, co
     return cohort.unreadable.empty() ? ok : problems;
   }
   if (to == "fhir") {
-    const auto n = write_fhir(cohort.cases, out, reg);
+    const auto n = write_fhir(cohort.cases, out, reg, files);
     if (!o.quiet)
       std::cerr << n << " FHIR Bundle(s) written to " << out
                 << (cohort.unreadable.empty() ? "" : ", " + std::to_string(cohort.unreadable.size()) + " not readable (left out)")
@@ -355,7 +368,7 @@ int run_convert(const std::vector<std::string>& files, const std::string& to, co
     return cohort.unreadable.empty() ? ok : problems;
   }
   // One object only for one input case; otherwise always an array (also an empty one).
-  write_output(out, cases_text(cohort.cases, to == "jsonl", cohort.total == 1 && cohort.cases.size() == 1));
+  write_output(out, cases_text(cohort.cases, to == "jsonl", cohort.total == 1 && cohort.cases.size() == 1), {files});
   if (!o.quiet)
     std::cerr << cohort.cases.size() << " case(s) written to " << out << (cohort.unreadable.empty() ? "" : ", ")
               << (cohort.unreadable.empty() ? "" : std::to_string(cohort.unreadable.size()) + " not readable (left out)")

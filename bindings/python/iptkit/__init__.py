@@ -6,10 +6,13 @@ this package adds the notebook layer: pandas tables, HTML views, plots and Dask.
 
 from __future__ import annotations
 
+import contextlib as _contextlib
 import json as _json
 from dataclasses import dataclass as _dataclass
 import os as _os
-from typing import Any, Iterable, Iterator, Literal, Sequence, Union
+import secrets as _secrets
+import stat as _stat
+from typing import IO, Any, Callable, Iterable, Iterator, Literal, Sequence, Union
 
 import pandas as _pd
 
@@ -326,27 +329,51 @@ def assessments(cases: Case | Iterable[Case] | PathLike, *,
     return tables(cases, instruments=instruments)["assessments"]
 
 
+def _write_atomically(path: str, write: Callable[[IO[bytes]], object]) -> None:
+    """Writes ``path`` through a temporary file in the same folder, flushed to disk and renamed
+    into place, so that a failed or interrupted write leaves the old file as it was."""
+    directory, name = _os.path.split(_os.path.abspath(path))
+    temp = _os.path.join(directory, f".{name}.tmp-{_os.getpid()}-{_secrets.token_hex(4)}")
+    # 0o666 less the umask, as open() would make it; O_EXCL: never someone else's file.
+    fd = _os.open(temp, _os.O_WRONLY | _os.O_CREAT | _os.O_EXCL | getattr(_os, "O_CLOEXEC", 0), 0o666)
+    try:
+        with _os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            _os.fsync(f.fileno())
+        with _contextlib.suppress(FileNotFoundError):  # a replacement keeps the old permissions
+            _os.chmod(temp, _stat.S_IMODE(_os.stat(path).st_mode))
+        _os.replace(temp, path)
+    except BaseException:
+        with _contextlib.suppress(OSError):
+            _os.unlink(temp)
+        raise
+
+
 def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *,
                  format: Literal["csv", "parquet"] = "csv", dates: bool = True,
                  instruments: InstrumentRegistry | None = None) -> list[str]:
     """Writes the five tidy tables to ``directory`` (created if needed) as ``<table>.csv`` (the
-    same bytes as ``iptkit convert --to csv``) or ``<table>.parquet`` (pyarrow); returns the paths."""
+    same bytes as ``iptkit convert --to csv``) or ``<table>.parquet`` (pyarrow); returns the paths.
+    Each file is written to a temporary file and renamed into place: a failed write leaves the
+    old file intact."""
+    if format not in ("csv", "parquet"):
+        raise ValueError(f"iptkit: format must be 'csv' or 'parquet', not {format!r}")
     items = _as_cases(cases)
     _os.makedirs(directory, exist_ok=True)
     written = []
     if format == "csv":
         for table in TABLES:
             path = _os.path.join(directory, f"{table}.csv")
-            with open(path, "w", encoding="utf-8", newline="") as f:
-                f.write(_core.tidy_csv(items, table, dates=dates, instruments=instruments))
-            written.append(path)
-    elif format == "parquet":
-        for name, frame in tables(items, dates=dates, instruments=instruments).items():
-            path = _os.path.join(directory, f"{name}.parquet")
-            frame.to_parquet(path, index=False)  # needs pyarrow (iptkit[parquet])
+            text = _core.tidy_csv(items, table, dates=dates, instruments=instruments).encode("utf-8")
+            _write_atomically(path, lambda f, t=text: f.write(t))
             written.append(path)
     else:
-        raise ValueError(f"iptkit: format must be 'csv' or 'parquet', not {format!r}")
+        for name, frame in tables(items, dates=dates, instruments=instruments).items():
+            path = _os.path.join(directory, f"{name}.parquet")
+            # needs pyarrow (iptkit[parquet])
+            _write_atomically(path, lambda f, fr=frame: fr.to_parquet(f, index=False))
+            written.append(path)
     return written
 
 
