@@ -78,6 +78,9 @@ struct one_of_required {
   A first;   ///< pointer to the first member
   B second;  ///< pointer to the second member (named in the error when both are absent)
 };
+/// @brief Deduces the member pointer types (clang before 17 has no CTAD for aggregates).
+template <class A, class B>
+one_of_required(A, B) -> one_of_required<A, B>;
 
 /// @brief The integer member `upper` must not be below the integer member `lower` (e.g. a
 /// protocol's max_sessions against its min_sessions). JSON Schema cannot say this; the reader does.
@@ -86,6 +89,9 @@ struct not_below {
   A lower;  ///< pointer to the lower bound's member
   B upper;  ///< pointer to the upper bound's member (named in the error)
 };
+/// @brief Deduces the member pointer types (clang before 17 has no CTAD for aggregates).
+template <class A, class B>
+not_below(A, B) -> not_below<A, B>;
 
 /// @brief Per-field constraints of a described type (none unless specialised).
 template <class T>
