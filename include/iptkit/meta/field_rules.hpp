@@ -33,6 +33,21 @@ constexpr in_range at_least(std::int64_t min) noexcept {
   return {min, std::numeric_limits<std::int64_t>::max()};
 }
 
+/// @brief The highest session number or session count a document may give: far beyond any course
+/// of IPT (acute and years of maintenance), and small enough that a schedule stays small and
+/// session arithmetic cannot overflow, whatever a document claims.
+inline constexpr std::int64_t session_limit = 1000;
+
+/// @brief A session number or count from `min` to session_limit.
+constexpr in_range session_count(std::int64_t min) noexcept { return {min, session_limit}; }
+
+/// @brief The largest magnitude of a score or a score threshold: far beyond any instrument, and
+/// small enough that sums and differences of scores cannot overflow an `int`.
+inline constexpr std::int64_t score_limit = 1'000'000;
+
+/// @brief A score or a score threshold from `min` to score_limit.
+constexpr in_range score(std::int64_t min = -score_limit) noexcept { return {min, score_limit}; }
+
 /// @brief A string of `min_length`..`max_length` characters from `A-Z a-z 0-9 . _ -`.
 struct identifier {
   std::size_t min_length;  ///< fewest characters
