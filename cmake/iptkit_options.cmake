@@ -4,6 +4,8 @@ include(GNUInstallDirs)
 
 option(IPTKIT_BUILD_TESTS "Build the test suite" ${PROJECT_IS_TOP_LEVEL})
 option(IPTKIT_BUILD_CLI "Build the iptkit command line" ${PROJECT_IS_TOP_LEVEL})
+option(IPTKIT_TEST_CXX_ONLY
+  "Only the C++ test programs (the sanitizer presets): no Python, FHIR or consumer tests" OFF)
 option(IPTKIT_BUILD_EXAMPLES "Build the example programs" ${PROJECT_IS_TOP_LEVEL})
 option(IPTKIT_BUILD_BENCHMARKS "Build the Google Benchmark programs" OFF)
 option(IPTKIT_BUILD_FUZZERS "Build the libFuzzer targets of tests/fuzz (needs clang)" OFF)
