@@ -4,8 +4,11 @@ include(GNUInstallDirs)
 
 option(IPTKIT_BUILD_TESTS "Build the test suite" ${PROJECT_IS_TOP_LEVEL})
 option(IPTKIT_BUILD_CLI "Build the iptkit command line" ${PROJECT_IS_TOP_LEVEL})
+option(IPTKIT_TEST_CXX_ONLY
+  "Only the C++ test programs (the sanitizer presets): no Python, FHIR or consumer tests" OFF)
 option(IPTKIT_BUILD_EXAMPLES "Build the example programs" ${PROJECT_IS_TOP_LEVEL})
 option(IPTKIT_BUILD_BENCHMARKS "Build the Google Benchmark programs" OFF)
+option(IPTKIT_BUILD_FUZZERS "Build the libFuzzer targets of tests/fuzz (needs clang)" OFF)
 option(IPTKIT_BUILD_PYTHON "Build the Python module iptkit._core" OFF)
 option(IPTKIT_TEST_PYTHON_MODULE
   "Test the Python module as users get it: fresh venv, pip install .[test], pytest, stubtest, mypy" OFF)

@@ -231,6 +231,23 @@ TEST(outcomes, nhs_paired_phq9_and_gad7) {
   EXPECT_EQ(row(rows, "phq9+gad7").reliable_deterioration, false);
 }
 
+// Found with the fuzz targets: the pair read PHQ-9's caseness and reliable change without checking that a
+// registered PHQ-9 has them (undefined behaviour, a garbage row).
+TEST(outcomes, paired_row_with_a_phq9_override_without_cutoffs_gives_reasons) {
+  auto registry = iptkit::instrument_registry::with_builtins();
+  registry.add({.id = "phq9", .name = "PHQ-9 without cut-offs", .items = 9, .total_max = 27});
+  auto c = course(12, {{0, 12}, {77, 8}});
+  c.assessments.push_back({.instrument = "gad7", .date = d("2026-01-05"), .total = 12});
+  c.assessments.push_back({.instrument = "gad7", .date = d("2026-03-23"), .total = 6});
+  const auto p = row(iptkit::outcomes(c, registry), "phq9+gad7");
+  EXPECT_FALSE(p.status);
+  EXPECT_FALSE(p.baseline_caseness);
+  EXPECT_EQ(p.caseness_reason, not_computed::no_caseness_cutoff);
+  EXPECT_EQ(p.recovery_reason, not_computed::no_caseness_cutoff);
+  EXPECT_FALSE(p.reliable_improvement);
+  EXPECT_EQ(p.reliable_change_reason, not_computed::no_reliable_change_definition);
+}
+
 iptkit::case_record maintained(int endpoint, std::vector<std::pair<int, int>> after) {
   auto c = course(12, {{0, 18}, {77, endpoint}});
   c.maintenance = iptkit::maintenance_plan{.contract_date = d("2026-03-23"),

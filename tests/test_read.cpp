@@ -1,5 +1,6 @@
 // Reading case documents: every error kind with its exact path, all errors collected, lax mode.
 #include <iptkit/json/read.hpp>
+#include <iptkit/measures/scoring.hpp>
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
@@ -194,6 +195,29 @@ TEST(read, zero_and_negative_counts_are_out_of_range) {
   at(doc, "/sessions/0")["number"] = -1;
   EXPECT_EQ(errors_of(doc), (errs{{"/contract/planned_sessions", error_kind::out_of_range},
                                   {"/sessions/0/number", error_kind::out_of_range}}));
+}
+
+// Found with the fuzz targets (crafted inputs): a count of two billion sessions made progress()
+// plan two billion sessions, a session numbered INT_MAX overflowed the next number, scores near
+// INT_MAX overflowed their sums.
+TEST(read, session_counts_and_scores_are_bounded) {
+  auto doc = base();
+  at(doc, "/contract")["planned_sessions"] = 1001;
+  at(doc, "/sessions/0")["number"] = 2147483647;
+  at(doc, "/assessments/0")["total"] = -2147483647 - 1;
+  EXPECT_EQ(errors_of(doc), (errs{{"/contract/planned_sessions", error_kind::out_of_range},
+                                  {"/sessions/0/number", error_kind::out_of_range},
+                                  {"/assessments/0/total", error_kind::out_of_range}}));
+  auto max = base();
+  at(max, "/contract")["planned_sessions"] = 1000;
+  at(max, "/assessments/0")["total"] = 1000000;
+  EXPECT_TRUE(iptkit::read_case(bj::serialize(max)));
+  // A sum of items beyond the score bound is no total.
+  iptkit::assessment a{.instrument = "x", .items = {2147483647, 2147483647}};
+  EXPECT_EQ(iptkit::sum_of_items(a), 4294967294);
+  EXPECT_FALSE(iptkit::score_total(a, nullptr));
+  a.items = {999999, 1};
+  EXPECT_EQ(iptkit::score_total(a, nullptr), 1000000);
 }
 
 TEST(read, bad_date_shape_and_calendar) {

@@ -167,12 +167,22 @@ row_values paired(const row_values& phq, const row_values& gad, std::int32_t ins
   o.finished_treatment = phq.finished_treatment;
   o.status = phq.status ? phq.status : gad.status;
   if (!o.status) {
-    o.baseline_caseness = *phq.baseline_caseness || *gad.baseline_caseness;
-    o.endpoint_caseness = *phq.endpoint_caseness || *gad.endpoint_caseness;
-    const bool improved = *phq.reliable_improvement || *gad.reliable_improvement;
-    const bool worse = *phq.reliable_deterioration || *gad.reliable_deterioration;
-    o.reliable_improvement = improved && !worse;
-    o.reliable_deterioration = worse && !improved;
+    // The built-in PHQ-9 and GAD-7 always have both; a registered override may lack a caseness
+    // cutoff or a reliable-change definition, and then its reason is the pair's.
+    if (phq.baseline_caseness && gad.baseline_caseness && phq.endpoint_caseness && gad.endpoint_caseness) {
+      o.baseline_caseness = *phq.baseline_caseness || *gad.baseline_caseness;
+      o.endpoint_caseness = *phq.endpoint_caseness || *gad.endpoint_caseness;
+    } else {
+      o.caseness_reason = phq.caseness_reason ? phq.caseness_reason : gad.caseness_reason;
+    }
+    if (phq.reliable_improvement && gad.reliable_improvement) {
+      const bool improved = *phq.reliable_improvement || *gad.reliable_improvement;
+      const bool worse = *phq.reliable_deterioration || *gad.reliable_deterioration;
+      o.reliable_improvement = improved && !worse;
+      o.reliable_deterioration = worse && !improved;
+    } else {
+      o.reliable_change_reason = phq.reliable_change_reason ? phq.reliable_change_reason : gad.reliable_change_reason;
+    }
   } else {
     o.caseness_reason = o.reliable_change_reason = o.status;
   }

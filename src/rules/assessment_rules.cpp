@@ -102,8 +102,9 @@ void add_assessment_rules(rule_set& rules) {
              [](const rule_context& x, std::vector<rule_hit>& out) {
                for_each_scored(x, [&](std::size_t i, const assessment& a, const instrument& in) {
                  for (int item : in.risk_items) {
+                   if (item < 1) continue;  // before item - 1, which overflows at INT_MIN
                    const auto k = static_cast<std::size_t>(item - 1);
-                   if (item >= 1 && k < a.items.size() && a.items[k] > 0)
+                   if (k < a.items.size() && a.items[k] > 0)
                      out.push_back({pointer("assessments", i, "items", k),
                                     in.name + " item " + std::to_string(item) + " (self-harm / suicide) is " +
                                         std::to_string(a.items[k]) + " on " + day(a.date) +

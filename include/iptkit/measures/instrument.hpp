@@ -25,7 +25,9 @@ BOOST_DESCRIBE_STRUCT(severity_band, (), (label, min, max))
 
 template <>
 inline constexpr auto meta::field_rules<severity_band> = std::tuple{
-    meta::field(&severity_band::label, meta::non_empty{})};
+    meta::field(&severity_band::label, meta::non_empty{}),
+    meta::field(&severity_band::min, meta::score()),
+    meta::field(&severity_band::max, meta::score())};
 
 /// @brief Jacobson & Truax (1991) reliable change parameters of a reference sample.
 struct jacobson_truax {
@@ -71,10 +73,14 @@ template <>
 inline constexpr auto meta::field_rules<instrument> = std::tuple{
     meta::field(&instrument::id, meta::identifier{1, 64}),
     meta::field(&instrument::items, meta::in_range{1, 1000}),
-    meta::field(&instrument::item_min, meta::has_default{}),
-    meta::field(&instrument::total_min, meta::has_default{}),
+    meta::field(&instrument::item_min, meta::has_default{}, meta::score()),
+    meta::field(&instrument::item_max, meta::score()),
+    meta::field(&instrument::total_min, meta::has_default{}, meta::score()),
+    meta::field(&instrument::total_max, meta::score()),
+    meta::field(&instrument::caseness, meta::score()),
+    meta::field(&instrument::remission, meta::score()),
     meta::field(&instrument::direction, meta::has_default{}),
-    meta::field(&instrument::reliable_change, meta::at_least(1))};
+    meta::field(&instrument::reliable_change, meta::score(1))};
 
 /// @brief The highest score of item `index` (0-based).
 inline int item_max_of(const instrument& in, std::size_t index) noexcept {

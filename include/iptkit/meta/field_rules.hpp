@@ -33,6 +33,21 @@ constexpr in_range at_least(std::int64_t min) noexcept {
   return {min, std::numeric_limits<std::int64_t>::max()};
 }
 
+/// @brief The highest session number or session count a document may give: far beyond any course
+/// of IPT (acute and years of maintenance), and small enough that a schedule stays small and
+/// session arithmetic cannot overflow, whatever a document claims.
+inline constexpr std::int64_t session_limit = 1000;
+
+/// @brief A session number or count from `min` to session_limit.
+constexpr in_range session_count(std::int64_t min) noexcept { return {min, session_limit}; }
+
+/// @brief The largest magnitude of a score or a score threshold: far beyond any instrument, and
+/// small enough that sums and differences of scores cannot overflow an `int`.
+inline constexpr std::int64_t score_limit = 1'000'000;
+
+/// @brief A score or a score threshold from `min` to score_limit.
+constexpr in_range score(std::int64_t min = -score_limit) noexcept { return {min, score_limit}; }
+
 /// @brief A string of `min_length`..`max_length` characters from `A-Z a-z 0-9 . _ -`.
 struct identifier {
   std::size_t min_length;  ///< fewest characters
@@ -78,6 +93,9 @@ struct one_of_required {
   A first;   ///< pointer to the first member
   B second;  ///< pointer to the second member (named in the error when both are absent)
 };
+/// @brief Deduces the member pointer types (clang before 17 has no CTAD for aggregates).
+template <class A, class B>
+one_of_required(A, B) -> one_of_required<A, B>;
 
 /// @brief The integer member `upper` must not be below the integer member `lower` (e.g. a
 /// protocol's max_sessions against its min_sessions). JSON Schema cannot say this; the reader does.
@@ -86,6 +104,9 @@ struct not_below {
   A lower;  ///< pointer to the lower bound's member
   B upper;  ///< pointer to the upper bound's member (named in the error)
 };
+/// @brief Deduces the member pointer types (clang before 17 has no CTAD for aggregates).
+template <class A, class B>
+not_below(A, B) -> not_below<A, B>;
 
 /// @brief Per-field constraints of a described type (none unless specialised).
 template <class T>

@@ -30,7 +30,8 @@ BOOST_DESCRIBE_STRUCT(assessment, (), (instrument, date, session, rater, items, 
 template <>
 inline constexpr auto meta::field_rules<assessment> = std::tuple{
     meta::field(&assessment::instrument, meta::non_empty{}),
-    meta::field(&assessment::session, meta::at_least(1))};
+    meta::field(&assessment::session, meta::session_count(1)),
+    meta::field(&assessment::total, meta::score())};
 
 template <>
 inline constexpr auto meta::object_rules<assessment> = std::tuple{

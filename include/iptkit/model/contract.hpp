@@ -34,8 +34,8 @@ BOOST_DESCRIBE_STRUCT(renegotiation, (), (session, planned_sessions, reason))
 
 template <>
 inline constexpr auto meta::field_rules<renegotiation> = std::tuple{
-    meta::field(&renegotiation::session, meta::at_least(1)),
-    meta::field(&renegotiation::planned_sessions, meta::at_least(1))};
+    meta::field(&renegotiation::session, meta::session_count(1)),
+    meta::field(&renegotiation::planned_sessions, meta::session_count(1))};
 
 /// @brief The acute-phase contract fixed at the start of IPT ([ISIPT], Guide ch.7).
 struct contract {
@@ -54,7 +54,7 @@ BOOST_DESCRIBE_STRUCT(contract, (),
 
 template <>
 inline constexpr auto meta::field_rules<contract> = std::tuple{
-    meta::field(&contract::planned_sessions, meta::at_least(1)),
+    meta::field(&contract::planned_sessions, meta::session_count(1)),
     meta::field(&contract::session_minutes, meta::in_range{10, 180})};
 
 /// @brief The nominal days between sessions: 3.5, 7, 14, or an average month (365.25 / 12).

@@ -23,6 +23,6 @@ BOOST_DESCRIBE_STRUCT(formulation, (), (agreed_session, patient_agreed, summary,
 
 template <>
 inline constexpr auto meta::field_rules<formulation> = std::tuple{
-    meta::field(&formulation::agreed_session, meta::at_least(1))};
+    meta::field(&formulation::agreed_session, meta::session_count(1))};
 
 }  // namespace iptkit

@@ -20,7 +20,7 @@ BOOST_DESCRIBE_STRUCT(inventory, (), (completed_session, relationships))
 
 template <>
 inline constexpr auto meta::field_rules<inventory> = std::tuple{
-    meta::field(&inventory::completed_session, meta::at_least(1)),
+    meta::field(&inventory::completed_session, meta::session_count(1)),
     meta::field(&inventory::relationships, meta::unique_by<&relationship::id>{})};
 
 }  // namespace iptkit

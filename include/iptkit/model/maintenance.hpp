@@ -24,7 +24,7 @@ BOOST_DESCRIBE_STRUCT(relapse_rule, (), (instrument, threshold, consecutive))
 template <>
 inline constexpr auto meta::field_rules<relapse_rule> = std::tuple{
     meta::field(&relapse_rule::instrument, meta::non_empty{}),
-    meta::field(&relapse_rule::threshold, meta::at_least(0)),
+    meta::field(&relapse_rule::threshold, meta::score(0)),
     meta::field(&relapse_rule::consecutive, meta::at_least(1))};
 
 /// @brief The maintenance plan, contracted after the acute course.
@@ -46,7 +46,7 @@ BOOST_DESCRIBE_STRUCT(maintenance_plan, (),
 template <>
 inline constexpr auto meta::field_rules<maintenance_plan> = std::tuple{
     meta::field(&maintenance_plan::frequency, meta::has_default{}),
-    meta::field(&maintenance_plan::planned_sessions, meta::at_least(1)),
+    meta::field(&maintenance_plan::planned_sessions, meta::session_count(1)),
     meta::field(&maintenance_plan::duration_months, meta::at_least(1))};
 
 }  // namespace iptkit

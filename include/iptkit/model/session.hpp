@@ -83,7 +83,7 @@ BOOST_DESCRIBE_STRUCT(session, (),
 
 template <>
 inline constexpr auto meta::field_rules<session> = std::tuple{
-    meta::field(&session::number, meta::at_least(1)),
+    meta::field(&session::number, meta::session_count(1)),
     meta::field(&session::minutes, meta::in_range{1, 600})};
 
 /// @brief True for the acute phases (initial, middle, termination).

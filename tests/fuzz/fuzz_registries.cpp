@@ -1,0 +1,68 @@
+// Fuzz target: the protocol and instrument loaders. The input is read as a list of protocols and
+// as a list of instruments (strict and lax, the one-pass and DOM readers agreeing); whatever reads
+// is registered over the built-ins and put to work: planning from each protocol, and validation,
+// outcomes and statistics of a few synthetic cases under the loaded registries.
+#include <iptkit/json/read.hpp>
+#include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/model/protocol_registry.hpp>
+#include <iptkit/outcomes/outcomes.hpp>
+#include <iptkit/outcomes/statistics.hpp>
+#include <iptkit/planning/plan.hpp>
+#include <iptkit/planning/progress.hpp>
+#include <iptkit/rules/validate.hpp>
+#include <iptkit/synth/generator.hpp>
+
+#include "fuzz_support.hpp"
+
+namespace {
+
+using namespace iptkit;
+
+// A few synthetic cases (made once: they are the same for every input).
+const std::vector<case_record>& sample_cases() {
+  static const std::vector<case_record> cases = [] {
+    synth_options o;
+    o.seed = 9;
+    o.cases = 4;
+    return synthesize(o);
+  }();
+  return cases;
+}
+
+void use(const protocol_registry& protocols, const instrument_registry& instruments) {
+  const auto& cases = sample_cases();
+  validation_options v;
+  v.protocols = &protocols;
+  v.instruments = &instruments;
+  const auto found = validate_cohort(cases, v);
+  fuzz::check(found.size() == cases.size(), "validate_cohort loses a case");
+  const auto rows = outcomes(cases, instruments);
+  summarize(rows, group_labels(cases, group_by::arm), group_by::arm);
+  for (const auto& c : cases) progress(c, c.contract.start_date, {&protocols, &instruments});
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const auto text = fuzz::text_of(data, size);
+  for (const bool lax : {false, true}) {
+    read_options options;
+    options.lax = lax;
+    const auto protocols = fuzz::read_checked<std::vector<protocol>>(text, options);
+    const auto instruments = fuzz::read_checked<std::vector<instrument>>(text, options);
+    if (!lax) continue;  // lax reads all that strict reads (less the unknown fields)
+    if (protocols) {
+      auto registry = protocol_registry::with_builtins();
+      registry.add_all(*protocols);
+      const date start{std::chrono::year{2026}, std::chrono::January, std::chrono::day{5}};
+      for (const auto& p : *protocols) plan(p, start);
+      use(registry, instrument_registry::builtin());
+    }
+    if (instruments) {
+      auto registry = instrument_registry::with_builtins();
+      registry.add_all(*instruments);
+      use(protocol_registry::builtin(), registry);
+    }
+  }
+  return 0;
+}
