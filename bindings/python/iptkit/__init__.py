@@ -7,6 +7,7 @@ this package adds the notebook layer: pandas tables, HTML views, plots and Dask.
 from __future__ import annotations
 
 import contextlib as _contextlib
+import functools as _functools
 import json as _json
 from dataclasses import dataclass as _dataclass
 import os as _os
@@ -329,6 +330,14 @@ def assessments(cases: Case | Iterable[Case] | PathLike, *,
     return tables(cases, instruments=instruments)["assessments"]
 
 
+def _write_bytes(f: IO[bytes], data: bytes) -> None:
+    f.write(data)
+
+
+def _write_parquet(f: IO[bytes], frame: _pd.DataFrame) -> None:
+    frame.to_parquet(f, index=False)
+
+
 def _write_atomically(path: str, write: Callable[[IO[bytes]], object]) -> None:
     """Writes ``path`` through a temporary file in the same folder, flushed to disk and renamed
     into place, so that a failed or interrupted write leaves the old file as it was."""
@@ -366,13 +375,13 @@ def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *
         for table in TABLES:
             path = _os.path.join(directory, f"{table}.csv")
             text = _core.tidy_csv(items, table, dates=dates, instruments=instruments).encode("utf-8")
-            _write_atomically(path, lambda f, t=text: f.write(t))
+            _write_atomically(path, _functools.partial(_write_bytes, data=text))
             written.append(path)
     else:
         for name, frame in tables(items, dates=dates, instruments=instruments).items():
             path = _os.path.join(directory, f"{name}.parquet")
             # needs pyarrow (iptkit[parquet])
-            _write_atomically(path, lambda f, fr=frame: fr.to_parquet(f, index=False))
+            _write_atomically(path, _functools.partial(_write_parquet, frame=frame))
             written.append(path)
     return written
 
