@@ -13,6 +13,7 @@
 #include "test_support.hpp"
 
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -229,6 +230,23 @@ TEST(read_limits, depth_is_limited_in_both_readers) {
   EXPECT_EQ(errors[0].path, "/inventory/relationships");
   o.max_depth = 6;  // ... expectations, and the expectation objects in them
   EXPECT_TRUE(read_case(base, o));
+}
+
+TEST(read_limits, depth_beyond_the_ceiling_counts_as_the_ceiling) {
+  read_options o;
+  o.max_depth = std::numeric_limits<std::size_t>::max();  // + 1 for a cohort array must not wrap
+  EXPECT_EQ(effective_max_depth(o), max_depth_ceiling);
+  const std::size_t deep = max_depth_ceiling + 10;
+  const std::string text = R"({"case_id": )" + std::string(deep, '[') + std::string(deep, ']') + "}";
+  const auto errors = errors_of(text, o);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].kind, error_kind::limit_exceeded);
+  EXPECT_NE(errors[0].message.find("at most " + std::to_string(max_depth_ceiling)), std::string::npos)
+      << errors[0].message;
+  const std::string line = boost::json::serialize(boost::json::parse(base));
+  const auto entries = read_cohort("cohort.json", "[" + line + "," + line + "]", o);
+  ASSERT_EQ(entries.size(), 2u);
+  for (const auto& e : entries) EXPECT_TRUE(e.value);
 }
 
 TEST(read_limits, a_cohort_array_is_limited_by_its_own_size_not_by_list_length) {

@@ -29,8 +29,10 @@ def fix(text: str) -> str:
     text = re.sub(r"-> list:", "-> list[typing.Any]:", text)
     text = re.sub(r"(def __iter__\(self\)) -> typing.Any:", r"\1 -> CaseStream:", text)
     text = re.sub(r"def __next__\(self\) -> Case:", "def __next__(self) -> Case:", text)
-    # Enum members need no constructor stub (stubgen writes an untyped one).
+    # Enum members need no constructor stub (stubgen writes an untyped one); neither do classes,
+    # whose __new__ only value-initialises the C++ object and takes what __init__ takes.
     text = re.sub(r"\n    @classmethod\n    def __new__\(cls, value\):\n        \.\.\.", "", text)
+    text = re.sub(r"\n    @classmethod\n    def __new__\(cls: typing.Any, \*args, \*\*kwargs\) -> typing.Any:\n        \.\.\.", "", text)
     text = text.replace("__hash__: typing.ClassVar[None] = None",
                         "__hash__: typing.ClassVar[None]  # type: ignore[assignment]")
     text = text.replace("tuple[list[Case], list]", "tuple[list[Case], list[tuple[int, int | None, list[ReadError]]]]")

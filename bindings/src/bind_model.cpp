@@ -18,7 +18,7 @@ template <class R, class T>
 void bind_registry(py::class_<R>& cls, const char* name, const char* what,
                    result<std::vector<T>> (*read)(std::string_view, const read_options&),
                    std::string (*write)(const std::vector<T>&, const write_options&)) {
-  cls.def(py::init<>(), "An empty registry.");
+  def_init(cls, [] { return R{}; }, "An empty registry.");
   cls.def_static("with_builtins", &R::with_builtins,
                  (std::string("A registry holding the built-in ") + what + ".").c_str());
   cls.def("add", &R::add, py::arg("entry"), "Adds an entry, replacing one with the same id.");
@@ -50,21 +50,22 @@ void bind_registry(py::class_<R>& cls, const char* name, const char* what,
       out += (i ? ", '" : "'") + self.entries()[i].id + "'";
     return out + "])";
   });
-  cls.def(py::pickle([](const R& self) { return py::make_tuple(1, self.entries()); },
-                     [](const py::tuple& state) {
-                       R r;
-                       r.add_all(state[1].cast<std::vector<T>>());
-                       return r;
-                     }));
+  def_pickle(
+      cls, [](const R& self) { return py::make_tuple(1, self.entries()); },
+      [](const py::tuple& state) {
+        R r;
+        r.add_all(state[1].cast<std::vector<T>>());
+        return r;
+      });
 }
 
 }  // namespace
 
 void bind_model(py::module_& m) {
-  py::class_<protocol_registry> protocols(
+  auto protocols = make_class<protocol_registry>(
       m, "ProtocolRegistry",
       "The protocols in force, keyed by adaptation id. Pass one wherever `protocols=` is accepted.");
-  py::class_<instrument_registry> instruments(
+  auto instruments = make_class<instrument_registry>(
       m, "InstrumentRegistry",
       "The instruments in force, keyed by id. Pass one wherever `instruments=` is accepted.");
 

@@ -6,8 +6,10 @@
 #include <iptkit/json/read.hpp>
 #include <iptkit/json/schema.hpp>
 
+#include <array>
 #include <fstream>
 #include <memory>
+#include <tuple>
 #include <stdexcept>
 
 namespace iptkit::python {
@@ -19,31 +21,36 @@ py::tuple entry_error(cohort_entry&& e) {
   return py::make_tuple(e.index, e.line ? py::cast(e.line) : py::none(), std::move(e.value).errors());
 }
 
-// A JSON Lines file read one line per next(): memory does not grow with the file.
+// A JSON Lines file read one line per next(): memory does not grow with the file. Made empty by
+// __new__ and assigned by __init__, so the open file lives behind a pointer that stays put.
 class case_stream {
  public:
+  case_stream() = default;
+
   case_stream(const std::string& path, bool lax, const protocol_registry* protocols, bool skip,
               bool redact, const read_options* limits)
-      : in_(std::make_unique<std::ifstream>(path, std::ios::binary)),
-        protocols_(protocols ? std::optional<protocol_registry>(*protocols) : std::nullopt),
-        skip_(skip) {
-    if (!*in_) throw py::value_error("iptkit: cannot open " + path);  // callers check first
-    reader_.emplace(*in_, reading(lax, protocols_ ? &*protocols_ : nullptr, redact, limits));
+      : state_(std::make_shared<state>(path, protocols)), skip_(skip) {
+    if (!state_->in) throw py::value_error("iptkit: cannot open " + path);  // callers check first
+    state_->reader.emplace(state_->in,
+                           reading(lax, state_->protocols ? &*state_->protocols : nullptr, redact, limits));
   }
 
   case_record next() {
+    // Held for the whole call: a second __init__ meanwhile replaces state_, not this reader.
+    const std::shared_ptr<state> s = state_;
+    if (!s) throw py::stop_iteration();  // never opened
     // The reader runs without the GIL: a second thread's next() would share it mid-line.
-    if (reading_) throw std::runtime_error("iptkit: this CaseStream is being read by another thread");
-    reading_ = true;
+    if (s->reading) throw std::runtime_error("iptkit: this CaseStream is being read by another thread");
+    s->reading = true;
     const struct done_reading {
       bool& flag;
       ~done_reading() { flag = false; }
-    } done{reading_};
+    } done{s->reading};
     while (true) {
       std::optional<cohort_entry> entry;
       {
         py::gil_scoped_release release;
-        entry = reader_->next();
+        entry = s->reader->next();
       }
       if (!entry) throw py::stop_iteration();
       if (entry->value) {
@@ -58,35 +65,49 @@ class case_stream {
   [[nodiscard]] const py::list& errors() const noexcept { return errors_; }
 
  private:
-  std::unique_ptr<std::ifstream> in_;
-  std::optional<protocol_registry> protocols_;  // a copy: the reader keeps a pointer to it
-  std::optional<jsonl_reader> reader_;
-  bool skip_;
-  bool reading_ = false;  // changed only with the GIL held
+  struct state {
+    state(const std::string& path, const protocol_registry* p)
+        : in(path, std::ios::binary), protocols(p ? std::optional<protocol_registry>(*p) : std::nullopt) {}
+    std::ifstream in;
+    std::optional<protocol_registry> protocols;  // a copy: the reader keeps a pointer to it
+    std::optional<jsonl_reader> reader;
+    bool reading = false;  // changed only with the GIL held
+  };
+  std::shared_ptr<state> state_;
+  bool skip_ = false;
   py::list errors_;
 };
+
+// The read_options of ReadLimits(...), in the order of its arguments and of its pickled state.
+read_options limits_of(std::size_t max_depth, std::size_t max_document_bytes, std::size_t max_string_bytes,
+                       std::size_t max_list_length, std::size_t max_cohort_bytes) {
+  read_options o;
+  o.max_depth = max_depth;
+  o.max_document_bytes = max_document_bytes;
+  o.max_string_bytes = max_string_bytes;
+  o.max_list_length = max_list_length;
+  o.max_cohort_bytes = max_cohort_bytes;
+  return o;
+}
 
 }  // namespace
 
 void bind_read_limits(py::module_& m) {
   // The limits of read_options (docs/reliability.md); lax, protocols and redact are arguments.
-  py::class_<read_options>(m, "ReadLimits",
-                           "Limits on what a reader accepts; beyond one, a limit_exceeded error.")
-      .def(py::init([](std::size_t max_depth, std::size_t max_document_bytes, std::size_t max_string_bytes,
-                       std::size_t max_list_length, std::size_t max_cohort_bytes) {
-             read_options o;
-             o.max_depth = max_depth;
-             o.max_document_bytes = max_document_bytes;
-             o.max_string_bytes = max_string_bytes;
-             o.max_list_length = max_list_length;
-             o.max_cohort_bytes = max_cohort_bytes;
-             return o;
-           }),
-           py::kw_only(), py::arg("max_depth") = read_options{}.max_depth,
-           py::arg("max_document_bytes") = read_options{}.max_document_bytes,
-           py::arg("max_string_bytes") = read_options{}.max_string_bytes,
-           py::arg("max_list_length") = read_options{}.max_list_length,
-           py::arg("max_cohort_bytes") = read_options{}.max_cohort_bytes)
+  auto limits = make_class<read_options>(m, "ReadLimits",
+                                         "Limits on what a reader accepts; beyond one, a limit_exceeded error.");
+  def_init(
+      limits,
+      [](std::size_t max_depth, std::size_t max_document_bytes, std::size_t max_string_bytes,
+         std::size_t max_list_length, std::size_t max_cohort_bytes) {
+        return limits_of(max_depth, max_document_bytes, max_string_bytes, max_list_length, max_cohort_bytes);
+      },
+      py::kw_only(), py::arg("max_depth") = read_options{}.max_depth,
+      py::arg("max_document_bytes") = read_options{}.max_document_bytes,
+      py::arg("max_string_bytes") = read_options{}.max_string_bytes,
+      py::arg("max_list_length") = read_options{}.max_list_length,
+      py::arg("max_cohort_bytes") = read_options{}.max_cohort_bytes);
+  limits
       .def_readwrite("max_depth", &read_options::max_depth, "Deepest nesting of lists and objects.")
       .def_readwrite("max_document_bytes", &read_options::max_document_bytes,
                      "Largest case document (or JSON Lines line), in bytes.")
@@ -101,6 +122,18 @@ void bind_read_limits(py::module_& m) {
                ", max_string_bytes=" + std::to_string(o.max_string_bytes) +
                ", max_list_length=" + std::to_string(o.max_list_length) +
                ", max_cohort_bytes=" + std::to_string(o.max_cohort_bytes) + ")";
+      });
+  // Picklable so that limits can go to Dask workers with the calls that use them.
+  def_pickle(
+      limits,
+      [](const read_options& o) {
+        return py::make_tuple(1, py::make_tuple(o.max_depth, o.max_document_bytes, o.max_string_bytes,
+                                                o.max_list_length, o.max_cohort_bytes));
+      },
+      [](const py::tuple& state) {
+        if (state.size() != 2 || state[0].cast<int>() != 1)
+          throw py::value_error("iptkit: unsupported pickle state for ReadLimits");
+        return std::apply(limits_of, state[1].cast<std::array<std::size_t, 5>>());
       });
 }
 
@@ -146,11 +179,15 @@ void bind_reading(py::module_& m) {
       "name, whose extension decides the shape first). Returns (cases, errors): each error is "
       "(index, line, [ReadError]).");
 
-  py::class_<case_stream>(m, "CaseStream",
-                          "Cases of a JSON Lines file, read one line at a time (see iter_cases).")
-      .def(py::init<const std::string&, bool, const protocol_registry*, bool, bool, const read_options*>(),
-           py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
-           py::arg("skip_errors") = false, py::arg("redact") = false, py::arg("limits") = py::none())
+  auto stream = make_class<case_stream>(m, "CaseStream",
+                                       "Cases of a JSON Lines file, read one line at a time (see iter_cases).");
+  def_init(
+      stream,
+      [](const std::string& path, bool lax, const protocol_registry* protocols, bool skip_errors, bool redact,
+         const read_options* limits) { return case_stream(path, lax, protocols, skip_errors, redact, limits); },
+      py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      py::arg("skip_errors") = false, py::arg("redact") = false, py::arg("limits") = py::none());
+  stream
       .def("__iter__", [](py::object self) { return self; })
       .def("__next__", &case_stream::next)
       .def_property_readonly("errors", &case_stream::errors,

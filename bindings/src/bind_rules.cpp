@@ -59,11 +59,11 @@ void bind_rules(py::module_& m) {
   bind_enum<severity>(m, "How serious a finding is; `alert` is clinical risk a person should see now.");
   bind_struct<finding>(m, "One result of validating a case against the IPT protocol.");
 
-  py::class_<rule_set>(m, "RuleSet",
-                       "The rules in force: the built-in catalogue with rules switched off, "
-                       "re-graded or added (rules written in Python included).")
-      .def(py::init([] { return rule_set::with_builtins(); }),
-           "The whole built-in catalogue of rules.md.")
+  auto cls = make_class<rule_set>(m, "RuleSet",
+                                  "The rules in force: the built-in catalogue with rules switched off, "
+                                  "re-graded or added (rules written in Python included).");
+  def_init(cls, [] { return rule_set::with_builtins(); }, "The whole built-in catalogue of rules.md.");
+  cls
       .def_static("empty", [] { return rule_set{}; }, "A rule set with no rules.")
       .def("disable", &rule_set::disable, py::arg("code"), "Switches a rule off; False when no rule has this code.")
       .def("enable", &rule_set::enable, py::arg("code"), "Switches a rule back on; False when no rule has this code.")
@@ -101,41 +101,42 @@ void bind_rules(py::module_& m) {
              for (const auto& r : self.entries()) on += self.is_enabled(r.code);
              return "RuleSet(" + std::to_string(self.entries().size()) + " rules, " + std::to_string(on) +
                     " enabled)";
-           })
-      .def(py::pickle(
-          // State: each rule as (code, severity, title, enabled, Python check or None for a
-          // built-in, which is looked up again by code).
-          [](const rule_set& self) {
-            py::list rules;
-            for (const auto& r : self.entries()) {
-              const auto* py_check = r.check.target<python_check>();
-              rules.append(py::make_tuple(r.code, r.severity, r.title, self.is_enabled(r.code),
-                                          py_check ? py_check->fn : py::none()));
-            }
-            return py::make_tuple(1, rules);
-          },
-          [](const py::tuple& state) {
-            rule_set out;
-            const auto& builtins = rule_set::builtin();
-            for (auto item : state[1].cast<py::list>()) {
-              const auto t = item.cast<py::tuple>();
-              auto code = t[0].cast<std::string>();
-              rule r;
-              if (t[4].is_none()) {
-                const rule* b = builtins.find(code);
-                if (!b) throw py::value_error("iptkit: no built-in rule " + code);
-                r = *b;
-              } else {
-                r.check = python_check{t[4].cast<py::object>()};
-              }
-              r.code = code;
-              r.severity = t[1].cast<severity>();
-              r.title = t[2].cast<std::string>();
-              out.add(std::move(r));
-              if (!t[3].cast<bool>()) out.disable(code);
-            }
-            return out;
-          }));
+           });
+  def_pickle(
+      cls,
+      // State: each rule as (code, severity, title, enabled, Python check or None for a
+      // built-in, which is looked up again by code).
+      [](const rule_set& self) {
+        py::list rules;
+        for (const auto& r : self.entries()) {
+          const auto* py_check = r.check.target<python_check>();
+          rules.append(py::make_tuple(r.code, r.severity, r.title, self.is_enabled(r.code),
+                                      py_check ? py_check->fn : py::none()));
+        }
+        return py::make_tuple(1, rules);
+      },
+      [](const py::tuple& state) {
+        rule_set out;
+        const auto& builtins = rule_set::builtin();
+        for (auto item : state[1].cast<py::list>()) {
+          const auto t = item.cast<py::tuple>();
+          auto code = t[0].cast<std::string>();
+          rule r;
+          if (t[4].is_none()) {
+            const rule* b = builtins.find(code);
+            if (!b) throw py::value_error("iptkit: no built-in rule " + code);
+            r = *b;
+          } else {
+            r.check = python_check{t[4].cast<py::object>()};
+          }
+          r.code = code;
+          r.severity = t[1].cast<severity>();
+          r.title = t[2].cast<std::string>();
+          out.add(std::move(r));
+          if (!t[3].cast<bool>()) out.disable(code);
+        }
+        return out;
+      });
 
   m.def(
       "validate",

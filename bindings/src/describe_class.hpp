@@ -4,6 +4,7 @@
 // keyword constructor, properties, repr, equality, pickling and JSON/dict conversion all walk it.
 
 #include "casters.hpp"
+#include "construction.hpp"
 #include "json_convert.hpp"
 
 #include <iptkit/json/read.hpp>
@@ -86,20 +87,23 @@ auto keyword(const T& defaults) {
 }
 
 template <class T, template <class...> class L, class... D>
-void def_init(py::class_<T>& cls, L<D...>) {
+void def_members_init(py::class_<T>& cls, L<D...>) {
   const T defaults{};
-  cls.def(py::init([](member_t<T, D>... values) {
-            T out{};
-            ((out.*D::pointer = std::move(values)), ...);
-            return out;
-          }),
-          py::kw_only(), keyword<T, D>(defaults)...);
+  def_init(
+      cls,
+      [](member_t<T, D>... values) {
+        T out{};
+        ((out.*D::pointer = std::move(values)), ...);
+        return out;
+      },
+      py::kw_only(), keyword<T, D>(defaults)...);
 }
 
 template <class T, template <class...> class L, class... D>
-void def_pickle(py::class_<T>& cls, L<D...>) {
+void def_members_pickle(py::class_<T>& cls, L<D...>) {
   // State: (format version, member values in declaration order).
-  cls.def(py::pickle(
+  def_pickle(
+      cls,
       [](const T& self) {
         return py::make_tuple(1, py::make_tuple(py::cast(self.*D::pointer)...));
       },
@@ -114,7 +118,7 @@ void def_pickle(py::class_<T>& cls, L<D...>) {
         std::size_t i = 0;
         ((out.*D::pointer = values[i++].template cast<member_t<T, D>>()), ...);
         return out;
-      }));
+      });
 }
 
 }  // namespace detail
@@ -124,9 +128,9 @@ void def_pickle(py::class_<T>& cls, L<D...>) {
 /// and dict conversions of the case-format document.
 template <class T>
 py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* doc) {
-  py::class_<T> cls(m, name.c_str(), doc);
+  auto cls = make_class<T>(m, name.c_str(), doc);
   using members = meta::members_of<T>;
-  detail::def_init(cls, members{});
+  detail::def_members_init(cls, members{});
   boost::mp11::mp_for_each<members>([&](auto D) {
     using Desc = decltype(D);
     using M = member_t<T, Desc>;
@@ -164,7 +168,7 @@ py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* d
   });
   cls.def(py::self == py::self);  // NOLINT(misc-redundant-expression)
   cls.attr("__hash__") = py::none();
-  detail::def_pickle(cls, members{});
+  detail::def_members_pickle(cls, members{});
   cls.def(
       "to_json",
       [](const T& self, bool pretty) {

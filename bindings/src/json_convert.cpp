@@ -26,13 +26,13 @@ py::object to_python(const bj::value& v) {
     case bj::kind::array: {
       py::list out;
       for (const auto& e : v.get_array()) out.append(to_python(e));
-      return std::move(out);
+      return out;
     }
     case bj::kind::object: {
       py::dict out;
       for (const auto& kv : v.get_object())
         out[py::str(kv.key().data(), kv.key().size())] = to_python(kv.value());
-      return std::move(out);
+      return out;
     }
   }
   return py::none();
@@ -117,8 +117,9 @@ struct converter {
       if (auto index = py::reinterpret_steal<py::object>(PyNumber_Index(h.ptr()))) return convert(index, depth);
       PyErr_Clear();
     }
-    if (depth >= limits.max_depth) {
-      fail(error_kind::limit_exceeded, "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
+    if (depth >= effective_max_depth(limits)) {
+      fail(error_kind::limit_exceeded,
+           "nesting deeper than " + std::to_string(effective_max_depth(limits)) + " levels");
       return nullptr;
     }
     if (py::isinstance<py::dict>(h)) {

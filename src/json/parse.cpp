@@ -301,7 +301,7 @@ std::optional<bj::value> parse_dom(std::string_view text, const read_options& op
   }
   bj::parse_options parse_options;
   // A cohort's array is one level above its cases.
-  parse_options.max_depth = options.max_depth + (kind == text_kind::cohort_array ? 1 : 0);
+  parse_options.max_depth = effective_max_depth(options) + (kind == text_kind::cohort_array ? 1 : 0);
   bj::basic_parser<dom_handler> parser(parse_options, errors, options, kind);
   bj::error_code ec;
   const std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
@@ -315,7 +315,7 @@ std::optional<bj::value> parse_dom(std::string_view text, const read_options& op
   const bool too_deep = ec == bj::error::too_deep;
   const std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column);
   std::string message =
-      too_deep ? "expected at most " + std::to_string(options.max_depth) +
+      too_deep ? "expected at most " + std::to_string(effective_max_depth(options)) +
                      " levels of nesting; found more at " + where
       : text.find_first_not_of(" \t\r\n") == std::string_view::npos
           ? std::string("expected a JSON value; found an empty document")

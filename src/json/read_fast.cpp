@@ -181,7 +181,7 @@ bool read_fast(std::string_view text, const read_options& options, text_kind kin
   if (text.size() > max_bytes(options, kind)) return false;
   bj::parse_options parse_options;
   // A cohort's array is one level above its cases.
-  parse_options.max_depth = options.max_depth + (kind == text_kind::cohort_array ? 1 : 0);
+  parse_options.max_depth = effective_max_depth(options) + (kind == text_kind::cohort_array ? 1 : 0);
   bj::basic_parser<fast_reader> parser(parse_options, root, root_ops, options, kind);
   bj::error_code ec;
   const std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);

@@ -12,9 +12,13 @@ class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
     """
+    def __getstate__(self) -> tuple[int, tuple[int, int, int, int, int]]:
+        ...
     def __init__(self, *, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_document_bytes: typing.SupportsInt | typing.SupportsIndex = 67108864, max_string_bytes: typing.SupportsInt | typing.SupportsIndex = 1048576, max_list_length: typing.SupportsInt | typing.SupportsIndex = 100000, max_cohort_bytes: typing.SupportsInt | typing.SupportsIndex = 4294967296) -> None:
         ...
     def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
         ...
     @property
     def max_cohort_bytes(self) -> int:

@@ -18,7 +18,7 @@ struct read_options {
   /// @brief Protocols that `adaptation` may name; nullptr means the built-in table.
   const protocol_registry* protocols = nullptr;
   /// @brief Deepest nesting of arrays and objects accepted (`limit_exceeded` beyond). A case
-  /// nests 5 deep; values above a few thousand risk the stack of whoever destroys the document.
+  /// nests 5 deep. Values above max_depth_ceiling count as max_depth_ceiling.
   std::size_t max_depth = 64;
   /// @brief Largest case document, in bytes: a single document or one JSON Lines line (the line
   /// reader stops storing a longer line and skips to its end).
@@ -36,5 +36,15 @@ struct read_options {
   /// @brief Messages name no value of the document at all (docs/privacy.md); paths remain.
   bool redact = false;
 };
+
+/// @brief The deepest nesting any reader accepts, whatever max_depth says. Destroying a parsed
+/// tree and converting Python values recurse once per level; 10,000 levels are tested to fit a
+/// default thread stack, while unbounded depth could exhaust it (docs/reliability.md).
+inline constexpr std::size_t max_depth_ceiling = 10'000;
+
+/// @brief The nesting limit in force: `o.max_depth`, at most max_depth_ceiling.
+[[nodiscard]] constexpr std::size_t effective_max_depth(const read_options& o) noexcept {
+  return o.max_depth < max_depth_ceiling ? o.max_depth : max_depth_ceiling;
+}
 
 }  // namespace iptkit
