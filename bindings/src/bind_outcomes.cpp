@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 
 #include <iptkit/export/tidy.hpp>
@@ -36,76 +37,68 @@ std::vector<case_outcome> outcome_rows(const py::iterable& cases, const instrume
   return rows;
 }
 
-// The outcome frame's columns (the kinds of columns.hpp) straight from outcome_columns: the
-// sentinels become masks and NaN, indices become shared str, with no row object in between.
-template <class V, class Convert>
-py::array_t<V> converted(std::size_t n, Convert convert) {
-  auto out = columns_detail::make_array<V>(n);
-  auto o = out.template mutable_unchecked<1>();
-  for (std::size_t i = 0; i < n; ++i) o(i) = convert(i);
-  return out;
-}
-
+// The outcome frame's columns straight from outcome_columns: the sentinels become missing values
+// and indices shared str, with no row object in between. Same names, order and kinds as
+// to_columns() of the case_outcome rows (tests/python_module).
 template <class V>
-py::tuple int_column(std::span<const V> v, std::int64_t offset = 0) {
-  return py::make_tuple("int", converted<std::int64_t>(v.size(), [&](std::size_t i) { return static_cast<std::int64_t>(v[i]) + offset; }));
-}
-
-template <class V>
-py::tuple nullable_int_column(std::span<const V> v, V missing) {
-  return py::make_tuple("Int64", converted<std::int64_t>(v.size(), [&](std::size_t i) { return v[i] == missing ? 0 : std::int64_t{v[i]}; }),
-                        converted<bool>(v.size(), [&](std::size_t i) { return v[i] == missing; }));
+auto unless(std::span<const V> v, V missing) {
+  return [v, missing](std::size_t i) -> std::optional<V> {
+    if (v[i] == missing) return std::nullopt;
+    return v[i];
+  };
 }
 
 py::tuple flag_column(std::span<const std::int8_t> v) {
-  return py::make_tuple("boolean", converted<bool>(v.size(), [&](std::size_t i) { return v[i] == 1; }),
-                        converted<bool>(v.size(), [&](std::size_t i) { return v[i] == outcome_columns::no_flag; }));
-}
-
-py::tuple day_column(std::span<const std::int32_t> v) {
-  return py::make_tuple("date", converted<std::int64_t>(v.size(), [&](std::size_t i) {
-    return v[i] == cohort_columns::no_day ? std::numeric_limits<std::int64_t>::min() : std::int64_t{v[i]};
-  }));
+  return column::nullable_flags(v.size(), [v](std::size_t i) -> std::optional<bool> {
+    if (v[i] == outcome_columns::no_flag) return std::nullopt;
+    return v[i] == 1;
+  });
 }
 
 template <class E>
 py::tuple enum_column(std::span<const std::uint8_t> v) {
-  return py::make_tuple("category", converted<std::int32_t>(v.size(), [&](std::size_t i) {
-    return v[i] == outcome_columns::no_reason ? -1 : meta::enum_position(static_cast<E>(v[i]));
-  }), columns_detail::enum_categories<E>());
+  return column::categories<E>(v.size(), [v](std::size_t i) -> std::optional<E> {
+    if (v[i] == outcome_columns::no_reason) return std::nullopt;
+    return static_cast<E>(v[i]);
+  });
 }
 
-py::tuple band_column(const outcome_columns& o, std::span<const std::int32_t> band) {
-  return py::make_tuple("text", text_column(band.size(), [&](std::size_t i) { return std::int64_t{band[i]}; }, o.bands));
-}
-
-// Same names, order and kinds as to_columns() of the case_outcome rows (tests/python_module).
 py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, std::size_t first_index) {
   const std::size_t n = o.size();
+  const auto value = outcome_columns::no_value;
+  const auto day = cohort_columns::no_day;
+  const auto band = [&](std::span<const std::int32_t> b) {
+    return column::texts(n, [b](std::size_t i) { return std::int64_t{b[i]}; }, o.bands);
+  };
+  const auto count = [n](std::span<const std::int32_t> c) {
+    return column::integers(n, [c](std::size_t i) { return std::int64_t{c[i]}; });
+  };
   py::dict out;
-  out["case_index"] = int_column<std::uint32_t>(o.case_index, static_cast<std::int64_t>(first_index));
-  out["case_id"] = py::make_tuple("text", text_column(n, [&](std::size_t i) { return std::int64_t{o.case_index[i]}; }, cohort.case_id));
+  out["case_index"] = column::integers(n, [&](std::size_t i) {
+    return std::int64_t{o.case_index[i]} + static_cast<std::int64_t>(first_index);
+  });
+  out["case_id"] = column::texts(n, [&](std::size_t i) { return std::int64_t{o.case_index[i]}; }, cohort.case_id);
   // A row without an instrument has "" there (case_outcome::instrument is not optional).
   auto instruments = o.instruments;
   instruments.emplace_back();
-  out["instrument"] = py::make_tuple("text", text_column(n, [&](std::size_t i) {
+  out["instrument"] = column::texts(n, [&](std::size_t i) {
     return o.instrument[i] == outcome_columns::no_index ? std::int64_t(instruments.size() - 1) : std::int64_t{o.instrument[i]};
-  }, instruments));
+  }, instruments);
   out["status"] = enum_column<not_computed>(o.status);
-  out["baseline"] = nullable_int_column<std::int32_t>(o.baseline, outcome_columns::no_value);
-  out["baseline_date"] = day_column(o.baseline_day);
-  out["baseline_band"] = band_column(o, o.baseline_band);
-  out["endpoint"] = nullable_int_column<std::int32_t>(o.endpoint, outcome_columns::no_value);
-  out["endpoint_date"] = day_column(o.endpoint_day);
-  out["endpoint_band"] = band_column(o, o.endpoint_band);
-  out["change"] = nullable_int_column<std::int32_t>(o.change, outcome_columns::no_value);
-  out["percent_change"] = py::make_tuple("float", converted<double>(n, [&](std::size_t i) { return o.percent_change[i]; }));
+  out["baseline"] = column::nullable_integers(n, unless<std::int32_t>(o.baseline, value));
+  out["baseline_date"] = column::dates(n, unless<std::int32_t>(o.baseline_day, day));
+  out["baseline_band"] = band(o.baseline_band);
+  out["endpoint"] = column::nullable_integers(n, unless<std::int32_t>(o.endpoint, value));
+  out["endpoint_date"] = column::dates(n, unless<std::int32_t>(o.endpoint_day, day));
+  out["endpoint_band"] = band(o.endpoint_band);
+  out["change"] = column::nullable_integers(n, unless<std::int32_t>(o.change, value));
+  out["percent_change"] = column::floats(n, [&](std::size_t i) { return o.percent_change[i]; });
   out["percent_change_reason"] = enum_column<not_computed>(o.percent_change_reason);
   out["response"] = flag_column(o.response);
   out["response_reason"] = enum_column<not_computed>(o.response_reason);
   out["remission"] = flag_column(o.remission);
   out["remission_reason"] = enum_column<not_computed>(o.remission_reason);
-  out["rci"] = py::make_tuple("float", converted<double>(n, [&](std::size_t i) { return o.rci[i]; }));
+  out["rci"] = column::floats(n, [&](std::size_t i) { return o.rci[i]; });
   out["reliable_improvement"] = flag_column(o.reliable_improvement);
   out["reliable_deterioration"] = flag_column(o.reliable_deterioration);
   out["reliable_change_reason"] = enum_column<not_computed>(o.reliable_change_reason);
@@ -116,14 +109,14 @@ py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, s
   out["reliable_recovery"] = flag_column(o.reliable_recovery);
   out["recovery_reason"] = enum_column<not_computed>(o.recovery_reason);
   out["relapsed"] = flag_column(o.relapsed);
-  out["relapse_date"] = day_column(o.relapse_day);
+  out["relapse_date"] = column::dates(n, unless<std::int32_t>(o.relapse_day, day));
   out["relapse_kind"] = enum_column<relapse_kind>(o.relapse_kind);
   out["relapse_reason"] = enum_column<not_computed>(o.relapse_reason);
-  out["sessions_attended"] = int_column<std::int32_t>(o.sessions_attended);
-  out["sessions_cancelled"] = int_column<std::int32_t>(o.sessions_cancelled);
-  out["sessions_no_show"] = int_column<std::int32_t>(o.sessions_no_show);
-  out["completer"] = py::make_tuple("bool", converted<bool>(n, [&](std::size_t i) { return o.completer[i] != 0; }));
-  out["finished_treatment"] = py::make_tuple("bool", converted<bool>(n, [&](std::size_t i) { return o.finished_treatment[i] != 0; }));
+  out["sessions_attended"] = count(o.sessions_attended);
+  out["sessions_cancelled"] = count(o.sessions_cancelled);
+  out["sessions_no_show"] = count(o.sessions_no_show);
+  out["completer"] = column::flags(n, [&](std::size_t i) { return o.completer[i] != 0; });
+  out["finished_treatment"] = column::flags(n, [&](std::size_t i) { return o.finished_treatment[i] != 0; });
   return out;
 }
 

@@ -19,6 +19,7 @@
 #include <boost/mp11/algorithm.hpp>
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -29,6 +30,15 @@ namespace columns_detail {
 template <class V>
 py::array_t<V> make_array(std::size_t n) {
   return py::array_t<V>(static_cast<py::ssize_t>(n));
+}
+
+// An array of n values, `convert(i)` each.
+template <class V, class Convert>
+py::array_t<V> converted(std::size_t n, Convert convert) {
+  auto out = make_array<V>(n);
+  auto o = out.template mutable_unchecked<1>();
+  for (std::size_t i = 0; i < n; ++i) o(i) = convert(i);
+  return out;
 }
 
 /// @brief A described enum's spellings in declaration order: the categories its codes index.
@@ -60,6 +70,86 @@ py::list text_column(std::size_t n, Code code, const std::vector<std::string>& d
   return out;
 }
 
+/// @brief The column tuples of the file comment, one builder per kind: the only place that knows
+/// their layout. `value(i)` gives row i's value, std::nullopt (or NaN, for floats) where missing;
+/// row columns (to_columns) and the outcome frame's sentinel columns both go through here.
+namespace column {
+
+/// @brief ("int", int64[]).
+template <class Value>
+py::tuple integers(std::size_t n, Value value) {
+  return py::make_tuple("int", columns_detail::converted<std::int64_t>(n, value));
+}
+
+/// @brief ("Int64", int64[], mask bool[]): value(i) -> std::optional<integer>.
+template <class Value>
+py::tuple nullable_integers(std::size_t n, Value value) {
+  auto values = columns_detail::make_array<std::int64_t>(n);
+  auto mask = columns_detail::make_array<bool>(n);
+  auto v = values.mutable_unchecked<1>();
+  auto k = mask.mutable_unchecked<1>();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = value(i);
+    v(i) = x ? static_cast<std::int64_t>(*x) : 0;
+    k(i) = !x;
+  }
+  return py::make_tuple("Int64", values, mask);
+}
+
+/// @brief ("float", float64[] with NaN for missing).
+template <class Value>
+py::tuple floats(std::size_t n, Value value) {
+  return py::make_tuple("float", columns_detail::converted<double>(n, value));
+}
+
+/// @brief ("bool", bool[]).
+template <class Value>
+py::tuple flags(std::size_t n, Value value) {
+  return py::make_tuple("bool", columns_detail::converted<bool>(n, value));
+}
+
+/// @brief ("boolean", bool[], mask bool[]): value(i) -> std::optional<bool>.
+template <class Value>
+py::tuple nullable_flags(std::size_t n, Value value) {
+  auto values = columns_detail::make_array<bool>(n);
+  auto mask = columns_detail::make_array<bool>(n);
+  auto v = values.mutable_unchecked<1>();
+  auto k = mask.mutable_unchecked<1>();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::optional<bool> x = value(i);
+    v(i) = x.value_or(false);
+    k(i) = !x;
+  }
+  return py::make_tuple("boolean", values, mask);
+}
+
+/// @brief ("date", int64[] days since 1970-01-01, INT64_MIN for missing): value(i) ->
+/// std::optional<day number>.
+template <class Value>
+py::tuple dates(std::size_t n, Value value) {
+  return py::make_tuple("date", columns_detail::converted<std::int64_t>(n, [&](std::size_t i) {
+    const auto x = value(i);
+    return x ? static_cast<std::int64_t>(*x) : std::numeric_limits<std::int64_t>::min();
+  }));
+}
+
+/// @brief ("category", int32[] codes, -1 for missing, [E's spellings]): value(i) -> std::optional<E>.
+template <class E, class Value>
+py::tuple categories(std::size_t n, Value value) {
+  return py::make_tuple("category", columns_detail::converted<std::int32_t>(n, [&](std::size_t i) {
+    const std::optional<E> x = value(i);
+    return x ? static_cast<std::int32_t>(meta::enum_position(*x)) : std::int32_t{-1};
+  }), columns_detail::enum_categories<E>());
+}
+
+/// @brief ("text", [str or None]): `code(i)` indexes `dictionary`, negative for missing.
+template <class Code>
+py::tuple texts(std::size_t n, Code code, const std::vector<std::string>& dictionary) {
+  return py::make_tuple("text", text_column(n, code, dictionary));
+}
+
+}  // namespace column
+
 namespace columns_detail {
 
 // `get(row)` returns a pointer to the value (nullptr when an enclosing optional is empty);
@@ -67,6 +157,11 @@ namespace columns_detail {
 template <class M, bool Nullable, class Rows, class Get>
 void add_column(py::dict& out, const std::string& name, const Rows& rows, Get get) {
   const std::size_t n = rows.size();
+  // Row i's value of a scalar kind, std::nullopt below an empty optional.
+  const auto value = [&](std::size_t i) -> std::optional<M> {
+    if (const M* p = get(rows[i])) return *p;
+    return std::nullopt;
+  };
   if constexpr (meta::is_optional_v<M>) {
     using V = typename M::value_type;
     add_column<V, true>(out, name, rows, [get](const auto& row) -> const V* {
@@ -83,53 +178,24 @@ void add_column(py::dict& out, const std::string& name, const Rows& rows, Get ge
       });
     });
   } else if constexpr (std::is_same_v<M, bool>) {
-    auto values = make_array<bool>(n);
-    auto mask = make_array<bool>(n);
-    auto v = values.mutable_unchecked<1>();
-    auto k = mask.mutable_unchecked<1>();
-    for (std::size_t i = 0; i < n; ++i) {
-      const bool* p = get(rows[i]);
-      v(i) = p && *p;
-      k(i) = !p;
-    }
-    if constexpr (Nullable) out[name.c_str()] = py::make_tuple("boolean", values, mask);
-    else out[name.c_str()] = py::make_tuple("bool", values);
+    if constexpr (Nullable) out[name.c_str()] = column::nullable_flags(n, value);
+    else out[name.c_str()] = column::flags(n, [&](std::size_t i) { return value(i).value_or(false); });
   } else if constexpr (meta::is_integer_v<M>) {
-    auto values = make_array<std::int64_t>(n);
-    auto mask = make_array<bool>(n);
-    auto v = values.mutable_unchecked<1>();
-    auto k = mask.mutable_unchecked<1>();
-    for (std::size_t i = 0; i < n; ++i) {
-      const M* p = get(rows[i]);
-      v(i) = p ? static_cast<std::int64_t>(*p) : 0;
-      k(i) = !p;
-    }
-    if constexpr (Nullable) out[name.c_str()] = py::make_tuple("Int64", values, mask);
-    else out[name.c_str()] = py::make_tuple("int", values);
+    if constexpr (Nullable) out[name.c_str()] = column::nullable_integers(n, value);
+    else out[name.c_str()] = column::integers(n, [&](std::size_t i) { return static_cast<std::int64_t>(value(i).value_or(0)); });
   } else if constexpr (std::is_floating_point_v<M>) {
-    auto values = make_array<double>(n);
-    auto v = values.mutable_unchecked<1>();
-    for (std::size_t i = 0; i < n; ++i) {
-      const M* p = get(rows[i]);
-      v(i) = p ? static_cast<double>(*p) : std::numeric_limits<double>::quiet_NaN();
-    }
-    out[name.c_str()] = py::make_tuple("float", values);
+    out[name.c_str()] = column::floats(n, [&](std::size_t i) {
+      const auto x = value(i);
+      return x ? static_cast<double>(*x) : std::numeric_limits<double>::quiet_NaN();
+    });
   } else if constexpr (std::is_same_v<M, date>) {
-    auto values = make_array<std::int64_t>(n);
-    auto v = values.mutable_unchecked<1>();
-    for (std::size_t i = 0; i < n; ++i) {
-      const date* p = get(rows[i]);
-      v(i) = p && p->ok() ? day_number(*p) : std::numeric_limits<std::int64_t>::min();
-    }
-    out[name.c_str()] = py::make_tuple("date", values);
+    out[name.c_str()] = column::dates(n, [&](std::size_t i) -> std::optional<std::int64_t> {
+      const auto x = value(i);
+      if (x && x->ok()) return day_number(*x);
+      return std::nullopt;
+    });
   } else if constexpr (meta::is_described_enum_v<M>) {
-    auto codes = make_array<std::int32_t>(n);
-    auto c = codes.mutable_unchecked<1>();
-    for (std::size_t i = 0; i < n; ++i) {
-      const M* p = get(rows[i]);
-      c(i) = p ? meta::enum_position(*p) : -1;
-    }
-    out[name.c_str()] = py::make_tuple("category", codes, enum_categories<M>());
+    out[name.c_str()] = column::categories<M>(n, value);
   } else if constexpr (std::is_same_v<M, std::vector<int>>) {
     // A list of integers becomes numbered columns (`items` -> item_1 .. item_n, n: the longest).
     std::size_t width = 0;
@@ -169,7 +235,7 @@ void add_column(py::dict& out, const std::string& name, const Rows& rows, Get ge
       if (added) distinct.push_back(*p);
       codes[i] = it->second;
     }
-    out[name.c_str()] = py::make_tuple("text", text_column(n, [&codes](std::size_t i) { return codes[i]; }, distinct));
+    out[name.c_str()] = column::texts(n, [&codes](std::size_t i) { return codes[i]; }, distinct);
   } else {
     static_assert(sizeof(M) == 0, "iptkit: no column kind for this member type");
   }
