@@ -194,6 +194,20 @@ void bind_reading(py::module_& m) {
                              "The entries skipped so far: (index, line, [ReadError]).");
 
   m.def(
+      "cohort_shape",
+      [](std::string_view name, const py::bytes& head) {
+        switch (detect_cohort_shape(name, std::string_view(head))) {
+          case cohort_shape::array: return "array";
+          case cohort_shape::lines: return "lines";
+          case cohort_shape::single: break;
+        }
+        return "single";
+      },
+      py::arg("name"), py::arg("head"),
+      "The layout of a cohort input ('single', 'array' or 'lines') from its file name and its "
+      "first bytes (enough to hold the first non-blank line and the start of the next).");
+
+  m.def(
       "case_json_schema",
       [](const protocol_registry* protocols) {
         return case_json_schema(or_builtin(protocols));

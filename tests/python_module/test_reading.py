@@ -83,6 +83,18 @@ def test_iter_cases_streams_json_lines(cohort: iptkit.CaseList, tmp_path: Path) 
     noext = tmp_path / "cohort.txt"
     noext.write_text(COHORT.read_text())
     assert list(iptkit.iter_cases(noext)) == list(cohort)
+    # The shape comes from the C++ detect_cohort_shape, given the whole first line however long:
+    # JSON Lines without the extension and with a 20 kB first line is still streamed.
+    long_first = cohort[0].to_dict()
+    long_first["notes"] = "n" * 20_000
+    lines = tmp_path / "long.txt"
+    lines.write_text("\n" + json.dumps(long_first) + "\n" + "\n".join(c.to_json(pretty=False) for c in cohort[1:4]))
+    it = iptkit.iter_cases(lines)
+    assert isinstance(it._source, iptkit._core.CaseStream)
+    assert [c.case_id for c in it] == [c.case_id for c in cohort[:4]]
+    assert iptkit._core.cohort_shape("x.txt", (tmp_path / "long.txt").read_bytes()[:4096]) == "single"
+    assert iptkit._core.cohort_shape("x.txt", b"[{}]") == "array"
+    assert iptkit._core.cohort_shape("x.jsonl", b"") == "lines"
 
 
 def bad_cohort(tmp_path: Path, cohort: iptkit.CaseList) -> Path:

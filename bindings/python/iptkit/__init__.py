@@ -233,9 +233,7 @@ def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegist
     ``errors="collect"`` unreadable entries are skipped and listed in the iterator's ``errors``."""
     _check_mode(errors)
     path = _os.fspath(source)
-    with open(path, "rb") as f:
-        head = f.read(4096)
-    if path.endswith((".jsonl", ".ndjson")) or _core_shape_is_lines(head):
+    if _core.cohort_shape(path, _cohort_head(path, (limits or ReadLimits()).max_document_bytes)) == "lines":
         stream = _core.CaseStream(path, lax=lax, protocols=protocols, skip_errors=errors == "collect",
                                   redact=redact, limits=limits)
         return CaseIterator(stream, stream)
@@ -244,15 +242,30 @@ def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegist
     return CaseIterator(iter(cases), cases.errors)
 
 
-def _core_shape_is_lines(head: bytes) -> bool:
-    lines = [l for l in head.splitlines() if l.strip()]
-    if len(lines) < 2 or lines[0].lstrip()[:1] != b"{":
-        return False
-    try:
-        _json.loads(lines[0])
-    except ValueError:
-        return False
-    return True
+def _cohort_head(path: str, limit: int) -> bytes:
+    """The start of a file as cohort_shape needs it: its first non-blank line whole and the next
+    non-blank byte, or at most ``limit`` bytes (a longer first line is not a JSON Lines case)."""
+    head = bytearray()
+    first = -1  # where the first non-blank line starts
+    searched = 0
+    with open(_os.fspath(path), "rb") as f:  # a path, never a file descriptor
+        while len(head) < limit:
+            chunk = f.read(1 << 16)
+            if not chunk:
+                break
+            head += chunk
+            if first < 0:
+                first = len(head) - len(head.lstrip())
+                if first == len(head):
+                    first = -1
+                    continue
+                searched = first
+            end = head.find(b"\n", searched)
+            if end < 0:
+                searched = len(head)
+            elif head[end:].strip():
+                break
+    return bytes(head)
 
 
 def _as_cases(cases: Case | Iterable[Case] | PathLike, *, redact: bool = False) -> Sequence[Case]:
