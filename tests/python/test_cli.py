@@ -10,6 +10,7 @@ import pathlib
 import subprocess
 
 import pytest
+from case_texts import texts
 
 ROOT = pathlib.Path(os.environ.get("IPTKIT_SOURCE_DIR", pathlib.Path(__file__).parents[2]))
 CLI = os.environ.get("IPTKIT_CLI")
@@ -196,20 +197,6 @@ def test_convert_to_fhir(tmp_path):
     assert len(lines) == 24 and all(json.loads(l)["resourceType"] == "Bundle" for l in lines)
 
 
-TEXT_KEYS = {"notes", "label", "text", "summary", "reason", "old_role", "new_role", "name"}
-TEXT_LISTS = {"satisfying", "unsatisfying", "desired_changes", "warning_signs", "skills", "support_contacts"}
-
-
-def free_texts(node, key=""):
-    if isinstance(node, dict):
-        return [t for k, v in node.items() for t in free_texts(v, k)]
-    if isinstance(node, list):
-        if key in TEXT_LISTS:
-            return [v for v in node if isinstance(v, str)]
-        return [t for v in node for t in free_texts(v, key)]
-    return [node] if isinstance(node, str) and key in TEXT_KEYS else []
-
-
 def test_deidentify_leaks_nothing_to_output_report_or_stderr(tmp_path):
     synth = tmp_path / "synth.jsonl"
     assert run(["synth", "--cases", "1000", "--seed", "3", "-o", str(synth)]).returncode == 0
@@ -223,7 +210,7 @@ def test_deidentify_leaks_nothing_to_output_report_or_stderr(tmp_path):
     # Labels such as "Friend" or "Friend 2" read like the replacement labels; they prove nothing.
     kinds = {"partner", "former_partner", "parent", "child", "sibling", "grandparent", "other_family", "friend",
              "colleague", "community", "professional", "other"}
-    originals = {t for d in docs for t in free_texts(d)
+    originals = {t for d in docs for t in texts(d)
                  if len(t) >= 6 and t.lower().replace(" ", "_").rstrip("_0123456789") not in kinds}
     originals |= {d["case_id"] for d in docs} | {"LEAKY-ID-77", "Leakington"}
     out, report, mapping = tmp_path / "out.jsonl", tmp_path / "report.json", tmp_path / "key.jsonl"

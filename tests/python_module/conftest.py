@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 import iptkit
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "support"))  # helpers shared with tests/python
 DATA = ROOT / "examples" / "data"
 INVALID = ROOT / "tests" / "data" / "invalid"
 EXAMPLES = sorted(DATA.glob("*.json"))

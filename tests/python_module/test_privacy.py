@@ -7,40 +7,15 @@ import datetime
 import enum
 import json
 import string
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import iptkit
+from case_texts import replace_texts, texts
 from conftest import EXAMPLES
-
-# Every free-text key of the case document (interop-privacy.md), and lists of free text.
-TEXT_KEYS = {"notes", "label", "text", "summary", "reason", "old_role", "new_role", "name"}
-TEXT_LISTS = {"satisfying", "unsatisfying", "desired_changes", "warning_signs", "skills", "support_contacts"}
-
-
-def texts(node: Any, key: str = "") -> list[str]:
-    """Every free-text string of a case document."""
-    if isinstance(node, dict):
-        return [t for k, v in node.items() for t in texts(v, k)]
-    if isinstance(node, list):
-        if key in TEXT_LISTS:
-            return [v for v in node if isinstance(v, str)]
-        return [t for v in node for t in texts(v, key)]
-    return [node] if isinstance(node, str) and key in TEXT_KEYS else []
-
-
-def replace_texts(node: Any, fresh: Callable[[], str], key: str = "") -> Any:
-    if isinstance(node, dict):
-        return {k: replace_texts(v, fresh, k) for k, v in node.items()}
-    if isinstance(node, list):
-        if key in TEXT_LISTS:
-            return [fresh() if isinstance(v, str) else v for v in node]
-        return [replace_texts(v, fresh, key) for v in node]
-    return fresh() if isinstance(node, str) and key in TEXT_KEYS else node
-
 
 def shared(d: iptkit.Deidentified) -> str:
     """What is shared: the case and the report (never the mapping)."""
