@@ -22,22 +22,22 @@ py::tuple entry_error(cohort_entry&& e) {
 }
 
 // A JSON Lines file read one line per next(): memory does not grow with the file. Made empty by
-// __new__ and assigned by __init__, so the open file lives behind a pointer that stays put.
+// __new__ and assigned by __init__, so the open file and the reader that points into it live
+// behind a pointer that moves with the stream.
 class case_stream {
  public:
   case_stream() = default;
 
   case_stream(const std::string& path, bool lax, const protocol_registry* protocols, bool skip,
               bool redact, const read_options* limits)
-      : state_(std::make_shared<state>(path, protocols)), skip_(skip) {
+      : state_(std::make_unique<state>(path, protocols)), skip_(skip) {
     if (!state_->in) throw py::value_error("iptkit: cannot open " + path);  // callers check first
     state_->reader.emplace(state_->in,
                            reading(lax, state_->protocols ? &*state_->protocols : nullptr, redact, limits));
   }
 
   case_record next() {
-    // Held for the whole call: a second __init__ meanwhile replaces state_, not this reader.
-    const std::shared_ptr<state> s = state_;
+    state* const s = state_.get();
     if (!s) throw py::stop_iteration();  // never opened
     // The reader runs without the GIL: a second thread's next() would share it mid-line.
     if (s->reading) throw std::runtime_error("iptkit: this CaseStream is being read by another thread");
@@ -73,7 +73,7 @@ class case_stream {
     std::optional<jsonl_reader> reader;
     bool reading = false;  // changed only with the GIL held
   };
-  std::shared_ptr<state> state_;
+  std::unique_ptr<state> state_;
   bool skip_ = false;
   py::list errors_;
 };

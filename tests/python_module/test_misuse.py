@@ -148,7 +148,7 @@ def test_instances_used_wrongly() -> None:
 def test_instances_made_by_new_without_init() -> None:
     # Every class of the module, so that a class added later is covered too: each method and
     # property of an instance whose __init__ never ran, and each function given one.
-    run_child("""
+    run_child(f"""
         import enum, gc, inspect, pickle, iptkit
         from iptkit import _core
         classes = [c for _, c in inspect.getmembers(_core, inspect.isclass)
@@ -159,7 +159,7 @@ def test_instances_made_by_new_without_init() -> None:
             assert type(blank) is cls
             try:  # pybind11's own __new__ only allocates: Python must refuse it for our classes
                 cls.__mro__[1].__new__(cls)
-                raise AssertionError(f"{cls.__mro__[1]}.__new__({cls}) was allowed")
+                raise AssertionError(f"{{cls.__mro__[1]}}.__new__({{cls}}) was allowed")
             except TypeError:
                 pass
             repr(blank)
@@ -191,6 +191,43 @@ def test_instances_made_by_new_without_init() -> None:
         assert list(_core.CaseStream.__new__(_core.CaseStream)) == []
         limits = iptkit.ReadLimits.__new__(iptkit.ReadLimits)
         assert limits.max_depth == iptkit.ReadLimits().max_depth
+        # An __init__ or __setstate__ that raises, before or after converting its arguments,
+        # leaves the default value (pybind11's py::init would have freed it first).
+        for attempt in (lambda b: b.__init__(case_id=1, adaptation="x", contract=iptkit.Contract()),
+                        lambda b: b.__init__(case_id="x", adaptation="x", contract=5),
+                        lambda b: b.__setstate__("junk"), lambda b: b.__setstate__((1, (2,)))):
+            b = iptkit.Case.__new__(iptkit.Case)
+            try:
+                attempt(b)
+                raise AssertionError("accepted")
+            except (TypeError, ValueError, RuntimeError):
+                pass
+            assert b.to_dict()["case_id"] == "" and b == iptkit.Case.__new__(iptkit.Case)
+        # Python code run while the arguments are converted sees the default value, not raw memory.
+        limits = iptkit.ReadLimits.__new__(iptkit.ReadLimits)
+        seen = []
+        class Sneaky:
+            def __index__(self):
+                seen.append(repr(limits))
+                return 9
+        limits.__init__(max_depth=Sneaky())
+        assert limits.max_depth == 9 and seen == [repr(iptkit.ReadLimits())], seen
+        # Every pickle protocol, and copies.
+        import copy
+        for value in (iptkit.read_case({str(EXAMPLES[0])!r}), iptkit.RuleSet(), iptkit.ReadLimits(max_depth=5),
+                      iptkit.ProtocolRegistry.with_builtins()):
+            for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+                back = pickle.loads(pickle.dumps(value, protocol))
+                assert repr(back) == repr(value), (protocol, value)
+            assert repr(copy.copy(value)) == repr(value) and repr(copy.deepcopy(value)) == repr(value)
+        # One C++ value per instance: a class deriving from two iptkit classes is refused.
+        class Both(iptkit.Contract, iptkit.Diagnosis):
+            pass
+        try:
+            Both()
+            raise AssertionError("Both() was made")
+        except TypeError:
+            pass
         # A Python subclass that never calls the base __init__ holds the default value too.
         class Sub(iptkit.Case):
             def __init__(self) -> None:
