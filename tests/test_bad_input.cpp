@@ -2,6 +2,7 @@
 // the read limits of read_options, and what messages may quote (docs/privacy.md).
 #include <iptkit/detail/excerpt.hpp>
 #include <iptkit/json/cohort.hpp>
+#include <iptkit/json/detail/parse.hpp>
 #include <iptkit/json/read.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/rules/validate.hpp>
@@ -269,12 +270,59 @@ TEST(read_limits, a_cohort_array_is_limited_by_its_own_size_not_by_list_length) 
   const auto array_result = read_case_array(array, o);
   ASSERT_TRUE(array_result);
   for (const auto& e : *array_result) EXPECT_TRUE(e.value);
-  // A case that breaks a limit stops the parse of the whole array, which is one failed entry.
+  // Every case breaking a limit: each is its own failed entry, with its own path.
   o = {};
   o.max_string_bytes = 8;
   entries = read_cohort("cohort.json", array, o);
+  ASSERT_EQ(entries.size(), 13u);
+  for (const auto& e : entries) {
+    ASSERT_FALSE(e.value);
+    EXPECT_EQ(e.value.errors().front().path, "/schema");
+    EXPECT_EQ(e.value.errors().front().kind, error_kind::limit_exceeded);
+  }
+}
+
+TEST(read_limits, a_case_of_an_array_that_breaks_a_limit_fails_alone) {
+  // As a JSON Lines line would: the good cases are read and the bad one is named, whatever limit
+  // it breaks, with messages placed in the whole text.
+  const std::string line = boost::json::serialize(boost::json::parse(base));
+  const std::string long_notes = line.substr(0, line.size() - 1) + R"(,"notes":")" + std::string(100, 'n') + "\"}";
+  const std::string deep = line.substr(0, line.size() - 1) + R"(,"notes":)" + std::string(80, '[') +
+                           std::string(80, ']') + "}";
+  const std::string array = "[\n" + line + ",\n" + long_notes + ",\n  " + deep + ",\n" + line + "\n]";
+  read_options o;
+  o.max_string_bytes = 50;
+  auto entries = read_cohort("cohort.json", array, o);
+  ASSERT_EQ(entries.size(), 4u);
+  EXPECT_TRUE(entries[0].value);
+  EXPECT_TRUE(entries[3].value);
+  ASSERT_FALSE(entries[1].value);
+  EXPECT_EQ(entries[1].index, 1u);
+  EXPECT_EQ(entries[1].value.errors().front().path, "/notes");
+  EXPECT_EQ(entries[1].value.errors().front().kind, error_kind::limit_exceeded);
+  ASSERT_FALSE(entries[2].value);
+  const auto& too_deep = entries[2].value.errors().front();
+  EXPECT_EQ(too_deep.kind, error_kind::limit_exceeded);
+  // The third case starts on line 4, column 3; its nesting goes too deep further along that line.
+  EXPECT_NE(too_deep.message.find("at line 4, column "), std::string::npos) << too_deep.message;
+  // The same cases with the array's structure broken still fail as one text.
+  entries = read_cohort("cohort.json", array.substr(0, array.size() - 1), o);
   ASSERT_EQ(entries.size(), 1u);
-  EXPECT_EQ(entries[0].value.errors().front().path, "/0/schema");
+  EXPECT_FALSE(entries[0].value);
+}
+
+TEST(read_limits, array_elements_are_found_by_brackets_and_quotes) {
+  using iptkit::json::detail::array_elements;
+  const auto three = array_elements("\xEF\xBB\xBF [ {\"a\": \"],[\\\"\"}, [1, [2]] ,\n 3 ] \n");
+  ASSERT_TRUE(three);
+  ASSERT_EQ(three->size(), 3u);
+  EXPECT_EQ((*three)[0], "{\"a\": \"],[\\\"\"}");
+  EXPECT_EQ((*three)[1], "[1, [2]]");
+  EXPECT_EQ((*three)[2], "3");
+  EXPECT_EQ(array_elements("[]")->size(), 0u);
+  EXPECT_EQ(array_elements("[1,]")->size(), 2u);  // the empty last one is read as an error
+  for (const char* broken : {"", "{}", "[", "[1", "[\"]", "[1]]", "[1] x", "[1}"})
+    EXPECT_FALSE(array_elements(broken)) << broken;
 }
 
 TEST(read_limits, a_json_lines_line_beyond_the_limit_is_not_kept_and_the_rest_is_read) {

@@ -5,6 +5,7 @@
 #include <iptkit/json/detail/read_value.hpp>
 
 #include <boost/json/parse.hpp>
+#include <algorithm>
 #include <istream>
 #include <sstream>
 
@@ -38,6 +39,58 @@ bool read_bounded_line(std::istream& in, std::string& line, std::size_t limit, s
     in.clear(in.rdstate() & ~std::ios::failbit);  // a long line: go on reading it
   }
   return any;
+}
+
+// Rewrites "at line L, column C" of a message about one case of an array, counted from the
+// case's first byte, to the place in the whole text where that case starts at line0, column0.
+void relocate(std::string& message, std::size_t line0, std::size_t column0) {
+  constexpr std::string_view at_line = " at line ", column = ", column ";
+  const auto at = message.find(at_line);
+  if (at == std::string::npos) return;
+  std::size_t i = at + at_line.size();
+  const auto number = [&](std::size_t& value) {
+    const std::size_t begin = i;
+    value = 0;
+    for (; i < message.size() && message[i] >= '0' && message[i] <= '9' && i - begin < 18; ++i)
+      value = value * 10 + static_cast<std::size_t>(message[i] - '0');
+    return i > begin;
+  };
+  std::size_t line = 0, col = 0;
+  if (!number(line) || message.compare(i, column.size(), column) != 0) return;
+  i += column.size();
+  if (!number(col)) return;
+  const std::size_t new_line = line0 + line - 1;
+  const std::size_t new_col = line == 1 ? column0 + col - 1 : col;
+  message.replace(at, i - at, std::string(at_line) + std::to_string(new_line) + std::string(column) +
+                                  std::to_string(new_col));
+}
+
+// Each case of an array read on its own (array_elements), its messages placed in the whole text.
+std::vector<cohort_entry> read_elements(std::string_view text, const std::vector<std::string_view>& elements,
+                                        read_options options) {
+  // The array is the text: its cases are held to its size, not to max_document_bytes.
+  options.max_document_bytes = std::max(options.max_document_bytes, options.max_cohort_bytes);
+  std::vector<cohort_entry> entries;
+  entries.reserve(elements.size());
+  std::size_t offset = 0, line = 1, column = 1;  // advanced element by element: one pass in all
+  for (std::size_t i = 0; i < elements.size(); ++i) {
+    const auto start = static_cast<std::size_t>(elements[i].data() - text.data());
+    const auto [l, c] = json::detail::line_column(text.substr(offset, start - offset), start - offset);
+    column = l == 1 ? column + c - 1 : c;
+    line += l - 1;
+    offset = start;
+    auto r = read_case(elements[i], options);
+    auto warnings = std::move(r).warnings();
+    for (auto& w : warnings) relocate(w.message, line, column);
+    if (r) {
+      entries.push_back(cohort_entry{0, i, result<case_record>(std::move(*r), std::move(warnings))});
+    } else {
+      auto errors = std::move(r).errors();
+      for (auto& e : errors) relocate(e.message, line, column);
+      entries.push_back(cohort_entry{0, i, result<case_record>::failure(std::move(errors), std::move(warnings))});
+    }
+  }
+  return entries;
 }
 
 }  // namespace
@@ -91,7 +144,16 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
   }
   std::vector<read_error> parse_errors;
   auto dom = parse_dom(json, options, parse_errors, text_kind::cohort_array);
-  if (!dom) return result<std::vector<cohort_entry>>::failure(std::move(parse_errors));
+  if (!dom) {
+    // A case that breaks a limit is that case's error, as a JSON Lines line's would be: the
+    // parse stopped inside it, so every case is read again on its own.
+    const bool inside_a_case = std::any_of(parse_errors.begin(), parse_errors.end(), [](const read_error& e) {
+      return e.kind == error_kind::limit_exceeded && e.path.size() > 1;
+    });
+    if (inside_a_case)
+      if (const auto elements = array_elements(json)) return read_elements(strip_bom(json), *elements, options);
+    return result<std::vector<cohort_entry>>::failure(std::move(parse_errors));
+  }
   if (!dom->is_array()) {
     return result<std::vector<cohort_entry>>::failure(
         {{"", error_kind::wrong_type, "expected a list of case documents; found " + describe_found(*dom, options.redact),

@@ -261,7 +261,8 @@ class dom_handler {
   bool in_number_ = false;
 };
 
-// 1-based line and column of a byte offset.
+}  // namespace
+
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   std::size_t line = 1, column = 1;
@@ -275,6 +276,58 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
   }
   return {line, column};
 }
+
+std::optional<std::vector<std::string_view>> array_elements(std::string_view text) {
+  constexpr std::string_view blank = " \t\r\n";
+  text = strip_bom(text);
+  const std::size_t open = text.find_first_not_of(blank);
+  if (open == std::string_view::npos || text[open] != '[') return std::nullopt;
+  std::vector<std::string_view> elements;
+  const auto add = [&](std::size_t begin, std::size_t end) {
+    auto element = text.substr(begin, end - begin);
+    const auto first = element.find_first_not_of(blank);
+    element = element.substr(first == std::string_view::npos ? element.size() : first);  // stays in `text`
+    element = element.substr(0, element.find_last_not_of(blank) + 1);
+    elements.push_back(element);
+  };
+  std::size_t depth = 0;
+  std::size_t start = open + 1;
+  bool in_string = false;
+  bool escaped = false;
+  for (std::size_t i = open + 1; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    switch (c) {
+      case '"': in_string = true; break;
+      case '[': case '{': ++depth; break;
+      case ',':
+        if (depth == 0) {
+          add(start, i);
+          start = i + 1;
+        }
+        break;
+      case ']': case '}':
+        if (depth > 0) {
+          --depth;
+          break;
+        }
+        if (c != ']' || text.find_first_not_of(blank, i + 1) != std::string_view::npos) return std::nullopt;
+        // `[]` has no element; `[1,]` has an empty last one, which reading reports.
+        if (!elements.empty() || text.substr(start, i - start).find_first_not_of(blank) != std::string_view::npos)
+          add(start, i);
+        return elements;
+      default: break;
+    }
+  }
+  return std::nullopt;  // the array never closes
+}
+
+namespace {
 
 // What a common mistake at a syntax error is, said plainly (the parser says only "syntax error").
 std::string syntax_hint(std::string_view text, std::size_t at) {

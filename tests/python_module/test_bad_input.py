@@ -138,6 +138,20 @@ def test_read_limits() -> None:
     assert list(streamed) == [] and len(streamed.errors) == len(found.errors)
 
 
+def test_a_case_of_an_array_that_breaks_a_limit_fails_alone() -> None:
+    # As a JSON Lines line would: every good case comes out and the bad one is named.
+    docs = [json.loads(line) for line in (ROOT / "examples" / "data" / "cohort.jsonl").read_text().splitlines()[:4]]
+    docs[2]["notes"] = "n" * 5000
+    text = json.dumps(docs, indent=1).encode()
+    limits = iptkit.ReadLimits(max_string_bytes=4096)
+    found = iptkit.read_cases(text, errors="collect", limits=limits)
+    assert [c.case_id for c in found] == [docs[i]["case_id"] for i in (0, 1, 3)]
+    assert [(e.index, e.line, [(x.path, x.kind) for x in e.errors]) for e in found.errors] == [
+        (2, None, [("/notes", iptkit.ErrorKind.limit_exceeded)])]
+    with pytest.raises(iptkit.DecodeError):
+        iptkit.read_cases(text, limits=limits)
+
+
 def test_numbers_give_clear_errors() -> None:
     base = json.loads((ROOT / "tests" / "data" / "base-case.json").read_text())
     for raw, kind, words in (("NaN", "syntax", "NaN"), ("1e400", "out_of_range", "too large"),

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace iptkit::json::detail {
@@ -36,6 +37,15 @@ read_error too_large(std::size_t size, std::size_t limit);
 constexpr std::string_view strip_bom(std::string_view text) noexcept {
   return text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
 }
+
+/// @brief The 1-based line and column of a byte offset of `text`.
+std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset);
+
+/// @brief The top-level elements of a JSON array text, found by brackets and quotes alone: no
+/// value is parsed or stored, so any input is scanned in one pass with no recursion. nullopt
+/// unless the text (after a byte order mark and whitespace) is `[` ... `]` with nothing after it
+/// but whitespace. Each element may still be invalid JSON; reading it says so.
+std::optional<std::vector<std::string_view>> array_elements(std::string_view text);
 
 /// @brief Appends `token` to a JSON Pointer with RFC 6901 escaping (`~` -> `~0`, `/` -> `~1`).
 void append_pointer_token(std::string& pointer, std::string_view token);
