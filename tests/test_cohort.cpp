@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "test_support.hpp"
 
@@ -101,6 +104,33 @@ TEST(cohort, json_array_reads_each_case_with_paths_relative_to_it) {
   EXPECT_EQ(errors[0].path, "/case_id");
   EXPECT_EQ(errors[0].kind, iptkit::error_kind::duplicate_key);
   EXPECT_EQ((*r)[1].index, 1u);
+}
+
+TEST(cohort, entries_name_their_case_even_when_it_cannot_be_read) {
+  // The case read, or the unreadable document's case_id when it is a well-formed identifier; a
+  // value that is not one (a name, control characters, a number) is never returned.
+  const std::string bad_ok = R"({"case_id": "B-2", "sessions": 3})";
+  const std::string bad_name = R"({"case_id": "Jane Smith\u001b[2J", "sessions": 3})";
+  const std::string lines = line_of("A-1") + "\n" + bad_ok + "\n" + bad_name + "\n" +
+                            R"({"case_id": 7})" + "\n{not json\n";
+  std::vector<std::optional<std::string>> ids;
+  for (const auto& e : iptkit::read_case_lines(lines)) ids.push_back(e.case_id);
+  EXPECT_EQ(ids, (std::vector<std::optional<std::string>>{"A-1", "B-2", std::nullopt, std::nullopt, std::nullopt}));
+  // A JSON array: read whole (DOM), and read case by case after a limit (the fallback).
+  const std::string array = "[" + line_of("A-1") + "," + bad_ok + "," + bad_name + "]";
+  for (const std::size_t max_string : {std::size_t{1} << 20, std::size_t{12}}) {
+    iptkit::read_options o;
+    o.max_string_bytes = max_string;  // 12: "Jane Smith..." breaks it, the other strings do not
+    const auto r = iptkit::read_case_array(array, o);
+    ASSERT_TRUE(r);
+    ids.clear();
+    for (const auto& e : *r) ids.push_back(e.case_id);
+    EXPECT_EQ(ids, (std::vector<std::optional<std::string>>{"A-1", "B-2", std::nullopt})) << max_string;
+  }
+  EXPECT_EQ(iptkit::read_cohort("one.json", bad_ok).front().case_id, "B-2");
+  EXPECT_EQ(iptkit::readable_case_id(R"({"case_id": "X.1_y-2"})"), "X.1_y-2");
+  EXPECT_EQ(iptkit::readable_case_id(R"({"case_id": ")" + std::string(65, 'x') + R"("})"), std::nullopt);
+  EXPECT_EQ(iptkit::readable_case_id(std::string(100, '[')), std::nullopt);
 }
 
 TEST(cohort, array_input_that_is_not_an_array) {

@@ -16,9 +16,10 @@ namespace iptkit::python {
 
 namespace {
 
-// One unreadable entry of a cohort input, as Python sees it: (index, line, errors).
+// One unreadable entry of a cohort input, as Python sees it: (index, line, errors, case_id).
 py::tuple entry_error(cohort_entry&& e) {
-  return py::make_tuple(e.index, e.line ? py::cast(e.line) : py::none(), std::move(e.value).errors());
+  return py::make_tuple(e.index, e.line ? py::cast(e.line) : py::none(), std::move(e.value).errors(),
+                        std::move(e.case_id));
 }
 
 // A JSON Lines file read one line per next(): memory does not grow with the file. Made empty by
@@ -177,7 +178,7 @@ void bind_reading(py::module_& m) {
       py::arg("protocols") = py::none(), py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file "
       "name, whose extension decides the shape first). Returns (cases, errors): each error is "
-      "(index, line, [ReadError]).");
+      "(index, line, [ReadError], case_id or None).");
 
   auto stream = make_class<case_stream>(m, "CaseStream",
                                        "Cases of a JSON Lines file, read one line at a time (see iter_cases).");
@@ -191,7 +192,7 @@ void bind_reading(py::module_& m) {
       .def("__iter__", [](py::object self) { return self; })
       .def("__next__", &case_stream::next)
       .def_property_readonly("errors", &case_stream::errors,
-                             "The entries skipped so far: (index, line, [ReadError]).");
+                             "The entries skipped so far: (index, line, [ReadError], case_id or None).");
 
   m.def(
       "cohort_shape",

@@ -1,10 +1,6 @@
 // Input, output and terminal plumbing of the command line.
 #include "cli.hpp"
 
-#include <iptkit/json/detail/read_fast.hpp>
-
-#include <boost/json/parse.hpp>
-
 #include <chrono>
 #include <cerrno>
 #include <cstring>
@@ -43,30 +39,11 @@ bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
-// The case_id of a case that could not be read, when it is a well-formed one: any other value
-// (a name typed into the field, a megabyte of text, terminal escapes) is not shown.
-std::optional<std::string> readable_case_id(const boost::json::value& v) {
-  const auto* id = v.is_object() ? v.get_object().if_contains("case_id") : nullptr;
-  if (!id || !id->is_string()) return std::nullopt;
-  const std::string_view s = id->get_string();
-  if (!json::detail::satisfies(meta::identifier{1, 64}, s)) return std::nullopt;
-  return std::string(s);
-}
-
-std::optional<std::string> sniff_case_id(std::string_view text) {
-  boost::json::error_code ec;
-  auto v = boost::json::parse(text, ec);
-  if (ec) return std::nullopt;
-  return readable_case_id(v);
-}
-
 void read_lines(const std::string& file, std::istream& in, const read_options& options,
                 const std::function<void(input_case&&)>& sink) {
   jsonl_reader reader(in, options);
   while (auto entry = reader.next()) {
-    input_case c{file, entry->line, entry->index, std::nullopt, std::move(entry->value)};
-    c.case_id = c.value ? std::optional(c.value->case_id) : sniff_case_id(reader.current_line());
-    sink(std::move(c));
+    sink(input_case{file, entry->line, entry->index, std::move(entry->case_id), std::move(entry->value)});
   }
 }
 
@@ -139,23 +116,16 @@ void read_inputs(const std::vector<std::string>& files, const read_options& opti
             sink({file, std::nullopt, 0, std::nullopt, result<case_record>::failure(array.errors())});
             break;
           }
-          std::optional<boost::json::value> dom;  // for the ids of unreadable elements
           for (auto& entry : *array) {
-            input_case c{file, std::nullopt, entry.index, std::nullopt, std::move(entry.value)};
+            input_case c{file, std::nullopt, entry.index, std::move(entry.case_id), std::move(entry.value)};
             c.in_array = true;
-            if (c.value) {
-              c.case_id = c.value->case_id;
-            } else {
-              if (!dom) dom = boost::json::parse(text);  // it parsed once already: no error here
-              c.case_id = readable_case_id(dom->get_array()[entry.index]);
-            }
             sink(std::move(c));
           }
           break;
         }
         case cohort_shape::single: {
           input_case c{file, std::nullopt, 0, std::nullopt, read_case(text, options)};
-          c.case_id = c.value ? std::optional(c.value->case_id) : sniff_case_id(text);
+          c.case_id = c.value ? std::optional(c.value->case_id) : readable_case_id(text);
           sink(std::move(c));
           break;
         }

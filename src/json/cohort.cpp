@@ -6,6 +6,7 @@
 
 #include <boost/json/parse.hpp>
 #include <algorithm>
+#include <type_traits>
 #include <istream>
 #include <sstream>
 
@@ -15,6 +16,24 @@ jsonl_reader::jsonl_reader(std::istream& in, read_options options)
     : in_(&in), options_(options) {}
 
 namespace {
+
+std::optional<std::string> readable_id(const boost::json::value& v) {
+  const auto* id = v.is_object() ? v.get_object().if_contains("case_id") : nullptr;
+  if (!id || !id->is_string()) return std::nullopt;
+  const std::string_view s = id->get_string();
+  if (!json::detail::satisfies(meta::identifier{1, 64}, s)) return std::nullopt;
+  return std::string(s);
+}
+
+// An entry, named by the case read or, when it could not be read, by `source`'s readable id.
+template <class Source>
+cohort_entry entry_of(std::size_t line, std::size_t index, result<case_record>&& value, const Source& source) {
+  std::optional<std::string> id;
+  if (value) id = value->case_id;
+  else if constexpr (std::is_same_v<Source, boost::json::value>) id = readable_id(source);
+  else id = readable_case_id(source);
+  return cohort_entry{line, index, std::move(value), std::move(id)};
+}
 
 // Reads one line (without its '\n') into `line` and its length into `length`, storing at most
 // `limit` bytes: a longer line is read to its end but not kept (`line` is left empty), so one
@@ -83,11 +102,11 @@ std::vector<cohort_entry> read_elements(std::string_view text, const std::vector
     auto warnings = std::move(r).warnings();
     for (auto& w : warnings) relocate(w.message, line, column);
     if (r) {
-      entries.push_back(cohort_entry{0, i, result<case_record>(std::move(*r), std::move(warnings))});
+      entries.push_back(entry_of(0, i, result<case_record>(std::move(*r), std::move(warnings)), elements[i]));
     } else {
       auto errors = std::move(r).errors();
       for (auto& e : errors) relocate(e.message, line, column);
-      entries.push_back(cohort_entry{0, i, result<case_record>::failure(std::move(errors), std::move(warnings))});
+      entries.push_back(entry_of(0, i, result<case_record>::failure(std::move(errors), std::move(warnings)), elements[i]));
     }
   }
   return entries;
@@ -118,7 +137,8 @@ std::optional<cohort_entry> jsonl_reader::next() {
     auto warnings = locate(std::move(r).warnings());
     r = r ? result<case_record>(std::move(*r), std::move(warnings))
           : result<case_record>::failure(locate(std::move(r).errors()), std::move(warnings));
-    return cohort_entry{line_number_, index_++, std::move(r)};
+    // A line too long to keep has no text to take an id from.
+    return entry_of(line_number_, index_++, std::move(r), too_long ? std::string_view{} : std::string_view(line_));
   }
   return std::nullopt;
 }
@@ -138,8 +158,10 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
   if (std::vector<case_record> cases; read_fast(json, options, text_kind::cohort_array, cases)) {
     std::vector<cohort_entry> entries;
     entries.reserve(cases.size());
-    for (std::size_t i = 0; i < cases.size(); ++i)
-      entries.push_back(cohort_entry{0, i, result<case_record>(std::move(cases[i]))});
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      std::string id = cases[i].case_id;
+      entries.push_back(cohort_entry{0, i, result<case_record>(std::move(cases[i])), std::move(id)});
+    }
     return entries;
   }
   std::vector<read_error> parse_errors;
@@ -174,7 +196,7 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
         c.errors.push_back(std::move(local));
       }
     }
-    entries.push_back(cohort_entry{0, i, walk<case_record>(&cases[i], std::move(c))});
+    entries.push_back(entry_of(0, i, walk<case_record>(&cases[i], std::move(c)), cases[i]));
   }
   return entries;
 }
@@ -204,6 +226,13 @@ cohort_shape detect_cohort_shape(std::string_view name, std::string_view text) {
   return cohort_shape::single;
 }
 
+std::optional<std::string> readable_case_id(std::string_view document) {
+  boost::json::error_code ec;
+  const auto v = boost::json::parse(json::detail::strip_bom(document), ec);  // at most 32 deep
+  if (ec) return std::nullopt;
+  return readable_id(v);
+}
+
 std::vector<cohort_entry> read_cohort(std::string_view name, std::string_view text,
                                       const read_options& options) {
   if (text.size() > options.max_cohort_bytes) {
@@ -223,7 +252,7 @@ std::vector<cohort_entry> read_cohort(std::string_view name, std::string_view te
     case cohort_shape::single: break;
   }
   std::vector<cohort_entry> one;
-  one.push_back({0, 0, read_case(text, options)});
+  one.push_back(entry_of(0, 0, read_case(text, options), text));
   return one;
 }
 

@@ -187,3 +187,18 @@ def test_deidentify_keeps_every_good_case_and_names_every_bad_one(tmp_path):
     bad = p.stderr.decode()
     # Redacted by design: the place, never the case id (docs/privacy.md).
     assert f"{BAD_LINES}:2: not de-identified" in bad and f"{BAD_LINES}:4: not de-identified" in bad
+
+
+def test_a_case_of_an_array_that_breaks_a_limit_is_named_and_the_rest_validated(tmp_path):
+    # A 2 MB note (the limit is 1 MiB) in the second case of an array: that case alone fails, by
+    # its case id, and the others are validated, as on JSON Lines lines.
+    docs = [json.loads(line) for line in (ROOT / "examples/data/cohort.jsonl").read_text().splitlines()[:3]]
+    docs[1]["notes"] = "n" * (2 << 20)
+    array = tmp_path / "cohort.json"
+    array.write_text(json.dumps(docs, indent=1))
+    p = run(["validate", "--format", "json", str(array)])
+    assert p.returncode == 1
+    cases = json.loads(p.stdout)["cases"]
+    assert [(c["case_id"], bool(c["errors"])) for c in cases] == [
+        (docs[0]["case_id"], False), (docs[1]["case_id"], True), (docs[2]["case_id"], False)]
+    assert "limit_exceeded" in json.dumps(cases[1]["errors"]) and "nnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnnn" not in p.stdout.decode()

@@ -146,8 +146,8 @@ def test_a_case_of_an_array_that_breaks_a_limit_fails_alone() -> None:
     limits = iptkit.ReadLimits(max_string_bytes=4096)
     found = iptkit.read_cases(text, errors="collect", limits=limits)
     assert [c.case_id for c in found] == [docs[i]["case_id"] for i in (0, 1, 3)]
-    assert [(e.index, e.line, [(x.path, x.kind) for x in e.errors]) for e in found.errors] == [
-        (2, None, [("/notes", iptkit.ErrorKind.limit_exceeded)])]
+    assert [(e.index, e.line, e.case_id, [(x.path, x.kind) for x in e.errors]) for e in found.errors] == [
+        (2, None, docs[2]["case_id"], [("/notes", iptkit.ErrorKind.limit_exceeded)])]
     with pytest.raises(iptkit.DecodeError):
         iptkit.read_cases(text, limits=limits)
 

@@ -101,6 +101,7 @@ def bad_cohort(tmp_path: Path, cohort: iptkit.CaseList) -> Path:
     lines = [c.to_json(pretty=False) for c in cohort[:5]]
     lines.insert(2, '{"case_id": 7}')
     lines.insert(4, "not json at all")
+    lines.insert(6, '{"case_id": "LATE-9", "sessions": 3}')
     p = tmp_path / "bad.jsonl"
     p.write_text("\n".join(lines) + "\n")
     return p
@@ -113,15 +114,16 @@ def test_collect_mode_skips_and_reports_bad_lines(tmp_path: Path, cohort: iptkit
     assert e.value.errors[0].line == 3
     got = iptkit.read_cases(p, errors="collect")
     assert list(got) == list(cohort[:5])
-    assert [(x.index, x.line) for x in got.errors] == [(2, 3), (4, 5)]
+    # A bad case is named by its case_id when that is a well-formed identifier (not 7).
+    assert [(x.index, x.line, x.case_id) for x in got.errors] == [(2, 3, None), (4, 5, None), (6, 7, "LATE-9")]
     assert got.errors[0].errors[0].line == 3
     assert got.errors[1].errors[0].kind == iptkit.ErrorKind.syntax
     streamed = iptkit._core.CaseStream(str(p), skip_errors=True)
     assert list(streamed) == list(cohort[:5])
-    assert [(i, line) for i, line, _ in streamed.errors] == [(2, 3), (4, 5)]
+    assert [(i, line, case_id) for i, line, _, case_id in streamed.errors] == [(2, 3, None), (4, 5, None), (6, 7, "LATE-9")]
     it = iptkit.iter_cases(p, errors="collect")
     assert list(it) == list(cohort[:5])
-    assert [(x.index, x.line) for x in it.errors] == [(2, 3), (4, 5)]
+    assert [(x.index, x.line, x.case_id) for x in it.errors] == [(2, 3, None), (4, 5, None), (6, 7, "LATE-9")]
     with pytest.raises(iptkit.DecodeError):
         list(iptkit.iter_cases(p))
     with pytest.raises(ValueError):

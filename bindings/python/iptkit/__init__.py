@@ -125,6 +125,9 @@ class InputError:
     """1-based line of a JSON Lines input; None for a document or a JSON array."""
     errors: list[ReadError]
     """Every structural error of the case."""
+    case_id: str | None = None
+    """The case's ``case_id`` when it is a well-formed identifier, else None (a value that is not
+    one is never echoed)."""
 
 
 class CaseList(list[Case]):
@@ -193,7 +196,7 @@ def read_cases(source: PathLike | bytes, *, lax: bool = False,
         data, name = _read_bytes(source)
     cases, failed = _core.read_cohort_text(data, name, lax=lax, protocols=protocols,
                                            redact=redact, limits=limits)
-    problems = [InputError(i, line, errs) for i, line, errs in failed]
+    problems = [InputError(*entry) for entry in failed]
     if problems and errors == "raise":
         first = problems[0]
         where = f"line {first.line}" if first.line else f"case {first.index}"
@@ -222,7 +225,7 @@ class CaseIterator(Iterator[Case]):
         """The unreadable entries met so far."""
         if isinstance(self._errors, list):
             return list(self._errors)
-        return [InputError(i, line, errs) for i, line, errs in self._errors.errors]
+        return [InputError(*entry) for entry in self._errors.errors]
 
 
 def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegistry | None = None,

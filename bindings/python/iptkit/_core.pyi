@@ -1705,7 +1705,7 @@ class CaseStream:
     @property
     def errors(self) -> list[typing.Any]:
         """
-        The entries skipped so far: (index, line, [ReadError]).
+        The entries skipped so far: (index, line, [ReadError], case_id or None).
         """
 class Severity(enum.Enum):
     """
@@ -3224,9 +3224,9 @@ def read_case_text(text: str | bytes, *, lax: bool = False, protocols: ProtocolR
     """
     Reads one case document from JSON text (str, or bytes read as they are: UTF-8 is checked); raises DecodeError with every structural error.
     """
-def read_cohort_text(data: bytes, name: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError]]]]:
+def read_cohort_text(data: bytes, name: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError], str | None]]]:
     """
-    Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError]).
+    Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError], case_id or None).
     """
 def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy = GroupBy.none, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> CohortSummary:
     """

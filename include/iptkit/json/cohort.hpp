@@ -17,7 +17,16 @@ struct cohort_entry {
   std::size_t line = 0;           ///< 1-based line of a JSON Lines input; 0 for a JSON array
   std::size_t index = 0;          ///< 0-based position among the cases of the input
   result<case_record> value;      ///< the case, or its errors (each carrying `line` for JSON Lines)
+  /// @brief The case's id; for a case that could not be read, its `case_id` when that is a
+  /// well-formed identifier (readable_case_id()), so that reports can name it.
+  std::optional<std::string> case_id;
 };
+
+/// @brief The `case_id` of a document that may not be readable as a case, when it is a
+/// well-formed identifier (1-64 letters, digits, `.`, `_`, `-`): any other value (a name typed
+/// into the field, a megabyte of text, terminal escapes) is not returned, so that messages and
+/// reports never echo it. nullopt too when `document` is not JSON or nests too deep.
+std::optional<std::string> readable_case_id(std::string_view document);
 
 /// @brief Reads a JSON Lines cohort one line at a time. Blank lines are skipped, a trailing `\r`
 /// (CRLF files) is ignored, and a bad line yields its errors without stopping the stream. Each
