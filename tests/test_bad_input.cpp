@@ -13,9 +13,12 @@
 
 #include "test_support.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <limits>
 #include <optional>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -309,6 +312,63 @@ TEST(read_limits, a_case_of_an_array_that_breaks_a_limit_fails_alone) {
   entries = read_cohort("cohort.json", array.substr(0, array.size() - 1), o);
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_FALSE(entries[0].value);
+}
+
+TEST(read_limits, random_arrays_under_small_limits_read_case_by_case) {
+  // Arrays of the examples with deep or long values inserted and bytes inserted, cut or changed,
+  // read under small limits so that the case-by-case reading after a limit runs often (a fixed
+  // seed: the same arrays on every run). Under the asan preset this is also a memory check.
+  std::vector<std::string> docs;
+  for (const auto& p : fs::directory_iterator(test::source_dir() / "examples/data"))
+    if (p.path().extension() == ".json") docs.push_back(test::read_file(p.path()));
+  ASSERT_FALSE(docs.empty());
+  std::mt19937_64 rng(20261126);
+  const std::string noise[] = {"[", "]", "{", "}", ",", "\"", "\\", "\\\"", "\n", "1e999", "\xff", "\xEF\xBB\xBF"};
+  std::size_t case_by_case = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = "[";
+    const int n = static_cast<int>(rng() % 5);
+    for (int i = 0; i < n; ++i) {
+      std::string d = docs[rng() % docs.size()];
+      if (rng() % 3 == 0) {
+        const std::string deep = std::string(rng() % 200, '[') + std::string(rng() % 200, ']');
+        const std::string value = rng() % 2 ? deep : "\"" + std::string(rng() % 300, 'q') + "\"";
+        d.insert(d.find('{') + 1, "\"zz\": " + value + ",");
+      }
+      text += (i ? "," : "") + d;
+    }
+    text += "]";
+    for (auto m = rng() % 4; m > 0; --m) {
+      const auto at = rng() % (text.size() + 1);
+      if (rng() % 3 == 0) text.insert(at, noise[rng() % std::size(noise)]);
+      else if (at < text.size() && rng() % 2) text.erase(at, 1 + rng() % 8);
+      else if (at < text.size()) text[at] = static_cast<char>(rng());
+    }
+    read_options o;
+    o.max_depth = 1 + rng() % 12;
+    o.max_string_bytes = 1 + rng() % 64;
+    o.max_list_length = 1 + rng() % 30;
+    const auto entries = read_cohort("cohort.json", text, o);  // `[]`: no entry
+    const auto elements = json::detail::array_elements(text);
+    if (entries.size() > 1) {
+      ASSERT_TRUE(elements) << text;
+      ASSERT_EQ(entries.size(), elements->size());
+      case_by_case += std::any_of(entries.begin(), entries.end(), [](const auto& e) { return !e.value; });
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const auto& e = entries[i];
+      if (entries.size() > 1) {
+        EXPECT_EQ(e.index, i);
+      }
+      if (e.value) {
+        EXPECT_EQ(e.case_id, e.value->case_id);
+      }
+      for (const char c : e.case_id.value_or("")) {
+        EXPECT_TRUE(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-') << *e.case_id;
+      }
+    }
+  }
+  EXPECT_GT(case_by_case, 100u);  // the arrays did exercise reading case by case
 }
 
 TEST(read_limits, array_elements_are_found_by_brackets_and_quotes) {
