@@ -41,6 +41,21 @@ py::array_t<V> converted(std::size_t n, Convert convert) {
   return out;
 }
 
+// (kind, values, mask): value(i) -> std::optional, the mask true where it is empty.
+template <class V, class Value>
+py::tuple masked(const char* kind, std::size_t n, Value value) {
+  auto values = make_array<V>(n);
+  auto mask = make_array<bool>(n);
+  auto v = values.template mutable_unchecked<1>();
+  auto k = mask.template mutable_unchecked<1>();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = value(i);
+    v(i) = x ? static_cast<V>(*x) : V{};
+    k(i) = !x;
+  }
+  return py::make_tuple(kind, values, mask);
+}
+
 /// @brief A described enum's spellings in declaration order: the categories its codes index.
 template <class E>
 py::list enum_categories() {
@@ -84,16 +99,7 @@ py::tuple integers(std::size_t n, Value value) {
 /// @brief ("Int64", int64[], mask bool[]): value(i) -> std::optional<integer>.
 template <class Value>
 py::tuple nullable_integers(std::size_t n, Value value) {
-  auto values = columns_detail::make_array<std::int64_t>(n);
-  auto mask = columns_detail::make_array<bool>(n);
-  auto v = values.mutable_unchecked<1>();
-  auto k = mask.mutable_unchecked<1>();
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto x = value(i);
-    v(i) = x ? static_cast<std::int64_t>(*x) : 0;
-    k(i) = !x;
-  }
-  return py::make_tuple("Int64", values, mask);
+  return columns_detail::masked<std::int64_t>("Int64", n, value);
 }
 
 /// @brief ("float", float64[] with NaN for missing).
@@ -111,16 +117,7 @@ py::tuple flags(std::size_t n, Value value) {
 /// @brief ("boolean", bool[], mask bool[]): value(i) -> std::optional<bool>.
 template <class Value>
 py::tuple nullable_flags(std::size_t n, Value value) {
-  auto values = columns_detail::make_array<bool>(n);
-  auto mask = columns_detail::make_array<bool>(n);
-  auto v = values.mutable_unchecked<1>();
-  auto k = mask.mutable_unchecked<1>();
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::optional<bool> x = value(i);
-    v(i) = x.value_or(false);
-    k(i) = !x;
-  }
-  return py::make_tuple("boolean", values, mask);
+  return columns_detail::masked<bool>("boolean", n, value);
 }
 
 /// @brief ("date", int64[] days since 1970-01-01, INT64_MIN for missing): value(i) ->

@@ -35,6 +35,18 @@ cohort_entry entry_of(std::size_t line, std::size_t index, result<case_record>&&
   return cohort_entry{line, index, std::move(value), std::move(id)};
 }
 
+// `r` with `fix(error)` applied to each of its errors and warnings: how a case read on its own
+// (a JSON Lines line, an array element) is placed in the whole input.
+template <class Fix>
+result<case_record> placed(result<case_record>&& r, Fix fix) {
+  auto warnings = std::move(r).warnings();
+  for (auto& w : warnings) fix(w);
+  if (r) return result<case_record>(std::move(*r), std::move(warnings));
+  auto errors = std::move(r).errors();
+  for (auto& e : errors) fix(e);
+  return result<case_record>::failure(std::move(errors), std::move(warnings));
+}
+
 // Reads one line (without its '\n') into `line` and its length into `length`, storing at most
 // `limit` bytes: a longer line is read to its end but not kept (`line` is left empty), so one
 // endless line cannot exhaust memory. False at the end of the input. std::getline has no such
@@ -98,16 +110,8 @@ std::vector<cohort_entry> read_elements(std::string_view text, const std::vector
     column = l == 1 ? column + c - 1 : c;
     line += l - 1;
     offset = start;
-    auto r = read_case(elements[i], options);
-    auto warnings = std::move(r).warnings();
-    for (auto& w : warnings) relocate(w.message, line, column);
-    if (r) {
-      entries.push_back(entry_of(0, i, result<case_record>(std::move(*r), std::move(warnings)), elements[i]));
-    } else {
-      auto errors = std::move(r).errors();
-      for (auto& e : errors) relocate(e.message, line, column);
-      entries.push_back(entry_of(0, i, result<case_record>::failure(std::move(errors), std::move(warnings)), elements[i]));
-    }
+    auto r = placed(read_case(elements[i], options), [&](read_error& e) { relocate(e.message, line, column); });
+    entries.push_back(entry_of(0, i, std::move(r), elements[i]));
   }
   return entries;
 }
@@ -123,20 +127,14 @@ std::optional<cohort_entry> jsonl_reader::next() {
     const bool too_long = length > limit;
     if (!too_long && !line_.empty() && line_.back() == '\r') line_.pop_back();
     if (!too_long && line_.find_first_not_of(" \t") == std::string::npos) continue;
-    auto r = too_long ? result<case_record>::failure({json::detail::too_large(length, options_.max_document_bytes)})
-                      : read_case(line_, options_);
+    auto read = too_long ? result<case_record>::failure({json::detail::too_large(length, options_.max_document_bytes)})
+                         : read_case(line_, options_);
     // Each line is parsed on its own: the file's line goes into `line`, not the message.
-    const auto locate = [&](std::vector<read_error> list) {
-      for (auto& e : list) {
-        e.line = line_number_;
-        if (const auto at = e.message.find(" at line 1, column "); at != std::string::npos)
-          e.message.replace(at, 19, " at column ");
-      }
-      return list;
-    };
-    auto warnings = locate(std::move(r).warnings());
-    r = r ? result<case_record>(std::move(*r), std::move(warnings))
-          : result<case_record>::failure(locate(std::move(r).errors()), std::move(warnings));
+    auto r = placed(std::move(read), [&](read_error& e) {
+      e.line = line_number_;
+      if (const auto at = e.message.find(" at line 1, column "); at != std::string::npos)
+        e.message.replace(at, 19, " at column ");
+    });
     // A line too long to keep has no text to take an id from.
     return entry_of(line_number_, index_++, std::move(r), too_long ? std::string_view{} : std::string_view(line_));
   }
@@ -158,10 +156,8 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
   if (std::vector<case_record> cases; read_fast(json, options, text_kind::cohort_array, cases)) {
     std::vector<cohort_entry> entries;
     entries.reserve(cases.size());
-    for (std::size_t i = 0; i < cases.size(); ++i) {
-      std::string id = cases[i].case_id;
-      entries.push_back(cohort_entry{0, i, result<case_record>(std::move(cases[i])), std::move(id)});
-    }
+    for (std::size_t i = 0; i < cases.size(); ++i)
+      entries.push_back(entry_of(0, i, result<case_record>(std::move(cases[i])), std::string_view{}));
     return entries;
   }
   std::vector<read_error> parse_errors;
