@@ -621,7 +621,12 @@ TEST(rules, F011_two_relationships_share_an_id) {
   // The reader rejects duplicate ids as a structural error, so the case is built in C++.
   auto c = base();
   c.inventory->relationships[1].id = "partner";
-  EXPECT_FALSE(iptkit::read_case(iptkit::write_case(c)));
+  EXPECT_THROW((void)iptkit::write_case(c), iptkit::decode_error);  // nothing unreadable is written
+  iptkit::write_options unchecked;
+  unchecked.unchecked = true;
+  EXPECT_FALSE(iptkit::read_case(iptkit::write_case(c, unchecked)));
+  expect_finding(iptkit::validate(c), "S001", severity::error, "/inventory/relationships/1/id",
+                 "expected a unique id; found \"partner\" again (first at index 0)");
   expect_finding(iptkit::validate(c), "F011", severity::error, "/inventory/relationships/1/id",
                  "relationships 0 and 1 share the id \"partner\"");
   c.inventory->relationships[1].id = "sister";
@@ -1112,7 +1117,7 @@ TEST(rules, user_instrument_loaded_from_json_is_used_by_assessment_rules) {
   EXPECT_EQ(codes(fs), (std::vector<std::string>{"A008"}));
 }
 
-TEST(rules, unregistered_adaptation_skips_protocol_rules_without_throwing) {
+TEST(rules, unregistered_adaptation_is_named_and_skips_protocol_rules) {
   auto c = base();
   c.adaptation = "not_registered";  // possible only when built in C++
   c.contract.planned_sessions = 40;                       // C001 for any protocol
@@ -1123,15 +1128,18 @@ TEST(rules, unregistered_adaptation_skips_protocol_rules_without_throwing) {
   c.sessions[4].date = c.sessions[3].date;                // C003: not a protocol rule
   findings fs;
   EXPECT_NO_THROW(fs = iptkit::validate(c));
-  EXPECT_EQ(codes(fs), (std::vector<std::string>{"C003"}));
+  // Never silent: the adaptation is named (S001, the reader's error), and no protocol rule runs.
+  EXPECT_EQ(codes(fs), (std::vector<std::string>{"S001", "C003"}));
+  EXPECT_EQ(fs[0].path, "/adaptation");
   // A completed course: P003's count needs the protocol; its termination_discussed part does not.
   auto d = completed();
   d.adaptation = "not_registered";
   d.sessions[10].tasks.clear();
   EXPECT_NO_THROW(fs = iptkit::validate(d));
-  EXPECT_EQ(strings(fs), std::vector<std::string>{
-                             "P003 warning /sessions: the course ended and no attended session has the "
-                             "task termination_discussed"});
+  ASSERT_EQ(fs.size(), 2u);
+  EXPECT_EQ(fs[0].code, "S001");
+  EXPECT_EQ(iptkit::to_string(fs[1]),
+            "P003 warning /sessions: the course ended and no attended session has the task termination_discussed");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 #include <pybind11/typing.h>
 
 #include <iptkit/detail/parallel.hpp>
+#include <iptkit/json/check.hpp>
 #include <iptkit/rules/rule_set.hpp>
 #include <iptkit/rules/validate.hpp>
 
@@ -149,6 +150,17 @@ void bind_rules(py::module_& m) {
       py::arg("case"), py::kw_only(), py::arg("rules") = py::none(), py::arg("protocols") = py::none(),
       py::arg("instruments") = py::none(), py::arg("redact") = false,
       "Every finding for one case, in document order (redact: each message is its rule's title).");
+  m.def(
+      "check",
+      [](const case_record& c, const protocol_registry* protocols, bool redact, const read_options* limits) {
+        const auto options = reading(false, protocols, redact, limits);
+        py::gil_scoped_release release;
+        return check(c, options);
+      },
+      py::arg("case"), py::kw_only(), py::arg("protocols") = py::none(), py::arg("redact") = false,
+      py::arg("limits") = py::none(),
+      "The structural errors of a case built in code: exactly the ReadErrors that reading its JSON "
+      "would give (empty when it is well formed). Writers refuse a case that has any.");
   m.def(
       "validate_cohort",
       [](const py::typing::Iterable<case_record>& cases, const rule_set* rules, const protocol_registry* protocols,

@@ -169,13 +169,25 @@ py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* d
   cls.def(py::self == py::self);  // NOLINT(misc-redundant-expression)
   cls.attr("__hash__") = py::none();
   detail::def_members_pickle(cls, members{});
-  cls.def(
-      "to_json",
-      [](const T& self, bool pretty) {
-        return to_json(self, write_options{pretty ? json_style::pretty : json_style::compact});
-      },
-      py::kw_only(), py::arg("pretty") = true,
-      "The canonical JSON text (pretty: two-space indent and a final newline; else one line).");
+  if constexpr (std::is_same_v<T, case_record>) {
+    // A case is checked before it is written (check()): the protocols its adaptation may name.
+    cls.def(
+        "to_json",
+        [](const T& self, bool pretty, const protocol_registry* protocols) {
+          return to_json(self, write_options{pretty ? json_style::pretty : json_style::compact, protocols});
+        },
+        py::kw_only(), py::arg("pretty") = true, py::arg("protocols") = py::none(),
+        "The canonical JSON text (pretty: two-space indent and a final newline; else one line). "
+        "Raises DecodeError with the errors of iptkit.check() when the case is not well formed.");
+  } else {
+    cls.def(
+        "to_json",
+        [](const T& self, bool pretty) {
+          return to_json(self, write_options{pretty ? json_style::pretty : json_style::compact});
+        },
+        py::kw_only(), py::arg("pretty") = true,
+        "The canonical JSON text (pretty: two-space indent and a final newline; else one line).");
+  }
   cls.def_static(
       "from_json",
       [](std::string_view text, bool lax, const protocol_registry* protocols, bool redact,
@@ -185,8 +197,19 @@ py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* d
       py::arg("text"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
       py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.");
-  cls.def("to_dict", [](const T& self) { return json_to_python(to_json(self)); },
-          "The JSON document as plain Python values (dates as ISO strings, enums as spellings).");
+  if constexpr (std::is_same_v<T, case_record>) {
+    cls.def(
+        "to_dict",
+        [](const T& self, const protocol_registry* protocols) {
+          return json_to_python(to_json(self, write_options{json_style::pretty, protocols}));
+        },
+        py::kw_only(), py::arg("protocols") = py::none(),
+        "The JSON document as plain Python values (dates as ISO strings, enums as spellings); "
+        "raises DecodeError like to_json when the case is not well formed.");
+  } else {
+    cls.def("to_dict", [](const T& self) { return json_to_python(to_json(self)); },
+            "The JSON document as plain Python values (dates as ISO strings, enums as spellings).");
+  }
   cls.def_static(
       "from_dict",
       [](const py::handle& data, bool lax, const protocol_registry* protocols, bool redact,

@@ -1,6 +1,7 @@
 #include <iptkit/export/fhir.hpp>
 
 #include <iptkit/export/svg.hpp>
+#include <iptkit/json/check.hpp>
 #include <iptkit/json/detail/pretty.hpp>
 #include <iptkit/measures/scoring.hpp>
 #include <iptkit/meta/enum.hpp>
@@ -352,6 +353,9 @@ class bundle_builder {
 }  // namespace
 
 std::string fhir_bundle(const case_record& c, const fhir_options& options) {
+  read_options check_options;
+  check_options.protocols = options.protocols;
+  require_well_formed(c, check_options);  // a Bundle only of what the case format can hold
   const bj::value bundle = bundle_builder(c, options).build();
   return options.style == json_style::pretty ? json::detail::pretty_print(bundle) : bj::serialize(bundle);
 }

@@ -2,6 +2,8 @@
 // descriptions, so a column added to a row type appears in every output.
 #include <iptkit/export/tidy.hpp>
 
+#include <iptkit/json/check.hpp>
+
 #include <iptkit/export/csv.hpp>
 #include <iptkit/measures/scoring.hpp>
 #include <iptkit/meta/type_traits.hpp>
@@ -184,6 +186,9 @@ std::string numbered_column(std::string_view member, std::size_t k) {
 tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const tidy_options& options,
                              std::size_t first_index) {
   const auto& instruments = or_builtin(options.instruments);
+  read_options check_options;
+  check_options.protocols = options.protocols;
+  require_well_formed(cases, check_options, first_index);
   tidy_tables t;
   t.cases.reserve(cases.size());
   cohort_columns columns;

@@ -1,5 +1,6 @@
 #include <iptkit/json/write.hpp>
 
+#include <iptkit/json/check.hpp>
 #include <iptkit/json/detail/write_value.hpp>
 
 namespace iptkit {
@@ -13,7 +14,24 @@ void write_string(std::string& out, std::string_view s) {
 
 }  // namespace json::detail
 
+namespace {
+read_options check_options(const write_options& options) {
+  read_options r;
+  r.protocols = options.protocols;
+  return r;
+}
+}  // namespace
+
+void require_writable(const case_record& c, const write_options& options) {
+  if (!options.unchecked) require_well_formed(c, check_options(options));
+}
+
+void require_writable(const std::vector<case_record>& cases, const write_options& options) {
+  if (!options.unchecked) require_well_formed(std::span<const case_record>(cases), check_options(options));
+}
+
 void write_case(std::string& out, const case_record& c, const write_options& options) {
+  require_writable(c, options);
   json::detail::write_document(out, c, options.style == json_style::pretty);
 }
 

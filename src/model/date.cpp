@@ -27,7 +27,9 @@ std::optional<date> parse_date(std::string_view t) noexcept {
 std::string format_date(date d) {
   char buf[16];
   const int y = static_cast<int>(d.year());
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y < 0 ? 0 : (y > 9999 ? 9999 : y),
+  // A year outside 0-9999 gets a sign (ISO 8601's expanded form), never a clamp: a date must not
+  // turn silently into another one, and the reader rejects this shape (bad_date).
+  std::snprintf(buf, sizeof buf, y >= 0 && y <= 9999 ? "%04d-%02u-%02u" : "%+05d-%02u-%02u", y,
                 static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
   return buf;
 }

@@ -1,6 +1,8 @@
 #include <iptkit/rules/validate.hpp>
 
 #include <iptkit/detail/parallel.hpp>
+#include <iptkit/json/check.hpp>
+#include <iptkit/json/detail/check_value.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/meta/pointer_order.hpp>
 
@@ -40,11 +42,20 @@ class validator {
       : protocols_(or_builtin(options.protocols)),
         instruments_(or_builtin(options.instruments)),
         rules_(or_builtin(options.rules).enabled()),
-        redact_(options.redact) {}
+        redact_(options.redact) {
+    structure_.protocols = &protocols_;
+    structure_.redact = options.redact;
+  }
 
   std::vector<finding> operator()(const case_record& c) {
-    const rule_context context(c, protocols_.find(c.adaptation), instruments_);
     found_.clear();
+    // A case built in code may not be well formed: its structural errors come first at their
+    // pointers, and the rules still run (they hold up on any value, as the tests show).
+    if (!json::detail::is_well_formed(c, structure_))
+      for (auto& e : check(c, structure_))
+        found_.push_back({meta::order_key<case_record>(e.path),
+                          {std::string(structural_code), severity::error, std::move(e.path), std::move(e.message)}});
+    const rule_context context(c, protocols_.find(c.adaptation), instruments_);
     for (const rule* r : rules_) {
       hits_.clear();
       r->check(context, hits_);
@@ -70,6 +81,7 @@ class validator {
   const instrument_registry& instruments_;
   std::vector<const rule*> rules_;
   bool redact_;  // a finding's message is its rule's title: no value of the case in it
+  read_options structure_;  // the reader's rules, for cases built in code
   std::vector<keyed> found_;
   std::vector<rule_hit> hits_;
 };

@@ -98,6 +98,7 @@ from ._core import (
     TransitionType,
     TreatmentKind,
     case_trajectory_svg,
+    check,
     closeness_circle_svg,
     html_report,
     plan,
@@ -480,7 +481,17 @@ def synthesize(cases: int = 100, *, seed: int = 1, options: SynthOptions | None 
     return _core.synthesize(o, protocols=protocols)
 
 
+def _check_case(self: Case, *, protocols: ProtocolRegistry | None = None, redact: bool = False,
+                limits: ReadLimits | None = None) -> list[ReadError]:
+    """The structural errors of this case (empty when it is well formed): exactly what reading
+    its JSON would report. A case built or changed in code can break the format's rules (a
+    closeness of 9, a date that does not exist); :func:`validate` reports these as ``S001``
+    findings, and every writer refuses such a case with :class:`DecodeError`."""
+    return check(self, protocols=protocols, redact=redact, limits=limits)
+
+
 setattr(Case, "validate", _validate_case)
+setattr(Case, "check", _check_case)
 
 from . import _html  # noqa: E402  (attaches the notebook views)
 
@@ -564,6 +575,7 @@ __all__ = [
     "TransitionType",
     "TreatmentKind",
     "case_trajectory_svg",
+    "check",
     "closeness_circle_svg",
     "html_report",
     "plan",

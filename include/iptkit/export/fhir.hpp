@@ -28,7 +28,8 @@ struct fhir_options {
 /// @brief The FHIR R4 Bundle of a case as JSON text. Every reference is a `urn:uuid:` that is the
 /// `fullUrl` of an entry of the same Bundle; the UUIDs are name-based (RFC 4122 version 5) on the
 /// case id and the resource's id, and resource ids are `<case>-<type>-<n>`, so the same case
-/// gives the same bytes. Never throws on a well-formed case (only on allocation failure).
+/// gives the same bytes. Throws decode_error with the errors of check() when the case is not
+/// well formed; never throws otherwise (but on allocation failure).
 std::string fhir_bundle(const case_record& c, const fhir_options& options = {});
 
 /// @brief Helpers of the FHIR export, exposed for tests; not a stable API.

@@ -16,6 +16,8 @@
 
 namespace iptkit {
 
+class protocol_registry;
+
 /// @brief One case: its contract, focus and course in a line.
 struct case_row {
   std::size_t case_index = 0;                   ///< position of the case in the input
@@ -124,6 +126,7 @@ BOOST_DESCRIBE_STRUCT(outcome_row, (case_outcome), (baseline_day, day))
 struct tidy_options {
   bool dates = true;  ///< false: calendar dates are left out (the `day` columns remain)
   const instrument_registry* instruments = nullptr;  ///< for scoring, bands, outcomes; nullptr: built-ins
+  const protocol_registry* protocols = nullptr;      ///< adaptations cases may name; nullptr: built-ins
 };
 
 /// @brief The five tables of a cohort.
@@ -141,6 +144,8 @@ void append_assessment_rows(const case_record& c, std::size_t case_index,
                             bool dates = true);
 
 /// @brief The five tables of `cases` (each case's index is its position plus `first_index`).
+/// Throws decode_error (paths prefixed with `/<case_index>`) when a case is not well formed
+/// (check()): a table holds nothing the case format cannot.
 tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const tidy_options& options = {},
                              std::size_t first_index = 0);
 

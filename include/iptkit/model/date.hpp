@@ -18,7 +18,8 @@ std::optional<date> parse_date(std::string_view text) noexcept;
 /// @brief True when `text` has the shape `YYYY-MM-DD` (digits and dashes), whether or not it exists.
 bool has_date_shape(std::string_view text) noexcept;
 
-/// @brief Formats a date as `YYYY-MM-DD` (years outside 0-9999 are clamped to 4 digits' worth).
+/// @brief Formats a date as `YYYY-MM-DD`; a year outside 0-9999 is written with its sign
+/// (`+12026-01-05`, `-0001-01-05`), which no reader here accepts as a date.
 std::string format_date(date d);
 
 /// @brief Whole days from `from` to `to` (negative when `to` is earlier).

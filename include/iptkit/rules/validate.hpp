@@ -8,6 +8,7 @@
 #include <iptkit/rules/finding.hpp>
 #include <iptkit/rules/rule_set.hpp>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace iptkit {
@@ -22,7 +23,14 @@ struct validation_options {
   bool redact = false;
 };
 
-/// @brief Every finding for a well-formed case, in document order (ties in catalogue order).
+/// @brief The code of a structural finding: the case is not well formed (check()), as a case
+/// built in code can be. Not a rule of the catalogue: it cannot be switched off or re-graded.
+inline constexpr std::string_view structural_code = "S001";
+
+/// @brief Every finding for a case, in document order (ties in catalogue order). A case that is
+/// not well formed (check(): what reading its JSON would reject, as a case built in code can be)
+/// also gets one `S001` error per structural error, with the reader's path and message, before
+/// the rules' findings at the same pointer.
 /// Deterministic; built-in rules never throw (a user rule's exception propagates).
 std::vector<finding> validate(const case_record& c, const validation_options& options = {});
 

@@ -177,10 +177,10 @@ char* put_scalar(char* p, const T& v) {
   } else if constexpr (std::is_floating_point_v<T>) {
     return std::to_chars(p, p + 32, static_cast<double>(v)).ptr;  // shortest round trip
   } else if constexpr (std::is_same_v<T, date>) {
-    const int y = std::clamp(static_cast<int>(v.year()), 0, 9999);  // as format_date()
+    const int y = static_cast<int>(v.year());
     const auto m = static_cast<unsigned>(v.month()), d = static_cast<unsigned>(v.day());
     *p++ = '"';
-    if (m > 99 || d > 99) {  // not a calendar date: the general formatter
+    if (y < 0 || y > 9999 || m > 99 || d > 99) {  // no YYYY-MM-DD shape: as format_date() writes it
       const std::string s = format_date(v);
       std::memcpy(p, s.data(), s.size());
       p += s.size();
