@@ -346,7 +346,8 @@ TEST(Fhir, GoalsNameTheAreaAndTheKindNeverTheLabel) {
 iptkit::case_record unusual_case() {
   iptkit::case_record c;
   c.case_id = "TRIAL_7_with_a_rather_long_identifier_of_more_than_forty_chars";
-  c.adaptation = "not_registered";
+  c.adaptation = "not_registered";  // a trial's own protocol: in the registries of the tests below
+  c.contract.start_date = *iptkit::parse_date("2025-02-20");
   c.diagnoses = {{iptkit::diagnosis_system::icd11, "6A70.1", "label one"},
                  {iptkit::diagnosis_system::dsm5, "296.22", "label two"}};
   iptkit::assessment partial;
@@ -364,7 +365,20 @@ iptkit::case_record unusual_case() {
 
 TEST(Fhir, UnusualCaseStillGivesAValidBundle) {
   const auto c = unusual_case();
-  const auto text = iptkit::fhir_bundle(c);
+  // An adaptation no registry in force knows is never exported silently.
+  try {
+    (void)iptkit::fhir_bundle(c);
+    ADD_FAILURE() << "a Bundle of a case that is not well formed";
+  } catch (const iptkit::decode_error& e) {
+    ASSERT_EQ(e.errors().size(), 1u);
+    EXPECT_EQ(e.errors()[0].path, "/adaptation");
+  }
+  auto protocols = iptkit::protocol_registry::with_builtins();
+  iptkit::protocol own;
+  own.id = "not_registered";
+  own.name = "not_registered";
+  protocols.add(own);
+  const auto text = iptkit::fhir_bundle(c, {.protocols = &protocols});
   EXPECT_EQ(join(problems(c, text)), "");
   const auto b = bj::parse(text);
 
@@ -451,7 +465,9 @@ TEST(Fhir, NameBasedUuidsAreStandardVersion5) {
   // The same value as Python's uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, "urn:iptkit:fhir"),
   // "EX-1|Patient/EX-1"): the UUIDs follow RFC 4122, so they never change with the Boost version.
   EXPECT_EQ(iptkit::fhir_detail::name_uuid("EX-1|Patient/EX-1"), "ad6318c4-6581-5bfe-99a5-3750a50216eb");
-  const auto b = bj::parse(iptkit::fhir_bundle(iptkit::case_record{.case_id = "EX-1", .adaptation = "ipt"}));
+  iptkit::case_record c{.case_id = "EX-1", .adaptation = "ipt"};
+  c.contract.start_date = *iptkit::parse_date("2026-01-05");
+  const auto b = bj::parse(iptkit::fhir_bundle(c));
   EXPECT_EQ(b.at("entry").at(0).at("fullUrl"), "urn:uuid:ad6318c4-6581-5bfe-99a5-3750a50216eb");
 }
 

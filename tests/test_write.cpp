@@ -163,13 +163,21 @@ TEST(write, numbers_dates_and_enums_at_their_limits) {
   c.contract.planned_sessions = std::numeric_limits<int>::max();
   c.contract.frequency = static_cast<iptkit::session_frequency>(99);  // outside the enum: ""
   c.contract.start_date = iptkit::date{std::chrono::year{12345}, std::chrono::month{200}, std::chrono::day{250}};
-  EXPECT_EQ(iptkit::write_case(c, {iptkit::json_style::compact}),
+  // None of this can be read back: the checked writer refuses it, naming every value.
+  try {
+    (void)iptkit::write_case(c);
+    ADD_FAILURE() << "written";
+  } catch (const iptkit::decode_error& e) {
+    EXPECT_EQ(e.errors().size(), 4u);
+  }
+  // Written unchecked, the values appear as they are, never clamped into other values.
+  const iptkit::write_options unchecked{iptkit::json_style::compact, nullptr, true};
+  EXPECT_EQ(iptkit::write_case(c, unchecked),
             R"({"schema":"iptkit.case/1","case_id":"X-1","adaptation":"ipt","age_at_intake":-2147483648,)"
-            R"("contract":{"planned_sessions":2147483647,"frequency":"","start_date":"9999-200-250",)"
+            R"("contract":{"planned_sessions":2147483647,"frequency":"","start_date":"+12345-200-250",)"
             R"("format":"individual","modality":"in_person"}})");
   c.contract.start_date = iptkit::date{std::chrono::year{-3}, std::chrono::month{1}, std::chrono::day{2}};
-  EXPECT_NE(iptkit::write_case(c, {iptkit::json_style::compact}).find(R"("start_date":"0000-01-02")"),
-            std::string::npos);
+  EXPECT_NE(iptkit::write_case(c, unchecked).find(R"("start_date":"-0003-01-02")"), std::string::npos);
   EXPECT_EQ(iptkit::to_json(std::vector<double>{0.1, -0.0, 1e300, 5e-324}, {iptkit::json_style::compact}),
             "[0.1,-0,1e+300,5e-324]");
   EXPECT_EQ(iptkit::to_json(std::vector<std::optional<int>>{1, std::nullopt}, {iptkit::json_style::compact}),

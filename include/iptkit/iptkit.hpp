@@ -44,6 +44,7 @@
 #include <iptkit/rules/rule_set.hpp>
 #include <iptkit/rules/validate.hpp>
 
+#include <iptkit/json/check.hpp>
 #include <iptkit/json/cohort.hpp>
 #include <iptkit/json/read.hpp>
 #include <iptkit/json/read_error.hpp>

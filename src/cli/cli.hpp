@@ -143,7 +143,8 @@ bool lines_output(std::string_view out);
 
 /// Cases in canonical form: JSON Lines (`lines`), else one pretty object (`single`), else a pretty
 /// array (also an empty one).
-std::string cases_text(const std::vector<case_record>& cases, bool lines, bool single);
+std::string cases_text(const std::vector<case_record>& cases, bool lines, bool single,
+                       const protocol_registry& protocols);
 
 /// Writes `content` to `path` as output_file does.
 void write_output(const std::string& path, const std::string& content, output_rules rules = {});

@@ -370,16 +370,18 @@ bool lines_output(std::string_view out) {
   return out == "-" || ends_with(out, ".jsonl") || ends_with(out, ".ndjson");
 }
 
-std::string cases_text(const std::vector<case_record>& cases, bool lines, bool single) {
+std::string cases_text(const std::vector<case_record>& cases, bool lines, bool single,
+                       const protocol_registry& protocols) {
   if (lines) {
     std::string text;
     for (const auto& c : cases) {
-      write_case(text, c, {json_style::compact});
+      write_case(text, c, {json_style::compact, &protocols});
       text += '\n';
     }
     return text;
   }
-  return single ? write_case(cases.front()) : to_json(cases);
+  const write_options pretty{json_style::pretty, &protocols};
+  return single ? write_case(cases.front(), pretty) : to_json(cases, pretty);
 }
 
 void write_output(const std::string& path, const std::string& content, output_rules rules) {

@@ -41,7 +41,8 @@ int run_deidentify(const std::vector<std::string>& files, const std::string& out
   std::vector<case_record> shareable;
   shareable.reserve(done.size());
   for (const auto& d : done) shareable.push_back(d.value);
-  const std::string text = cases_text(shareable, lines_output(out), done.size() == 1 && cohort.total == 1);
+  const std::string text = cases_text(shareable, lines_output(out), done.size() == 1 && cohort.total == 1,
+                                     reg.protocols);
 
   // The key first: when it cannot be written, nothing de-identified is left without it.
   if (!mapping.empty()) {

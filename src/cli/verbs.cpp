@@ -312,7 +312,7 @@ std::vector<std::string> tidy_csv_paths(const std::string& dir) {
 void write_tidy_csv(const std::vector<case_record>& cases, const std::string& dir, bool dates,
                     const registries& reg, const std::vector<std::string>& inputs) {
   make_output_folder(dir);
-  const auto tables = make_tidy_tables(cases, tidy_options{dates, &reg.instruments});
+  const auto tables = make_tidy_tables(cases, tidy_options{dates, &reg.instruments, &reg.protocols});
   const auto paths = tidy_csv_paths(dir);
   for (std::size_t i = 0; i < paths.size(); ++i) write_output(paths[i], tidy_csv(tables, tidy_table_names[i], dates), {inputs});
 }
@@ -368,7 +368,9 @@ int run_convert(const std::vector<std::string>& files, const std::string& to, co
     return cohort.unreadable.empty() ? ok : problems;
   }
   // One object only for one input case; otherwise always an array (also an empty one).
-  write_output(out, cases_text(cohort.cases, to == "jsonl", cohort.total == 1 && cohort.cases.size() == 1), {files});
+  write_output(out,
+               cases_text(cohort.cases, to == "jsonl", cohort.total == 1 && cohort.cases.size() == 1, reg.protocols),
+               {files});
   if (!o.quiet)
     std::cerr << cohort.cases.size() << " case(s) written to " << out << (cohort.unreadable.empty() ? "" : ", ")
               << (cohort.unreadable.empty() ? "" : std::to_string(cohort.unreadable.size()) + " not readable (left out)")
