@@ -109,4 +109,44 @@ TEST(instrument_registry, builtins_round_trip_and_have_a_schema) {
   EXPECT_EQ(schema.at_pointer("/$defs/jacobson_truax/properties/reliability/maximum"), 1.0);
 }
 
+// Bands must give every total one severity: no gap, no overlap, total_min to total_max.
+TEST(instrument_registry, entries_are_checked_when_added) {
+  auto r = iptkit::instrument_registry::with_builtins();
+  for (const auto& in : r.entries()) EXPECT_TRUE(iptkit::entry_errors(in).empty()) << in.id;
+  auto in = *r.find("phq9");
+  in.id = "phq9_trial";
+  const auto path_of = [&](iptkit::instrument changed) {
+    const auto e = r.try_add(std::move(changed));
+    return e.empty() ? std::string("(added)") : e.front().path;
+  };
+  auto gap = in;
+  gap.bands[1].min = 6;  // 5 has no band
+  EXPECT_EQ(path_of(gap), "/bands/1/min");
+  auto overlap = in;
+  overlap.bands[2].min = 9;
+  EXPECT_EQ(path_of(overlap), "/bands/2/min");
+  auto short_of_max = in;
+  short_of_max.bands.back().max = 26;
+  EXPECT_EQ(path_of(short_of_max), "/bands/4/max");
+  auto caseness = in;
+  caseness.caseness = 28;
+  EXPECT_EQ(path_of(caseness), "/caseness");
+  auto risk = in;
+  risk.risk_items = {10};
+  EXPECT_EQ(path_of(risk), "/risk_items/0");
+  auto maxima = in;
+  maxima.item_maxima = {3, 3};
+  EXPECT_EQ(path_of(maxima), "/item_maxima");
+  auto items = in;
+  items.item_min = 4;  // above item_max: the reader's rule too
+  EXPECT_EQ(path_of(items), "/item_max");
+  EXPECT_EQ(r.find("phq9_trial"), nullptr);
+  EXPECT_EQ(path_of(in), "(added)");
+  // The reader of an instruments file reports the rules it can (item and total ranges).
+  const auto read = iptkit::read_instruments(R"([{"id": "x", "name": "X", "items": 2, "item_min": 3,
+      "item_max": 1, "total_max": 2}])");
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.errors()[0].path, "/0/item_max");
+}
+
 }  // namespace

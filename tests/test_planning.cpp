@@ -179,4 +179,43 @@ TEST(progress, completed_course_without_maintenance_has_no_next_session) {
   EXPECT_TRUE(p.overdue.empty()) << iptkit::meta::enum_name(p.overdue.front().task);
 }
 
+// Nothing is guessed: each argument that cannot be planned is an error naming it.
+TEST(plan, refuses_what_it_cannot_plan_and_says_why) {
+  const auto start = d("2026-01-05");
+  const auto errors_of = [](const auto& r) {
+    std::vector<std::pair<std::string, iptkit::error_kind>> out;
+    for (const auto& e : r.errors()) out.emplace_back(e.path, e.kind);
+    return out;
+  };
+  using errs = std::vector<std::pair<std::string, iptkit::error_kind>>;
+  const auto unknown = iptkit::plan("cbt", start);
+  EXPECT_EQ(errors_of(unknown), (errs{{"/adaptation", iptkit::error_kind::bad_enum}}));
+  EXPECT_NE(unknown.errors()[0].message.find("ipt_g"), std::string::npos);  // the ids it knows
+  // 2026-02-30 used to become 2026-03-02 without a word.
+  const auto feb30 = iptkit::date{std::chrono::year{2026}, std::chrono::February, std::chrono::day{30}};
+  EXPECT_EQ(errors_of(iptkit::plan("ipt", feb30)), (errs{{"/start", iptkit::error_kind::bad_date}}));
+  // Ten million sessions used to be planned.
+  EXPECT_EQ(errors_of(iptkit::plan("ipt", start, {.planned_sessions = 10'000'000})),
+            (errs{{"/planned_sessions", iptkit::error_kind::out_of_range}}));
+  EXPECT_EQ(errors_of(iptkit::plan("ipt", start, {.planned_sessions = 0})),
+            (errs{{"/planned_sessions", iptkit::error_kind::out_of_range}}));
+  EXPECT_TRUE(iptkit::plan("ipt", start, {.planned_sessions = 1000}));
+  EXPECT_TRUE(iptkit::plan("ipt", start, {.planned_sessions = 20}));  // outside 12-16: C001, not an error
+  EXPECT_EQ(errors_of(iptkit::plan("ipt", start, {.frequency = static_cast<iptkit::session_frequency>(9)})),
+            (errs{{"/frequency", iptkit::error_kind::bad_enum}}));
+  EXPECT_EQ(errors_of(iptkit::plan("ipt", start, {.skip = {start, feb30}})),
+            (errs{{"/skip/1", iptkit::error_kind::bad_date}}));
+  using iptkit::problem_area;
+  EXPECT_EQ(errors_of(iptkit::plan("ipt", start,
+                                   {.focus = {problem_area::grief, problem_area::role_dispute,
+                                              problem_area::role_transition}})),
+            (errs{{"/focus", iptkit::error_kind::out_of_range}}));
+  // A protocol that contradicts itself is named too.
+  auto broken = *iptkit::protocol_registry::builtin().find("ipt");
+  broken.max_sessions = 2;  // below min_sessions and initial_max
+  const auto r = iptkit::plan(broken, start);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.errors()[0].path, "/protocol/max_sessions");
+}
+
 }  // namespace

@@ -84,4 +84,31 @@ TEST(protocol_registry, builtins_round_trip_through_json) {
   EXPECT_EQ(*back, r.entries());
 }
 
+// A registry takes only entries that agree with themselves, and says why it refuses one.
+TEST(protocol_registry, entries_are_checked_when_added) {
+  auto r = iptkit::protocol_registry::with_builtins();
+  for (const auto& p : r.entries()) EXPECT_TRUE(iptkit::entry_errors(p).empty()) << p.id;
+  auto bad = *r.find("ipt");
+  bad.id = "ipt_short";
+  bad.max_sessions = 3;  // below min_sessions (12) and initial_max (4)
+  const auto errors = r.try_add(bad);
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(errors[0].path, "/max_sessions");
+  EXPECT_EQ(r.find("ipt_short"), nullptr);
+  EXPECT_THROW(r.add(bad), iptkit::decode_error);
+  bad.id = "not an id";
+  bad.max_sessions = 16;
+  EXPECT_EQ(r.try_add(bad).at(0).path, "/id");
+  // A list is added whole or not at all; paths name the entry.
+  auto good = *r.find("ipt");
+  good.id = "ipt_good";
+  bad.id = "ipt_bad";
+  bad.termination_min = 40;
+  const auto all = r.try_add_all({good, bad});
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].path, "/1/max_sessions");
+  EXPECT_EQ(r.find("ipt_good"), nullptr);
+  EXPECT_EQ(r.ids().size(), 12u);
+}
+
 }  // namespace

@@ -19,14 +19,13 @@ void bind_planning(py::module_& m) {
          std::optional<session_frequency> frequency, std::vector<date> skip, std::vector<problem_area> focus,
          const protocol_registry* protocols) {
         plan_options o{planned_sessions, frequency, std::move(skip), std::move(focus)};
-        auto schedule = plan(adaptation, start, o, or_builtin(protocols));
-        if (!schedule) throw py::value_error("iptkit: no protocol with the id '" + std::string(adaptation) + "'");
-        return std::move(*schedule);
+        return value_or_raise(plan(adaptation, start, o, or_builtin(protocols)));
       },
       py::arg("adaptation"), py::arg("start"), py::kw_only(), py::arg("planned_sessions") = py::none(),
       py::arg("frequency") = py::none(), py::arg("skip") = std::vector<date>{},
       py::arg("focus") = std::vector<problem_area>{}, py::arg("protocols") = py::none(),
-      "The dated session schedule of an adaptation from `start`, with the tasks due in each phase.");
+      "The dated session schedule of an adaptation from `start`, with the tasks due in each phase. "
+      "Raises DecodeError naming each argument that cannot be planned (/adaptation, /planned_sessions, ...).");
   m.def(
       "progress",
       [](const case_record& c, date as_of, const protocol_registry* protocols,

@@ -71,12 +71,14 @@ registries load_registries(const common_options& o) {
   if (!o.protocols_file.empty()) {
     auto loaded = read_protocols(load(o.protocols_file));
     if (!loaded) throw fatal(first_error(o.protocols_file, loaded.errors()));
-    r.protocols.add_all(std::move(*loaded));
+    if (auto invalid = r.protocols.try_add_all(std::move(*loaded)); !invalid.empty())
+      throw fatal(first_error(o.protocols_file, invalid));
   }
   if (!o.instruments_file.empty()) {
     auto loaded = read_instruments(load(o.instruments_file));
     if (!loaded) throw fatal(first_error(o.instruments_file, loaded.errors()));
-    r.instruments.add_all(std::move(*loaded));
+    if (auto invalid = r.instruments.try_add_all(std::move(*loaded)); !invalid.empty())
+      throw fatal(first_error(o.instruments_file, invalid));
   }
   return r;
 }

@@ -49,7 +49,9 @@ int run_plan(const std::string& adaptation, const std::string& start, std::optio
   }
   if (options.focus.size() > 2)
     throw fatal("--focus: IPT works on one, at most two problem areas; found " + std::to_string(options.focus.size()));
-  const auto schedule = plan(*p, parse_date_option(start, "--start"), options);
+  auto planned = plan(*p, parse_date_option(start, "--start"), options);
+  if (!planned) throw fatal("plan: " + to_string(planned.errors().front()));
+  const auto schedule = std::move(*planned);
   // Questionable but possible choices: say so on stderr, as validate would.
   if (sessions && (*sessions < p->min_sessions || *sessions > p->max_sessions))
     std::cerr << "iptkit: note: " << *sessions << " sessions is outside " << p->min_sessions << "-" << p->max_sessions

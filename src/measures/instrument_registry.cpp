@@ -2,7 +2,51 @@
 // bands, rules and outcomes read them from a registry.
 #include <iptkit/measures/instrument_registry.hpp>
 
+#include <iptkit/json/check.hpp>
+
+#include <string>
+
 namespace iptkit {
+
+std::vector<read_error> entry_errors(const instrument& in) {
+  auto errors = check(in);
+  if (!errors.empty()) return errors;  // the consistency below assumes well-formed numbers
+  const auto fail = [&](std::string path, std::string message) {
+    errors.push_back({std::move(path), error_kind::out_of_range, std::move(message), std::nullopt});
+  };
+  const auto n = [](auto v) { return std::to_string(v); };
+  if (!in.item_maxima.empty() && in.item_maxima.size() != static_cast<std::size_t>(in.items))
+    fail("/item_maxima", "expected one maximum per item (" + n(in.items) + "); found " + n(in.item_maxima.size()));
+  for (std::size_t k = 0; k < in.item_maxima.size(); ++k)
+    if (in.item_maxima[k] < in.item_min)
+      fail("/item_maxima/" + n(k), "expected at least item_min (" + n(in.item_min) + "); found " + n(in.item_maxima[k]));
+  // Bands in order, each starting right after the one before, from total_min to total_max.
+  int expected_min = in.total_min;
+  for (std::size_t k = 0; k < in.bands.size(); ++k) {
+    const auto& b = in.bands[k];
+    const std::string at = "/bands/" + n(k);
+    if (b.min != expected_min) {
+      fail(at + "/min", "expected " + n(expected_min) + (k ? " (the total after the band before)" : " (total_min)") +
+                            "; found " + n(b.min));
+      break;
+    }
+    if (b.max < b.min) {
+      fail(at + "/max", "expected at least min (" + n(b.min) + "); found " + n(b.max));
+      break;
+    }
+    expected_min = b.max + 1;
+    if (k + 1 == in.bands.size() && b.max != in.total_max)
+      fail(at + "/max", "expected total_max (" + n(in.total_max) + ") in the last band; found " + n(b.max));
+  }
+  for (const auto* cut : {&in.caseness, &in.remission})
+    if (*cut && (**cut < in.total_min || **cut > in.total_max))
+      fail(cut == &in.caseness ? "/caseness" : "/remission", "expected a total from " + n(in.total_min) + " to " +
+                                                                  n(in.total_max) + "; found " + n(**cut));
+  for (std::size_t k = 0; k < in.risk_items.size(); ++k)
+    if (in.risk_items[k] < 1 || in.risk_items[k] > in.items)
+      fail("/risk_items/" + n(k), "expected an item number from 1 to " + n(in.items) + "; found " + n(in.risk_items[k]));
+  return errors;
+}
 
 namespace {
 instrument make(std::string id, std::string name, int items, int total_max,

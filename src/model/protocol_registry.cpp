@@ -2,6 +2,8 @@
 // planning read them from a registry, and users add or override rows at run time.
 #include <iptkit/model/protocol_registry.hpp>
 
+#include <iptkit/json/check.hpp>
+
 
 namespace iptkit {
 
@@ -47,6 +49,8 @@ protocol_registry protocol_registry::with_builtins() {
   r.add(phone);
   return r;
 }
+
+std::vector<read_error> entry_errors(const protocol& p) { return check(p); }
 
 const protocol_registry& protocol_registry::builtin() {
   static const protocol_registry registry = with_builtins();

@@ -1,6 +1,10 @@
 #include <iptkit/planning/plan.hpp>
 
+#include <iptkit/detail/excerpt.hpp>
+#include <iptkit/meta/enum.hpp>
+
 #include <algorithm>
+#include <string>
 
 namespace iptkit {
 
@@ -38,7 +42,45 @@ date schedule_slot(date start, session_frequency f, int k) {
   return add_days(start, 7L * k);
 }
 
-std::vector<planned_session> plan(const protocol& p, date start, const plan_options& options) {
+namespace {
+
+// Why plan() cannot lay out a schedule from these arguments (see plan.hpp), in argument order.
+std::vector<read_error> argument_errors(const protocol& p, date start, const plan_options& options) {
+  std::vector<read_error> errors;
+  for (auto& e : entry_errors(p)) {
+    e.path.insert(0, "/protocol");
+    errors.push_back(std::move(e));
+  }
+  const auto fail = [&](std::string path, error_kind kind, std::string message) {
+    errors.push_back({std::move(path), kind, std::move(message), std::nullopt});
+  };
+  const auto a_date = [&](const std::string& path, date d) {
+    if (!d.ok() || static_cast<int>(d.year()) < 0 || static_cast<int>(d.year()) > 9999)
+      fail(path, error_kind::bad_date, "expected a calendar date; found " + format_date(d) + ", which does not exist");
+  };
+  a_date("/start", start);
+  if (options.planned_sessions && (*options.planned_sessions < 1 || *options.planned_sessions > meta::session_limit))
+    fail("/planned_sessions", error_kind::out_of_range,
+         "expected an integer from 1 to " + std::to_string(meta::session_limit) + "; found " +
+             std::to_string(*options.planned_sessions));
+  if (options.frequency && meta::enum_position(*options.frequency) < 0)
+    fail("/frequency", error_kind::bad_enum, "expected one of twice_weekly, weekly, every_2_weeks, monthly");
+  for (std::size_t i = 0; i < options.skip.size(); ++i) a_date("/skip/" + std::to_string(i), options.skip[i]);
+  for (std::size_t i = 0; i < options.focus.size(); ++i)
+    if (meta::enum_position(options.focus[i]) < 0)
+      fail("/focus/" + std::to_string(i), error_kind::bad_enum,
+           "expected one of grief, role_dispute, role_transition, interpersonal_deficits");
+  if (options.focus.size() > 2)
+    fail("/focus", error_kind::out_of_range,
+         "expected one or two problem areas; found " + std::to_string(options.focus.size()));
+  return errors;
+}
+
+}  // namespace
+
+result<std::vector<planned_session>> plan(const protocol& p, date start, const plan_options& options) {
+  if (auto errors = argument_errors(p, start, options); !errors.empty())
+    return result<std::vector<planned_session>>::failure(std::move(errors));
   const int n = std::max(1, options.planned_sessions.value_or(p.min_sessions));
   const auto frequency = options.frequency.value_or(p.frequency);
   const int termination = std::clamp(p.termination_min, 0, n - 1);
@@ -81,11 +123,16 @@ std::vector<planned_session> plan(const protocol& p, date start, const plan_opti
   return out;
 }
 
-std::optional<std::vector<planned_session>> plan(std::string_view adaptation, date start,
-                                                 const plan_options& options,
-                                                 const protocol_registry& protocols) {
+result<std::vector<planned_session>> plan(std::string_view adaptation, date start, const plan_options& options,
+                                          const protocol_registry& protocols) {
   const auto* p = protocols.find(adaptation);
-  if (!p) return std::nullopt;
+  if (!p) {
+    std::string ids;
+    for (const auto id : protocols.ids()) ids += (ids.empty() ? "" : ", ") + std::string(id);
+    return result<std::vector<planned_session>>::failure(
+        {{"/adaptation", error_kind::bad_enum,
+          "expected one of " + ids + "; found " + detail::quoted_excerpt(adaptation), std::nullopt}});
+  }
   return plan(*p, start, options);
 }
 

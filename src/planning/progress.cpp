@@ -65,7 +65,8 @@ course_progress progress(const case_record& c, date as_of, const progress_option
   const auto schedule = plan(p, c.contract.start_date,
                              {.planned_sessions = out.planned_sessions,
                               .frequency = c.contract.frequency,
-                              .focus = agreed_areas(c)});
+                              .focus = agreed_areas(c)})
+                            .value();  // a case that is not well formed (a date that does not exist) throws
   const int next_acute = last_acute + 1;
   const int last_number = held.empty() ? 0 : held.back()->number;
   const session_frequency frequency =

@@ -787,7 +787,7 @@ class case_builder {
     }
     // The initial phase as plan() lays it out: the inventory by the session before the last
     // initial one (the first, with 1-2 initial sessions), the formulation at the last.
-    const auto p = plan(*proto_, start_, {.planned_sessions = planned_});
+    const auto p = plan(*proto_, start_, {.planned_sessions = planned_}).value();
     initial_ = static_cast<int>(std::count_if(p.begin(), p.end(), [](const planned_session& v) { return v.phase == phase::initial; }));
     termination_ = static_cast<int>(std::count_if(p.begin(), p.end(), [](const planned_session& v) { return v.phase == phase::termination; }));
     inventory_.completed_session = initial_ <= 2 ? 1 : initial_ - 1;
@@ -822,7 +822,7 @@ class case_builder {
       c_.contract.renegotiations.push_back(
           {renegotiation_session_, planned_, "Two more sessions agreed explicitly to consolidate gains"});
     }
-    schedule_ = plan(*proto_, start_, {.planned_sessions = planned_, .focus = areas_});
+    schedule_ = plan(*proto_, start_, {.planned_sessions = planned_, .focus = areas_}).value();
     attendance_.assign(static_cast<std::size_t>(recorded_), attendance::attended);
     // Missed appointments fall in the middle phase, never two in a row, so no gap exceeds two
     // weeks (C005) and the initial and termination tasks happen (P003, F013).
@@ -851,7 +851,8 @@ class case_builder {
                          {.planned_sessions = planned_,
                           .skip = {schedule_slot(start_, proto_->frequency, at - 1),
                                    schedule_slot(start_, proto_->frequency, at)},
-                          .focus = areas_});
+                          .focus = areas_})
+                        .value();
       }
     }
   }

@@ -26,8 +26,19 @@ def test_plan_options() -> None:
     assert len(p) == 12 and skip[0] not in [s.date for s in p]
     assert iptkit.Task.facilitate_mourning in {t for s in p for t in s.tasks}
     assert iptkit.plan("ipt", "2024-01-01") == iptkit.plan("ipt", start)
-    with pytest.raises(ValueError, match="no protocol"):
+    with pytest.raises(iptkit.DecodeError, match="cbt") as raised:
         iptkit.plan("cbt", start)
+    assert [e.path for e in raised.value.errors] == ["/adaptation"]
+
+
+def test_plan_refuses_what_it_cannot_plan() -> None:
+    start = datetime.date(2026, 1, 5)
+    with pytest.raises(iptkit.DecodeError) as raised:
+        iptkit.plan("ipt", start, planned_sessions=10_000_000)
+    assert [(e.path, e.kind.name) for e in raised.value.errors] == [("/planned_sessions", "out_of_range")]
+    with pytest.raises(iptkit.DecodeError) as raised:
+        iptkit.plan("ipt", start, focus=[iptkit.ProblemArea.grief] * 3)
+    assert [e.path for e in raised.value.errors] == ["/focus"]
 
 
 def test_progress(cases: list[iptkit.Case]) -> None:

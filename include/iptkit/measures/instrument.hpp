@@ -2,6 +2,7 @@
 /// @file
 /// @brief A symptom instrument as data: items, ranges, bands, cut-offs, reliable change, codes.
 
+#include <iptkit/json/read_error.hpp>
 #include <iptkit/meta/field_rules.hpp>
 #include <boost/describe.hpp>
 #include <optional>
@@ -81,6 +82,19 @@ inline constexpr auto meta::field_rules<instrument> = std::tuple{
     meta::field(&instrument::remission, meta::score()),
     meta::field(&instrument::direction, meta::has_default{}),
     meta::field(&instrument::reliable_change, meta::score(1))};
+
+template <>
+inline constexpr auto meta::object_rules<instrument> = std::tuple{
+    meta::not_below{&instrument::item_min, &instrument::item_max},
+    meta::not_below{&instrument::total_min, &instrument::total_max}};
+
+/// @brief What makes `in` unusable as a registry entry, with JSON Pointers into its definition:
+/// the errors reading it would give, then consistency. item_min above item_max or total_min above
+/// total_max; item_maxima not one per item; bands that do not cover total_min..total_max
+/// exactly, in order, without gaps or overlaps (a total with no band would have no severity);
+/// caseness or remission outside the total range; risk items that are not item numbers. Empty when
+/// valid.
+std::vector<read_error> entry_errors(const instrument& in);
 
 /// @brief The highest score of item `index` (0-based).
 inline int item_max_of(const instrument& in, std::size_t index) noexcept {

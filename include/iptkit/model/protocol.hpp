@@ -2,11 +2,13 @@
 /// @file
 /// @brief An IPT adaptation's protocol parameters: one row of the adaptation table (domain.md).
 
+#include <iptkit/json/read_error.hpp>
 #include <iptkit/meta/field_rules.hpp>
 #include <iptkit/model/contract.hpp>
 #include <boost/describe.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace iptkit {
 
@@ -18,8 +20,8 @@ struct protocol {
   std::optional<therapy_modality> modality;    ///< expected modality, where the protocol fixes one
   int min_sessions = 1;                        ///< planned acute sessions, lower bound
   int max_sessions = 1;                        ///< planned acute sessions, upper bound
-  int initial_max = 4;                         ///< last session number the initial phase may run to
-  int termination_min = 2;                     ///< termination-phase sessions a completed course has
+  int initial_max = 1;                         ///< last session number the initial phase may run to
+  int termination_min = 0;                     ///< termination-phase sessions a completed course has
   session_frequency frequency = session_frequency::weekly;  ///< usual frequency
   std::optional<int> session_minutes;          ///< usual session length
   std::optional<int> min_age;                  ///< youngest age the adaptation is for
@@ -45,7 +47,14 @@ inline constexpr auto meta::field_rules<protocol> = std::tuple{
 
 template <>
 inline constexpr auto meta::object_rules<protocol> = std::tuple{
-    meta::not_below{&protocol::min_sessions, &protocol::max_sessions}};
+    meta::not_below{&protocol::min_sessions, &protocol::max_sessions},
+    meta::not_below{&protocol::initial_max, &protocol::max_sessions},
+    meta::not_below{&protocol::termination_min, &protocol::max_sessions}};
+
+/// @brief What makes `p` unusable as a registry entry: the errors reading it from a protocols file
+/// would give (an id that is not an identifier, max_sessions below min_sessions, below
+/// initial_max or below termination_min, counts past the session limit...); empty when valid.
+std::vector<read_error> entry_errors(const protocol& p);
 
 /// @brief How many initial-phase sessions plan() schedules: 3 where initial max is 4 (domain.md).
 constexpr int planned_initial_sessions(const protocol& p) noexcept {

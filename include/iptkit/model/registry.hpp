@@ -1,29 +1,56 @@
 #pragma once
 /// @file
 /// @brief An ordered set of definitions keyed by `id` (protocols, instruments): a value type that
-/// is passed where it is needed, never a global.
+/// is passed where it is needed, never a global. Every entry is checked when added.
 
+#include <iptkit/json/read_error.hpp>
 #include <algorithm>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace iptkit {
 
 /// @brief Definitions of type T keyed by the string member `Key` (default `id`), in the order added.
+/// An entry is added only when `entry_errors(entry)` (found by argument-dependent lookup next to
+/// T: the reader's checks of a file of such entries plus T's own consistency rules) is empty, so
+/// no rule, plan or score ever runs on a definition that contradicts itself.
 template <class T, auto Key = &T::id>
 class registry {
  public:
-  /// @brief Adds `entry`, replacing one with the same id (a trial's own manual overrides).
+  /// @brief Adds `entry`, replacing one with the same id (a trial's own manual overrides); throws
+  /// decode_error with entry_errors() when it is not a valid definition (nothing is added).
   void add(T entry) {
-    auto it = std::find_if(entries_.begin(), entries_.end(),
-                           [&](const T& e) { return e.*Key == entry.*Key; });
-    if (it != entries_.end()) *it = std::move(entry);
-    else entries_.push_back(std::move(entry));
+    auto errors = try_add(std::move(entry));
+    if (!errors.empty()) throw decode_error(std::move(errors));
   }
 
-  /// @brief Adds every entry of a list (e.g. one read from a JSON file), in order.
+  /// @brief add() with the errors as a value: empty when `entry` was added.
+  [[nodiscard]] std::vector<read_error> try_add(T entry) {
+    auto errors = errors_of(entry);
+    if (errors.empty()) put(std::move(entry));
+    return errors;
+  }
+
+  /// @brief Adds every entry of a list (e.g. one read from a JSON file), in order; throws
+  /// decode_error when any entry is invalid (paths start with `/<index>`), adding none.
   void add_all(std::vector<T> entries) {
-    for (auto& e : entries) add(std::move(e));
+    auto errors = try_add_all(std::move(entries));
+    if (!errors.empty()) throw decode_error(std::move(errors));
+  }
+
+  /// @brief add_all() with the errors as a value: empty when every entry was added.
+  [[nodiscard]] std::vector<read_error> try_add_all(std::vector<T> entries) {
+    std::vector<read_error> errors;
+    for (std::size_t i = 0; i < entries.size(); ++i)
+      for (auto& e : errors_of(entries[i])) {
+        e.path.insert(0, "/" + std::to_string(i));
+        errors.push_back(std::move(e));
+      }
+    if (errors.empty())
+      for (auto& e : entries) put(std::move(e));
+    return errors;
   }
 
   /// @brief The entry with this id, or nullptr.
@@ -45,6 +72,19 @@ class registry {
   }
 
  private:
+  // A type with no entry_errors() (a rule: code in C++) has nothing to check.
+  static std::vector<read_error> errors_of(const T& entry) {
+    if constexpr (requires { entry_errors(entry); }) return entry_errors(entry);
+    else return {};
+  }
+
+  void put(T entry) {
+    auto it = std::find_if(entries_.begin(), entries_.end(),
+                           [&](const T& e) { return e.*Key == entry.*Key; });
+    if (it != entries_.end()) *it = std::move(entry);
+    else entries_.push_back(std::move(entry));
+  }
+
   std::vector<T> entries_;
 };
 
