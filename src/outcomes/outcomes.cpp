@@ -47,7 +47,7 @@ struct compact_form {
   using of = typename compact<T>::type;
 };
 
-// One row's values: its key as indices, then every quantity in compact form.
+// One row's values: every quantity in compact form, and the row's key as indices.
 struct row_values : basic_outcome_quantities<compact_form> {
   std::size_t case_index = 0;
   std::int32_t instrument = -1;  // index into the instrument names; -1: no scorable assessment

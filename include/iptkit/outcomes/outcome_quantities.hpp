@@ -8,10 +8,12 @@
 #include <iptkit/model/date.hpp>
 #include <boost/describe.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 namespace iptkit {
 
@@ -117,20 +119,36 @@ using outcome_quantities = basic_outcome_quantities<outcome_row_form>;
 template <class D>
 using quantity_t = std::remove_cvref_t<decltype(std::declval<outcome_quantities&>().*D::pointer)>;
 
+namespace detail {
+
+/// @brief The descriptors of the quantities of Q (a basic_outcome_quantities, or derived from one).
+template <class Q>
+using quantity_members =
+    boost::describe::describe_members<typename std::remove_cvref_t<Q>::quantities, boost::describe::mod_public>;
+
+// Always inlined (as is the walk below): out of line, the caller's closure would live in memory,
+// and every store to a char-sized column could alias it and force it to be read again.
+template <std::size_t I, class F, class... Q>
+[[gnu::always_inline]] constexpr void quantity_at(F& f, Q&... q) {
+  f(boost::mp11::mp_at_c<quantity_members<outcome_quantities>, I>{},
+    (q.*boost::mp11::mp_at_c<quantity_members<Q>, I>::pointer)...);
+}
+
+template <class F, std::size_t... I, class... Q>
+[[gnu::always_inline]] constexpr void each_quantity(std::index_sequence<I...>, F& f, Q&... q) {
+  (quantity_at<I>(f, q...), ...);
+}
+
+}  // namespace detail
+
 /// @brief Calls `f(D, q.x...)` for every quantity x in declaration order. D is x's descriptor in
 /// outcome_quantities (`D::name`; quantity_t<D> is its row type); each q is a
 /// basic_outcome_quantities of any form, or derived from one, and gives its own x. The walk is
-/// unrolled at compile time: per-row code costs what the hand-written member list did.
+/// unrolled and inlined at compile time: per-row code costs what a hand-written member list did.
 template <class F, class... Q>
-constexpr void for_each_quantity(F&& f, Q&&... q) {
-  namespace bd = boost::describe;
-  namespace mp = boost::mp11;
-  using rows = bd::describe_members<outcome_quantities, bd::mod_public>;
-  mp::mp_for_each<mp::mp_iota<mp::mp_size<rows>>>([&](auto i) {
-    using I = decltype(i);
-    f(mp::mp_at<rows, I>{},
-      (q.*mp::mp_at<bd::describe_members<typename std::remove_cvref_t<Q>::quantities, bd::mod_public>, I>::pointer)...);
-  });
+[[gnu::always_inline]] constexpr void for_each_quantity(F&& f, Q&&... q) {
+  constexpr std::size_t n = boost::mp11::mp_size<detail::quantity_members<outcome_quantities>>::value;
+  detail::each_quantity(std::make_index_sequence<n>{}, f, q...);
 }
 
 }  // namespace iptkit
