@@ -44,6 +44,12 @@ std::optional<Cell> cell_or_none(const outcome_column<Cell>& c, std::size_t i) {
   return c[i];
 }
 
+// True for std::optional of a described enum (a status, a reason, a relapse kind).
+template <class T>
+constexpr bool is_optional_enum_v = false;
+template <class E>
+constexpr bool is_optional_enum_v<std::optional<E>> = meta::is_described_enum_v<E>;
+
 // One quantity's frame column straight from its outcome_columns column: the sentinels become
 // missing values and band indices shared str, with no row object in between. One kind per row
 // type of outcome_quantities, the same kind to_columns() gives that type in a row.
@@ -59,10 +65,16 @@ py::tuple quantity_column(const outcome_column<Cell>& c, const std::vector<std::
   } else if constexpr (std::is_same_v<T, std::optional<double>>) {
     return column::floats(n, [&c](std::size_t i) { return c[i]; });  // NaN where missing
   } else if constexpr (std::is_same_v<T, std::optional<bool>>) {
-    return column::nullable_flags(n, [&](std::size_t i) { return cell_or_none<T>(c, i).transform([](Cell x) { return x == 1; }); });
-  } else if constexpr (meta::is_optional_v<T> && meta::is_described_enum_v<typename T::value_type>) {
+    return column::nullable_flags(n, [&c](std::size_t i) -> std::optional<bool> {
+      if (const auto x = cell_or_none<T>(c, i)) return *x == 1;
+      return std::nullopt;
+    });
+  } else if constexpr (is_optional_enum_v<T>) {
     using E = typename T::value_type;
-    return column::categories<E>(n, [&](std::size_t i) { return cell_or_none<T>(c, i).transform([](Cell x) { return static_cast<E>(x); }); });
+    return column::categories<E>(n, [&c](std::size_t i) -> std::optional<E> {
+      if (const auto x = cell_or_none<T>(c, i)) return static_cast<E>(*x);
+      return std::nullopt;
+    });
   } else if constexpr (std::is_same_v<T, int>) {
     return column::integers(n, [&c](std::size_t i) { return std::int64_t{c[i]}; });
   } else if constexpr (std::is_same_v<T, bool>) {
