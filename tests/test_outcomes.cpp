@@ -1,5 +1,8 @@
 // Per-case outcomes and cohort statistics on hand-worked cases (outcomes.md).
+#include <iptkit/export/csv.hpp>
+#include <iptkit/export/tidy.hpp>
 #include <iptkit/json/read.hpp>
+#include <iptkit/meta/type_traits.hpp>
 #include <iptkit/outcomes/outcomes.hpp>
 #include <iptkit/outcomes/statistics.hpp>
 #include <iptkit/synth/generator.hpp>
@@ -451,12 +454,59 @@ TEST(outcomes, columns_hold_the_rows) {
   EXPECT_EQ(columns.instrument[none], iptkit::outcome_columns::no_index);
   EXPECT_EQ(columns.status[none], static_cast<std::uint8_t>(not_computed::no_assessments));
   EXPECT_EQ(columns.baseline[none], iptkit::outcome_columns::no_value);
-  EXPECT_EQ(columns.baseline_day[none], iptkit::cohort_columns::no_day);
+  EXPECT_EQ(columns.baseline_date[none], iptkit::cohort_columns::no_day);
   EXPECT_EQ(columns.response[none], iptkit::outcome_columns::no_flag);
   EXPECT_EQ(columns.relapse_kind[none], iptkit::outcome_columns::no_reason);
   EXPECT_TRUE(std::isnan(columns.percent_change[none]));
   EXPECT_EQ(columns.instruments.back(), iptkit::paired_instrument);
   EXPECT_EQ(iptkit::compute_outcome_columns(iptkit::cohort_columns{}, registry, 2).size(), 0u);
+}
+
+// The quantities are declared once (outcome_quantities) and every form is derived from that:
+// the row's members, the columns, the CSV of the rows and of the tidy table, the JSON keys.
+TEST(outcomes, every_form_has_every_described_quantity_in_order) {
+  std::vector<std::string> quantities;
+  iptkit::for_each_quantity([&](auto d) { quantities.emplace_back(decltype(d)::name); });
+  ASSERT_EQ(quantities.size(), boost::mp11::mp_size<iptkit::meta::members_of<iptkit::outcome_quantities>>::value);
+  std::vector<std::string> row = {"case_index", "case_id", "instrument"};
+  row.insert(row.end(), quantities.begin(), quantities.end());
+
+  std::vector<std::string> members;
+  boost::mp11::mp_for_each<iptkit::meta::members_of<iptkit::case_outcome>>([&](auto d) { members.emplace_back(d.name); });
+  EXPECT_EQ(members, row);
+
+  const auto joined = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
+    return out;
+  };
+  iptkit::instrument_registry registry;
+  const auto cases = mixed_cases(registry);
+  const auto k = iptkit::to_columns(cases, registry);
+  const auto rows = iptkit::compute_outcomes(k, registry, 2);
+  const auto csv = iptkit::to_csv<iptkit::case_outcome>(rows);
+  EXPECT_EQ(csv.substr(0, csv.find('\r')), joined(row));
+  const auto tidy = iptkit::tidy_csv(iptkit::make_tidy_tables(cases, {true, &registry}), "outcomes", true);
+  EXPECT_EQ(tidy.substr(0, tidy.find('\r')), joined(row) + ",baseline_day,day");
+
+  // Each column of outcome_columns holds every row, in the same order as row() reads them.
+  const auto columns = iptkit::compute_outcome_columns(k, registry, 2);
+  std::size_t seen = 0;
+  iptkit::for_each_quantity([&](auto, const auto& column) {
+    EXPECT_EQ(column.size(), rows.size());
+    ++seen;
+  }, columns);
+  EXPECT_EQ(seen, quantities.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) ASSERT_EQ(columns.row(r, k), rows[r]) << r;
+
+  // Every quantity takes a value other than its default somewhere in the mixed cohort, so the
+  // comparisons above see each of them.
+  iptkit::for_each_quantity([&](auto d) {
+    const bool varies = std::any_of(rows.begin(), rows.end(), [&](const iptkit::case_outcome& r) {
+      return r.*decltype(d)::pointer != iptkit::case_outcome{}.*decltype(d)::pointer;
+    });
+    EXPECT_TRUE(varies) << decltype(d)::name;
+  });
 }
 
 TEST(statistics, wilson_interval) {

@@ -37,42 +37,57 @@ std::vector<case_outcome> outcome_rows(const py::iterable& cases, const instrume
   return rows;
 }
 
-// The outcome frame's columns straight from outcome_columns: the sentinels become missing values
-// and indices shared str, with no row object in between. Same names, order and kinds as
-// to_columns() of the case_outcome rows (tests/python_module).
-template <class V>
-auto unless(std::span<const V> v, V missing) {
-  return [v, missing](std::size_t i) -> std::optional<V> {
-    if (v[i] == missing) return std::nullopt;
-    return v[i];
-  };
+// Row i's cell of an optional quantity of row type T, std::nullopt for its sentinel.
+template <class T, class Cell>
+std::optional<Cell> cell_or_none(const outcome_column<Cell>& c, std::size_t i) {
+  if (outcome_cell<T>::is_missing(c[i])) return std::nullopt;
+  return c[i];
 }
 
-py::tuple flag_column(std::span<const std::int8_t> v) {
-  return column::nullable_flags(v.size(), [v](std::size_t i) -> std::optional<bool> {
-    if (v[i] == outcome_columns::no_flag) return std::nullopt;
-    return v[i] == 1;
-  });
-}
-
+// True for std::optional of a described enum (a status, a reason, a relapse kind).
+template <class T>
+constexpr bool is_optional_enum_v = false;
 template <class E>
-py::tuple enum_column(std::span<const std::uint8_t> v) {
-  return column::categories<E>(v.size(), [v](std::size_t i) -> std::optional<E> {
-    if (v[i] == outcome_columns::no_reason) return std::nullopt;
-    return static_cast<E>(v[i]);
-  });
+constexpr bool is_optional_enum_v<std::optional<E>> = meta::is_described_enum_v<E>;
+
+// One quantity's frame column straight from its outcome_columns column: the sentinels become
+// missing values and band indices shared str, with no row object in between. One kind per row
+// type of outcome_quantities, the same kind to_columns() gives that type in a row.
+template <class T, class Cell>
+py::tuple quantity_column(const outcome_column<Cell>& c, const std::vector<std::string>& bands) {
+  const std::size_t n = c.size();
+  if constexpr (std::is_same_v<T, std::optional<int>>) {
+    return column::nullable_integers(n, [&c](std::size_t i) { return cell_or_none<T>(c, i); });
+  } else if constexpr (std::is_same_v<T, std::optional<date>>) {
+    return column::dates(n, [&c](std::size_t i) { return cell_or_none<T>(c, i); });
+  } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+    return column::texts(n, [&c](std::size_t i) { return std::int64_t{c[i]}; }, bands);  // no_index is -1
+  } else if constexpr (std::is_same_v<T, std::optional<double>>) {
+    return column::floats(n, [&c](std::size_t i) { return c[i]; });  // NaN where missing
+  } else if constexpr (std::is_same_v<T, std::optional<bool>>) {
+    return column::nullable_flags(n, [&c](std::size_t i) -> std::optional<bool> {
+      if (const auto x = cell_or_none<T>(c, i)) return *x == 1;
+      return std::nullopt;
+    });
+  } else if constexpr (is_optional_enum_v<T>) {
+    using E = typename T::value_type;
+    return column::categories<E>(n, [&c](std::size_t i) -> std::optional<E> {
+      if (const auto x = cell_or_none<T>(c, i)) return static_cast<E>(*x);
+      return std::nullopt;
+    });
+  } else if constexpr (std::is_same_v<T, int>) {
+    return column::integers(n, [&c](std::size_t i) { return std::int64_t{c[i]}; });
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return column::flags(n, [&c](std::size_t i) { return c[i] != 0; });
+  } else {
+    static_assert(sizeof(T) == 0, "iptkit: no frame column kind for this outcome quantity type");
+  }
 }
 
+// The outcome frame: the key's columns, then one per quantity in declaration order. Same names,
+// order and kinds as to_columns() of the case_outcome rows (tests/python_module).
 py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, std::size_t first_index) {
   const std::size_t n = o.size();
-  const auto value = outcome_columns::no_value;
-  const auto day = cohort_columns::no_day;
-  const auto band = [&](std::span<const std::int32_t> b) {
-    return column::texts(n, [b](std::size_t i) { return std::int64_t{b[i]}; }, o.bands);
-  };
-  const auto count = [n](std::span<const std::int32_t> c) {
-    return column::integers(n, [c](std::size_t i) { return std::int64_t{c[i]}; });
-  };
   py::dict out;
   out["case_index"] = column::integers(n, [&](std::size_t i) {
     return std::int64_t{o.case_index[i]} + static_cast<std::int64_t>(first_index);
@@ -84,39 +99,7 @@ py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, s
   out["instrument"] = column::texts(n, [&](std::size_t i) {
     return o.instrument[i] == outcome_columns::no_index ? std::int64_t(instruments.size() - 1) : std::int64_t{o.instrument[i]};
   }, instruments);
-  out["status"] = enum_column<not_computed>(o.status);
-  out["baseline"] = column::nullable_integers(n, unless<std::int32_t>(o.baseline, value));
-  out["baseline_date"] = column::dates(n, unless<std::int32_t>(o.baseline_day, day));
-  out["baseline_band"] = band(o.baseline_band);
-  out["endpoint"] = column::nullable_integers(n, unless<std::int32_t>(o.endpoint, value));
-  out["endpoint_date"] = column::dates(n, unless<std::int32_t>(o.endpoint_day, day));
-  out["endpoint_band"] = band(o.endpoint_band);
-  out["change"] = column::nullable_integers(n, unless<std::int32_t>(o.change, value));
-  out["percent_change"] = column::floats(n, [&](std::size_t i) { return o.percent_change[i]; });
-  out["percent_change_reason"] = enum_column<not_computed>(o.percent_change_reason);
-  out["response"] = flag_column(o.response);
-  out["response_reason"] = enum_column<not_computed>(o.response_reason);
-  out["remission"] = flag_column(o.remission);
-  out["remission_reason"] = enum_column<not_computed>(o.remission_reason);
-  out["rci"] = column::floats(n, [&](std::size_t i) { return o.rci[i]; });
-  out["reliable_improvement"] = flag_column(o.reliable_improvement);
-  out["reliable_deterioration"] = flag_column(o.reliable_deterioration);
-  out["reliable_change_reason"] = enum_column<not_computed>(o.reliable_change_reason);
-  out["baseline_caseness"] = flag_column(o.baseline_caseness);
-  out["endpoint_caseness"] = flag_column(o.endpoint_caseness);
-  out["caseness_reason"] = enum_column<not_computed>(o.caseness_reason);
-  out["recovery"] = flag_column(o.recovery);
-  out["reliable_recovery"] = flag_column(o.reliable_recovery);
-  out["recovery_reason"] = enum_column<not_computed>(o.recovery_reason);
-  out["relapsed"] = flag_column(o.relapsed);
-  out["relapse_date"] = column::dates(n, unless<std::int32_t>(o.relapse_day, day));
-  out["relapse_kind"] = enum_column<relapse_kind>(o.relapse_kind);
-  out["relapse_reason"] = enum_column<not_computed>(o.relapse_reason);
-  out["sessions_attended"] = count(o.sessions_attended);
-  out["sessions_cancelled"] = count(o.sessions_cancelled);
-  out["sessions_no_show"] = count(o.sessions_no_show);
-  out["completer"] = column::flags(n, [&](std::size_t i) { return o.completer[i] != 0; });
-  out["finished_treatment"] = column::flags(n, [&](std::size_t i) { return o.finished_treatment[i] != 0; });
+  for_each_quantity([&](auto d, const auto& c) { out[decltype(d)::name] = quantity_column<quantity_t<decltype(d)>>(c, o.bands); }, o);
   return out;
 }
 

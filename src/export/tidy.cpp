@@ -12,6 +12,8 @@
 
 #include <boost/mp11/algorithm.hpp>
 #include <algorithm>
+#include <optional>
+#include <type_traits>
 
 namespace iptkit {
 
@@ -204,11 +206,10 @@ tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const ti
     o.case_index += first_index;
     if (o.baseline_date) o.baseline_day = day_of(*o.baseline_date, start);
     if (o.endpoint_date) o.day = day_of(*o.endpoint_date, start);
-    if (!options.dates) {
-      o.baseline_date.reset();
-      o.endpoint_date.reset();
-      o.relapse_date.reset();
-    }
+    if (!options.dates)  // every date quantity, whichever there are
+      for_each_quantity([](auto d, auto& v) {
+        if constexpr (std::is_same_v<quantity_t<decltype(d)>, std::optional<date>>) v.reset();
+      }, o);
     t.outcomes.push_back(std::move(o));
   }
   return t;

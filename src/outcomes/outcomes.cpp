@@ -1,13 +1,19 @@
 // Per-case outcomes on cohort columns (outcomes.md). Each case is one short scan of its own
 // assessment rows, giving string-free row values that are written straight into the output:
-// case_outcome rows (compute_outcomes) or outcome_columns (compute_outcome_columns).
+// case_outcome rows (compute_outcomes) or outcome_columns (compute_outcome_columns). The
+// quantities are declared in outcome_quantities.hpp; here they are computed (compute_case,
+// score_row, recover, paired), and copied into either output by walking their description.
 #include <iptkit/outcomes/outcomes.hpp>
 #include <iptkit/detail/parallel.hpp>
+#include <iptkit/meta/type_traits.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <string>
+#include <type_traits>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -22,44 +28,29 @@ using cols = cohort_columns;
 // z for a two-sided 95% interval; Jacobson & Truax (1991) use 1.96.
 constexpr double rci_criterion = 1.96;
 
-// One row's quantities without strings: the instrument and the bands are indices (tables below).
-// The members mirror case_outcome; days are day numbers.
-struct row_values {
+// The computation's form of a quantity: as in case_outcome, but without strings or calendar
+// arithmetic per row. A date is a day number and a band an index into tables::bands.
+template <class T>
+struct compact {
+  using type = T;
+};
+template <>
+struct compact<std::optional<date>> {
+  using type = std::optional<std::int32_t>;
+};
+template <>
+struct compact<std::optional<std::string>> {
+  using type = std::optional<std::int32_t>;
+};
+struct compact_form {
+  template <class T>
+  using of = typename compact<T>::type;
+};
+
+// One row's values: every quantity in compact form, and the row's key as indices.
+struct row_values : basic_outcome_quantities<compact_form> {
   std::size_t case_index = 0;
   std::int32_t instrument = -1;  // index into the instrument names; -1: no scorable assessment
-  std::optional<not_computed> status;
-  std::optional<int> baseline;
-  std::optional<std::int32_t> baseline_day;
-  std::int32_t baseline_band = -1;
-  std::optional<int> endpoint;
-  std::optional<std::int32_t> endpoint_day;
-  std::int32_t endpoint_band = -1;
-  std::optional<int> change;
-  std::optional<double> percent_change;
-  std::optional<not_computed> percent_change_reason;
-  std::optional<bool> response;
-  std::optional<not_computed> response_reason;
-  std::optional<bool> remission;
-  std::optional<not_computed> remission_reason;
-  std::optional<double> rci;
-  std::optional<bool> reliable_improvement;
-  std::optional<bool> reliable_deterioration;
-  std::optional<not_computed> reliable_change_reason;
-  std::optional<bool> baseline_caseness;
-  std::optional<bool> endpoint_caseness;
-  std::optional<not_computed> caseness_reason;
-  std::optional<bool> recovery;
-  std::optional<bool> reliable_recovery;
-  std::optional<not_computed> recovery_reason;
-  std::optional<bool> relapsed;
-  std::optional<std::int32_t> relapse_day;
-  std::optional<iptkit::relapse_kind> relapse_kind;
-  std::optional<not_computed> relapse_reason;
-  int sessions_attended = 0;
-  int sessions_cancelled = 0;
-  int sessions_no_show = 0;
-  bool completer = false;
-  bool finished_treatment = false;
 };
 
 // What every case shares, looked up once: the instrument in force for each instrument index of
@@ -88,10 +79,10 @@ struct tables {
     paired = static_cast<std::int32_t>(n);
   }
 
-  std::int32_t band(std::int32_t inst, const instrument& in, int total) const {
+  std::optional<std::int32_t> band(std::int32_t inst, const instrument& in, int total) const {
     if (const auto* b = band_of(in, total))
       return band_base[static_cast<std::size_t>(inst)] + static_cast<std::int32_t>(b - in.bands.data());
-    return -1;
+    return std::nullopt;
   }
 };
 
@@ -263,11 +254,11 @@ void compute_case(const cols& k, std::size_t i, const tables& t, const instrumen
     else if (e_row < 0) o.status = not_computed::no_endpoint;
     if (b_row >= 0) {
       o.baseline = k.total[static_cast<std::uint32_t>(b_row)];
-      o.baseline_day = k.day[static_cast<std::uint32_t>(b_row)];
+      o.baseline_date = k.day[static_cast<std::uint32_t>(b_row)];
     }
     if (e_row >= 0) {
       o.endpoint = k.total[static_cast<std::uint32_t>(e_row)];
-      o.endpoint_day = k.day[static_cast<std::uint32_t>(e_row)];
+      o.endpoint_date = k.day[static_cast<std::uint32_t>(e_row)];
     }
     if (!o.status) {
       score_row(o, *in, t);
@@ -308,7 +299,7 @@ void compute_case(const cols& k, std::size_t i, const tables& t, const instrumen
         run = worse ? run + 1 : 0;
         if (run == k.relapse_consecutive[i]) {
           o.relapsed = true;
-          o.relapse_day = k.day[q];
+          o.relapse_date = k.day[q];
           o.relapse_kind = o.remission.value_or(false) ? relapse_kind::recurrence : relapse_kind::relapse;
           break;
         }
@@ -388,18 +379,43 @@ void prefault(void* p, std::size_t bytes, unsigned threads) {
 #endif
 }
 
-std::optional<date> as_date(const std::optional<std::int32_t>& day) {
-  if (!day) return std::nullopt;
-  return from_day_number(*day);
+// The conversions between the forms of a quantity of row type T, one per kind of row type: the
+// computation's value to a row's (strings and dates made here only) and to a column cell, and a
+// cell back to a row's value.
+template <class T>
+T to_row(const typename compact<T>::type& v, const tables& t) {
+  if constexpr (std::is_same_v<T, std::optional<date>>) {
+    if (!v) return std::nullopt;
+    return from_day_number(*v);
+  } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+    if (!v) return std::nullopt;
+    return *t.bands[static_cast<std::size_t>(*v)];
+  } else {
+    return v;
+  }
 }
 
 template <class T>
-std::uint8_t code(const std::optional<T>& v) {
-  return v ? static_cast<std::uint8_t>(*v) : outcome_columns::no_reason;
+typename outcome_cell<T>::type to_cell(const typename compact<T>::type& v) {
+  using cell = outcome_cell<T>;
+  if constexpr (meta::is_optional_v<T>) return v ? static_cast<typename cell::type>(*v) : cell::missing;
+  else return static_cast<typename cell::type>(v);
 }
 
-std::int8_t flag(const std::optional<bool>& v) {
-  return v ? static_cast<std::int8_t>(*v) : outcome_columns::no_flag;
+template <class T>
+T from_cell(typename outcome_cell<T>::type c, const std::vector<std::string>& bands) {
+  if constexpr (meta::is_optional_v<T>) {
+    using V = typename T::value_type;
+    if (outcome_cell<T>::is_missing(c)) return std::nullopt;
+    if constexpr (std::is_same_v<V, date>) return from_day_number(c);
+    else if constexpr (std::is_same_v<V, std::string>) return bands[static_cast<std::size_t>(c)];
+    else if constexpr (std::is_same_v<V, bool>) return c != 0;
+    else return static_cast<V>(c);
+  } else if constexpr (std::is_same_v<T, bool>) {
+    return c != 0;
+  } else {
+    return static_cast<T>(c);
+  }
 }
 
 }  // namespace
@@ -422,39 +438,7 @@ std::vector<case_outcome> compute_outcomes(const cohort_columns& columns,
         o.case_id = columns.case_id[v.case_index];
         if (v.instrument >= 0)
           o.instrument = v.instrument == t.paired ? paired_id : columns.instruments[static_cast<std::size_t>(v.instrument)];
-        o.status = v.status;
-        o.baseline = v.baseline;
-        o.baseline_date = as_date(v.baseline_day);
-        if (v.baseline_band >= 0) o.baseline_band = *t.bands[static_cast<std::size_t>(v.baseline_band)];
-        o.endpoint = v.endpoint;
-        o.endpoint_date = as_date(v.endpoint_day);
-        if (v.endpoint_band >= 0) o.endpoint_band = *t.bands[static_cast<std::size_t>(v.endpoint_band)];
-        o.change = v.change;
-        o.percent_change = v.percent_change;
-        o.percent_change_reason = v.percent_change_reason;
-        o.response = v.response;
-        o.response_reason = v.response_reason;
-        o.remission = v.remission;
-        o.remission_reason = v.remission_reason;
-        o.rci = v.rci;
-        o.reliable_improvement = v.reliable_improvement;
-        o.reliable_deterioration = v.reliable_deterioration;
-        o.reliable_change_reason = v.reliable_change_reason;
-        o.baseline_caseness = v.baseline_caseness;
-        o.endpoint_caseness = v.endpoint_caseness;
-        o.caseness_reason = v.caseness_reason;
-        o.recovery = v.recovery;
-        o.reliable_recovery = v.reliable_recovery;
-        o.recovery_reason = v.recovery_reason;
-        o.relapsed = v.relapsed;
-        o.relapse_date = as_date(v.relapse_day);
-        o.relapse_kind = v.relapse_kind;
-        o.relapse_reason = v.relapse_reason;
-        o.sessions_attended = v.sessions_attended;
-        o.sessions_cancelled = v.sessions_cancelled;
-        o.sessions_no_show = v.sessions_no_show;
-        o.completer = v.completer;
-        o.finished_treatment = v.finished_treatment;
+        for_each_quantity([&](auto d, auto& x, const auto& y) { x = to_row<quantity_t<decltype(d)>>(y, t); }, o, v);
       });
   return out;
 }
@@ -466,150 +450,30 @@ outcome_columns compute_outcome_columns(const cohort_columns& columns,
   out.instruments = columns.instruments;
   out.instruments.emplace_back(paired_instrument);
   for (const auto* label : t.bands) out.bands.push_back(*label);
-  constexpr std::int32_t no_day = cols::no_day, no_value = outcome_columns::no_value;
   compute_all(
       columns, t, threads,
       [&](std::size_t total) {
         // Uninitialised: each thread touches its own rows first.
         out.case_index.resize(total);
         out.instrument.resize(total);
-        out.status.resize(total);
-        out.baseline.resize(total);
-        out.baseline_day.resize(total);
-        out.baseline_band.resize(total);
-        out.endpoint.resize(total);
-        out.endpoint_day.resize(total);
-        out.endpoint_band.resize(total);
-        out.change.resize(total);
-        out.percent_change.resize(total);
-        out.percent_change_reason.resize(total);
-        out.response.resize(total);
-        out.response_reason.resize(total);
-        out.remission.resize(total);
-        out.remission_reason.resize(total);
-        out.rci.resize(total);
-        out.reliable_improvement.resize(total);
-        out.reliable_deterioration.resize(total);
-        out.reliable_change_reason.resize(total);
-        out.baseline_caseness.resize(total);
-        out.endpoint_caseness.resize(total);
-        out.caseness_reason.resize(total);
-        out.recovery.resize(total);
-        out.reliable_recovery.resize(total);
-        out.recovery_reason.resize(total);
-        out.relapsed.resize(total);
-        out.relapse_day.resize(total);
-        out.relapse_kind.resize(total);
-        out.relapse_reason.resize(total);
-        out.sessions_attended.resize(total);
-        out.sessions_cancelled.resize(total);
-        out.sessions_no_show.resize(total);
-        out.completer.resize(total);
-        out.finished_treatment.resize(total);
+        for_each_quantity([&](auto, auto& column) { column.resize(total); }, out);
       },
       [&](std::size_t r, const row_values& v) {
-        const double nan = std::numeric_limits<double>::quiet_NaN();
         out.case_index[r] = static_cast<std::uint32_t>(v.case_index);
         out.instrument[r] = v.instrument;
-        out.status[r] = code(v.status);
-        out.baseline[r] = v.baseline.value_or(no_value);
-        out.baseline_day[r] = v.baseline_day.value_or(no_day);
-        out.baseline_band[r] = v.baseline_band;
-        out.endpoint[r] = v.endpoint.value_or(no_value);
-        out.endpoint_day[r] = v.endpoint_day.value_or(no_day);
-        out.endpoint_band[r] = v.endpoint_band;
-        out.change[r] = v.change.value_or(no_value);
-        out.percent_change[r] = v.percent_change.value_or(nan);
-        out.percent_change_reason[r] = code(v.percent_change_reason);
-        out.response[r] = flag(v.response);
-        out.response_reason[r] = code(v.response_reason);
-        out.remission[r] = flag(v.remission);
-        out.remission_reason[r] = code(v.remission_reason);
-        out.rci[r] = v.rci.value_or(nan);
-        out.reliable_improvement[r] = flag(v.reliable_improvement);
-        out.reliable_deterioration[r] = flag(v.reliable_deterioration);
-        out.reliable_change_reason[r] = code(v.reliable_change_reason);
-        out.baseline_caseness[r] = flag(v.baseline_caseness);
-        out.endpoint_caseness[r] = flag(v.endpoint_caseness);
-        out.caseness_reason[r] = code(v.caseness_reason);
-        out.recovery[r] = flag(v.recovery);
-        out.reliable_recovery[r] = flag(v.reliable_recovery);
-        out.recovery_reason[r] = code(v.recovery_reason);
-        out.relapsed[r] = flag(v.relapsed);
-        out.relapse_day[r] = v.relapse_day.value_or(no_day);
-        out.relapse_kind[r] = code(v.relapse_kind);
-        out.relapse_reason[r] = code(v.relapse_reason);
-        out.sessions_attended[r] = v.sessions_attended;
-        out.sessions_cancelled[r] = v.sessions_cancelled;
-        out.sessions_no_show[r] = v.sessions_no_show;
-        out.completer[r] = v.completer;
-        out.finished_treatment[r] = v.finished_treatment;
+        for_each_quantity([&](auto d, auto& column, const auto& x) { column[r] = to_cell<quantity_t<decltype(d)>>(x); },
+                          out, v);
       });
   return out;
 }
 
 case_outcome outcome_columns::row(std::size_t r, const cohort_columns& cohort) const {
-  const auto day = [](std::int32_t d) -> std::optional<date> {
-    if (d == cohort_columns::no_day) return std::nullopt;
-    return from_day_number(d);
-  };
-  const auto number = [](std::int32_t v) -> std::optional<int> {
-    if (v == no_value) return std::nullopt;
-    return v;
-  };
-  const auto real = [](double v) -> std::optional<double> {
-    if (std::isnan(v)) return std::nullopt;
-    return v;
-  };
-  const auto yes_no = [](std::int8_t v) -> std::optional<bool> {
-    if (v == no_flag) return std::nullopt;
-    return v != 0;
-  };
-  const auto reason = [](std::uint8_t v) -> std::optional<not_computed> {
-    if (v == no_reason) return std::nullopt;
-    return static_cast<not_computed>(v);
-  };
-  const auto label = [&](std::int32_t b) -> std::optional<std::string> {
-    if (b == no_index) return std::nullopt;
-    return bands[static_cast<std::size_t>(b)];
-  };
   case_outcome o;
   o.case_index = case_index[r];
   o.case_id = cohort.case_id[case_index[r]];
   if (instrument[r] != no_index) o.instrument = instruments[static_cast<std::size_t>(instrument[r])];
-  o.status = reason(status[r]);
-  o.baseline = number(baseline[r]);
-  o.baseline_date = day(baseline_day[r]);
-  o.baseline_band = label(baseline_band[r]);
-  o.endpoint = number(endpoint[r]);
-  o.endpoint_date = day(endpoint_day[r]);
-  o.endpoint_band = label(endpoint_band[r]);
-  o.change = number(change[r]);
-  o.percent_change = real(percent_change[r]);
-  o.percent_change_reason = reason(percent_change_reason[r]);
-  o.response = yes_no(response[r]);
-  o.response_reason = reason(response_reason[r]);
-  o.remission = yes_no(remission[r]);
-  o.remission_reason = reason(remission_reason[r]);
-  o.rci = real(rci[r]);
-  o.reliable_improvement = yes_no(reliable_improvement[r]);
-  o.reliable_deterioration = yes_no(reliable_deterioration[r]);
-  o.reliable_change_reason = reason(reliable_change_reason[r]);
-  o.baseline_caseness = yes_no(baseline_caseness[r]);
-  o.endpoint_caseness = yes_no(endpoint_caseness[r]);
-  o.caseness_reason = reason(caseness_reason[r]);
-  o.recovery = yes_no(recovery[r]);
-  o.reliable_recovery = yes_no(reliable_recovery[r]);
-  o.recovery_reason = reason(recovery_reason[r]);
-  o.relapsed = yes_no(relapsed[r]);
-  o.relapse_date = day(relapse_day[r]);
-  if (relapse_kind[r] != no_reason) o.relapse_kind = static_cast<iptkit::relapse_kind>(relapse_kind[r]);
-  o.relapse_reason = reason(relapse_reason[r]);
-  o.sessions_attended = sessions_attended[r];
-  o.sessions_cancelled = sessions_cancelled[r];
-  o.sessions_no_show = sessions_no_show[r];
-  o.completer = completer[r] != 0;
-  o.finished_treatment = finished_treatment[r] != 0;
+  for_each_quantity([&](auto d, auto& x, const auto& column) { x = from_cell<quantity_t<decltype(d)>>(column[r], bands); },
+                    o, *this);
   return o;
 }
 

@@ -40,6 +40,20 @@ def test_frame_equals_row_objects(cohort: iptkit.CaseList) -> None:
             assert cell_equals(df.at[i, name], getattr(r, name)), (i, name, df.at[i, name], getattr(r, name))
 
 
+def test_frame_columns_are_the_described_fields_in_order(cohort: iptkit.CaseList) -> None:
+    # The frame is generated from the C++ description of the quantities, as are the CaseOutcome
+    # class and the CSV: the same names in the same order everywhere.
+    df = iptkit.outcomes(cohort)
+    header = _core.tidy_csv(cohort, "outcomes").split("\r\n", 1)[0].split(",")
+    assert list(df.columns) == header[:len(df.columns)]
+    assert header[len(df.columns):] == ["baseline_day", "day"]
+    assert list(df.columns)[:3] == ["case_index", "case_id", "instrument"]
+    assert list(iptkit.tables(cohort)["outcomes"].columns) == header
+    rows = _core.outcomes(cohort)
+    assert list(_core.outcome_columns(cohort)) == list(df.columns)
+    assert len(rows[0].__getstate__()[1]) == len(df.columns)
+
+
 def test_dtypes(cohort: iptkit.CaseList) -> None:
     df = iptkit.outcomes(cohort)
     assert df["baseline"].dtype == "Int64"

@@ -41,9 +41,11 @@ template <class T>
 inline constexpr bool is_integer_v =
     std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>;
 
-/// @brief The public data members of a described struct, in declaration order.
+/// @brief The public data members of a described struct, in declaration order; those of its
+/// described bases first (case_outcome is made of two: its key and its quantities).
 template <class T>
-using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
+using members_of =
+    boost::describe::describe_members<T, boost::describe::mod_public | boost::describe::mod_inherited>;
 
 /// @brief The public data members of a described struct with its bases' first (the columns of a
 /// table row that extends another row type).
