@@ -43,7 +43,7 @@ TEST(cohort, bad_lines_in_the_middle_yield_the_good_cases_and_the_bad_line_numbe
   EXPECT_EQ(bad, (std::vector<std::size_t>{2, 4}));
 }
 
-TEST(cohort, line_numbers_go_on_warnings_too_and_messages_name_the_column) {
+TEST(cohort, line_numbers_go_on_warnings_too_and_errors_carry_the_column) {
   iptkit::read_options lax;
   lax.lax = true;
   std::string with_extra = line_of("A-1");
@@ -55,8 +55,11 @@ TEST(cohort, line_numbers_go_on_warnings_too_and_messages_name_the_column) {
   EXPECT_EQ(entries[0].value.warnings()[0].line, 2u);
   ASSERT_FALSE(entries[1].value);
   EXPECT_EQ(entries[1].value.errors()[0].line, 3u);
-  EXPECT_NE(entries[1].value.errors()[0].message.find("at column 11"), std::string::npos)
+  EXPECT_EQ(entries[1].value.errors()[0].column, 11u);
+  EXPECT_EQ(entries[1].value.errors()[0].message.find("column"), std::string::npos)
       << entries[1].value.errors()[0].message;
+  // The unknown field's value, on line 2 of the input.
+  EXPECT_EQ(entries[0].value.warnings()[0].column, with_extra.find("\"blue\"") + 1);
 }
 
 TEST(cohort, crlf_and_blank_lines) {

@@ -72,30 +72,6 @@ bool read_bounded_line(std::istream& in, std::string& line, std::size_t limit, s
   return any;
 }
 
-// Rewrites "at line L, column C" of a message about one case of an array, counted from the
-// case's first byte, to the place in the whole text where that case starts at line0, column0.
-void relocate(std::string& message, std::size_t line0, std::size_t column0) {
-  constexpr std::string_view at_line = " at line ", column = ", column ";
-  const auto at = message.find(at_line);
-  if (at == std::string::npos) return;
-  std::size_t i = at + at_line.size();
-  const auto number = [&](std::size_t& value) {
-    const std::size_t begin = i;
-    value = 0;
-    for (; i < message.size() && message[i] >= '0' && message[i] <= '9' && i - begin < 18; ++i)
-      value = value * 10 + static_cast<std::size_t>(message[i] - '0');
-    return i > begin;
-  };
-  std::size_t line = 0, col = 0;
-  if (!number(line) || message.compare(i, column.size(), column) != 0) return;
-  i += column.size();
-  if (!number(col)) return;
-  const std::size_t new_line = line0 + line - 1;
-  const std::size_t new_col = line == 1 ? column0 + col - 1 : col;
-  message.replace(at, i - at, std::string(at_line) + std::to_string(new_line) + std::string(column) +
-                                  std::to_string(new_col));
-}
-
 // Each case of an array read on its own (array_elements), its messages placed in the whole text.
 std::vector<cohort_entry> read_elements(std::string_view text, const std::vector<std::string_view>& elements,
                                         read_options options) {
@@ -110,7 +86,7 @@ std::vector<cohort_entry> read_elements(std::string_view text, const std::vector
     column = l == 1 ? column + c - 1 : c;
     line += l - 1;
     offset = start;
-    auto r = placed(read_case(elements[i], options), [&](read_error& e) { relocate(e.message, line, column); });
+    auto r = placed(read_case(elements[i], options), [&](read_error& e) { place(e, line, column); });
     entries.push_back(entry_of(0, i, std::move(r), elements[i]));
   }
   return entries;
@@ -129,12 +105,8 @@ std::optional<cohort_entry> jsonl_reader::next() {
     if (!too_long && line_.find_first_not_of(" \t") == std::string::npos) continue;
     auto read = too_long ? result<case_record>::failure({json::detail::too_large(length, options_.max_document_bytes)})
                          : read_case(line_, options_);
-    // Each line is parsed on its own: the file's line goes into `line`, not the message.
-    auto r = placed(std::move(read), [&](read_error& e) {
-      e.line = line_number_;
-      if (const auto at = e.message.find(" at line 1, column "); at != std::string::npos)
-        e.message.replace(at, 19, " at column ");
-    });
+    // Each line is parsed on its own, as line 1: placed at the file's line.
+    auto r = placed(std::move(read), [&](read_error& e) { place(e, line_number_, 1); });
     // A line too long to keep has no text to take an id from.
     return entry_of(line_number_, index_++, std::move(r), too_long ? std::string_view{} : std::string_view(line_));
   }
@@ -180,6 +152,11 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
   const auto& cases = dom->get_array();
   std::vector<cohort_entry> entries;
   entries.reserve(cases.size());
+  // Errors are located in the whole text once, after every case is walked: one pass in all.
+  std::vector<error_target> targets;
+  const auto target = [&](std::size_t i, std::vector<read_error>& errors) {
+    for (auto& e : errors) targets.push_back({&e, "/" + std::to_string(i) + e.path});
+  };
   for (std::size_t i = 0; i < cases.size(); ++i) {
     auto c = context_for(options);
     // Duplicate keys were found by the parser with the array index in front of the path.
@@ -193,6 +170,22 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
       }
     }
     entries.push_back(entry_of(0, i, walk<case_record>(&cases[i], std::move(c)), cases[i]));
+  }
+  // The errors are kept apart from their results while they are located, then put back.
+  std::vector<std::vector<read_error>> errors(entries.size()), warnings(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    warnings[i] = std::move(entries[i].value).warnings();
+    target(i, warnings[i]);
+    if (!entries[i].value) {
+      errors[i] = std::move(entries[i].value).errors();
+      target(i, errors[i]);
+    }
+  }
+  locate(json, targets);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    auto& v = entries[i].value;
+    v = v ? result<case_record>(std::move(*v), std::move(warnings[i]))
+          : result<case_record>::failure(std::move(errors[i]), std::move(warnings[i]));
   }
   return entries;
 }

@@ -134,7 +134,7 @@ def test_validate_json_is_exactly_the_documented_shape():
     for c in out["cases"]:
         assert set(c) == {"file", "line", "index", "case_id", "errors", "findings"}
         for e in c["errors"]:
-            assert set(e) == {"path", "kind", "message"}
+            assert set(e) == {"path", "kind", "message", "line", "column"}
         for f in c["findings"]:
             assert set(f) == {"code", "severity", "path", "message"}
     assert [c["line"] for c in out["cases"]] == [1, 2, 3, 4, 5]
