@@ -37,6 +37,11 @@ void report_unreadable(const std::vector<input_case>& unreadable) {
   }
 }
 
+// A case's JSON Lines line (0 in cohort_entry for other shapes).
+std::optional<std::size_t> line_of(const input_case& c) {
+  return c.line ? std::optional(c.line) : std::nullopt;
+}
+
 boost::json::value located(const std::optional<std::size_t>& n) {
   return n ? boost::json::value(*n) : boost::json::value(nullptr);
 }
@@ -117,8 +122,8 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
                             {"line", located(e.line)}, {"column", located(e.column)}});
           for (const auto& f : fs)
             finds.push_back({{"code", f.code}, {"severity", meta::enum_name(f.severity)}, {"path", f.path}, {"message", f.message}});
-          boost::json::object entry{{"file", c.file}};
-          entry["line"] = c.line ? boost::json::value(*c.line) : boost::json::value(nullptr);
+          boost::json::object entry{{"file", c.source}};
+          entry["line"] = located(line_of(c));
           entry["index"] = c.index;
           entry["case_id"] = c.case_id ? boost::json::value(*c.case_id) : boost::json::value(nullptr);
           entry["errors"] = std::move(errs);
@@ -130,20 +135,20 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
         case output_format::csv: {
           const auto prefix = [&](std::optional<std::size_t> line, std::optional<std::size_t> column) {
             std::string p;
-            csv_detail::append_field(p, c.file);
+            csv_detail::append_field(p, c.source);
             p += "," + number_or_empty(line) + "," + number_or_empty(column) + "," + std::to_string(c.index) + ",";
             csv_detail::append_field(p, id);
             return p;
           };
           for (const auto& e : c.value.errors()) {
-            text += prefix(e.line ? e.line : c.line, e.column) + ",error," + std::string(meta::enum_name(e.kind)) + ",error,";
+            text += prefix(e.line ? e.line : line_of(c), e.column) + ",error," + std::string(meta::enum_name(e.kind)) + ",error,";
             csv_detail::append_field(text, e.path);
             text += ',';
             csv_detail::append_field(text, e.message);
             text += "\r\n";
           }
           for (const auto& f : fs) {
-            text += prefix(c.line, std::nullopt) + ",finding," + f.code + "," + std::string(meta::enum_name(f.severity)) + ",";
+            text += prefix(line_of(c), std::nullopt) + ",finding," + f.code + "," + std::string(meta::enum_name(f.severity)) + ",";
             csv_detail::append_field(text, f.path);
             text += ',';
             csv_detail::append_field(text, f.message);
@@ -288,7 +293,7 @@ int run_report(const std::vector<std::string>& files, const std::string& out, gr
   report_unreadable(cohort.unreadable);
   const auto findings = validate_cohort(cohort.cases, validating(o, reg), o.threads);
   std::vector<report_input_error> unreadable;
-  for (const auto& c : cohort.unreadable) unreadable.push_back({c.file, c.line, c.index, c.value.errors()});
+  for (const auto& c : cohort.unreadable) unreadable.push_back({c.source, line_of(c), c.index, c.value.errors()});
   report_options options;
   options.by = by;
   options.instruments = &reg.instruments;
