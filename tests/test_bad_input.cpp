@@ -294,7 +294,7 @@ TEST(read_limits, a_cohort_array_is_limited_by_its_own_size_not_by_list_length) 
 
 TEST(read_limits, a_case_of_an_array_that_breaks_a_limit_fails_alone) {
   // As a JSON Lines line would: the good cases are read and the bad one is named, whatever limit
-  // it breaks, with messages placed in the whole text.
+  // it breaks, with its errors' locations placed in the whole text.
   const std::string line = boost::json::serialize(boost::json::parse(base));
   const std::string long_notes = line.substr(0, line.size() - 1) + R"(,"notes":")" + std::string(100, 'n') + "\"}";
   const std::string deep = line.substr(0, line.size() - 1) + R"(,"notes":)" + std::string(80, '[') +

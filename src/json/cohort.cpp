@@ -72,7 +72,7 @@ bool read_bounded_line(std::istream& in, std::string& line, std::size_t limit, s
   return any;
 }
 
-// Each case of an array read on its own (array_elements), its messages placed in the whole text.
+// Each case of an array read on its own (array_elements), its errors placed in the whole text.
 std::vector<cohort_entry> read_elements(std::string_view text, const std::vector<std::string_view>& elements,
                                         read_options options) {
   // The array is the text: its cases are held to its size, not to max_document_bytes.
