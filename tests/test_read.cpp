@@ -1,9 +1,11 @@
 // Reading case documents: every error kind with its exact path, all errors collected, lax mode.
 #include <iptkit/json/read.hpp>
+#include <iptkit/json/detail/pretty.hpp>
 #include <iptkit/measures/scoring.hpp>
 
 #include <gtest/gtest.h>
 #include <boost/json.hpp>
+#include <algorithm>
 
 #include "test_support.hpp"
 
@@ -58,7 +60,63 @@ TEST(read, syntax_error_reports_where) {
   ASSERT_EQ(r.errors().size(), 1u);
   EXPECT_EQ(r.errors()[0].kind, error_kind::syntax);
   EXPECT_EQ(r.errors()[0].path, "/case_id");
-  EXPECT_NE(r.errors()[0].message.find("line 1"), std::string::npos);
+  // Where parsing stopped (the end of the text) is in fields; the message does not repeat it.
+  EXPECT_EQ(r.errors()[0].line, 1u);
+  EXPECT_EQ(r.errors()[0].column, 40u);
+  EXPECT_EQ(r.errors()[0].message.find("line"), std::string::npos) << r.errors()[0].message;
+}
+
+TEST(read, a_pretty_printed_document_gives_line_and_column) {
+  // Syntax error: the byte where parsing stopped.
+  auto r = iptkit::read_case("{\n  \"schema\": \"iptkit.case/1\",\n  \"case_id\" \"A\"\n}\n");
+  ASSERT_EQ(r.errors().size(), 1u);
+  EXPECT_EQ(r.errors()[0].line, 3u);
+  EXPECT_EQ(r.errors()[0].column, 13u);
+  EXPECT_EQ(iptkit::to_string(r.errors()[0]).substr(0, 19), "line 3, column 13: ");
+  // Structural errors: the value at the path, or the object that lacks a missing field; a
+  // byte order mark is not counted.
+  auto doc = base();
+  doc["age_at_intake"] = "forty";
+  at(doc, "/contract").erase("start_date");
+  const std::string pretty = "\xEF\xBB\xBF" + iptkit::json::detail::pretty_print(doc);
+  r = iptkit::read_case(pretty);
+  ASSERT_EQ(r.errors().size(), 2u);
+  const auto place_of = [&](std::string_view needle, std::size_t after) {
+    const auto offset = pretty.find(needle) + after - 3;
+    const auto before = pretty.substr(3, offset);
+    const auto newline = before.rfind('\n');
+    return std::pair<std::size_t, std::size_t>(std::count(before.begin(), before.end(), '\n') + 1,
+                                               offset - (newline == std::string::npos ? 0 : newline + 1) + 1);
+  };
+  for (const auto& e : r.errors()) {
+    ASSERT_TRUE(e.line && e.column) << e.path;
+    const auto want = e.path == "/age_at_intake" ? place_of("\"forty\"", 0) : place_of("\"contract\": ", 12);
+    EXPECT_EQ(std::pair(*e.line, *e.column), want) << e.path;
+  }
+}
+
+TEST(read, a_repeated_key_is_located_at_the_value_read) {
+  auto r = iptkit::read_case(R"({"case_id": 1,
+"case_id": 2})");
+  ASSERT_FALSE(r);
+  for (const auto& e : r.errors())
+    if (e.path == "/case_id") {
+      EXPECT_EQ(e.line, 2u) << iptkit::to_string(e);
+      EXPECT_EQ(e.column, 12u);
+    }
+}
+
+TEST(read, locating_survives_any_text) {
+  // locate() runs on texts that are not JSON too (a duplicate key before a syntax error).
+  for (std::string_view text : {R"({"a":1,"a":)", R"({"a":[1,{"b":"\")", "{\"a\":1,\"a\":2,", "[[[", "\"", "{\"\\u00"}) {
+    std::vector<iptkit::read_error> errors{{"/a/0/b", error_kind::wrong_type, "", std::nullopt, std::nullopt},
+                                           {"/a", error_kind::duplicate_key, "", std::nullopt, std::nullopt}};
+    iptkit::json::detail::locate(text, errors);
+    for (const auto& e : errors)
+      if (e.column) {
+        EXPECT_LE(*e.column, text.size() + 1) << text;
+      }
+  }
 }
 
 TEST(read, empty_document_is_a_syntax_error) {

@@ -306,7 +306,7 @@ TEST(report, escapes_case_text_and_lists_unreadable_inputs) {
   const std::vector<std::vector<iptkit::finding>> findings = {
       {{"X001", iptkit::severity::warning, "/notes", "a \"user\" rule's <b>message</b>"}}};
   const std::vector<iptkit::report_input_error> unreadable = {
-      {"<evil>&.jsonl", 7, 6, {{"/case_id", iptkit::error_kind::missing_field, "expected 'case_id' & <more>", 7}}}};
+      {"<evil>&.jsonl", 7, 6, {{"/case_id", iptkit::error_kind::missing_field, "expected 'case_id' & <more>", 7, 12}}}};
   iptkit::report_options o;
   o.title = "Report <for> \"us\"";
   o.generated_by = "<tool>";
@@ -323,6 +323,9 @@ TEST(report, escapes_case_text_and_lists_unreadable_inputs) {
   EXPECT_NE(page.find("id=\"finding-X001\""), std::string::npos);
   EXPECT_NE(page.find("a rule outside the built-in catalogue"), std::string::npos);
   EXPECT_NE(page.find("<td class=\"num\">7</td>"), std::string::npos);
+  // Each error's location as data and as words, from its fields.
+  EXPECT_NE(page.find("<li data-line=\"7\" data-column=\"12\"><span class=\"where\">line 7, column 12</span> <code>/case_id</code>"),
+            std::string::npos);
 }
 
 TEST(report, copes_with_no_cases_missing_findings_and_repeated_ids) {

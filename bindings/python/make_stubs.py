@@ -35,7 +35,7 @@ def fix(text: str) -> str:
     text = re.sub(r"\n    @classmethod\n    def __new__\(cls: typing.Any, \*args, \*\*kwargs\) -> typing.Any:\n        \.\.\.", "", text)
     text = text.replace("__hash__: typing.ClassVar[None] = None",
                         "__hash__: typing.ClassVar[None]  # type: ignore[assignment]")
-    text = text.replace("tuple[list[Case], list]", "tuple[list[Case], list[tuple[int, int | None, list[ReadError], str | None]]]")
+    text = text.replace("tuple[list[Case], list]", "tuple[list[Case], list[tuple[int, int | None, list[ReadError], str | None, str]]]")
     text = text.replace("tuple[int, list]", "tuple[int, list[typing.Any]]")
     text = text.replace("check: collections.abc.Callable)",
                         "check: collections.abc.Callable[[Case], collections.abc.Iterable[tuple[str, str] | str] | None])")

@@ -16,15 +16,38 @@ namespace iptkit::python {
 
 namespace {
 
-// One unreadable entry of a cohort input, as Python sees it: (index, line, errors, case_id).
+// One unreadable entry of a cohort input, as Python sees it (InputError's fields, in order):
+// (index, line, errors, case_id, source).
 py::tuple entry_error(cohort_entry&& e) {
   return py::make_tuple(e.index, e.line ? py::cast(e.line) : py::none(), std::move(e.value).errors(),
-                        std::move(e.case_id));
+                        std::move(e.case_id), std::move(e.source));
 }
 
-// A JSON Lines file read one line per next(): memory does not grow with the file. Made empty by
-// __new__ and assigned by __init__, so the open file and the reader that points into it live
-// behind a pointer that moves with the stream.
+// The cases of a cohort reader and the unreadable entries, without the GIL while reading.
+std::tuple<std::vector<case_record>, py::list> read_all(cohort_reader& reader) {
+  std::vector<case_record> cases;
+  py::list errors;
+  while (true) {
+    std::optional<cohort_entry> e;
+    {
+      py::gil_scoped_release release;
+      e = reader.next();
+    }
+    if (!e) break;
+    if (e->value) {
+      warn_all(e->value.warnings());
+      cases.push_back(std::move(*e->value));
+    } else {
+      errors.append(entry_error(std::move(*e)));
+    }
+  }
+  return {std::move(cases), std::move(errors)};
+}
+
+// A cohort file read one case per next() by cohort_reader: JSON Lines is streamed (memory does
+// not grow with the file); an array or a document is read whole within max_cohort_bytes. Made
+// empty by __new__ and assigned by __init__, so the open file and the reader that points into it
+// live behind a pointer that moves with the stream.
 class case_stream {
  public:
   case_stream() = default;
@@ -33,7 +56,7 @@ class case_stream {
               bool redact, const read_options* limits)
       : state_(std::make_unique<state>(path, protocols)), skip_(skip) {
     if (!state_->in) throw py::value_error("iptkit: cannot open " + path);  // callers check first
-    state_->reader.emplace(state_->in,
+    state_->reader.emplace(state_->in, path,
                            reading(lax, state_->protocols ? &*state_->protocols : nullptr, redact, limits));
   }
 
@@ -53,7 +76,10 @@ class case_stream {
         py::gil_scoped_release release;
         entry = s->reader->next();
       }
-      if (!entry) throw py::stop_iteration();
+      if (!entry) {
+        if (s->in.bad()) throw std::runtime_error("iptkit: cannot read " + entry_source(*s));
+        throw py::stop_iteration();
+      }
       if (entry->value) {
         warn_all(entry->value.warnings());
         return std::move(*entry->value);
@@ -66,12 +92,15 @@ class case_stream {
   [[nodiscard]] const py::list& errors() const noexcept { return errors_; }
 
  private:
+  struct state;
+  static const std::string& entry_source(const state& s) { return s.path; }
   struct state {
     state(const std::string& path, const protocol_registry* p)
-        : in(path, std::ios::binary), protocols(p ? std::optional<protocol_registry>(*p) : std::nullopt) {}
+        : in(path, std::ios::binary), protocols(p ? std::optional<protocol_registry>(*p) : std::nullopt), path(path) {}
     std::ifstream in;
     std::optional<protocol_registry> protocols;  // a copy: the reader keeps a pointer to it
-    std::optional<jsonl_reader> reader;
+    std::optional<cohort_reader> reader;
+    std::string path;
     bool reading = false;  // changed only with the GIL held
   };
   std::unique_ptr<state> state_;
@@ -155,33 +184,53 @@ void bind_reading(py::module_& m) {
       [](const py::bytes& data, std::string_view name, bool lax, const protocol_registry* protocols,
          bool redact, const read_options* limits) {
         const std::string_view text = data;
-        const auto options = reading(lax, protocols, redact, limits);
-        std::vector<cohort_entry> entries;
-        {
-          py::gil_scoped_release release;
-          entries = read_cohort(name, text, options);
-        }
-        std::vector<case_record> cases;
-        cases.reserve(entries.size());
-        py::list errors;
-        for (auto& e : entries) {
-          if (e.value) {
-            warn_all(e.value.warnings());
-            cases.push_back(std::move(*e.value));
-          } else {
-            errors.append(entry_error(std::move(e)));
-          }
-        }
-        return py::make_tuple(std::move(cases), errors);
+        cohort_reader reader(text, std::string(name), reading(lax, protocols, redact, limits));
+        return read_all(reader);
       },
       py::arg("data"), py::arg("name"), py::kw_only(), py::arg("lax") = false,
       py::arg("protocols") = py::none(), py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file "
       "name, whose extension decides the shape first). Returns (cases, errors): each error is "
-      "(index, line, [ReadError], case_id or None).");
+      "(index, line, [ReadError], case_id or None, source).");
+
+  m.def(
+      "read_cohort_file",
+      [](const std::string& path, bool lax, const protocol_registry* protocols, bool redact,
+         const read_options* limits) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error("iptkit: cannot open " + path);  // callers check first
+        cohort_reader reader(in, path, reading(lax, protocols, redact, limits));
+        auto out = read_all(reader);
+        if (in.bad()) throw std::runtime_error("iptkit: cannot read " + path);
+        return out;
+      },
+      py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      py::arg("redact") = false, py::arg("limits") = py::none(),
+      "Reads a cohort file with the library's cohort reader (JSON Lines streamed; an array or a "
+      "document within max_cohort_bytes). Returns (cases, errors) as read_cohort_text does.");
+
+  m.def(
+      "read_case_file",
+      [](const std::string& path, bool lax, const protocol_registry* protocols, bool redact,
+         const read_options* limits) {
+        const auto options = reading(lax, protocols, redact, limits);
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error("iptkit: cannot open " + path);  // callers check first
+        // At most one byte beyond the limit is read: enough for read_case to refuse the rest.
+        std::string text;
+        {
+          py::gil_scoped_release release;
+          text = read_at_most(in, options.max_document_bytes);
+        }
+        if (in.bad()) throw std::runtime_error("iptkit: cannot read " + path);
+        return value_or_raise(read_case(text, options));
+      },
+      py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      py::arg("redact") = false, py::arg("limits") = py::none(),
+      "Reads one case document from a file, reading at most max_document_bytes + 1 bytes of it.");
 
   auto stream = make_class<case_stream>(m, "CaseStream",
-                                       "Cases of a JSON Lines file, read one line at a time (see iter_cases).");
+                                       "Cases of a cohort file, read one at a time (see iter_cases).");
   def_init(
       stream,
       [](const std::string& path, bool lax, const protocol_registry* protocols, bool skip_errors, bool redact,
@@ -192,7 +241,7 @@ void bind_reading(py::module_& m) {
       .def("__iter__", [](py::object self) { return self; })
       .def("__next__", &case_stream::next)
       .def_property_readonly("errors", &case_stream::errors,
-                             "The entries skipped so far: (index, line, [ReadError], case_id or None).");
+                             "The entries skipped so far: (index, line, [ReadError], case_id or None, source).");
 
   m.def(
       "cohort_shape",

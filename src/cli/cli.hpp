@@ -47,15 +47,9 @@ registries load_registries(const common_options& o);
 /// The reader's options: --lax, --redact and the protocols in force.
 read_options reading(const common_options& o, const registries& r);
 
-/// One case of the input, read or not.
-struct input_case {
-  std::string file;                  // as given ("-" for standard input)
-  std::optional<std::size_t> line;   // JSON Lines line
-  std::size_t index = 0;             // 0-based position in its file
-  std::optional<std::string> case_id;  // best effort, also for cases that could not be read
-  result<case_record> value;
-  bool in_array = false;             // an element of a JSON array (index is then shown)
-};
+/// One case of the input, read or not: the library's cohort entry (source as given, "-" for
+/// standard input).
+using input_case = cohort_entry;
 
 /// "file:line", "file [index]" or "file": where a case came from, for messages.
 std::string where(const input_case& c);

@@ -24,27 +24,8 @@ std::string read_all(std::istream& in) {
   return s.str();
 }
 
-// At most `limit` + 1 bytes of `in`: enough to tell that an input is too large without holding
-// all of it (standard input may be endless).
-std::string read_at_most(std::istream& in, std::size_t limit) {
-  std::string text;
-  char buffer[1 << 16];
-  while (text.size() <= limit && in.read(buffer, sizeof buffer).gcount() > 0)
-    text.append(buffer, static_cast<std::size_t>(in.gcount()));
-  if (text.size() > limit) text.resize(limit + 1);
-  return text;
-}
-
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
-void read_lines(const std::string& file, std::istream& in, const read_options& options,
-                const std::function<void(input_case&&)>& sink) {
-  jsonl_reader reader(in, options);
-  while (auto entry = reader.next()) {
-    sink(input_case{file, entry->line, entry->index, std::move(entry->case_id), std::move(entry->value)});
-  }
 }
 
 }  // namespace
@@ -93,47 +74,11 @@ void read_inputs(const std::vector<std::string>& files, const read_options& opti
       if (!stream) throw fatal(file + ": cannot open the file");
     }
     std::istream& in = file == "-" ? std::cin : stream;
-    if (file != "-" && (ends_with(file, ".jsonl") || ends_with(file, ".ndjson"))) {
-      read_lines(file, in, options, sink);  // streamed: memory does not grow with the file
-    } else {
-      const std::string text = read_at_most(in, options.max_cohort_bytes);
-      if (in.bad()) throw fatal(file + ": cannot read the file");
-      if (text.size() > options.max_cohort_bytes) {  // one unreadable input, not read further
-        sink({file, std::nullopt, 0, std::nullopt,
-              result<case_record>::failure({{"", error_kind::limit_exceeded,
-                                             "expected an input of at most " + std::to_string(options.max_cohort_bytes) +
-                                                 " bytes; found more (JSON Lines files are read line by line)",
-                                             std::nullopt}})});
-        continue;
-      }
-      switch (detect_cohort_shape(file, text)) {
-        case cohort_shape::lines: {
-          std::istringstream lines(text);
-          read_lines(file, lines, options, sink);
-          break;
-        }
-        case cohort_shape::array: {
-          auto array = read_case_array(text, options);
-          if (!array) {
-            sink({file, std::nullopt, 0, std::nullopt, result<case_record>::failure(array.errors())});
-            break;
-          }
-          for (auto& entry : *array) {
-            input_case c{file, std::nullopt, entry.index, std::move(entry.case_id), std::move(entry.value)};
-            c.in_array = true;
-            sink(std::move(c));
-          }
-          break;
-        }
-        case cohort_shape::single: {
-          input_case c{file, std::nullopt, 0, std::nullopt, read_case(text, options)};
-          c.case_id = c.value ? std::optional(c.value->case_id) : readable_case_id(text);
-          sink(std::move(c));
-          break;
-        }
-      }
-    }
-    if (file != "-" && stream.bad()) throw fatal(file + ": cannot read the file");
+    // The library's one cohort reader: JSON Lines streamed, anything else read whole within
+    // max_cohort_bytes.
+    cohort_reader reader(in, file, options);
+    while (auto entry = reader.next()) sink(std::move(*entry));
+    if (in.bad()) throw fatal(file + ": cannot read the file");
   }
 }
 
@@ -393,9 +338,9 @@ void write_output(const std::string& path, const std::string& content, output_ru
 }
 
 std::string where(const input_case& c) {
-  if (c.line) return c.file + ":" + std::to_string(*c.line);
-  if (c.in_array) return c.file + " [" + std::to_string(c.index) + "]";
-  return c.file;
+  if (c.line) return c.source + ":" + std::to_string(c.line);
+  if (c.shape == cohort_shape::array) return c.source + " [" + std::to_string(c.index) + "]";
+  return c.source;
 }
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }

@@ -30,13 +30,23 @@ validation_options validating(const common_options& o, const registries& r) {
 // These are problems, so --quiet does not silence them.
 void report_unreadable(const std::vector<input_case>& unreadable) {
   for (const auto& c : unreadable) {
-    auto first = c.value.errors().front();
-    first.line.reset();  // where() names it already
+    const auto& first = c.value.errors().front();
     std::cerr << where(c) << (c.case_id ? " " + *c.case_id : std::string()) << ": "
               << c.value.errors().size() << " structural error(s), first: "
               << to_string(first) << "\n";
   }
 }
+
+// A case's JSON Lines line (0 in cohort_entry for other shapes).
+std::optional<std::size_t> line_of(const input_case& c) {
+  return c.line ? std::optional(c.line) : std::nullopt;
+}
+
+boost::json::value located(const std::optional<std::size_t>& n) {
+  return n ? boost::json::value(*n) : boost::json::value(nullptr);
+}
+
+std::string number_or_empty(const std::optional<std::size_t>& n) { return n ? std::to_string(*n) : std::string(); }
 
 std::string percent(const proportion& p) {
   if (!p.rate) return "-";
@@ -75,7 +85,8 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
   output_file out("-");
   std::string text;  // this batch's text or CSV lines
   spool json_cases;  // the JSON array's elements, comma-separated (the summary goes first)
-  if (o.format == output_format::csv) text = "file,line,index,case_id,kind,code,severity,path,message\r\n";
+  // `line` and `column`: where the row's error is; for a finding, the line of its case.
+  if (o.format == output_format::csv) text = "file,line,column,index,case_id,kind,code,severity,path,message\r\n";
   progress_meter meter(o, "cases validated");
 
   // Cases are read, validated (--threads share each batch) and reported in batches, then
@@ -107,11 +118,12 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
         case output_format::json: {
           boost::json::array errs, finds;
           for (const auto& e : c.value.errors())
-            errs.push_back({{"path", e.path}, {"kind", meta::enum_name(e.kind)}, {"message", e.message}});
+            errs.push_back({{"path", e.path}, {"kind", meta::enum_name(e.kind)}, {"message", e.message},
+                            {"line", located(e.line)}, {"column", located(e.column)}});
           for (const auto& f : fs)
             finds.push_back({{"code", f.code}, {"severity", meta::enum_name(f.severity)}, {"path", f.path}, {"message", f.message}});
-          boost::json::object entry{{"file", c.file}};
-          entry["line"] = c.line ? boost::json::value(*c.line) : boost::json::value(nullptr);
+          boost::json::object entry{{"file", c.source}};
+          entry["line"] = located(line_of(c));
           entry["index"] = c.index;
           entry["case_id"] = c.case_id ? boost::json::value(*c.case_id) : boost::json::value(nullptr);
           entry["errors"] = std::move(errs);
@@ -121,22 +133,22 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
           break;
         }
         case output_format::csv: {
-          const auto prefix = [&] {
+          const auto prefix = [&](std::optional<std::size_t> line, std::optional<std::size_t> column) {
             std::string p;
-            csv_detail::append_field(p, c.file);
-            p += "," + (c.line ? std::to_string(*c.line) : std::string()) + "," + std::to_string(c.index) + ",";
+            csv_detail::append_field(p, c.source);
+            p += "," + number_or_empty(line) + "," + number_or_empty(column) + "," + std::to_string(c.index) + ",";
             csv_detail::append_field(p, id);
             return p;
-          }();
+          };
           for (const auto& e : c.value.errors()) {
-            text += prefix + ",error," + std::string(meta::enum_name(e.kind)) + ",error,";
+            text += prefix(e.line ? e.line : line_of(c), e.column) + ",error," + std::string(meta::enum_name(e.kind)) + ",error,";
             csv_detail::append_field(text, e.path);
             text += ',';
             csv_detail::append_field(text, e.message);
             text += "\r\n";
           }
           for (const auto& f : fs) {
-            text += prefix + ",finding," + f.code + "," + std::string(meta::enum_name(f.severity)) + ",";
+            text += prefix(line_of(c), std::nullopt) + ",finding," + f.code + "," + std::string(meta::enum_name(f.severity)) + ",";
             csv_detail::append_field(text, f.path);
             text += ',';
             csv_detail::append_field(text, f.message);
@@ -148,9 +160,7 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
           const std::string label = where(c) + (id.empty() ? "" : " " + id);
           if (!c.value) {
             text += label + ": " + colour.red("not readable") + ", " + std::to_string(c.value.errors().size()) + " structural error(s)\n";
-            for (const auto& e : c.value.errors())
-              text += "  " + (e.path.empty() ? std::string("(document)") : e.path) + ": " + e.message + " (" +
-                      std::string(meta::enum_name(e.kind)) + ")\n";
+            for (const auto& e : c.value.errors()) text += "  " + to_string(e) + "\n";
             break;
           }
           const auto& ignored = c.value.warnings();
@@ -283,7 +293,7 @@ int run_report(const std::vector<std::string>& files, const std::string& out, gr
   report_unreadable(cohort.unreadable);
   const auto findings = validate_cohort(cohort.cases, validating(o, reg), o.threads);
   std::vector<report_input_error> unreadable;
-  for (const auto& c : cohort.unreadable) unreadable.push_back({c.file, c.line, c.index, c.value.errors()});
+  for (const auto& c : cohort.unreadable) unreadable.push_back({c.source, line_of(c), c.index, c.value.errors()});
   report_options options;
   options.by = by;
   options.instruments = &reg.instruments;

@@ -32,7 +32,7 @@ cohort_entry entry_of(std::size_t line, std::size_t index, result<case_record>&&
   if (value) id = value->case_id;
   else if constexpr (std::is_same_v<Source, boost::json::value>) id = readable_id(source);
   else id = readable_case_id(source);
-  return cohort_entry{line, index, std::move(value), std::move(id)};
+  return cohort_entry{.line = line, .index = index, .value = std::move(value), .case_id = std::move(id)};
 }
 
 // `r` with `fix(error)` applied to each of its errors and warnings: how a case read on its own
@@ -72,31 +72,7 @@ bool read_bounded_line(std::istream& in, std::string& line, std::size_t limit, s
   return any;
 }
 
-// Rewrites "at line L, column C" of a message about one case of an array, counted from the
-// case's first byte, to the place in the whole text where that case starts at line0, column0.
-void relocate(std::string& message, std::size_t line0, std::size_t column0) {
-  constexpr std::string_view at_line = " at line ", column = ", column ";
-  const auto at = message.find(at_line);
-  if (at == std::string::npos) return;
-  std::size_t i = at + at_line.size();
-  const auto number = [&](std::size_t& value) {
-    const std::size_t begin = i;
-    value = 0;
-    for (; i < message.size() && message[i] >= '0' && message[i] <= '9' && i - begin < 18; ++i)
-      value = value * 10 + static_cast<std::size_t>(message[i] - '0');
-    return i > begin;
-  };
-  std::size_t line = 0, col = 0;
-  if (!number(line) || message.compare(i, column.size(), column) != 0) return;
-  i += column.size();
-  if (!number(col)) return;
-  const std::size_t new_line = line0 + line - 1;
-  const std::size_t new_col = line == 1 ? column0 + col - 1 : col;
-  message.replace(at, i - at, std::string(at_line) + std::to_string(new_line) + std::string(column) +
-                                  std::to_string(new_col));
-}
-
-// Each case of an array read on its own (array_elements), its messages placed in the whole text.
+// Each case of an array read on its own (array_elements), its errors placed in the whole text.
 std::vector<cohort_entry> read_elements(std::string_view text, const std::vector<std::string_view>& elements,
                                         read_options options) {
   // The array is the text: its cases are held to its size, not to max_document_bytes.
@@ -110,7 +86,7 @@ std::vector<cohort_entry> read_elements(std::string_view text, const std::vector
     column = l == 1 ? column + c - 1 : c;
     line += l - 1;
     offset = start;
-    auto r = placed(read_case(elements[i], options), [&](read_error& e) { relocate(e.message, line, column); });
+    auto r = placed(read_case(elements[i], options), [&](read_error& e) { place(e, line, column); });
     entries.push_back(entry_of(0, i, std::move(r), elements[i]));
   }
   return entries;
@@ -129,12 +105,8 @@ std::optional<cohort_entry> jsonl_reader::next() {
     if (!too_long && line_.find_first_not_of(" \t") == std::string::npos) continue;
     auto read = too_long ? result<case_record>::failure({json::detail::too_large(length, options_.max_document_bytes)})
                          : read_case(line_, options_);
-    // Each line is parsed on its own: the file's line goes into `line`, not the message.
-    auto r = placed(std::move(read), [&](read_error& e) {
-      e.line = line_number_;
-      if (const auto at = e.message.find(" at line 1, column "); at != std::string::npos)
-        e.message.replace(at, 19, " at column ");
-    });
+    // Each line is parsed on its own, as line 1: placed at the file's line.
+    auto r = placed(std::move(read), [&](read_error& e) { place(e, line_number_, 1); });
     // A line too long to keep has no text to take an id from.
     return entry_of(line_number_, index_++, std::move(r), too_long ? std::string_view{} : std::string_view(line_));
   }
@@ -180,6 +152,11 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
   const auto& cases = dom->get_array();
   std::vector<cohort_entry> entries;
   entries.reserve(cases.size());
+  // Errors are located in the whole text once, after every case is walked: one pass in all.
+  std::vector<error_target> targets;
+  const auto target = [&](std::size_t i, std::vector<read_error>& errors) {
+    for (auto& e : errors) targets.push_back({&e, "/" + std::to_string(i) + e.path});
+  };
   for (std::size_t i = 0; i < cases.size(); ++i) {
     auto c = context_for(options);
     // Duplicate keys were found by the parser with the array index in front of the path.
@@ -193,6 +170,22 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
       }
     }
     entries.push_back(entry_of(0, i, walk<case_record>(&cases[i], std::move(c)), cases[i]));
+  }
+  // The errors are kept apart from their results while they are located, then put back.
+  std::vector<std::vector<read_error>> errors(entries.size()), warnings(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    warnings[i] = std::move(entries[i].value).warnings();
+    target(i, warnings[i]);
+    if (!entries[i].value) {
+      errors[i] = std::move(entries[i].value).errors();
+      target(i, errors[i]);
+    }
+  }
+  locate(json, targets);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    auto& v = entries[i].value;
+    v = v ? result<case_record>(std::move(*v), std::move(warnings[i]))
+          : result<case_record>::failure(std::move(errors[i]), std::move(warnings[i]));
   }
   return entries;
 }
@@ -229,27 +222,176 @@ std::optional<std::string> readable_case_id(std::string_view document) {
   return readable_id(v);
 }
 
+read_error too_large_input(std::size_t limit) {
+  return {"", error_kind::limit_exceeded,
+          "expected an input of at most " + std::to_string(limit) +
+              " bytes; found more (JSON Lines files are read line by line)",
+          std::nullopt, std::nullopt};
+}
+
+namespace {
+
+// What a JSON Lines reader reads when the shape had to be found first: the bytes already read
+// for that (`head`), then the rest of the stream; or a text in memory, without a copy.
+class prefixed_buffer : public std::streambuf {
+ public:
+  prefixed_buffer(std::string head, std::istream* rest) : head_(std::move(head)), rest_(rest) {
+    setg(head_.data(), head_.data(), head_.data() + head_.size());
+  }
+  explicit prefixed_buffer(std::string_view text) {
+    // Only read through: the text is never written.
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    if (!rest_ || (!rest_->read(chunk_, sizeof chunk_) && rest_->gcount() <= 0)) return traits_type::eof();
+    setg(chunk_, chunk_, chunk_ + rest_->gcount());
+    return traits_type::to_int_type(*gptr());
+  }
+
+ private:
+  std::string head_;
+  std::istream* rest_ = nullptr;
+  char chunk_[1 << 16];
+};
+
+constexpr std::string_view blank_bytes = " \t\r\n";
+
+// The start of a stream as detect_cohort_shape() needs it to decide as it would on the whole
+// input: through the first non-blank byte when that is `[`, else through the first non-blank
+// line and the next non-blank byte after it (or the end); at most `limit` + 1 bytes.
+std::string read_head(std::istream& in, std::size_t limit) {
+  std::string head;
+  std::size_t first = std::string::npos, line_end = std::string::npos, searched = 0;
+  char chunk[1 << 16];
+  while (head.size() <= limit) {
+    if (!in.read(chunk, sizeof chunk) && in.gcount() <= 0) break;
+    head.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (first == std::string::npos) {
+      first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+      if (first == std::string::npos) continue;
+      if (head[first] == '[') break;
+      searched = first;
+    }
+    if (line_end == std::string::npos) {
+      line_end = head.find('\n', searched);
+      if (line_end == std::string::npos) {
+        searched = head.size();
+        continue;
+      }
+      searched = line_end;
+    }
+    if (head.find_first_not_of(blank_bytes, searched) != std::string::npos) break;
+    searched = head.size();
+  }
+  return head;
+}
+
+// Appends to `text` from `in` until it holds more than `limit` bytes or the input ends.
+void read_rest(std::istream& in, std::string& text, std::size_t limit) {
+  char chunk[1 << 16];
+  while (text.size() <= limit && (in.read(chunk, sizeof chunk) || in.gcount() > 0))
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  if (text.size() > limit) text.resize(limit + 1);
+}
+
+bool named_lines(std::string_view name) { return ends_with(name, ".jsonl") || ends_with(name, ".ndjson"); }
+
+}  // namespace
+
+std::string read_at_most(std::istream& in, std::size_t limit) {
+  std::string text;
+  read_rest(in, text, limit);
+  return text;
+}
+
+struct cohort_reader::line_stream {
+  line_stream(std::istream& in, const read_options& options) : reader(in, options) {}
+  line_stream(std::unique_ptr<prefixed_buffer> b, const read_options& options)
+      : buffer(std::move(b)), stream(std::make_unique<std::istream>(buffer.get())), reader(*stream, options) {}
+  std::unique_ptr<prefixed_buffer> buffer;
+  std::unique_ptr<std::istream> stream;
+  jsonl_reader reader;
+};
+
+cohort_reader::cohort_reader(std::istream& in, std::string source, read_options options)
+    : in_(&in), source_(std::move(source)), options_(options) {}
+cohort_reader::cohort_reader(std::string_view text, std::string source, read_options options)
+    : text_(text), source_(std::move(source)), options_(options) {}
+cohort_reader::cohort_reader(cohort_reader&&) noexcept = default;
+cohort_reader& cohort_reader::operator=(cohort_reader&&) noexcept = default;
+cohort_reader::~cohort_reader() = default;
+
+cohort_entry cohort_reader::whole_input_failed(std::vector<read_error> errors) {
+  whole_failed_ = true;
+  return cohort_entry{.value = result<case_record>::failure(std::move(errors))};
+}
+
+void cohort_reader::start() {
+  std::string read;  // an array or a document read whole from the stream
+  std::string_view text = text_;
+  if (in_) {
+    if (named_lines(source_)) {  // streamed as it is: memory does not grow with the file
+      shape_ = cohort_shape::lines;
+      lines_ = std::make_unique<line_stream>(*in_, options_);
+      return;
+    }
+    read = read_head(*in_, options_.max_cohort_bytes);
+    shape_ = detect_cohort_shape(source_, read);
+    if (shape_ == cohort_shape::lines) {
+      lines_ = std::make_unique<line_stream>(std::make_unique<prefixed_buffer>(std::move(read), in_), options_);
+      return;
+    }
+    read_rest(*in_, read, options_.max_cohort_bytes);
+    text = read;
+  } else {
+    shape_ = detect_cohort_shape(source_, text);
+  }
+  // An input in memory is held to its size whatever its shape; a stream, unless it is streamed.
+  if (text.size() > options_.max_cohort_bytes) {
+    entries_.push_back(whole_input_failed({too_large_input(options_.max_cohort_bytes)}));
+    return;
+  }
+  switch (*shape_) {
+    case cohort_shape::lines:
+      lines_ = std::make_unique<line_stream>(std::make_unique<prefixed_buffer>(text), options_);
+      return;
+    case cohort_shape::array: {
+      auto array = read_case_array(text, options_);
+      if (array) entries_ = std::move(*array);
+      else entries_.push_back(whole_input_failed(std::move(array).errors()));
+      return;
+    }
+    case cohort_shape::single:
+      entries_.push_back(entry_of(0, 0, read_case(text, options_), text));
+      return;
+  }
+}
+
+std::optional<cohort_entry> cohort_reader::next() {
+  if (!shape_) start();
+  std::optional<cohort_entry> e;
+  if (lines_) e = lines_->reader.next();
+  else if (next_ < entries_.size()) e = std::move(entries_[next_++]);
+  if (!e) {
+    entries_.clear();
+    return e;
+  }
+  e->source = source_;
+  // A whole input that could not be cut into cases is shown as one document.
+  e->shape = whole_failed_ ? cohort_shape::single : *shape_;
+  return e;
+}
+
 std::vector<cohort_entry> read_cohort(std::string_view name, std::string_view text,
                                       const read_options& options) {
-  if (text.size() > options.max_cohort_bytes) {
-    std::vector<cohort_entry> failed;
-    failed.push_back({0, 0, result<case_record>::failure({json::detail::too_large(text.size(), options.max_cohort_bytes)})});
-    return failed;
-  }
-  switch (detect_cohort_shape(name, text)) {
-    case cohort_shape::lines: return read_case_lines(text, options);
-    case cohort_shape::array: {
-      auto array = read_case_array(text, options);
-      if (array) return std::move(*array);
-      std::vector<cohort_entry> failed;
-      failed.push_back({0, 0, result<case_record>::failure(std::move(array).errors())});
-      return failed;
-    }
-    case cohort_shape::single: break;
-  }
-  std::vector<cohort_entry> one;
-  one.push_back(entry_of(0, 0, read_case(text, options), text));
-  return one;
+  cohort_reader reader(text, std::string(name), options);
+  std::vector<cohort_entry> entries;
+  while (auto e = reader.next()) entries.push_back(std::move(*e));
+  return entries;
 }
 
 }  // namespace iptkit

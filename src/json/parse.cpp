@@ -5,6 +5,7 @@
 #include <iptkit/detail/excerpt.hpp>
 
 #include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <boost/json/value_stack.hpp>
 
@@ -12,6 +13,7 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 #include <string>
 #include <vector>
@@ -329,6 +331,196 @@ std::optional<std::vector<std::string_view>> array_elements(std::string_view tex
 
 namespace {
 
+// A forward scan of JSON text that never reads past its end and stops (returns false) at the
+// first byte that cannot continue a value: locate() runs on invalid texts too.
+class value_scanner {
+ public:
+  explicit value_scanner(std::string_view text) : t_(text) {}
+  [[nodiscard]] std::size_t at() const noexcept { return i_; }
+  [[nodiscard]] bool at_end() const noexcept { return i_ >= t_.size(); }
+  [[nodiscard]] char peek() const noexcept { return at_end() ? '\0' : t_[i_]; }
+  void advance() noexcept { ++i_; }
+
+  void blank() noexcept {
+    while (!at_end() && (t_[i_] == ' ' || t_[i_] == '\t' || t_[i_] == '\n' || t_[i_] == '\r')) ++i_;
+  }
+  bool expect(char c) noexcept {
+    blank();
+    if (peek() != c) return false;
+    ++i_;
+    return true;
+  }
+  // A string at the cursor; its unescaped text into `out` when given.
+  bool string(std::string* out) {
+    if (peek() != '"') return false;
+    const std::size_t begin = i_++;
+    bool escapes = false;
+    while (!at_end() && t_[i_] != '"') {
+      if (t_[i_] == '\\') {
+        escapes = true;
+        ++i_;
+      }
+      ++i_;
+    }
+    if (at_end()) return false;
+    ++i_;
+    if (!out) return true;
+    if (!escapes) {
+      out->assign(t_.substr(begin + 1, i_ - begin - 2));
+      return true;
+    }
+    bj::error_code ec;
+    const auto v = bj::parse(t_.substr(begin, i_ - begin), ec);
+    if (ec || !v.is_string()) return false;
+    out->assign(v.get_string());
+    return true;
+  }
+  // Skips one whole value (brackets and quotes counted, as array_elements does).
+  bool skip_value() {
+    blank();
+    std::size_t depth = 0;
+    do {
+      const char c = peek();
+      if (c == '"') {
+        if (!string(nullptr)) return false;
+      } else if (c == '{' || c == '[') {
+        ++depth, ++i_;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) return false;
+        --depth, ++i_;
+      } else if (depth > 0) {
+        if (at_end()) return false;
+        ++i_;
+      } else {
+        const std::size_t begin = i_;
+        while (!at_end() && std::string_view(",]}: \t\r\n\"[{").find(t_[i_]) == std::string_view::npos) ++i_;
+        return i_ > begin;
+      }
+    } while (depth > 0);
+    return true;
+  }
+
+ private:
+  std::string_view t_;
+  std::size_t i_ = 0;
+};
+
+// The offsets of the values at the pointers of `wanted` (every prefix of a target is in it), one
+// pass: values off every wanted path are skipped whole.
+std::unordered_map<std::string, std::size_t> value_offsets(std::string_view text,
+                                                           const std::unordered_set<std::string>& wanted) {
+  std::unordered_map<std::string, std::size_t> found;
+  value_scanner s(text);
+  struct frame {
+    bool is_array;
+    std::size_t count;
+    std::size_t path_size;
+  };
+  std::vector<frame> frames;
+  std::string path, key;
+  // Reads up to a member's value: its key and ':' (the cursor is after '{' or ',').
+  const auto member = [&] {
+    s.blank();
+    if (!s.string(&key) || !s.expect(':')) return false;
+    path.resize(frames.back().path_size);
+    append_pointer_token(path, key);
+    return true;
+  };
+  while (true) {
+    // At a value.
+    s.blank();
+    if (s.at_end()) return found;
+    if (!wanted.contains(path)) {
+      if (!s.skip_value()) return found;
+    } else {
+      found[path] = s.at();
+      const char c = s.peek();
+      if (c == '{' || c == '[') {
+        s.advance();
+        frames.push_back({c == '[', 0, path.size()});
+        s.blank();
+        if (s.peek() == (c == '[' ? ']' : '}')) {
+          s.advance();
+          frames.pop_back();
+        } else if (c == '[') {
+          path += "/0";
+          continue;
+        } else {
+          if (!member()) return found;
+          continue;
+        }
+      } else if (!s.skip_value()) {
+        return found;
+      }
+    }
+    // After a value: the next element or member, or the end of containers.
+    while (true) {
+      if (frames.empty()) return found;
+      auto& f = frames.back();
+      s.blank();
+      if (s.peek() == ',') {
+        s.advance();
+        if (f.is_array) {
+          path.resize(f.path_size);
+          path += '/';
+          path += std::to_string(++f.count);
+        } else if (!member()) {
+          return found;
+        }
+        break;
+      }
+      if (s.peek() != (f.is_array ? ']' : '}')) return found;
+      s.advance();
+      path.resize(f.path_size);
+      frames.pop_back();
+    }
+  }
+}
+
+}  // namespace
+
+void locate(std::string_view text, std::vector<error_target>& targets) {
+  text = strip_bom(text);
+  std::unordered_set<std::string> wanted;
+  for (const auto& t : targets) {
+    if (t.error->line) continue;
+    for (std::string_view p = t.pointer;; p = p.substr(0, p.rfind('/'))) {
+      if (!wanted.emplace(p).second || p.empty()) break;  // its prefixes are in already
+    }
+  }
+  if (wanted.empty()) return;
+  const auto found = value_offsets(text, wanted);
+  // Each target at its value or deepest existing container; lines counted in one sweep.
+  std::vector<std::pair<std::size_t, read_error*>> at;
+  for (auto& t : targets) {
+    if (t.error->line) continue;
+    for (std::string_view p = t.pointer;; p = p.substr(0, p.rfind('/'))) {
+      if (const auto f = found.find(std::string(p)); f != found.end()) {
+        at.emplace_back(f->second, t.error);
+        break;
+      }
+      if (p.empty()) break;
+    }
+  }
+  std::sort(at.begin(), at.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::size_t line = 1, line_start = 0, i = 0;
+  for (const auto& [offset, error] : at) {
+    for (; i < offset; ++i)
+      if (text[i] == '\n') ++line, line_start = i + 1;
+    error->line = line;
+    error->column = offset - line_start + 1;
+  }
+}
+
+void locate(std::string_view text, std::vector<read_error>& errors) {
+  std::vector<error_target> targets;
+  targets.reserve(errors.size());
+  for (auto& e : errors) targets.push_back({&e, e.path});
+  locate(text, targets);
+}
+
+namespace {
+
 // What a common mistake at a syntax error is, said plainly (the parser says only "syntax error").
 std::string syntax_hint(std::string_view text, std::size_t at) {
   const auto rest = text.substr(std::min(at, text.size()));
@@ -360,22 +552,24 @@ std::optional<bj::value> parse_dom(std::string_view text, const read_options& op
   const std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
   if (!ec && consumed < text.size()) ec = bj::error::extra_data;
   if (!ec) return parser.handler().stack.release();
+  // Where parsing stopped: the place of a syntax error and of a limit hit while parsing.
+  const auto [line, column] = line_column(text, consumed);
   if (auto& limit = parser.handler().limit) {
+    limit->line = line;
+    limit->column = column;
     errors.push_back(std::move(*limit));
     return std::nullopt;
   }
-  const auto [line, column] = line_column(text, consumed);
   const bool too_deep = ec == bj::error::too_deep;
-  const std::string where = "line " + std::to_string(line) + ", column " + std::to_string(column);
   std::string message =
       too_deep ? "expected at most " + std::to_string(effective_max_depth(options)) +
-                     " levels of nesting; found more at " + where
+                     " levels of nesting; found more"
       : text.find_first_not_of(" \t\r\n") == std::string_view::npos
           ? std::string("expected a JSON value; found an empty document")
-          : "expected valid JSON; found " + ec.message() + " at " + where + syntax_hint(text, consumed);
+          : "expected valid JSON; found " + ec.message() + syntax_hint(text, consumed);
   errors.push_back({parser.handler().path,
                     too_deep ? error_kind::limit_exceeded : error_kind::syntax,
-                    std::move(message), std::nullopt});
+                    std::move(message), line, column});
   return std::nullopt;
 }
 

@@ -49,10 +49,8 @@ def errors_of(out, jsonl):
     found = []
     for case in out["cases"]:
         for e in case["errors"]:
-            entry = {"path": e["path"], "kind": e["kind"]}
-            if jsonl:
-                entry["line"] = case["line"]
-            found.append(entry)
+            assert e["line"] == case["line"] or not jsonl
+            found.append({"path": e["path"], "kind": e["kind"], "line": e["line"], "column": e["column"]})
     return found
 
 

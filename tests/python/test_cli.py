@@ -134,7 +134,7 @@ def test_validate_json_is_exactly_the_documented_shape():
     for c in out["cases"]:
         assert set(c) == {"file", "line", "index", "case_id", "errors", "findings"}
         for e in c["errors"]:
-            assert set(e) == {"path", "kind", "message"}
+            assert set(e) == {"path", "kind", "message", "line", "column"}
         for f in c["findings"]:
             assert set(f) == {"code", "severity", "path", "message"}
     assert [c["line"] for c in out["cases"]] == [1, 2, 3, 4, 5]
@@ -249,3 +249,16 @@ def test_output_to_a_device_writes_in_place():
     assert run(["synth", "--cases", "2", "-o", "/dev/null"]).returncode == 0
     assert pathlib.Path("/dev/null").is_char_device()
 
+
+
+def test_unreadable_entries_are_the_same_as_the_libraries():
+    # tests/data/unreadable/README.md: the C++ cohort_reader and Python give these entries too.
+    expected = json.loads((ROOT / "tests/data/unreadable/entries.expected.json").read_text())
+    got = []
+    for source in expected["inputs"]:
+        out = json.loads(run(["validate", "--format", "json", source]).stdout)
+        for c in out["cases"]:
+            if c["errors"]:
+                got.append({"source": c["file"], "line": c["line"], "index": c["index"], "case_id": c["case_id"],
+                            "errors": [{k: e[k] for k in ("path", "kind", "line", "column")} for e in c["errors"]]})
+    assert got == expected["entries"]

@@ -52,10 +52,7 @@ def errors_of(path: Path, **options: Any) -> list[iptkit.ReadError]:
 def as_expected(errors: list[iptkit.ReadError], jsonl: bool) -> list[dict[str, Any]]:
     out = []
     for e in errors:
-        entry: dict[str, Any] = {"path": e.path, "kind": e.kind.name}
-        if jsonl:
-            entry["line"] = e.line
-        out.append(entry)
+        out.append({"path": e.path, "kind": e.kind.name, "line": e.line, "column": e.column})
     return out
 
 

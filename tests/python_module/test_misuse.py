@@ -343,7 +343,10 @@ def test_from_dict_applies_the_read_limits() -> None:
         # The same error as for the JSON text of the same case.
         with pytest.raises(iptkit.DecodeError) as from_text:
             iptkit.read_case(json.dumps(doc), limits=limits)
-        assert from_text.value.errors == from_dict.value.errors
+        # (Plain values have no text, so no line or column: the rest is the same.)
+        def fields(errors: list[iptkit.ReadError]) -> list[tuple[str, iptkit.ErrorKind, str]]:
+            return [(x.path, x.kind, x.message) for x in errors]
+        assert fields(from_text.value.errors) == fields(from_dict.value.errors)
     with pytest.raises(iptkit.DecodeError) as e:
         iptkit.Case.from_dict({**base, "notes": "\ud800"})
     assert [(x.path, x.kind) for x in e.value.errors] == [("/notes", iptkit.ErrorKind.syntax)]

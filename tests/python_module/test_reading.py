@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import random
 import warnings
+from typing import Any
 from pathlib import Path
 
 import pytest
 
 import iptkit
-from conftest import COHORT, DATA, EXAMPLES, INVALID
+from conftest import COHORT, DATA, EXAMPLES, INVALID, ROOT
 
 BASE = Path(__file__).resolve().parents[1] / "data" / "base-case.json"
 
@@ -35,7 +36,7 @@ def test_invalid_documents_raise_with_kind_and_path(path: Path) -> None:
     for err in e.value.errors:
         assert isinstance(err, iptkit.ReadError)
         assert err.path == "" or err.path.startswith("/")
-        assert err.message and err.line is None
+        assert err.message and err.line is not None and err.column is not None  # where it is in the file
         assert err.path in str(e.value)
 
 
@@ -120,7 +121,7 @@ def test_collect_mode_skips_and_reports_bad_lines(tmp_path: Path, cohort: iptkit
     assert got.errors[1].errors[0].kind == iptkit.ErrorKind.syntax
     streamed = iptkit._core.CaseStream(str(p), skip_errors=True)
     assert list(streamed) == list(cohort[:5])
-    assert [(i, line, case_id) for i, line, _, case_id in streamed.errors] == [(2, 3, None), (4, 5, None), (6, 7, "LATE-9")]
+    assert [(i, line, case_id) for i, line, _, case_id, _ in streamed.errors] == [(2, 3, None), (4, 5, None), (6, 7, "LATE-9")]
     it = iptkit.iter_cases(p, errors="collect")
     assert list(it) == list(cohort[:5])
     assert [(x.index, x.line, x.case_id) for x in it.errors] == [(2, 3, None), (4, 5, None), (6, 7, "LATE-9")]
@@ -206,3 +207,34 @@ def test_schemas_are_json_schema_documents() -> None:
     assert json.loads(iptkit._core.protocols_json_schema())["type"] == "array"
     assert json.loads(iptkit._core.instruments_json_schema())["type"] == "array"
     assert iptkit.case_json_schema(protocols) == s
+
+
+def entries(found: list[iptkit.InputError]) -> list[dict[str, Any]]:
+    return [{"source": x.source, "line": x.line, "index": x.index, "case_id": x.case_id,
+             "errors": [{"path": e.path, "kind": e.kind.name, "line": e.line, "column": e.column} for e in x.errors]}
+            for x in found]
+
+
+def test_unreadable_entries_are_the_same_as_the_libraries(monkeypatch: pytest.MonkeyPatch) -> None:
+    # tests/data/unreadable/README.md: the C++ cohort_reader and the command line give these too.
+    expected = json.loads((ROOT / "tests/data/unreadable/entries.expected.json").read_text())
+    monkeypatch.chdir(ROOT)  # the sources are named as given, relative to the repository
+    collected: list[iptkit.InputError] = []
+    iterated: list[iptkit.InputError] = []
+    for source in expected["inputs"]:
+        collected += iptkit.read_cases(source, errors="collect").errors
+        it = iptkit.iter_cases(source, errors="collect")
+        list(it)
+        iterated += it.errors
+    assert entries(collected) == expected["entries"]
+    assert entries(iterated) == expected["entries"]
+
+
+def test_a_pretty_printed_document_gives_line_and_column() -> None:
+    with pytest.raises(iptkit.DecodeError) as e:
+        iptkit.read_case(INVALID / "bad_enum-dispute-stage.json")
+    assert [(x.path, x.line, x.column) for x in e.value.errors] == [("/formulation/focus/0/stage", 75, 18)]
+    assert "line" not in e.value.errors[0].message
+    with pytest.raises(iptkit.DecodeError) as e:
+        iptkit.read_cases(ROOT / "tests/data/cli/array-with-bad-case.json")
+    assert "line 182, column 20: /contract/frequency" in str(e.value)

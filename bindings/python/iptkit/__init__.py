@@ -129,6 +129,8 @@ class InputError:
     case_id: str | None = None
     """The case's ``case_id`` when it is a well-formed identifier, else None (a value that is not
     one is never echoed)."""
+    source: str = ""
+    """The input's name: the path as given, or "" for text or bytes."""
 
 
 class CaseList(list[Case]):
@@ -149,12 +151,18 @@ def _is_text(source: Any) -> bool:
     return isinstance(source, str) and source.lstrip()[:1] in ("{", "[")
 
 
-def _read_bytes(source: PathLike | bytes) -> tuple[bytes, str]:
-    if isinstance(source, bytes):
-        return source, ""
+def _checked_path(source: PathLike) -> str:
+    """The path, after Python's own open() has said whether it can be read (the usual OSError
+    subclasses for a missing file, a folder or a denied one); the library reads it."""
     path = _os.fspath(source)
-    with open(path, "rb") as f:
-        return f.read(), path
+    with open(path, "rb"):
+        pass
+    return path
+
+
+def _located(e: ReadError) -> str:
+    where = f"line {e.line}" + (f", column {e.column}" if e.column is not None else "") if e.line else ""
+    return f"{where}: " if where else ""
 
 
 def read_case(source: PathLike | bytes, *, lax: bool = False,
@@ -170,9 +178,12 @@ def read_case(source: PathLike | bytes, *, lax: bool = False,
     if _is_text(source):
         return _core.read_case_text(str(source), lax=lax, protocols=protocols, redact=redact,
                                     limits=limits)
-    # The bytes as they are: bytes that are not UTF-8 are a syntax error, not silently replaced.
-    data, _ = _read_bytes(source)
-    return _core.read_case_text(data, lax=lax, protocols=protocols, redact=redact, limits=limits)
+    if isinstance(source, bytes):
+        # The bytes as they are: bytes that are not UTF-8 are a syntax error, not replaced.
+        return _core.read_case_text(source, lax=lax, protocols=protocols, redact=redact, limits=limits)
+    # At most max_document_bytes + 1 bytes of the file are read.
+    return _core.read_case_file(_checked_path(source), lax=lax, protocols=protocols, redact=redact,
+                                limits=limits)
 
 
 def _check_mode(errors: str) -> None:
@@ -192,19 +203,36 @@ def read_cases(source: PathLike | bytes, *, lax: bool = False,
     """
     _check_mode(errors)
     if _is_text(source):
-        data, name = str(source).encode(), ""
+        cases, failed = _core.read_cohort_text(str(source).encode(), "", lax=lax, protocols=protocols,
+                                               redact=redact, limits=limits)
+    elif isinstance(source, bytes):
+        cases, failed = _core.read_cohort_text(source, "", lax=lax, protocols=protocols,
+                                               redact=redact, limits=limits)
     else:
-        data, name = _read_bytes(source)
-    cases, failed = _core.read_cohort_text(data, name, lax=lax, protocols=protocols,
-                                           redact=redact, limits=limits)
+        # The library's cohort reader: JSON Lines streamed, anything else within max_cohort_bytes.
+        cases, failed = _core.read_cohort_file(_checked_path(source), lax=lax, protocols=protocols,
+                                               redact=redact, limits=limits)
+    return _case_list(cases, failed, errors)
+
+
+def _case_list(cases: list[Case], failed: list[Any], errors: ErrorMode) -> CaseList:
     problems = [InputError(*entry) for entry in failed]
     if problems and errors == "raise":
         first = problems[0]
         where = f"line {first.line}" if first.line else f"case {first.index}"
-        raise DecodeError(f"{name or 'input'}: {where} could not be read\n" +
-                          "\n".join(f"  {e.path or '(document)'}: {e.message}" for e in first.errors),
+        raise DecodeError(f"{first.source or 'input'}: {where} could not be read\n" +
+                          "\n".join(f"  {_located(e)}{e.path or '(document)'}: {e.message}" for e in first.errors),
                           first.errors)
     return CaseList(cases, problems)
+
+
+def _read_cases_in(data: bytes, source: str, *, lax: bool, protocols: ProtocolRegistry | None,
+                   errors: ErrorMode) -> CaseList:
+    """The cases of a file already in memory (one Dask fetched), read as read_cases reads the
+    file at ``source``: shape by name, then content; ``source`` names its entries."""
+    _check_mode(errors)
+    cases, failed = _core.read_cohort_text(data, source, lax=lax, protocols=protocols)
+    return _case_list(cases, failed, errors)
 
 
 class CaseIterator(Iterator[Case]):
@@ -232,44 +260,14 @@ class CaseIterator(Iterator[Case]):
 def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegistry | None = None,
                errors: ErrorMode = "raise", redact: bool = False,
                limits: ReadLimits | None = None) -> CaseIterator:
-    """The cases of a cohort file one at a time. JSON Lines files are streamed (memory does not
-    grow with the file); a JSON array or a single document is read whole first. With
+    """The cases of a cohort file one at a time, by the library's cohort reader. JSON Lines files
+    are streamed (memory does not grow with the file); a JSON array or a single document is read
+    whole first (at most ``max_cohort_bytes`` of it). With
     ``errors="collect"`` unreadable entries are skipped and listed in the iterator's ``errors``."""
     _check_mode(errors)
-    path = _os.fspath(source)
-    if _core.cohort_shape(path, _cohort_head(path, (limits or ReadLimits()).max_document_bytes)) == "lines":
-        stream = _core.CaseStream(path, lax=lax, protocols=protocols, skip_errors=errors == "collect",
-                                  redact=redact, limits=limits)
-        return CaseIterator(stream, stream)
-    cases = read_cases(path, lax=lax, protocols=protocols, errors=errors, redact=redact,
-                       limits=limits)
-    return CaseIterator(iter(cases), cases.errors)
-
-
-def _cohort_head(path: str, limit: int) -> bytes:
-    """The start of a file as cohort_shape needs it: its first non-blank line whole and the next
-    non-blank byte, or at most ``limit`` bytes (a longer first line is not a JSON Lines case)."""
-    head = bytearray()
-    first = -1  # where the first non-blank line starts
-    searched = 0
-    with open(_os.fspath(path), "rb") as f:  # a path, never a file descriptor
-        while len(head) < limit:
-            chunk = f.read(1 << 16)
-            if not chunk:
-                break
-            head += chunk
-            if first < 0:
-                first = len(head) - len(head.lstrip())
-                if first == len(head):
-                    first = -1
-                    continue
-                searched = first
-            end = head.find(b"\n", searched)
-            if end < 0:
-                searched = len(head)
-            elif head[end:].strip():
-                break
-    return bytes(head)
+    stream = _core.CaseStream(_checked_path(source), lax=lax, protocols=protocols,
+                              skip_errors=errors == "collect", redact=redact, limits=limits)
+    return CaseIterator(stream, stream)
 
 
 def _as_cases(cases: Case | Iterable[Case] | PathLike, *, redact: bool = False) -> Sequence[Case]:

@@ -7,7 +7,7 @@ import datetime
 import enum
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_text', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -400,9 +400,9 @@ class ReadError:
         """
     def __eq__(self, other: object) -> bool:
         ...
-    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, path: str, kind: ErrorKind, message: str, line: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+    def __init__(self, *, path: str, kind: ErrorKind, message: str, line: typing.SupportsInt | typing.SupportsIndex | None = None, column: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -418,6 +418,12 @@ class ReadError:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+    @property
+    def column(self) -> int | None:
+        ...
+    @column.setter
+    def column(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
     @property
     def line(self) -> int | None:
         ...
@@ -1694,7 +1700,7 @@ class Case:
         ...
 class CaseStream:
     """
-    Cases of a JSON Lines file, read one line at a time (see iter_cases).
+    Cases of a cohort file, read one at a time (see iter_cases).
     """
     def __init__(self, path: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, skip_errors: bool = False, redact: bool = False, limits: ReadLimits | None = None) -> None:
         ...
@@ -1705,7 +1711,7 @@ class CaseStream:
     @property
     def errors(self) -> list[typing.Any]:
         """
-        The entries skipped so far: (index, line, [ReadError], case_id or None).
+        The entries skipped so far: (index, line, [ReadError], case_id or None, source).
         """
 class Severity(enum.Enum):
     """
@@ -3220,13 +3226,21 @@ def protocols_json_schema() -> str:
     """
     The JSON Schema of a protocols file.
     """
+def read_case_file(path: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
+    """
+    Reads one case document from a file, reading at most max_document_bytes + 1 bytes of it.
+    """
 def read_case_text(text: str | bytes, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
     """
     Reads one case document from JSON text (str, or bytes read as they are: UTF-8 is checked); raises DecodeError with every structural error.
     """
-def read_cohort_text(data: bytes, name: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError], str | None]]]:
+def read_cohort_file(path: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError], str | None, str]]]:
     """
-    Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError], case_id or None).
+    Reads a cohort file with the library's cohort reader (JSON Lines streamed; an array or a document within max_cohort_bytes). Returns (cases, errors) as read_cohort_text does.
+    """
+def read_cohort_text(data: bytes, name: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError], str | None, str]]]:
+    """
+    Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError], case_id or None, source).
     """
 def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy = GroupBy.none, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> CohortSummary:
     """

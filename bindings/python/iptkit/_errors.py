@@ -12,7 +12,7 @@ class DecodeError(ValueError):
     """A document that could not be read.
 
     ``errors`` lists every structural error, each a :class:`iptkit.ReadError` with ``path`` (a
-    JSON Pointer), ``kind``, ``message`` and ``line`` (for JSON Lines input).
+    JSON Pointer), ``kind``, ``message``, ``line`` and ``column`` (where it is in the input).
     """
 
     errors: list[ReadError]

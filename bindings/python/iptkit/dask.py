@@ -20,7 +20,6 @@ from dask.delayed import Delayed, delayed
 import iptkit
 
 from ._core import Case, GroupBy, InstrumentRegistry, ProtocolRegistry, RuleSet
-from ._errors import DecodeError
 from ._findings import findings_frame
 
 __all__ = ["files", "read_bag", "outcomes", "validate", "summary"]
@@ -73,23 +72,19 @@ def _remote_files(url: str, pattern: str) -> list[str]:
 
 def _read_file(path: str, lax: bool, errors: iptkit.ErrorMode,
                protocols: ProtocolRegistry | None) -> list[Case]:
-    """One file's cases (runs on a worker). A local path goes straight to the C++ reader; a URL
-    is fetched whole with fsspec first, and read errors still name the file."""
+    """One file's cases (runs on a worker), read by the library's cohort reader: a local path
+    directly; a URL fetched with fsspec first (at most ``max_cohort_bytes``), its entries and
+    messages naming the URL."""
     if not _is_url(path):
         return list(iptkit.read_cases(_local(path), lax=lax, protocols=protocols, errors=errors))
     import fsspec
 
+    # Within the cohort limit: one byte more tells the reader that the file is larger.
     with fsspec.open(path, "rb") as f:
-        data: bytes = f.read()
+        data: bytes = f.read(iptkit.ReadLimits().max_cohort_bytes + 1)
     if not data.strip():
         return []
-    try:
-        return list(iptkit.read_cases(data, lax=lax, protocols=protocols, errors=errors))
-    except DecodeError as e:
-        message = str(e)
-        if message.startswith("input:"):
-            message = path + message[len("input"):]
-        raise DecodeError(message, e.errors) from None
+    return list(iptkit._read_cases_in(data, path, lax=lax, protocols=protocols, errors=errors))
 
 
 def _shared(value: T | None) -> T | Delayed | None:

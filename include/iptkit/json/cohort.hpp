@@ -5,6 +5,7 @@
 #include <iptkit/json/read.hpp>
 #include <cstddef>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,14 +13,25 @@
 
 namespace iptkit {
 
-/// @brief One case of a cohort: where it was, and the case or its errors.
+/// @brief The three layouts a cohort input can have.
+enum class cohort_shape {
+  single,  ///< one case document
+  array,   ///< a JSON array of case documents
+  lines    ///< JSON Lines: one case document per line
+};
+
+/// @brief One case of a cohort input, read or not: where it was, and the case or its errors. Every
+/// front end (the command line, the HTML report, Python's `InputError`) reports an unreadable
+/// case with these fields.
 struct cohort_entry {
-  std::size_t line = 0;           ///< 1-based line of a JSON Lines input; 0 for a JSON array
+  std::string source;             ///< the input's name as given (a path, `-`), "" for a text
+  std::size_t line = 0;           ///< 1-based line of a JSON Lines input; 0 for any other shape
   std::size_t index = 0;          ///< 0-based position among the cases of the input
-  result<case_record> value;      ///< the case, or its errors (each carrying `line` for JSON Lines)
+  result<case_record> value;      ///< the case, or its errors (each with its line and column)
   /// @brief The case's id; for a case that could not be read, its `case_id` when that is a
   /// well-formed identifier (readable_case_id()), so that reports can name it.
   std::optional<std::string> case_id;
+  cohort_shape shape = cohort_shape::single;  ///< the layout of the input it came from
 };
 
 /// @brief The `case_id` of a document that may not be readable as a case, when it is a
@@ -56,21 +68,60 @@ class jsonl_reader {
 result<std::vector<cohort_entry>> read_case_array(std::string_view json,
                                                   const read_options& options = {});
 
-/// @brief The three layouts a cohort input can have.
-enum class cohort_shape {
-  single,  ///< one case document
-  array,   ///< a JSON array of case documents
-  lines    ///< JSON Lines: one case document per line
-};
-
 /// @brief The layout of an input, by its name's extension (`.jsonl`, `.ndjson`: lines) and
 /// otherwise by content: `[` first is an array; a first line that is a whole JSON value with more
 /// lines after it is JSON Lines; anything else (a pretty-printed document) is a single case.
 cohort_shape detect_cohort_shape(std::string_view name, std::string_view text);
 
-/// @brief Reads a cohort input of any shape held in memory: every case, or its errors, in order.
-/// An array input that is not an array at all, or a text larger than `max_cohort_bytes`, gives
-/// one failed entry.
+/// @brief The one reader of cohort inputs ("a cohort from a file or a text"), used by the command
+/// line, the report, Python's `read_cases` / `iter_cases` and Dask: next() gives the cases one at
+/// a time, each with its source, line, index and case id.
+///
+/// The shape is detect_cohort_shape()'s, from the name and the start of the input. JSON Lines is
+/// streamed line by line (memory does not grow with the input; each line is held to
+/// `max_document_bytes`). A JSON array or a single document is read whole, at most
+/// `max_cohort_bytes` of it: a larger input is one failed entry (too_large_input()), never read
+/// further.
+class cohort_reader {
+ public:
+  /// @brief Reads the stream `in` (a file, standard input), which must outlive the reader.
+  cohort_reader(std::istream& in, std::string source, read_options options = {});
+  /// @brief Reads a text held in memory, which must outlive the reader.
+  cohort_reader(std::string_view text, std::string source, read_options options = {});
+  cohort_reader(cohort_reader&&) noexcept;
+  cohort_reader& operator=(cohort_reader&&) noexcept;
+  ~cohort_reader();
+
+  /// @brief The next case, or nullopt at the end of the input.
+  std::optional<cohort_entry> next();
+
+  /// @brief The input's layout, known after the first next().
+  [[nodiscard]] std::optional<cohort_shape> shape() const noexcept { return shape_; }
+
+ private:
+  struct line_stream;
+  void start();
+  cohort_entry whole_input_failed(std::vector<read_error> errors);
+  std::istream* in_ = nullptr;
+  std::string_view text_;      // the input held in memory (in_ is null), or what was read whole
+  std::string source_;
+  read_options options_;
+  std::optional<cohort_shape> shape_;
+  std::string read_;           // an array or document read whole from in_
+  std::unique_ptr<line_stream> lines_;      // JSON Lines: the line reader and what it reads
+  std::vector<cohort_entry> entries_;       // an array's or a document's entries, handed out in turn
+  std::size_t next_ = 0;
+  bool whole_failed_ = false;               // the one entry is the whole input, not a case
+};
+
+/// @brief At most `limit` + 1 bytes of `in`: enough to tell that an input is larger than `limit`
+/// without holding all of it (standard input may be endless).
+std::string read_at_most(std::istream& in, std::size_t limit);
+
+/// @brief The error of an input larger than `max_cohort_bytes` that is not read line by line.
+read_error too_large_input(std::size_t limit);
+
+/// @brief Every entry of a cohort input of any shape held in memory, through cohort_reader.
 std::vector<cohort_entry> read_cohort(std::string_view name, std::string_view text,
                                       const read_options& options = {});
 

@@ -31,10 +31,15 @@ inline read_context context_for(const read_options& options) {
 
 /// @brief Walks `dom` (nullptr: nothing parsed) into a T and turns the context's errors, sorted
 /// into document order, into the result. Errors already in the context (from the parser) count.
+/// With the `text` the DOM was parsed from, errors and warnings get their line and column there.
 template <class T>
-result<T> walk(const boost::json::value* dom, read_context c) {
+result<T> walk(const boost::json::value* dom, read_context c, std::string_view text = {}) {
   T out{};
   if (dom) read_value(*dom, out, c);
+  if (!text.empty()) {
+    locate(text, c.errors);
+    locate(text, c.warnings);
+  }
   std::stable_sort(c.errors.begin(), c.errors.end(), [](const read_error& a, const read_error& b) {
     return meta::order_key<T>(a.path) < meta::order_key<T>(b.path);
   });
@@ -49,7 +54,7 @@ template <class T>
 result<T> read_json_dom(std::string_view json, const read_options& options = {}) {
   auto c = context_for(options);
   const auto dom = parse_dom(json, options, c.errors);
-  return walk<T>(dom ? &*dom : nullptr, std::move(c));
+  return walk<T>(dom ? &*dom : nullptr, std::move(c), json);
 }
 
 /// @brief The one-pass reader alone: true when it read a valid document within the limits of

@@ -41,6 +41,24 @@ constexpr std::string_view strip_bom(std::string_view text) noexcept {
 /// @brief The 1-based line and column of a byte offset of `text`.
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset);
 
+/// @brief An error to locate in a text, and the JSON Pointer of its value in that text (the
+/// error's own path, with the pointer of its case in front when the text is a cohort's array).
+struct error_target {
+  read_error* error;
+  std::string pointer;
+};
+
+/// @brief Gives each target without a line the line and column of the first byte of its value in
+/// `text` or, when that value does not exist (a missing field), of its deepest existing
+/// container; the last one when a key is repeated (the value read). One pass over `text`,
+/// descending only into values on a target's path; a text that is not valid JSON is scanned up
+/// to where it breaks, and a target not reached keeps no location. Called only for documents
+/// with errors: valid documents never pay for it.
+void locate(std::string_view text, std::vector<error_target>& targets);
+
+/// @brief locate() for the errors of one document: each error's pointer is its path.
+void locate(std::string_view text, std::vector<read_error>& errors);
+
 /// @brief The top-level elements of a JSON array text, found by brackets and quotes alone: no
 /// value is parsed or stored, so any input is scanned in one pass with no recursion. nullopt
 /// unless the text (after a byte order mark and whitespace) is `[` ... `]` with nothing after it
