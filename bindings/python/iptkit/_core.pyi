@@ -7,7 +7,7 @@ import datetime
 import enum
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -1651,17 +1651,24 @@ class Case:
         """
         The HTML a notebook shows for a case.
         """
-    def to_dict(self) -> typing.Any:
+    def check(self, *, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> list[ReadError]:
         """
-        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        The structural errors of this case (empty when it is well formed): exactly what reading
+            its JSON would report. A case built or changed in code can break the format's rules (a
+            closeness of 9, a date that does not exist); :func:`validate` reports these as ``S001``
+            findings, and every writer refuses such a case with :class:`DecodeError`.
+        """
+    def to_dict(self, *, protocols: ProtocolRegistry | None = None) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings); raises DecodeError like to_json when the case is not well formed.
         """
     def to_fhir(self, *, instruments: InstrumentRegistry | None = None, protocols: ProtocolRegistry | None = None) -> typing.Any:
         """
         The case as one FHIR R4 Bundle (type collection), as a dict (docs/interop.md#fhir-r4).
         """
-    def to_json(self, *, pretty: bool = True) -> str:
+    def to_json(self, *, pretty: bool = True, protocols: ProtocolRegistry | None = None) -> str:
         """
-        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line). Raises DecodeError with the errors of iptkit.check() when the case is not well formed.
         """
     def validate(self, *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None, redact: bool = False) -> Findings:
         """
@@ -3178,6 +3185,10 @@ def case_trajectory_svg(case: Case, instrument: str = 'phq9', *, instruments: In
     """
     One case's totals of an instrument by week, with cut-offs and bands, as an SVG element.
     """
+def check(case: Case, *, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> list[ReadError]:
+    """
+    The structural errors of a case built in code: exactly the ReadErrors that reading its JSON would give (empty when it is well formed). Writers refuse a case that has any.
+    """
 def closeness_circle_svg(inventory: Inventory, *, width: typing.SupportsInt | typing.SupportsIndex = 480, height: typing.SupportsInt | typing.SupportsIndex = 480, id: str = '', title: str = '') -> str:
     """
     The closeness circle of an interpersonal inventory, as an SVG element.
@@ -3216,7 +3227,7 @@ def outcomes(cases: collections.abc.Iterable[Case], *, instruments: InstrumentRe
     """
 def plan(adaptation: str, start: datetime.date | str, *, planned_sessions: typing.SupportsInt | typing.SupportsIndex | None = None, frequency: SessionFrequency | None = None, skip: collections.abc.Sequence[datetime.date | str] = [], focus: collections.abc.Sequence[ProblemArea] = [], protocols: ProtocolRegistry | None = None) -> list[PlannedSession]:
     """
-    The dated session schedule of an adaptation from `start`, with the tasks due in each phase.
+    The dated session schedule of an adaptation from `start`, with the tasks due in each phase. Raises DecodeError naming each argument that cannot be planned (/adaptation, /planned_sessions, ...).
     """
 def progress(case: Case, as_of: datetime.date | str, *, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None) -> CourseProgress:
     """
