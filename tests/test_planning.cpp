@@ -210,6 +210,12 @@ TEST(plan, refuses_what_it_cannot_plan_and_says_why) {
                                    {.focus = {problem_area::grief, problem_area::role_dispute,
                                               problem_area::role_transition}})),
             (errs{{"/focus", iptkit::error_kind::out_of_range}}));
+  EXPECT_EQ(errors_of(iptkit::plan("ipt", start, {.focus = {problem_area::grief, problem_area::grief}})),
+            (errs{{"/focus/1", iptkit::error_kind::duplicate_id}}));
+  // An unknown adaptation does not hide the other arguments' errors.
+  EXPECT_EQ(errors_of(iptkit::plan("cbt", feb30, {.planned_sessions = 0})),
+            (errs{{"/adaptation", iptkit::error_kind::bad_enum}, {"/start", iptkit::error_kind::bad_date},
+                  {"/planned_sessions", iptkit::error_kind::out_of_range}}));
   // A protocol that contradicts itself is named too.
   auto broken = *iptkit::protocol_registry::builtin().find("ipt");
   broken.max_sessions = 2;  // below min_sessions and initial_max

@@ -164,12 +164,12 @@ void bind_outcomes(py::module_& m) {
   m.def(
       "tidy_columns",
       [](const py::typing::Iterable<case_record>& cases, bool dates, const instrument_registry* instruments,
-         std::size_t first_index) {
+         std::size_t first_index, const protocol_registry* protocols) {
         const auto refs = case_pointers(cases);
         tidy_tables tables;
         {
           py::gil_scoped_release release;
-          tables = make_tidy_tables(refs.cases, tidy_options{dates, instruments}, first_index);
+          tables = make_tidy_tables(refs.cases, tidy_options{dates, instruments, protocols}, first_index);
         }
         py::dict out;
         out["cases"] = to_columns(tables.cases);
@@ -180,21 +180,21 @@ void bind_outcomes(py::module_& m) {
         return out;
       },
       py::arg("cases"), py::kw_only(), py::arg("dates") = true, py::arg("instruments") = py::none(),
-      py::arg("first_index") = 0,
+      py::arg("first_index") = 0, py::arg("protocols") = py::none(),
       "The five tidy tables (cases, sessions, assessments, relationships, outcomes) as numpy "
       "columns; without `dates` the calendar dates are left out (the `day` columns remain).");
   m.def(
       "tidy_csv",
       [](const py::typing::Iterable<case_record>& cases, std::string_view table, bool dates,
-         const instrument_registry* instruments) {
+         const instrument_registry* instruments, const protocol_registry* protocols) {
         const auto refs = case_pointers(cases);
         if (std::find(std::begin(tidy_table_names), std::end(tidy_table_names), table) == std::end(tidy_table_names))
           throw py::value_error("iptkit: no tidy table '" + std::string(table) + "'");
         py::gil_scoped_release release;
-        return tidy_csv(make_tidy_tables(refs.cases, tidy_options{dates, instruments}), table, dates);
+        return tidy_csv(make_tidy_tables(refs.cases, tidy_options{dates, instruments, protocols}), table, dates);
       },
       py::arg("cases"), py::arg("table"), py::kw_only(), py::arg("dates") = true,
-      py::arg("instruments") = py::none(), "One tidy table as CSV text (RFC 4180), as the command line writes it.");
+      py::arg("instruments") = py::none(), py::arg("protocols") = py::none(), "One tidy table as CSV text (RFC 4180), as the command line writes it.");
   m.def("wilson", &wilson, py::arg("k"), py::arg("n"), "The Wilson 95% interval of k of n.");
 
   bind_struct<synth_share>(m, "One labelled share of a synthetic mix (adaptations, sites).");

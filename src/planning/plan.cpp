@@ -45,12 +45,14 @@ date schedule_slot(date start, session_frequency f, int k) {
 namespace {
 
 // Why plan() cannot lay out a schedule from these arguments (see plan.hpp), in argument order.
-std::vector<read_error> argument_errors(const protocol& p, date start, const plan_options& options) {
-  std::vector<read_error> errors;
-  for (auto& e : entry_errors(p)) {
-    e.path.insert(0, "/protocol");
-    errors.push_back(std::move(e));
-  }
+// `p` is null when the adaptation was not found: the other arguments are still checked.
+std::vector<read_error> argument_errors(const protocol* p, date start, const plan_options& options,
+                                        std::vector<read_error> errors = {}) {
+  if (p)
+    for (auto& e : entry_errors(*p)) {
+      e.path.insert(0, "/protocol");
+      errors.push_back(std::move(e));
+    }
   const auto fail = [&](std::string path, error_kind kind, std::string message) {
     errors.push_back({std::move(path), kind, std::move(message), std::nullopt});
   };
@@ -64,12 +66,20 @@ std::vector<read_error> argument_errors(const protocol& p, date start, const pla
          "expected an integer from 1 to " + std::to_string(meta::session_limit) + "; found " +
              std::to_string(*options.planned_sessions));
   if (options.frequency && meta::enum_position(*options.frequency) < 0)
-    fail("/frequency", error_kind::bad_enum, "expected one of twice_weekly, weekly, every_2_weeks, monthly");
+    fail("/frequency", error_kind::bad_enum,
+         "expected one of twice_weekly, weekly, every_2_weeks, monthly; found " +
+             std::to_string(static_cast<int>(*options.frequency)));
   for (std::size_t i = 0; i < options.skip.size(); ++i) a_date("/skip/" + std::to_string(i), options.skip[i]);
-  for (std::size_t i = 0; i < options.focus.size(); ++i)
+  for (std::size_t i = 0; i < options.focus.size(); ++i) {
     if (meta::enum_position(options.focus[i]) < 0)
       fail("/focus/" + std::to_string(i), error_kind::bad_enum,
-           "expected one of grief, role_dispute, role_transition, interpersonal_deficits");
+           "expected one of grief, role_dispute, role_transition, interpersonal_deficits; found " +
+               std::to_string(static_cast<int>(options.focus[i])));
+    else if (std::find(options.focus.begin(), options.focus.begin() + static_cast<std::ptrdiff_t>(i),
+                       options.focus[i]) != options.focus.begin() + static_cast<std::ptrdiff_t>(i))
+      fail("/focus/" + std::to_string(i), error_kind::duplicate_id,
+           "expected each problem area once; found " + std::string(meta::enum_name(options.focus[i])) + " again");
+  }
   if (options.focus.size() > 2)
     fail("/focus", error_kind::out_of_range,
          "expected one or two problem areas; found " + std::to_string(options.focus.size()));
@@ -79,7 +89,7 @@ std::vector<read_error> argument_errors(const protocol& p, date start, const pla
 }  // namespace
 
 result<std::vector<planned_session>> plan(const protocol& p, date start, const plan_options& options) {
-  if (auto errors = argument_errors(p, start, options); !errors.empty())
+  if (auto errors = argument_errors(&p, start, options); !errors.empty())
     return result<std::vector<planned_session>>::failure(std::move(errors));
   const int n = std::max(1, options.planned_sessions.value_or(p.min_sessions));
   const auto frequency = options.frequency.value_or(p.frequency);
@@ -129,9 +139,11 @@ result<std::vector<planned_session>> plan(std::string_view adaptation, date star
   if (!p) {
     std::string ids;
     for (const auto id : protocols.ids()) ids += (ids.empty() ? "" : ", ") + std::string(id);
-    return result<std::vector<planned_session>>::failure(
-        {{"/adaptation", error_kind::bad_enum,
-          "expected one of " + ids + "; found " + detail::quoted_excerpt(adaptation), std::nullopt}});
+    // Every reason at once: the other arguments are checked too.
+    return result<std::vector<planned_session>>::failure(argument_errors(
+        nullptr, start, options,
+        {{"/adaptation", error_kind::bad_enum, "expected one of " + ids + "; found " + detail::quoted_excerpt(adaptation),
+          std::nullopt}}));
   }
   return plan(*p, start, options);
 }

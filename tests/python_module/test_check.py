@@ -100,6 +100,11 @@ def test_a_custom_protocol_is_checked_against_its_registry() -> None:
     text = c.to_json(protocols=protocols)
     assert iptkit.Case.from_json(text, protocols=protocols) == c
     assert c.to_dict(protocols=protocols)["adaptation"] == "ipt_trial"
+    # The tables of a trial's own protocol, as its registry allows them.
+    with pytest.raises(iptkit.DecodeError):
+        iptkit.tables([c])
+    assert list(iptkit.tables([c], protocols=protocols)["cases"]["adaptation"]) == ["ipt_trial"]
+    assert len(iptkit.assessments([c], protocols=protocols)) == len(c.assessments)
 
 
 def test_redacted_messages_name_no_value() -> None:
@@ -115,7 +120,7 @@ def test_writing_a_cohort_refuses_it(tmp_path: Path) -> None:
     with pytest.raises(iptkit.DecodeError) as raised:
         iptkit.write_tables([good, bad], tmp_path / "tables")
     assert [e.path for e in raised.value.errors] == ["/1/inventory/relationships/0/closeness"]
-    assert not (tmp_path / "tables" / "cases.csv").exists()
+    assert not (tmp_path / "tables").exists()  # nothing at all is left behind
 
 
 def test_dates_keep_their_year() -> None:

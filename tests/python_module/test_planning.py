@@ -37,8 +37,12 @@ def test_plan_refuses_what_it_cannot_plan() -> None:
         iptkit.plan("ipt", start, planned_sessions=10_000_000)
     assert [(e.path, e.kind.name) for e in raised.value.errors] == [("/planned_sessions", "out_of_range")]
     with pytest.raises(iptkit.DecodeError) as raised:
-        iptkit.plan("ipt", start, focus=[iptkit.ProblemArea.grief] * 3)
+        iptkit.plan("ipt", start, focus=[iptkit.ProblemArea.grief, iptkit.ProblemArea.role_dispute,
+                                         iptkit.ProblemArea.role_transition])
     assert [e.path for e in raised.value.errors] == ["/focus"]
+    with pytest.raises(iptkit.DecodeError) as raised:
+        iptkit.plan("ipt", start, focus=[iptkit.ProblemArea.grief] * 2)
+    assert [(e.path, e.kind.name) for e in raised.value.errors] == [("/focus/1", "duplicate_id")]
 
 
 def test_progress(cases: list[iptkit.Case]) -> None:

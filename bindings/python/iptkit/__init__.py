@@ -270,11 +270,12 @@ def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegist
     return CaseIterator(stream, stream)
 
 
-def _as_cases(cases: Case | Iterable[Case] | PathLike, *, redact: bool = False) -> Sequence[Case]:
+def _as_cases(cases: Case | Iterable[Case] | PathLike, *, redact: bool = False,
+              protocols: ProtocolRegistry | None = None) -> Sequence[Case]:
     if isinstance(cases, Case):
         return [cases]
     if isinstance(cases, (str, _os.PathLike)):
-        return read_cases(cases, redact=redact)
+        return read_cases(cases, redact=redact, protocols=protocols)
     return cases if isinstance(cases, list) else list(cases)
 
 
@@ -326,12 +327,16 @@ TABLES: tuple[TableName, ...] = ("cases", "sessions", "assessments", "relationsh
 
 
 def tables(cases: Case | Iterable[Case] | PathLike, *, dates: bool = True,
-           instruments: InstrumentRegistry | None = None) -> dict[str, _pd.DataFrame]:
+           instruments: InstrumentRegistry | None = None,
+           protocols: ProtocolRegistry | None = None) -> dict[str, _pd.DataFrame]:
     """The five tidy tables of a cohort as DataFrames: ``cases``, ``sessions``, ``assessments``
     (items as ``item_1`` .. ``item_n``), ``relationships`` (no ids, labels or free text) and
     ``outcomes``; every row has ``case_id`` and ``day`` (days since the contract start). With
-    ``dates=False`` calendar dates are left out. Built in C++ straight into numpy columns."""
-    columns = _core.tidy_columns(_as_cases(cases), dates=dates, instruments=instruments)
+    ``dates=False`` calendar dates are left out. Built in C++ straight into numpy columns.
+    A case that is not well formed (:func:`check`) raises :class:`DecodeError`; ``protocols``
+    are the adaptations the cases may name (a trial's own registry)."""
+    columns = _core.tidy_columns(_as_cases(cases, protocols=protocols), dates=dates, instruments=instruments,
+                                 protocols=protocols)
     out: dict[str, _pd.DataFrame] = {name: _frame(columns[name]) for name in TABLES}
     if not dates:
         out = {name: f.drop(columns=[c for c in f.columns if c.endswith("date")]) for name, f in out.items()}
@@ -339,10 +344,11 @@ def tables(cases: Case | Iterable[Case] | PathLike, *, dates: bool = True,
 
 
 def assessments(cases: Case | Iterable[Case] | PathLike, *,
-                instruments: InstrumentRegistry | None = None) -> _pd.DataFrame:
+                instruments: InstrumentRegistry | None = None,
+                protocols: ProtocolRegistry | None = None) -> _pd.DataFrame:
     """The ``assessments`` tidy table: one row per assessment with its day, scored total, band
     and item scores."""
-    return tables(cases, instruments=instruments)["assessments"]
+    return tables(cases, instruments=instruments, protocols=protocols)["assessments"]
 
 
 def _write_bytes(f: IO[bytes], data: bytes) -> None:
@@ -376,24 +382,29 @@ def _write_atomically(path: str, write: Callable[[IO[bytes]], object]) -> None:
 
 def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *,
                  format: Literal["csv", "parquet"] = "csv", dates: bool = True,
-                 instruments: InstrumentRegistry | None = None) -> list[str]:
+                 instruments: InstrumentRegistry | None = None,
+                 protocols: ProtocolRegistry | None = None) -> list[str]:
     """Writes the five tidy tables to ``directory`` (created if needed) as ``<table>.csv`` (the
     same bytes as ``iptkit convert --to csv``) or ``<table>.parquet`` (pyarrow); returns the paths.
     Each file is written to a temporary file and renamed into place: a failed write leaves the
     old file intact."""
     if format not in ("csv", "parquet"):
         raise ValueError(f"iptkit: format must be 'csv' or 'parquet', not {format!r}")
-    items = _as_cases(cases)
-    _os.makedirs(directory, exist_ok=True)
+    items = _as_cases(cases, protocols=protocols)
     written = []
     if format == "csv":
-        for table in TABLES:
+        # Every table is made before anything is written: a refused cohort leaves nothing behind.
+        texts = {table: _core.tidy_csv(items, table, dates=dates, instruments=instruments,
+                                       protocols=protocols).encode("utf-8") for table in TABLES}
+        _os.makedirs(directory, exist_ok=True)
+        for table, text in texts.items():
             path = _os.path.join(directory, f"{table}.csv")
-            text = _core.tidy_csv(items, table, dates=dates, instruments=instruments).encode("utf-8")
             _write_atomically(path, _functools.partial(_write_bytes, data=text))
             written.append(path)
     else:
-        for name, frame in tables(items, dates=dates, instruments=instruments).items():
+        frames = tables(items, dates=dates, instruments=instruments, protocols=protocols)
+        _os.makedirs(directory, exist_ok=True)
+        for name, frame in frames.items():
             path = _os.path.join(directory, f"{name}.parquet")
             # needs pyarrow (iptkit[parquet])
             _write_atomically(path, _functools.partial(_write_parquet, frame=frame))

@@ -3265,11 +3265,11 @@ def synthesize(options: SynthOptions = ..., *, protocols: ProtocolRegistry | Non
     """
     A deterministic synthetic cohort (docs/synthetic.md); raises ValueError for bad options.
     """
-def tidy_columns(cases: collections.abc.Iterable[Case], *, dates: bool = True, instruments: InstrumentRegistry | None = None, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, dict[str, tuple[typing.Any, ...]]]:
+def tidy_columns(cases: collections.abc.Iterable[Case], *, dates: bool = True, instruments: InstrumentRegistry | None = None, first_index: typing.SupportsInt | typing.SupportsIndex = 0, protocols: ProtocolRegistry | None = None) -> dict[str, dict[str, tuple[typing.Any, ...]]]:
     """
     The five tidy tables (cases, sessions, assessments, relationships, outcomes) as numpy columns; without `dates` the calendar dates are left out (the `day` columns remain).
     """
-def tidy_csv(cases: collections.abc.Iterable[Case], table: str, *, dates: bool = True, instruments: InstrumentRegistry | None = None) -> str:
+def tidy_csv(cases: collections.abc.Iterable[Case], table: str, *, dates: bool = True, instruments: InstrumentRegistry | None = None, protocols: ProtocolRegistry | None = None) -> str:
     """
     One tidy table as CSV text (RFC 4180), as the command line writes it.
     """
