@@ -52,7 +52,7 @@ const std::vector<case_record>& cases_of(std::size_t n) {
 void from_columns(benchmark::State& state) {
   const auto& columns = columns_of(static_cast<std::size_t>(state.range(0)));
   for (auto _ : state) {
-    auto rows = compute_outcomes(columns, instrument_registry::builtin(), 1);
+    auto rows = compute_outcomes(columns, {.threads = 1});
     benchmark::DoNotOptimize(rows.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * columns.size()));
@@ -63,7 +63,7 @@ void from_columns(benchmark::State& state) {
 void to_outcome_columns(benchmark::State& state) {
   const auto& columns = columns_of(static_cast<std::size_t>(state.range(0)));
   for (auto _ : state) {
-    auto out = compute_outcome_columns(columns, instrument_registry::builtin(), 1);
+    auto out = compute_outcome_columns(columns, {.threads = 1});
     benchmark::DoNotOptimize(out.case_index.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * columns.size()));
@@ -73,7 +73,7 @@ void to_outcome_columns(benchmark::State& state) {
 void from_cases(benchmark::State& state) {
   const auto& cases = cases_of(static_cast<std::size_t>(state.range(0)));
   for (auto _ : state) {
-    auto rows = outcomes(cases, instrument_registry::builtin(), 1);
+    auto rows = outcomes(cases, {.threads = 1});
     benchmark::DoNotOptimize(rows.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * cases.size()));

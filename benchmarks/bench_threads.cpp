@@ -40,7 +40,7 @@ void validate_threads(benchmark::State& state) {
   const auto& cases = cohort();
   const auto threads = static_cast<unsigned>(state.range(0));
   for (auto _ : state) {
-    auto found = validate_cohort(cases, {}, threads);
+    auto found = validate_cohort(cases, {.threads = threads});
     benchmark::DoNotOptimize(found.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * cases.size()));
@@ -50,7 +50,7 @@ void outcomes_columns_threads(benchmark::State& state) {
   const auto& k = columns();
   const auto threads = static_cast<unsigned>(state.range(0));
   for (auto _ : state) {
-    auto rows = compute_outcomes(k, instrument_registry::builtin(), threads);
+    auto rows = compute_outcomes(k, {.threads = threads});
     benchmark::DoNotOptimize(rows.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * k.size()));
@@ -61,7 +61,7 @@ void outcome_columns_threads(benchmark::State& state) {
   const auto& k = columns();
   const auto threads = static_cast<unsigned>(state.range(0));
   for (auto _ : state) {
-    auto out = compute_outcome_columns(k, instrument_registry::builtin(), threads);
+    auto out = compute_outcome_columns(k, {.threads = threads});
     benchmark::DoNotOptimize(out.case_index.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * k.size()));
@@ -72,7 +72,7 @@ void outcomes_cases_threads(benchmark::State& state) {
   const auto& cases = cohort();
   const auto threads = static_cast<unsigned>(state.range(0));
   for (auto _ : state) {
-    auto rows = outcomes(cases, instrument_registry::builtin(), threads);
+    auto rows = outcomes(cases, {.threads = threads});
     benchmark::DoNotOptimize(rows.data());
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * cases.size()));

@@ -33,12 +33,12 @@ std::vector<std::tuple<std::string, error_kind, std::string>> essence(const std:
 }
 
 // The errors of reading `c` written without a check.
-std::vector<read_error> read_back(const case_record& c, const read_options& options = {}) {
+std::vector<read_error> read_back(const case_record& c, const read_options& options = {},
+                                  const catalog& cat = catalog::builtin()) {
   write_options w;
   w.style = json_style::compact;
   w.unchecked = true;
-  w.protocols = options.protocols;
-  auto r = read_case(write_case(c, w), options);
+  auto r = read_case(write_case(c, w, cat), options, cat);
   if (r) return {};
   return std::move(r).errors();
 }
@@ -155,7 +155,7 @@ TEST(check, equals_the_errors_of_reading_the_written_form) {
         a.total.reset();
       }
       const auto found = check(c);
-      ASSERT_EQ(essence(found), essence(read_back(c))) << write_case(c, {json_style::pretty, nullptr, true});
+      ASSERT_EQ(essence(found), essence(read_back(c))) << write_case(c, {.style = json_style::pretty, .unchecked = true});
       ASSERT_EQ(is_well_formed(c), found.empty());
       ++compared;
       with_errors += !found.empty();
@@ -277,7 +277,7 @@ TEST(check, validate_reports_structural_errors_first_then_the_rules) {
   for (const auto& f : validate(c, redacted)) EXPECT_EQ(f.message.find('9'), std::string::npos) << f.message;
   // validate_cohort agrees, on any number of threads.
   const std::vector<case_record> cohort{example_case(), c};
-  const auto per_case = validate_cohort(cohort, {}, 2);
+  const auto per_case = validate_cohort(cohort, {.threads = 2});
   EXPECT_EQ(per_case[1], findings);
 }
 
@@ -312,20 +312,18 @@ TEST(check, every_writer_refuses_a_case_that_fails_it) {
   EXPECT_EQ(essence(read_case(write_case(c, unchecked)).errors()), expected);
 }
 
-TEST(check, a_case_of_a_registered_protocol_is_written_with_its_registry) {
-  auto registry = protocol_registry::with_builtins();
-  auto custom = *registry.find("ipt");
+TEST(check, a_case_of_a_registered_protocol_is_written_with_its_catalog) {
+  catalog cat;
+  auto custom = *cat.protocols.find("ipt");
   custom.id = "ipt_trial_manual";
-  registry.add(custom);
+  cat.protocols.add(custom);
   auto c = example_case();
   c.adaptation = "ipt_trial_manual";
   EXPECT_THROW((void)write_case(c), decode_error);
-  write_options w;
-  w.protocols = &registry;
-  EXPECT_NO_THROW((void)write_case(c, w));
-  read_options r;
-  r.protocols = &registry;
-  EXPECT_TRUE(check(c, r).empty());
+  EXPECT_FALSE(check(c).empty());
+  EXPECT_NO_THROW((void)write_case(c, {}, cat));
+  EXPECT_TRUE(check(c, {}, cat).empty());
+  EXPECT_TRUE(is_well_formed(c, {}, cat));
 }
 
 TEST(check, limits_as_the_reader_applies_them) {

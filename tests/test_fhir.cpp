@@ -373,12 +373,12 @@ TEST(Fhir, UnusualCaseStillGivesAValidBundle) {
     ASSERT_EQ(e.errors().size(), 1u);
     EXPECT_EQ(e.errors()[0].path, "/adaptation");
   }
-  auto protocols = iptkit::protocol_registry::with_builtins();
+  iptkit::catalog cat;
   iptkit::protocol own;
   own.id = "not_registered";
   own.name = "not_registered";
-  protocols.add(own);
-  const auto text = iptkit::fhir_bundle(c, {.protocols = &protocols});
+  cat.protocols.add(own);
+  const auto text = iptkit::fhir_bundle(c, {}, cat);
   EXPECT_EQ(join(problems(c, text)), "");
   const auto b = bj::parse(text);
 
@@ -422,7 +422,7 @@ TEST(Fhir, EdgeCaseFileOfTheValidatorRun) {
 
 TEST(Fhir, RegistriesInForceAreUsed) {
   auto c = unusual_case();
-  auto instruments = iptkit::instrument_registry::with_builtins();
+  iptkit::catalog cat;
   iptkit::instrument scale;
   scale.id = "trial_scale";
   scale.name = "Trial Scale";
@@ -430,13 +430,12 @@ TEST(Fhir, RegistriesInForceAreUsed) {
   scale.total_max = 16;
   scale.bands = {{"low", 0, 9}, {"high", 10, 16}};
   scale.loinc = "99999-9";
-  instruments.add(scale);
-  auto protocols = iptkit::protocol_registry::with_builtins();
+  cat.instruments.add(scale);
   iptkit::protocol p;
   p.id = "not_registered";
   p.name = "the trial's own IPT";
-  protocols.add(p);
-  const auto b = bj::parse(iptkit::fhir_bundle(c, {.instruments = &instruments, .protocols = &protocols}));
+  cat.protocols.add(p);
+  const auto b = bj::parse(iptkit::fhir_bundle(c, {}, cat));
   const auto& obs = *resources_of(b, "Observation").at(1);
   EXPECT_EQ(obs.at("code"), bj::parse(R"({"coding": [{"system": "http://loinc.org", "code": "99999-9"}],
                                           "text": "Trial Scale total score"})"));

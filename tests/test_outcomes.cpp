@@ -185,10 +185,10 @@ TEST(outcomes, bdi2_bands_at_their_edges) {
 
 TEST(outcomes, hamd17_items_score_with_their_maxima_and_jacobson_truax) {
   // HAM-D-17 with a trial's Jacobson-Truax parameters: SD 5, r 0.8.
-  auto registry = iptkit::instrument_registry::with_builtins();
-  auto hamd = *registry.find("hamd17");
+  iptkit::catalog cat;
+  auto hamd = *cat.instruments.find("hamd17");
   hamd.jacobson_truax = iptkit::jacobson_truax{5.0, 0.8};
-  registry.add(hamd);
+  cat.instruments.add(hamd);
   auto c = course(12, {});
   // Items at their maxima except item 1: 52 - 4 = 48 at baseline.
   std::vector<int> items(17);
@@ -196,7 +196,7 @@ TEST(outcomes, hamd17_items_score_with_their_maxima_and_jacobson_truax) {
   items[0] = 0;
   c.assessments = {{.instrument = "hamd17", .date = d("2026-01-05"), .items = items},
                    {.instrument = "hamd17", .date = d("2026-03-23"), .total = 40}};
-  const auto o = iptkit::outcomes(c, registry)[0];
+  const auto o = iptkit::outcomes(c, {}, cat)[0];
   EXPECT_EQ(o.baseline, 48);
   EXPECT_EQ(o.baseline_band, "severe");
   // S_diff = 5 * sqrt(2) * sqrt(0.2) = 3.1623; RCI = -8 / 3.1623 = -2.5298 < -1.96.
@@ -237,12 +237,12 @@ TEST(outcomes, nhs_paired_phq9_and_gad7) {
 // Found with the fuzz targets: the pair read PHQ-9's caseness and reliable change without checking that a
 // registered PHQ-9 has them (undefined behaviour, a garbage row).
 TEST(outcomes, paired_row_with_a_phq9_override_without_cutoffs_gives_reasons) {
-  auto registry = iptkit::instrument_registry::with_builtins();
-  registry.add({.id = "phq9", .name = "PHQ-9 without cut-offs", .items = 9, .total_max = 27});
+  iptkit::catalog cat;
+  cat.instruments.add({.id = "phq9", .name = "PHQ-9 without cut-offs", .items = 9, .total_max = 27});
   auto c = course(12, {{0, 12}, {77, 8}});
   c.assessments.push_back({.instrument = "gad7", .date = d("2026-01-05"), .total = 12});
   c.assessments.push_back({.instrument = "gad7", .date = d("2026-03-23"), .total = 6});
-  const auto p = row(iptkit::outcomes(c, registry), "phq9+gad7");
+  const auto p = row(iptkit::outcomes(c, {}, cat), "phq9+gad7");
   EXPECT_FALSE(p.status);
   EXPECT_FALSE(p.baseline_caseness);
   EXPECT_EQ(p.caseness_reason, not_computed::no_caseness_cutoff);
@@ -291,12 +291,12 @@ TEST(outcomes, user_instrument_from_json_is_scored_banded_and_used) {
               {"label": "severe", "min": 20, "max": 40}],
     "caseness": 10, "remission": 9, "reliable_change": 8}])");
   ASSERT_TRUE(loaded);
-  auto registry = iptkit::instrument_registry::with_builtins();
-  registry.add_all(*loaded);
+  iptkit::catalog cat;
+  cat.instruments.add_all(*loaded);
   auto c = course(12, {});
   c.assessments = {{.instrument = "wsas", .date = d("2026-01-05"), .items = {5, 5, 4, 6, 4}},
                    {.instrument = "wsas", .date = d("2026-03-23"), .items = {2, 1, 2, 2, 1}}};
-  const auto o = iptkit::outcomes(c, registry)[0];
+  const auto o = iptkit::outcomes(c, {}, cat)[0];
   EXPECT_EQ(o.baseline, 24);  // scored from the items
   EXPECT_EQ(o.endpoint, 8);
   EXPECT_EQ(o.baseline_band, "severe");
@@ -312,12 +312,12 @@ TEST(outcomes, instruments_without_cutoffs_or_with_higher_is_better) {
   iptkit::instrument wellbeing{.id = "wellbeing", .name = "Wellbeing", .items = 1, .item_max = 70,
                                .total_max = 70, .bands = {{"low", 0, 40}, {"high", 41, 70}},
                                .direction = iptkit::score_direction::higher_is_better};
-  auto registry = iptkit::instrument_registry::with_builtins();
-  registry.add(wellbeing);
+  iptkit::catalog cat;
+  cat.instruments.add(wellbeing);
   auto c = course(12, {});
   c.assessments = {{.instrument = "wellbeing", .date = d("2026-01-05"), .total = 30},
                    {.instrument = "wellbeing", .date = d("2026-03-23"), .total = 50}};
-  const auto o = iptkit::outcomes(c, registry)[0];
+  const auto o = iptkit::outcomes(c, {}, cat)[0];
   EXPECT_FALSE(o.status);
   EXPECT_EQ(o.change, 20);
   EXPECT_EQ(o.endpoint_band, "high");
@@ -329,8 +329,8 @@ TEST(outcomes, instruments_without_cutoffs_or_with_higher_is_better) {
   // With a points threshold, improvement is a rise on this scale.
   wellbeing.reliable_change = 10;
   wellbeing.caseness = 40;  // a case at or below 40
-  registry.add(wellbeing);
-  const auto p = iptkit::outcomes(c, registry)[0];
+  cat.instruments.add(wellbeing);
+  const auto p = iptkit::outcomes(c, {}, cat)[0];
   EXPECT_EQ(p.reliable_improvement, true);
   EXPECT_EQ(p.baseline_caseness, true);
   EXPECT_EQ(p.endpoint_caseness, false);
@@ -352,8 +352,8 @@ TEST(outcomes, threads_give_the_same_rows) {
   std::vector<iptkit::case_record> cases;
   for (int i = 0; i < 301; ++i)
     cases.push_back(course(12, {{0, 10 + i % 15}, {35, 9 + i % 9}, {77, i % 20}}, "C-" + std::to_string(i)));
-  const auto one = iptkit::outcomes(cases, iptkit::instrument_registry::builtin(), 1);
-  const auto two = iptkit::outcomes(cases, iptkit::instrument_registry::builtin(), 2);
+  const auto one = iptkit::outcomes(cases, {.threads = 1});
+  const auto two = iptkit::outcomes(cases, {.threads = 2});
   ASSERT_EQ(one.size(), 301u);
   EXPECT_EQ(one, two);
   EXPECT_EQ(one[300].case_index, 300u);
@@ -362,8 +362,8 @@ TEST(outcomes, threads_give_the_same_rows) {
 // A synthetic cohort with everything the rows can hold: PHQ-9 and GAD-7 (paired rows),
 // maintenance with relapse, an unknown instrument, cases without assessments, a user instrument
 // scored by Jacobson-Truax with higher-is-better.
-std::vector<iptkit::case_record> mixed_cases(iptkit::instrument_registry& registry) {
-  registry = iptkit::instrument_registry::with_builtins();
+std::vector<iptkit::case_record> mixed_cases(iptkit::catalog& cat) {
+  cat = iptkit::catalog{};
   iptkit::instrument better;
   better.id = "better";
   better.name = "Higher is better";
@@ -373,7 +373,7 @@ std::vector<iptkit::case_record> mixed_cases(iptkit::instrument_registry& regist
   better.direction = iptkit::score_direction::higher_is_better;
   better.jacobson_truax = iptkit::jacobson_truax{2, 0.8};
   better.bands = {{"low", 0, 4}, {"high", 5, 10}};
-  registry.add(better);
+  cat.instruments.add(better);
   iptkit::synth_options o;
   o.cases = 600;
   o.seed = 5;
@@ -392,16 +392,16 @@ std::vector<iptkit::case_record> mixed_cases(iptkit::instrument_registry& regist
   return cases;
 }
 
-iptkit::cohort_columns mixed_columns(iptkit::instrument_registry& registry) {
-  return iptkit::to_columns(mixed_cases(registry), registry);
+iptkit::cohort_columns mixed_columns(iptkit::catalog& cat) {
+  return iptkit::to_columns(mixed_cases(cat), {}, cat);
 }
 
 TEST(outcomes, to_columns_on_threads_gives_the_same_columns) {
-  iptkit::instrument_registry registry;
-  const auto cases = mixed_cases(registry);
-  const auto one = iptkit::to_columns(cases, registry);
+  iptkit::catalog cat;
+  const auto cases = mixed_cases(cat);
+  const auto one = iptkit::to_columns(cases, {}, cat);
   for (unsigned threads : {2u, 3u, 7u}) {
-    const auto k = iptkit::to_columns(cases, registry, threads);
+    const auto k = iptkit::to_columns(cases, {.threads = threads}, cat);
     EXPECT_EQ(k.instruments, one.instruments);
     EXPECT_EQ(k.case_id, one.case_id);
     EXPECT_EQ(k.start_day, one.start_day);
@@ -418,17 +418,17 @@ TEST(outcomes, to_columns_on_threads_gives_the_same_columns) {
     EXPECT_EQ(k.instrument, one.instrument);
     EXPECT_EQ(k.day, one.day);
     EXPECT_EQ(k.total, one.total);
-    EXPECT_EQ(iptkit::outcomes(cases, registry, threads), iptkit::outcomes(cases, registry, 1));
+    EXPECT_EQ(iptkit::outcomes(cases, {.threads = threads}, cat), iptkit::outcomes(cases, {.threads = 1}, cat));
   }
   const auto few = std::span(cases).first(3);
-  EXPECT_EQ(iptkit::to_columns(few, registry, 8).offset, iptkit::to_columns(few, registry, 1).offset);
-  EXPECT_EQ(iptkit::to_columns({}, registry, 4).offset, std::vector<std::uint32_t>{0});
+  EXPECT_EQ(iptkit::to_columns(few, {.threads = 8}, cat).offset, iptkit::to_columns(few, {.threads = 1}, cat).offset);
+  EXPECT_EQ(iptkit::to_columns({}, {.threads = 4}, cat).offset, std::vector<std::uint32_t>{0});
 }
 
 TEST(outcomes, columns_hold_the_rows) {
-  iptkit::instrument_registry registry;
-  const auto k = mixed_columns(registry);
-  const auto rows = iptkit::compute_outcomes(k, registry, 1);
+  iptkit::catalog cat;
+  const auto k = mixed_columns(cat);
+  const auto rows = iptkit::compute_outcomes(k, {.threads = 1}, cat);
   ASSERT_GT(rows.size(), k.size());
   std::size_t paired = 0, unscored = 0, relapses = 0, rci = 0;
   for (const auto& r : rows) {
@@ -442,13 +442,13 @@ TEST(outcomes, columns_hold_the_rows) {
   EXPECT_GT(relapses, 0u);
   EXPECT_GT(rci, 0u);
   for (unsigned threads : {1u, 2u, 3u}) {
-    EXPECT_EQ(iptkit::compute_outcomes(k, registry, threads), rows) << threads;
-    const auto columns = iptkit::compute_outcome_columns(k, registry, threads);
+    EXPECT_EQ(iptkit::compute_outcomes(k, {.threads = threads}, cat), rows) << threads;
+    const auto columns = iptkit::compute_outcome_columns(k, {.threads = threads}, cat);
     ASSERT_EQ(columns.size(), rows.size());
     for (std::size_t r = 0; r < rows.size(); ++r) ASSERT_EQ(columns.row(r, k), rows[r]) << r << " " << threads;
   }
   // The sentinels of an absent value.
-  const auto columns = iptkit::compute_outcome_columns(k, registry, 2);
+  const auto columns = iptkit::compute_outcome_columns(k, {.threads = 2}, cat);
   const auto none = static_cast<std::size_t>(
       std::find_if(rows.begin(), rows.end(), [](const auto& r) { return r.instrument.empty(); }) - rows.begin());
   EXPECT_EQ(columns.instrument[none], iptkit::outcome_columns::no_index);
@@ -459,7 +459,7 @@ TEST(outcomes, columns_hold_the_rows) {
   EXPECT_EQ(columns.relapse_kind[none], iptkit::outcome_columns::no_reason);
   EXPECT_TRUE(std::isnan(columns.percent_change[none]));
   EXPECT_EQ(columns.instruments.back(), iptkit::paired_instrument);
-  EXPECT_EQ(iptkit::compute_outcome_columns(iptkit::cohort_columns{}, registry, 2).size(), 0u);
+  EXPECT_EQ(iptkit::compute_outcome_columns(iptkit::cohort_columns{}, {.threads = 2}, cat).size(), 0u);
 }
 
 // The quantities are declared once (outcome_quantities) and every form is derived from that:
@@ -480,17 +480,17 @@ TEST(outcomes, every_form_has_every_described_quantity_in_order) {
     for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
     return out;
   };
-  iptkit::instrument_registry registry;
-  const auto cases = mixed_cases(registry);
-  const auto k = iptkit::to_columns(cases, registry);
-  const auto rows = iptkit::compute_outcomes(k, registry, 2);
+  iptkit::catalog cat;
+  const auto cases = mixed_cases(cat);
+  const auto k = iptkit::to_columns(cases, {}, cat);
+  const auto rows = iptkit::compute_outcomes(k, {.threads = 2}, cat);
   const auto csv = iptkit::to_csv<iptkit::case_outcome>(rows);
   EXPECT_EQ(csv.substr(0, csv.find('\r')), joined(row));
-  const auto tidy = iptkit::tidy_csv(iptkit::make_tidy_tables(cases, {true, &registry}), "outcomes", true);
+  const auto tidy = iptkit::tidy_csv(iptkit::make_tidy_tables(cases, {.dates = true}, cat), "outcomes", true);
   EXPECT_EQ(tidy.substr(0, tidy.find('\r')), joined(row) + ",baseline_day,day");
 
   // Each column of outcome_columns holds every row, in the same order as row() reads them.
-  const auto columns = iptkit::compute_outcome_columns(k, registry, 2);
+  const auto columns = iptkit::compute_outcome_columns(k, {.threads = 2}, cat);
   std::size_t seen = 0;
   iptkit::for_each_quantity([&](auto, const auto& column) {
     EXPECT_EQ(column.size(), rows.size());

@@ -37,17 +37,17 @@ TEST(parallel, validate_cohort_on_threads_equals_validate) {
   std::size_t findings = 0;
   for (const auto& f : one) findings += f.size();
   EXPECT_GT(findings, 0u);  // a synthetic cohort has deviations: the rules really report
-  for (const unsigned threads : {2u, 3u, 8u}) EXPECT_EQ(iptkit::validate_cohort(cases, {}, threads), one) << threads;
+  for (const unsigned threads : {2u, 3u, 8u}) EXPECT_EQ(iptkit::validate_cohort(cases, {.threads = threads}), one) << threads;
 }
 
 TEST(parallel, compute_outcomes_on_threads_equals_one_thread) {
   const auto& cases = cohort();
   const auto columns = iptkit::to_columns(cases);
-  const auto one = iptkit::compute_outcomes(columns, iptkit::instrument_registry::builtin(), 1);
+  const auto one = iptkit::compute_outcomes(columns, {.threads = 1});
   EXPECT_GT(one.size(), cases.size());  // phq9 for every case, gad7 and the pair for many
   for (const unsigned threads : {2u, 4u})
-    EXPECT_EQ(iptkit::compute_outcomes(columns, iptkit::instrument_registry::builtin(), threads), one) << threads;
-  EXPECT_EQ(iptkit::outcomes(cases, iptkit::instrument_registry::builtin(), 3), one);
+    EXPECT_EQ(iptkit::compute_outcomes(columns, {.threads = threads}), one) << threads;
+  EXPECT_EQ(iptkit::outcomes(cases, {.threads = 3}), one);
 }
 
 TEST(parallel, callers_on_several_threads_share_the_builtin_registries) {
@@ -60,8 +60,8 @@ TEST(parallel, callers_on_several_threads_share_the_builtin_registries) {
   std::vector<std::thread> callers;
   for (std::size_t t = 0; t < 4; ++t)
     callers.emplace_back([&, t] {
-      found[t] = iptkit::validate_cohort(cases, {}, 2);
-      computed[t] = iptkit::outcomes(cases, iptkit::instrument_registry::builtin(), 2);
+      found[t] = iptkit::validate_cohort(cases, {.threads = 2});
+      computed[t] = iptkit::outcomes(cases, {.threads = 2});
     });
   for (auto& c : callers) c.join();
   for (std::size_t t = 0; t < 4; ++t) {
@@ -73,14 +73,12 @@ TEST(parallel, callers_on_several_threads_share_the_builtin_registries) {
 TEST(parallel, a_rule_that_throws_on_one_thread_fails_the_whole_cohort) {
   const auto& cases = cohort();
   const std::string bad = cases[cases.size() - 7].case_id;  // in the last block
-  auto rules = iptkit::rule_set::with_builtins();
-  rules.add({"X100", iptkit::severity::error, "throws on one case",
+  iptkit::catalog cat;
+  cat.rules.add({"X100", iptkit::severity::error, "throws on one case",
              [&](const iptkit::rule_context& ctx, std::vector<iptkit::rule_hit>&) {
                if (ctx.c.case_id == bad) throw std::runtime_error("user rule failed");
              }});
-  iptkit::validation_options options;
-  options.rules = &rules;
-  EXPECT_THROW(iptkit::validate_cohort(cases, options, 4), std::runtime_error);
+  EXPECT_THROW(iptkit::validate_cohort(cases, {.threads = 4}, cat), std::runtime_error);
 }
 
 TEST(parallel, synthesis_in_parallel_chunks_equals_one_pass) {

@@ -103,10 +103,20 @@ iptkit::case_record example(const char* name) {
   return iptkit::read_case(iptkit::test::read_file(iptkit::test::source_dir() / "examples/data" / name)).value();
 }
 
+// The errors of a result, one per line, for a failure message.
+template <class T>
+std::string errors_text(const iptkit::result<T>& r) {
+  std::string out;
+  for (const auto& e : r.errors()) out += iptkit::to_string(e) + "\n";
+  return out;
+}
+
 TEST(progress, in_progress_example) {
   const auto c = example("in-progress-job-loss.json");
   const auto& last = c.sessions.back();
-  const auto p = iptkit::progress(c, iptkit::add_days(last.date, 2));
+  const auto r = iptkit::progress(c, iptkit::add_days(last.date, 2));
+  ASSERT_TRUE(r) << errors_text(r);
+  const auto& p = *r;
   EXPECT_EQ(p.phase, phase::middle);
   EXPECT_EQ(p.sessions_held, 5);
   EXPECT_EQ(p.planned_sessions, 12);
@@ -126,24 +136,28 @@ TEST(progress, overdue_inventory_formulation_and_ending) {
   auto c = example("in-progress-job-loss.json");
   c.inventory.reset();
   c.formulation.reset();
-  auto p = iptkit::progress(c, c.sessions.back().date);
+  const auto r = iptkit::progress(c, c.sessions.back().date);
+  ASSERT_TRUE(r) << errors_text(r);
   std::vector<task> overdue;
-  for (const auto& o : p.overdue) overdue.push_back(o.task);
+  for (const auto& o : r->overdue) overdue.push_back(o.task);
   EXPECT_TRUE(has(overdue, task::interpersonal_inventory));
   EXPECT_TRUE(has(overdue, task::formulation_shared));
   EXPECT_FALSE(has(overdue, task::termination_discussed));
   // Two sessions left and the ending not named: overdue.
   c.contract.planned_sessions = c.sessions.back().number + 2;
-  p = iptkit::progress(c, c.sessions.back().date);
+  const auto ending = iptkit::progress(c, c.sessions.back().date);
+  ASSERT_TRUE(ending) << errors_text(ending);
   overdue.clear();
-  for (const auto& o : p.overdue) overdue.push_back(o.task);
+  for (const auto& o : ending->overdue) overdue.push_back(o.task);
   EXPECT_TRUE(has(overdue, task::termination_discussed));
-  EXPECT_EQ(p.sessions_remaining, 2);
+  EXPECT_EQ(ending->sessions_remaining, 2);
 }
 
 TEST(progress, before_the_first_session) {
   const auto c = example("in-progress-job-loss.json");
-  const auto p = iptkit::progress(c, iptkit::add_days(c.contract.start_date, -1));
+  const auto r = iptkit::progress(c, iptkit::add_days(c.contract.start_date, -1));
+  ASSERT_TRUE(r) << errors_text(r);
+  const auto& p = *r;
   EXPECT_EQ(p.sessions_held, 0);
   EXPECT_EQ(p.phase, phase::initial);
   EXPECT_EQ(p.next_session, 1);
@@ -154,7 +168,9 @@ TEST(progress, before_the_first_session) {
 
 TEST(progress, completed_course_with_maintenance) {
   const auto c = example("maintenance-recurrent-illness.json");
-  const auto p = iptkit::progress(c, iptkit::add_days(c.sessions.back().date, 1));
+  const auto r = iptkit::progress(c, iptkit::add_days(c.sessions.back().date, 1));
+  ASSERT_TRUE(r) << errors_text(r);
+  const auto& p = *r;
   EXPECT_TRUE(p.acute_complete);
   EXPECT_EQ(p.phase, phase::maintenance);
   EXPECT_EQ(p.next_phase, phase::maintenance);
@@ -164,7 +180,9 @@ TEST(progress, completed_course_with_maintenance) {
 
 TEST(progress, missed_sessions_use_up_slots_of_the_contract) {
   const auto c = example("deficits-nonresponder.json");  // 16 sessions, one no-show, one cancelled
-  const auto p = iptkit::progress(c, c.sessions.back().date);
+  const auto r = iptkit::progress(c, c.sessions.back().date);
+  ASSERT_TRUE(r) << errors_text(r);
+  const auto& p = *r;
   EXPECT_EQ(p.sessions_attended, 14);
   EXPECT_EQ(p.sessions_remaining, 0);
   EXPECT_TRUE(p.acute_complete);
@@ -173,10 +191,65 @@ TEST(progress, missed_sessions_use_up_slots_of_the_contract) {
 
 TEST(progress, completed_course_without_maintenance_has_no_next_session) {
   const auto c = example("role-transition-marriage.json");
-  const auto p = iptkit::progress(c, iptkit::add_days(c.sessions.back().date, 30));
+  const auto r = iptkit::progress(c, iptkit::add_days(c.sessions.back().date, 30));
+  ASSERT_TRUE(r) << errors_text(r);
+  const auto& p = *r;
   EXPECT_TRUE(p.acute_complete);
   EXPECT_FALSE(p.next_session);
   EXPECT_TRUE(p.overdue.empty()) << iptkit::meta::enum_name(p.overdue.front().task);
+}
+
+// Found in the catalog refactoring: an assessment of an instrument the catalog does not define was
+// shown without a band; now progress() refuses it, naming the assessment and the instrument.
+TEST(progress, an_instrument_the_catalog_lacks_is_an_error_naming_it) {
+  auto c = example("in-progress-job-loss.json");
+  ASSERT_GE(c.assessments.size(), 2u);
+  const auto as_of = iptkit::add_days(c.sessions.back().date, 2);
+  ASSERT_TRUE(iptkit::progress(c, as_of));
+  const std::size_t i = c.assessments.size() - 1;
+  ASSERT_LE(c.assessments[i].date, as_of);
+  c.assessments[i].instrument = "trial_scale";
+  c.assessments[i].items.clear();
+  c.assessments[i].total = 7;
+  const auto r = iptkit::progress(c, as_of);
+  ASSERT_FALSE(r);
+  ASSERT_EQ(r.errors().size(), 1u) << errors_text(r);
+  EXPECT_EQ(r.errors()[0].path, "/assessments/" + std::to_string(i) + "/instrument");
+  EXPECT_EQ(r.errors()[0].kind, iptkit::error_kind::bad_enum);
+  EXPECT_NE(r.errors()[0].message.find("trial_scale"), std::string::npos) << r.errors()[0].message;
+  // An assessment after `as_of` is ignored, as everything after it is.
+  EXPECT_TRUE(iptkit::progress(c, iptkit::add_days(c.assessments[i].date, -1)))
+      << "an assessment after as_of counted";
+  // A catalog that defines the instrument is honoured: its band is shown.
+  iptkit::catalog cat;
+  cat.instruments.add({.id = "trial_scale", .name = "Trial Scale", .items = 4, .total_max = 16,
+                       .bands = {{"low", 0, 9}, {"high", 10, 16}}});
+  const auto known = iptkit::progress(c, as_of, cat);
+  ASSERT_TRUE(known) << errors_text(known);
+  const auto& measures = known->latest_measures;
+  const auto m = std::find_if(measures.begin(), measures.end(),
+                              [](const auto& x) { return x.instrument == "trial_scale"; });
+  ASSERT_NE(m, measures.end());
+  EXPECT_EQ(m->band, "low");
+}
+
+// A case that is not well formed gets check()'s errors, not a guess: an adaptation the catalog
+// does not hold used to be planned as if it were a protocol of the contract's length.
+TEST(progress, a_case_that_is_not_well_formed_gets_the_errors_of_check) {
+  auto c = example("in-progress-job-loss.json");
+  const auto as_of = iptkit::add_days(c.sessions.back().date, 2);
+  c.adaptation = "ipt_trial_manual";
+  const auto r = iptkit::progress(c, as_of);
+  ASSERT_FALSE(r);
+  ASSERT_FALSE(r.errors().empty());
+  EXPECT_EQ(r.errors()[0].path, "/adaptation");
+  iptkit::catalog cat;
+  auto manual = *cat.protocols.find("ipt");
+  manual.id = "ipt_trial_manual";
+  cat.protocols.add(manual);
+  const auto known = iptkit::progress(c, as_of, cat);
+  ASSERT_TRUE(known) << errors_text(known);
+  EXPECT_EQ(known->sessions_held, 5);
 }
 
 // Nothing is guessed: each argument that cannot be planned is an error naming it.

@@ -227,14 +227,12 @@ TEST(read, unknown_adaptation_is_bad_enum_unless_registered) {
   auto doc = base();
   doc["adaptation"] = "ipt_trial_x";
   EXPECT_EQ(errors_of(doc), (errs{{"/adaptation", error_kind::bad_enum}}));
-  auto registry = iptkit::protocol_registry::with_builtins();
+  iptkit::catalog cat;
   iptkit::protocol p;
   p.id = "ipt_trial_x";
   p.name = "trial manual";
-  registry.add(p);
-  iptkit::read_options o;
-  o.protocols = &registry;
-  EXPECT_TRUE(iptkit::read_case(bj::serialize(doc), o));
+  cat.protocols.add(p);
+  EXPECT_TRUE(iptkit::read_case(bj::serialize(doc), {}, cat));
 }
 
 TEST(read, out_of_range) {

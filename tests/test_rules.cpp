@@ -909,16 +909,14 @@ TEST(rules, D001_ipt_a_age_outside_12_to_18) {
 }
 
 TEST(rules, D001_names_only_the_bound_the_protocol_has) {
-  auto registry = iptkit::protocol_registry::with_builtins();
-  auto late_life = *registry.find("ipt");
+  iptkit::catalog cat;
+  auto late_life = *cat.protocols.find("ipt");
   late_life.id = "ipt_late_life";
   late_life.min_age = 60;
-  registry.add(late_life);
+  cat.protocols.add(late_life);
   auto c = base();
   c.adaptation = "ipt_late_life";
-  iptkit::validation_options options;
-  options.protocols = &registry;
-  expect_finding(iptkit::validate(c, options), "D001", severity::warning, "/age_at_intake",
+  expect_finding(iptkit::validate(c, {}, cat), "D001", severity::warning, "/age_at_intake",
                  "age 41 is below the minimum age 60 for \"ipt_late_life\"");
 }
 
@@ -1032,11 +1030,9 @@ TEST(rules, trial_protocol_loaded_from_json_changes_findings) {
      "min_sessions": 10, "max_sessions": 10, "initial_max": 2, "termination_min": 2}
   ])");
   ASSERT_TRUE(manual) << iptkit::to_string(manual.errors()[0]);
-  auto protocols = iptkit::protocol_registry::with_builtins();
-  protocols.add_all(*manual);
-  iptkit::validation_options options;
-  options.protocols = &protocols;
-  const auto trial = iptkit::validate(c, options);
+  iptkit::catalog cat;
+  cat.protocols.add_all(*manual);
+  const auto trial = iptkit::validate(c, {}, cat);
   expect_finding(trial, "C001", severity::warning, "/contract/planned_sessions",
                  "12 planned sessions is outside 10-10 for adaptation \"ipt\"");
   expect_finding(trial, "P002", severity::warning, "/sessions/2/phase",
@@ -1051,21 +1047,17 @@ TEST(rules, trial_adaptation_of_its_own) {
      "min_age": 18, "max_age": 65}
   ])");
   ASSERT_TRUE(manual);
-  auto protocols = iptkit::protocol_registry::with_builtins();
-  protocols.add_all(*manual);
-  iptkit::read_options read;
-  read.protocols = &protocols;
+  iptkit::catalog cat;
+  cat.protocols.add_all(*manual);
   auto doc = iptkit::test::read_file(iptkit::test::source_dir() / "tests/data/base-case.json");
   const std::string from = "\"adaptation\": \"ipt\"";
   ASSERT_NE(doc.find(from), std::string::npos);
   doc.replace(doc.find(from), from.size(), "\"adaptation\": \"ipt_trial\"");
   EXPECT_FALSE(iptkit::read_case(doc));  // not in the built-in table
-  auto c = iptkit::read_case(doc, read);
+  auto c = iptkit::read_case(doc, {}, cat);
   ASSERT_TRUE(c) << iptkit::to_string(c.errors()[0]);
   c->age_at_intake = 70;
-  iptkit::validation_options options;
-  options.protocols = &protocols;
-  const auto fs = iptkit::validate(*c, options);
+  const auto fs = iptkit::validate(*c, {}, cat);
   expect_finding(fs, "D001", severity::warning, "/age_at_intake",
                  "age 70 is outside 18-65 for \"ipt_trial\"");
   expect_finding(fs, "C001", severity::warning, "/contract/planned_sessions",
@@ -1078,10 +1070,8 @@ TEST(rules, user_instrument_loaded_from_json_is_used_by_assessment_rules) {
     "id": "trial_mood", "name": "Trial mood scale", "items": 5, "item_min": 0, "item_max": 4,
     "total_min": 0, "total_max": 20, "risk_items": [5]}])");
   ASSERT_TRUE(scales) << iptkit::to_string(scales.errors()[0]);
-  auto instruments = iptkit::instrument_registry::with_builtins();
-  instruments.add_all(*scales);
-  iptkit::validation_options options;
-  options.instruments = &instruments;
+  iptkit::catalog cat;
+  cat.instruments.add_all(*scales);
 
   auto c = base();
   iptkit::assessment a;
@@ -1091,7 +1081,7 @@ TEST(rules, user_instrument_loaded_from_json_is_used_by_assessment_rules) {
   a.items = {1, 5, 3, 2};  // 4 items; item 2 is out of 0-4
   a.total = 11;
   c.assessments.push_back(a);
-  auto fs = iptkit::validate(c, options);
+  auto fs = iptkit::validate(c, {}, cat);
   expect_finding(fs, "A001", severity::error, "/assessments/1/items",
                  "Trial mood scale has 5 items; found 4");
   expect_finding(fs, "A002", severity::error, "/assessments/1/items/1",
@@ -1099,14 +1089,14 @@ TEST(rules, user_instrument_loaded_from_json_is_used_by_assessment_rules) {
   EXPECT_EQ(codes(fs), (std::vector<std::string>{"A001", "A002"}));
 
   c.assessments[1].items = {1, 4, 3, 2, 1};  // risk item 5 above 0
-  fs = iptkit::validate(c, options);
+  fs = iptkit::validate(c, {}, cat);
   expect_finding(fs, "A007", severity::alert, "/assessments/1/items/4",
                  "Trial mood scale item 5 (self-harm / suicide) is 1 on 2026-01-26: review risk "
                  "now");
   EXPECT_EQ(codes(fs), (std::vector<std::string>{"A007"}));
   c.assessments[1].items[4] = 0;
   c.assessments[1].total = 10;
-  EXPECT_EQ(strings(iptkit::validate(c, options)), std::vector<std::string>{});
+  EXPECT_EQ(strings(iptkit::validate(c, {}, cat)), std::vector<std::string>{});
 
   // Not registered: A008, and the item rules cannot judge it.
   c.assessments[1].items = {1, 5, 3, 2};
@@ -1163,23 +1153,52 @@ TEST(rules, builtin_rule_set_is_the_catalogue_in_order) {
 TEST(rules, rule_set_disable_and_enable) {
   auto c = base();
   c.formulation->patient_agreed = false;
-  auto rules = iptkit::rule_set::with_builtins();
-  iptkit::validation_options options;
-  options.rules = &rules;
-  EXPECT_TRUE(has(iptkit::validate(c, options), "F004"));
+  iptkit::catalog cat;
+  auto& rules = cat.rules;
+  EXPECT_TRUE(has(iptkit::validate(c, {}, cat), "F004"));
   EXPECT_TRUE(rules.disable("F004"));
   EXPECT_TRUE(rules.disable("F004"));  // idempotent
   EXPECT_FALSE(rules.is_enabled("F004"));
-  EXPECT_EQ(strings(iptkit::validate(c, options)), std::vector<std::string>{});
+  EXPECT_EQ(strings(iptkit::validate(c, {}, cat)), std::vector<std::string>{});
   EXPECT_TRUE(rules.enable("F004"));
   EXPECT_TRUE(rules.is_enabled("F004"));
-  EXPECT_EQ(codes(iptkit::validate(c, options)), std::vector<std::string>{"F004"});
+  EXPECT_EQ(codes(iptkit::validate(c, {}, cat)), std::vector<std::string>{"F004"});
   EXPECT_FALSE(rules.disable("Z999"));
   EXPECT_FALSE(rules.enable("Z999"));
   EXPECT_FALSE(rules.set_severity("Z999", severity::error));
   EXPECT_FALSE(rules.is_enabled("Z999"));
   // The shared built-in set is untouched.
   EXPECT_TRUE(iptkit::rule_set::builtin().is_enabled("F004"));
+}
+
+// The catalog carries the rules in force: a rule its rule set disables does not run, in validate()
+// and validate_cohort(), while every other rule still does, as with the built-ins.
+TEST(rules, a_catalog_with_a_rule_disabled_is_honoured) {
+  auto c = base();
+  c.formulation->patient_agreed = false;  // F004
+  c.contract.planned_sessions = 40;       // C001
+  const auto all = iptkit::validate(c);
+  ASSERT_TRUE(has(all, "F004"));
+  ASSERT_TRUE(has(all, "C001"));
+  auto rules = iptkit::rule_set::with_builtins();
+  ASSERT_TRUE(rules.disable("F004"));
+  const iptkit::catalog cat{.rules = rules};
+  findings expected;
+  for (const auto& f : all)
+    if (f.code != "F004") expected.push_back(f);
+  ASSERT_FALSE(expected.empty());
+  EXPECT_EQ(iptkit::validate(c, {}, cat), expected);
+  EXPECT_FALSE(has(iptkit::validate(c, {.redact = true}, cat), "F004"));
+  const std::vector<case_record> cohort{c, base(), c};
+  const auto per_case = iptkit::validate_cohort(cohort, {.threads = 2}, cat);
+  ASSERT_EQ(per_case.size(), cohort.size());
+  EXPECT_EQ(per_case[0], expected);
+  EXPECT_EQ(per_case[1], iptkit::validate(base(), {}, cat));
+  EXPECT_EQ(per_case[2], expected);
+  // Neither the built-in catalog nor a fresh one is touched.
+  EXPECT_EQ(iptkit::validate(c), all);
+  EXPECT_EQ(iptkit::validate(c, {}, iptkit::catalog{}), all);
+  EXPECT_TRUE(iptkit::catalog::builtin().rules.is_enabled("F004"));
 }
 
 TEST(rules, rule_set_enabled_lists_the_rules_that_run_in_order) {
@@ -1203,11 +1222,9 @@ TEST(rules, rule_set_enabled_lists_the_rules_that_run_in_order) {
 TEST(rules, rule_set_set_severity) {
   auto c = base();
   c.formulation->patient_agreed = false;
-  auto rules = iptkit::rule_set::with_builtins();
-  EXPECT_TRUE(rules.set_severity("F004", severity::error));
-  iptkit::validation_options options;
-  options.rules = &rules;
-  const auto fs = iptkit::validate(c, options);
+  iptkit::catalog cat;
+  EXPECT_TRUE(cat.rules.set_severity("F004", severity::error));
+  const auto fs = iptkit::validate(c, {}, cat);
   ASSERT_EQ(fs.size(), 1u);
   EXPECT_EQ(fs[0].severity, severity::error);
   EXPECT_EQ(iptkit::to_string(fs[0]).substr(0, 38), "F004 error /formulation/patient_agreed");
@@ -1216,7 +1233,8 @@ TEST(rules, rule_set_set_severity) {
 }
 
 TEST(rules, rule_set_custom_rule) {
-  auto rules = iptkit::rule_set::with_builtins();
+  iptkit::catalog cat;
+  auto& rules = cat.rules;
   rules.add(iptkit::rule{
       "X001", severity::warning, "sessions longer than 60 minutes",
       [](const iptkit::rule_context& x, std::vector<iptkit::rule_hit>& out) {
@@ -1227,51 +1245,45 @@ TEST(rules, rule_set_custom_rule) {
                                std::to_string(*x.c.sessions[i].minutes) + " minutes"});
       }});
   EXPECT_EQ(rules.ids().back(), "X001");
-  iptkit::validation_options options;
-  options.rules = &rules;
   auto c = base();
   c.sessions[1].minutes = 75;
   c.formulation->patient_agreed = false;  // F004 at /formulation sorts before /sessions
-  auto fs = iptkit::validate(c, options);
+  auto fs = iptkit::validate(c, {}, cat);
   EXPECT_EQ(strings(fs), (std::vector<std::string>{
                              "F004 warning /formulation/patient_agreed: the formulation shared "
                              "at session 3 has no explicit patient agreement (patient_agreed is "
                              "false)",
                              "X001 warning /sessions/1/minutes: session 2 ran 75 minutes"}));
   EXPECT_TRUE(rules.set_severity("X001", severity::alert));
-  EXPECT_EQ(iptkit::validate(c, options)[1].severity, severity::alert);
+  EXPECT_EQ(iptkit::validate(c, {}, cat)[1].severity, severity::alert);
   EXPECT_TRUE(rules.disable("X001"));
-  EXPECT_EQ(codes(iptkit::validate(c, options)), std::vector<std::string>{"F004"});
+  EXPECT_EQ(codes(iptkit::validate(c, {}, cat)), std::vector<std::string>{"F004"});
   // The default set knows nothing of X001.
   EXPECT_FALSE(has(iptkit::validate(c), "X001"));
 }
 
 TEST(rules, custom_rule_exception_propagates) {
-  auto rules = iptkit::rule_set::with_builtins();
-  rules.add({"X002", severity::error, "throws",
-             [](const iptkit::rule_context&, std::vector<iptkit::rule_hit>&) {
-               throw std::runtime_error("user rule failed");
-             }});
-  iptkit::validation_options options;
-  options.rules = &rules;
-  EXPECT_THROW(iptkit::validate(base(), options), std::runtime_error);
+  iptkit::catalog cat;
+  cat.rules.add({"X002", severity::error, "throws",
+                 [](const iptkit::rule_context&, std::vector<iptkit::rule_hit>&) {
+                   throw std::runtime_error("user rule failed");
+                 }});
+  EXPECT_THROW(iptkit::validate(base(), {}, cat), std::runtime_error);
   std::vector<case_record> cohort(8, base());
-  EXPECT_THROW(iptkit::validate_cohort(cohort, options, 3), std::runtime_error);
+  EXPECT_THROW(iptkit::validate_cohort(cohort, {.threads = 3}, cat), std::runtime_error);
 }
 
 TEST(rules, the_first_case_that_throws_is_the_one_reported_on_any_threads) {
-  auto rules = iptkit::rule_set::with_builtins();
-  rules.add({"X003", severity::error, "throws for some cases",
-             [](const iptkit::rule_context& x, std::vector<iptkit::rule_hit>&) {
-               if (x.c.case_id.ends_with("7")) throw std::runtime_error(x.c.case_id);
-             }});
-  iptkit::validation_options options;
-  options.rules = &rules;
+  iptkit::catalog cat;
+  cat.rules.add({"X003", severity::error, "throws for some cases",
+                 [](const iptkit::rule_context& x, std::vector<iptkit::rule_hit>&) {
+                   if (x.c.case_id.ends_with("7")) throw std::runtime_error(x.c.case_id);
+                 }});
   std::vector<case_record> cohort(1000, base());
   for (std::size_t i = 0; i < cohort.size(); ++i) cohort[i].case_id = "C-" + std::to_string(i);
   for (unsigned threads : {1u, 2u, 3u, 8u}) {
     try {
-      iptkit::validate_cohort(cohort, options, threads);
+      iptkit::validate_cohort(cohort, {.threads = threads}, cat);
       ADD_FAILURE() << "no exception with " << threads << " threads";
     } catch (const std::runtime_error& e) {
       EXPECT_STREQ(e.what(), "C-7") << threads;
@@ -1373,7 +1385,7 @@ std::vector<case_record> varied_cohort() {
 TEST(rules, validate_cohort_in_parallel_equals_one_thread_and_validate) {
   const auto cases = varied_cohort();
   ASSERT_GE(cases.size(), 190u);
-  const auto one = iptkit::validate_cohort(cases, {}, 1);
+  const auto one = iptkit::validate_cohort(cases, {.threads = 1});
   ASSERT_EQ(one.size(), cases.size());
   std::size_t total = 0, clean = 0;
   for (std::size_t i = 0; i < cases.size(); ++i) {
@@ -1383,20 +1395,18 @@ TEST(rules, validate_cohort_in_parallel_equals_one_thread_and_validate) {
   }
   EXPECT_GT(total, cases.size());  // varied: many findings ...
   EXPECT_GT(clean, 30u);           // ... and many clean cases
-  EXPECT_EQ(iptkit::validate_cohort(cases, {}, 2), one);
-  EXPECT_EQ(iptkit::validate_cohort(cases, {}, 7), one);
-  EXPECT_EQ(iptkit::validate_cohort(cases, {}, 1000), one);  // more threads than cases
-  // With options: the same options apply on every thread.
-  auto rules = iptkit::rule_set::with_builtins();
-  rules.disable("A007");
-  iptkit::validation_options options;
-  options.rules = &rules;
-  const auto without = iptkit::validate_cohort(cases, options, 2);
+  EXPECT_EQ(iptkit::validate_cohort(cases, {.threads = 2}), one);
+  EXPECT_EQ(iptkit::validate_cohort(cases, {.threads = 7}), one);
+  EXPECT_EQ(iptkit::validate_cohort(cases, {.threads = 1000}), one);  // more threads than cases
+  // With a catalog: the same catalog applies on every thread.
+  iptkit::catalog cat;
+  cat.rules.disable("A007");
+  const auto without = iptkit::validate_cohort(cases, {.threads = 2}, cat);
   for (std::size_t i = 0; i < cases.size(); ++i) {
     EXPECT_FALSE(has(without[i], "A007"));
-    EXPECT_EQ(without[i], iptkit::validate(cases[i], options)) << i;
+    EXPECT_EQ(without[i], iptkit::validate(cases[i], {}, cat)) << i;
   }
-  EXPECT_TRUE(iptkit::validate_cohort(std::span<const case_record>{}, {}, 4).empty());
+  EXPECT_TRUE(iptkit::validate_cohort(std::span<const case_record>{}, {.threads = 4}).empty());
 }
 
 }  // namespace

@@ -33,12 +33,12 @@ TEST(schema, is_draft_2020_12_and_names_every_case_field) {
   EXPECT_EQ(schema.at_pointer("/$defs/relationship_kind/enum/7"), "friend");
 }
 
-TEST(schema, adaptation_enum_follows_the_registry) {
-  auto registry = iptkit::protocol_registry::with_builtins();
+TEST(schema, adaptation_enum_follows_the_catalog) {
+  iptkit::catalog cat;
   iptkit::protocol p;
   p.id = "trial_manual";
-  registry.add(p);
-  auto schema = boost::json::parse(iptkit::case_json_schema(registry));
+  cat.protocols.add(p);
+  auto schema = boost::json::parse(iptkit::case_json_schema(cat));
   const auto& ids = schema.at_pointer("/$defs/case_record/properties/adaptation/enum").as_array();
   EXPECT_EQ(ids.size(), 13u);
   EXPECT_EQ(ids.back(), "trial_manual");

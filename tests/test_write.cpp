@@ -171,7 +171,7 @@ TEST(write, numbers_dates_and_enums_at_their_limits) {
     EXPECT_EQ(e.errors().size(), 4u);
   }
   // Written unchecked, the values appear as they are, never clamped into other values.
-  const iptkit::write_options unchecked{iptkit::json_style::compact, nullptr, true};
+  const iptkit::write_options unchecked{.style = iptkit::json_style::compact, .unchecked = true};
   EXPECT_EQ(iptkit::write_case(c, unchecked),
             R"({"schema":"iptkit.case/1","case_id":"X-1","adaptation":"ipt","age_at_intake":-2147483648,)"
             R"("contract":{"planned_sessions":2147483647,"frequency":"","start_date":"+12345-200-250",)"

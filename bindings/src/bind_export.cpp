@@ -26,12 +26,12 @@ svg_options figure(int width, int height, std::string id, std::string title) {
 void bind_export(py::module_& m) {
   m.def(
       "case_trajectory_svg",
-      [](const case_record& c, std::string_view instrument, const instrument_registry* instruments, int width,
-         int height, std::string id, std::string title) {
-        return case_trajectory_svg(c, instrument, or_builtin(instruments),
-                                   figure(width, height, std::move(id), std::move(title)));
+      [](const case_record& c, std::string_view instrument, const catalog* cat, int width, int height,
+         std::string id, std::string title) {
+        return case_trajectory_svg(c, instrument, figure(width, height, std::move(id), std::move(title)),
+                                   catalog_or_builtin(cat));
       },
-      py::arg("case"), py::arg("instrument") = "phq9", py::kw_only(), py::arg("instruments") = py::none(),
+      py::arg("case"), py::arg("instrument") = "phq9", py::kw_only(), py::arg("catalog") = py::none(),
       py::arg("width") = 640, py::arg("height") = 360, py::arg("id") = "", py::arg("title") = "",
       "One case's totals of an instrument by week, with cut-offs and bands, as an SVG element.");
   m.def(
@@ -44,23 +44,22 @@ void bind_export(py::module_& m) {
   auto case_class = py::reinterpret_borrow<py::class_<case_record>>(m.attr("Case"));
   case_class.def(
       "to_fhir",
-      [](const case_record& c, const instrument_registry* instruments, const protocol_registry* protocols) {
-        return json_to_python(fhir_bundle(c, fhir_options{instruments, protocols, json_style::compact}));
+      [](const case_record& c, const catalog* cat) {
+        return json_to_python(fhir_bundle(c, fhir_options{json_style::compact}, catalog_or_builtin(cat)));
       },
-      py::kw_only(), py::arg("instruments") = py::none(), py::arg("protocols") = py::none(),
+      py::kw_only(), py::arg("catalog") = py::none(),
       "The case as one FHIR R4 Bundle (type collection), as a dict (docs/interop.md#fhir-r4).");
   m.def(
       "fhir_bundle",
-      [](const case_record& c, bool pretty, const instrument_registry* instruments, const protocol_registry* protocols) {
-        return fhir_bundle(c, fhir_options{instruments, protocols, pretty ? json_style::pretty : json_style::compact});
+      [](const case_record& c, bool pretty, const catalog* cat) {
+        return fhir_bundle(c, fhir_options{pretty ? json_style::pretty : json_style::compact}, catalog_or_builtin(cat));
       },
-      py::arg("case"), py::kw_only(), py::arg("pretty") = true, py::arg("instruments") = py::none(),
-      py::arg("protocols") = py::none(), "The case's FHIR R4 Bundle as JSON text (the CLI's `convert --to fhir`).");
+      py::arg("case"), py::kw_only(), py::arg("pretty") = true, py::arg("catalog") = py::none(), "The case's FHIR R4 Bundle as JSON text (the CLI's `convert --to fhir`).");
   m.def("escape_xml", &escape_xml, py::arg("text"), "Text escaped for XML and HTML.");
   m.def(
       "html_report",
       [](const py::typing::Iterable<case_record>& cases, std::vector<std::vector<finding>> findings, std::string title, group_by by,
-         const instrument_registry* instruments, const protocol_registry* protocols, std::string generated_by) {
+         const catalog* cat, std::string generated_by) {
         const auto refs = case_pointers(cases);
         std::vector<case_record> copies;  // the report takes a contiguous span
         copies.reserve(refs.cases.size());
@@ -68,15 +67,13 @@ void bind_export(py::module_& m) {
         report_options o;
         o.title = std::move(title);
         o.by = by;
-        o.instruments = instruments;
-        o.protocols = protocols;
         o.generated_by = std::move(generated_by);
         py::gil_scoped_release release;
-        return html_report(copies, findings, {}, o);
+        return html_report(copies, findings, {}, o, catalog_or_builtin(cat));
       },
       py::arg("cases"), py::arg("findings") = std::vector<std::vector<finding>>{}, py::kw_only(),
-      py::arg("title") = "IPT cohort report", py::arg("by") = group_by::arm, py::arg("instruments") = py::none(),
-      py::arg("protocols") = py::none(), py::arg("generated_by") = "iptkit (Python)",
+      py::arg("title") = "IPT cohort report", py::arg("by") = group_by::arm, py::arg("catalog") = py::none(),
+      py::arg("generated_by") = "iptkit (Python)",
       "A self-contained HTML report of a cohort (the CLI's `report`).");
 }
 

@@ -11,6 +11,7 @@
 #include <span>
 
 #include <iptkit/export/tidy.hpp>
+#include <iptkit/json/check.hpp>
 #include <iptkit/measures/instrument_registry.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/outcomes/outcome_columns.hpp>
@@ -24,14 +25,14 @@ namespace {
 
 // Outcome rows of Python cases: columns built from the case objects without copying them, then
 // computed with the GIL released. `first_index` is added to case_index (a chunk of a cohort).
-std::vector<case_outcome> outcome_rows(const py::iterable& cases, const instrument_registry* instruments,
-                                       unsigned threads, std::size_t first_index) {
+std::vector<case_outcome> outcome_rows(const py::iterable& cases, const catalog& cat, unsigned threads,
+                                       std::size_t first_index) {
   const auto refs = case_pointers(cases);
-  const auto& registry = or_builtin(instruments);
   py::gil_scoped_release release;
+  require_well_formed(refs.cases, {}, first_index, cat);  // no outcome of an impossible date
   cohort_columns columns;
-  for (const auto* c : refs.cases) columns.append(*c, registry);
-  auto rows = compute_outcomes(columns, registry, threads);
+  for (const auto* c : refs.cases) columns.append(*c, cat);
+  auto rows = compute_outcomes(columns, {.threads = threads}, cat);
   if (first_index)
     for (auto& r : rows) r.case_index += first_index;
   return rows;
@@ -121,34 +122,35 @@ void bind_outcomes(py::module_& m) {
 
   m.def(
       "outcomes",
-      [](const py::typing::Iterable<case_record>& cases, const instrument_registry* instruments, unsigned threads) {
-        return outcome_rows(cases, instruments, threads, 0);
+      [](const py::typing::Iterable<case_record>& cases, const catalog* cat, unsigned threads) {
+        return outcome_rows(cases, catalog_or_builtin(cat), threads, 0);
       },
-      py::arg("cases"), py::kw_only(), py::arg("instruments") = py::none(), py::arg("threads") = 1,
+      py::arg("cases"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
       "The outcome rows of the cases, as CaseOutcome objects.");
   m.def(
       "outcome_columns",
-      [](const py::typing::Iterable<case_record>& cases, const instrument_registry* instruments, unsigned threads,
+      [](const py::typing::Iterable<case_record>& cases, const catalog* c, unsigned threads,
          std::size_t first_index) {
         const auto refs = case_pointers(cases);
-        const auto& registry = or_builtin(instruments);
+        const auto& cat = catalog_or_builtin(c);
         cohort_columns cohort;
         outcome_columns columns;
         {
           py::gil_scoped_release release;
-          for (const auto* c : refs.cases) cohort.append(*c, registry);
-          columns = compute_outcome_columns(cohort, registry, threads);
+          require_well_formed(refs.cases, {}, first_index, cat);
+          for (const auto* k : refs.cases) cohort.append(*k, cat);
+          columns = compute_outcome_columns(cohort, {.threads = threads}, cat);
         }
         return outcome_frame(columns, cohort, first_index);
       },
-      py::arg("cases"), py::kw_only(), py::arg("instruments") = py::none(), py::arg("threads") = 1,
+      py::arg("cases"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
       py::arg("first_index") = 0,
       "The outcome rows of the cases as numpy columns (see iptkit._frames).");
   m.def(
       "summarize",
-      [](const py::typing::Iterable<case_record>& cases, group_by by, const instrument_registry* instruments, unsigned threads) {
+      [](const py::typing::Iterable<case_record>& cases, group_by by, const catalog* cat, unsigned threads) {
         const auto refs = case_pointers(cases);
-        const auto rows = outcome_rows(refs.keep, instruments, threads, 0);
+        const auto rows = outcome_rows(refs.keep, catalog_or_builtin(cat), threads, 0);
         std::vector<std::string> labels;
         labels.reserve(refs.cases.size());
         for (const auto* c : refs.cases)
@@ -156,20 +158,19 @@ void bind_outcomes(py::module_& m) {
         py::gil_scoped_release release;
         return summarize(rows, labels, by);
       },
-      py::arg("cases"), py::kw_only(), py::arg("by") = group_by::none, py::arg("instruments") = py::none(),
+      py::arg("cases"), py::kw_only(), py::arg("by") = group_by::none, py::arg("catalog") = py::none(),
       py::arg("threads") = 1, "The cohort statistics of the cases' outcomes, grouped.");
   m.def(
       "summary_columns", [](const cohort_summary& s) { return to_columns(s.groups); }, py::arg("summary"),
       "The groups of a summary as numpy columns (nested statistics flattened as parent_child).");
   m.def(
       "tidy_columns",
-      [](const py::typing::Iterable<case_record>& cases, bool dates, const instrument_registry* instruments,
-         std::size_t first_index, const protocol_registry* protocols) {
+      [](const py::typing::Iterable<case_record>& cases, bool dates, const catalog* cat, std::size_t first_index) {
         const auto refs = case_pointers(cases);
         tidy_tables tables;
         {
           py::gil_scoped_release release;
-          tables = make_tidy_tables(refs.cases, tidy_options{dates, instruments, protocols}, first_index);
+          tables = make_tidy_tables(refs.cases, tidy_options{dates, first_index}, catalog_or_builtin(cat));
         }
         py::dict out;
         out["cases"] = to_columns(tables.cases);
@@ -179,22 +180,22 @@ void bind_outcomes(py::module_& m) {
         out["outcomes"] = to_columns(tables.outcomes);
         return out;
       },
-      py::arg("cases"), py::kw_only(), py::arg("dates") = true, py::arg("instruments") = py::none(),
-      py::arg("first_index") = 0, py::arg("protocols") = py::none(),
+      py::arg("cases"), py::kw_only(), py::arg("dates") = true, py::arg("catalog") = py::none(),
+      py::arg("first_index") = 0,
       "The five tidy tables (cases, sessions, assessments, relationships, outcomes) as numpy "
       "columns; without `dates` the calendar dates are left out (the `day` columns remain).");
   m.def(
       "tidy_csv",
       [](const py::typing::Iterable<case_record>& cases, std::string_view table, bool dates,
-         const instrument_registry* instruments, const protocol_registry* protocols) {
+         const catalog* cat) {
         const auto refs = case_pointers(cases);
         if (std::find(std::begin(tidy_table_names), std::end(tidy_table_names), table) == std::end(tidy_table_names))
           throw py::value_error("iptkit: no tidy table '" + std::string(table) + "'");
         py::gil_scoped_release release;
-        return tidy_csv(make_tidy_tables(refs.cases, tidy_options{dates, instruments, protocols}), table, dates);
+        return tidy_csv(make_tidy_tables(refs.cases, tidy_options{dates}, catalog_or_builtin(cat)), table, dates);
       },
       py::arg("cases"), py::arg("table"), py::kw_only(), py::arg("dates") = true,
-      py::arg("instruments") = py::none(), py::arg("protocols") = py::none(), "One tidy table as CSV text (RFC 4180), as the command line writes it.");
+      py::arg("catalog") = py::none(), "One tidy table as CSV text (RFC 4180), as the command line writes it.");
   m.def("wilson", &wilson, py::arg("k"), py::arg("n"), "The Wilson 95% interval of k of n.");
 
   bind_struct<synth_share>(m, "One labelled share of a synthetic mix (adaptations, sites).");
@@ -204,11 +205,11 @@ void bind_outcomes(py::module_& m) {
   bind_struct<synth_options>(m, "Every knob of the synthetic cohort generator.");
   m.def(
       "synthesize",
-      [](const synth_options& options, const protocol_registry* protocols) {
+      [](const synth_options& options, const catalog* cat) {
         py::gil_scoped_release release;
-        return synthesize(options, or_builtin(protocols));
+        return synthesize(options, catalog_or_builtin(cat));
       },
-      py::arg("options") = synth_options{}, py::kw_only(), py::arg("protocols") = py::none(),
+      py::arg("options") = synth_options{}, py::kw_only(), py::arg("catalog") = py::none(),
       "A deterministic synthetic cohort (docs/synthetic.md); raises ValueError for bad options.");
 }
 

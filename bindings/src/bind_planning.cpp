@@ -17,24 +17,23 @@ void bind_planning(py::module_& m) {
       "plan",
       [](std::string_view adaptation, date start, std::optional<int> planned_sessions,
          std::optional<session_frequency> frequency, std::vector<date> skip, std::vector<problem_area> focus,
-         const protocol_registry* protocols) {
+         const catalog* cat) {
         plan_options o{planned_sessions, frequency, std::move(skip), std::move(focus)};
-        return value_or_raise(plan(adaptation, start, o, or_builtin(protocols)));
+        return value_or_raise(plan(adaptation, start, o, catalog_or_builtin(cat)));
       },
       py::arg("adaptation"), py::arg("start"), py::kw_only(), py::arg("planned_sessions") = py::none(),
       py::arg("frequency") = py::none(), py::arg("skip") = std::vector<date>{},
-      py::arg("focus") = std::vector<problem_area>{}, py::arg("protocols") = py::none(),
+      py::arg("focus") = std::vector<problem_area>{}, py::arg("catalog") = py::none(),
       "The dated session schedule of an adaptation from `start`, with the tasks due in each phase. "
       "Raises DecodeError naming each argument that cannot be planned (/adaptation, /planned_sessions, ...).");
   m.def(
       "progress",
-      [](const case_record& c, date as_of, const protocol_registry* protocols,
-         const instrument_registry* instruments) {
-        return progress(c, as_of, progress_options{protocols, instruments});
+      [](const case_record& c, date as_of, const catalog* cat) {
+        return value_or_raise(progress(c, as_of, catalog_or_builtin(cat)));
       },
-      py::arg("case"), py::arg("as_of"), py::kw_only(), py::arg("protocols") = py::none(),
-      py::arg("instruments") = py::none(),
-      "Where the course stands on `as_of`: phase, sessions, what is due and overdue, latest measures.");
+      py::arg("case"), py::arg("as_of"), py::kw_only(), py::arg("catalog") = py::none(),
+      "Where the course stands on `as_of`: phase, sessions, what is due and overdue, latest measures. "
+      "Raises DecodeError for a case that is not well formed or names an instrument the catalog lacks.");
 }
 
 }  // namespace iptkit::python

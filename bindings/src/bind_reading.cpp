@@ -52,12 +52,11 @@ class case_stream {
  public:
   case_stream() = default;
 
-  case_stream(const std::string& path, bool lax, const protocol_registry* protocols, bool skip,
-              bool redact, const read_options* limits)
-      : state_(std::make_unique<state>(path, protocols)), skip_(skip) {
+  case_stream(const std::string& path, bool lax, const catalog* cat, bool skip, bool redact,
+              const read_limits* limits)
+      : state_(std::make_unique<state>(path, cat)), skip_(skip) {
     if (!state_->in) throw py::value_error("iptkit: cannot open " + path);  // callers check first
-    state_->reader.emplace(state_->in, path,
-                           reading(lax, state_->protocols ? &*state_->protocols : nullptr, redact, limits));
+    state_->reader.emplace(state_->in, path, reading(lax, redact, limits), state_->cat);
   }
 
   case_record next() {
@@ -95,10 +94,9 @@ class case_stream {
   struct state;
   static const std::string& entry_source(const state& s) { return s.path; }
   struct state {
-    state(const std::string& path, const protocol_registry* p)
-        : in(path, std::ios::binary), protocols(p ? std::optional<protocol_registry>(*p) : std::nullopt), path(path) {}
+    state(const std::string& path, const catalog* c) : in(path, std::ios::binary), cat(catalog_or_builtin(c)), path(path) {}
     std::ifstream in;
-    std::optional<protocol_registry> protocols;  // a copy: the reader keeps a pointer to it
+    catalog cat;  // a copy: the reader keeps a pointer to it
     std::optional<cohort_reader> reader;
     std::string path;
     bool reading = false;  // changed only with the GIL held
@@ -108,112 +106,57 @@ class case_stream {
   py::list errors_;
 };
 
-// The read_options of ReadLimits(...), in the order of its arguments and of its pickled state.
-read_options limits_of(std::size_t max_depth, std::size_t max_document_bytes, std::size_t max_string_bytes,
-                       std::size_t max_list_length, std::size_t max_cohort_bytes) {
-  read_options o;
-  o.max_depth = max_depth;
-  o.max_document_bytes = max_document_bytes;
-  o.max_string_bytes = max_string_bytes;
-  o.max_list_length = max_list_length;
-  o.max_cohort_bytes = max_cohort_bytes;
-  return o;
-}
-
 }  // namespace
 
 void bind_read_limits(py::module_& m) {
-  // The limits of read_options (docs/reliability.md); lax, protocols and redact are arguments.
-  auto limits = make_class<read_options>(m, "ReadLimits",
-                                         "Limits on what a reader accepts; beyond one, a limit_exceeded error.");
-  def_init(
-      limits,
-      [](std::size_t max_depth, std::size_t max_document_bytes, std::size_t max_string_bytes,
-         std::size_t max_list_length, std::size_t max_cohort_bytes) {
-        return limits_of(max_depth, max_document_bytes, max_string_bytes, max_list_length, max_cohort_bytes);
-      },
-      py::kw_only(), py::arg("max_depth") = read_options{}.max_depth,
-      py::arg("max_document_bytes") = read_options{}.max_document_bytes,
-      py::arg("max_string_bytes") = read_options{}.max_string_bytes,
-      py::arg("max_list_length") = read_options{}.max_list_length,
-      py::arg("max_cohort_bytes") = read_options{}.max_cohort_bytes);
-  limits
-      .def_readwrite("max_depth", &read_options::max_depth, "Deepest nesting of lists and objects.")
-      .def_readwrite("max_document_bytes", &read_options::max_document_bytes,
-                     "Largest case document (or JSON Lines line), in bytes.")
-      .def_readwrite("max_string_bytes", &read_options::max_string_bytes, "Longest string or key, in bytes.")
-      .def_readwrite("max_list_length", &read_options::max_list_length,
-                     "Most elements of a list, or members of an object, in a case.")
-      .def_readwrite("max_cohort_bytes", &read_options::max_cohort_bytes,
-                     "Largest cohort read whole (a JSON array of cases), in bytes.")
-      .def("__repr__", [](const read_options& o) {
-        return "ReadLimits(max_depth=" + std::to_string(o.max_depth) +
-               ", max_document_bytes=" + std::to_string(o.max_document_bytes) +
-               ", max_string_bytes=" + std::to_string(o.max_string_bytes) +
-               ", max_list_length=" + std::to_string(o.max_list_length) +
-               ", max_cohort_bytes=" + std::to_string(o.max_cohort_bytes) + ")";
-      });
-  // Picklable so that limits can go to Dask workers with the calls that use them.
-  def_pickle(
-      limits,
-      [](const read_options& o) {
-        return py::make_tuple(1, py::make_tuple(o.max_depth, o.max_document_bytes, o.max_string_bytes,
-                                                o.max_list_length, o.max_cohort_bytes));
-      },
-      [](const py::tuple& state) {
-        if (state.size() != 2 || state[0].cast<int>() != 1)
-          throw py::value_error("iptkit: unsupported pickle state for ReadLimits");
-        return std::apply(limits_of, state[1].cast<std::array<std::size_t, 5>>());
-      });
+  // Generated from the description of read_limits (docs/reliability.md): one list of limits.
+  bind_value_struct<read_limits>(m, "ReadLimits", "Limits on what a reader accepts; beyond one, a limit_exceeded error.");
 }
 
 void bind_reading(py::module_& m) {
   m.def(
       "read_case_text",
-      [](std::string_view text, bool lax, const protocol_registry* protocols, bool redact,
-         const read_options* limits) {
-        return value_or_raise(read_case(text, reading(lax, protocols, redact, limits)));
+      [](std::string_view text, bool lax, const catalog* cat, bool redact, const read_limits* limits) {
+        return value_or_raise(read_case(text, reading(lax, redact, limits), catalog_or_builtin(cat)));
       },
-      py::arg("text"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      py::arg("text"), py::kw_only(), py::arg("lax") = false, py::arg("catalog") = py::none(),
       py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads one case document from JSON text (str, or bytes read as they are: UTF-8 is checked); "
       "raises DecodeError with every structural error.");
 
   m.def(
       "read_cohort_text",
-      [](const py::bytes& data, std::string_view name, bool lax, const protocol_registry* protocols,
-         bool redact, const read_options* limits) {
+      [](const py::bytes& data, std::string_view name, bool lax, const catalog* cat, bool redact,
+         const read_limits* limits) {
         const std::string_view text = data;
-        cohort_reader reader(text, std::string(name), reading(lax, protocols, redact, limits));
+        cohort_reader reader(text, std::string(name), reading(lax, redact, limits), catalog_or_builtin(cat));
         return read_all(reader);
       },
       py::arg("data"), py::arg("name"), py::kw_only(), py::arg("lax") = false,
-      py::arg("protocols") = py::none(), py::arg("redact") = false, py::arg("limits") = py::none(),
+      py::arg("catalog") = py::none(), py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file "
       "name, whose extension decides the shape first). Returns (cases, errors): each error is "
       "(index, line, [ReadError], case_id or None, source).");
 
   m.def(
       "read_cohort_file",
-      [](const std::string& path, bool lax, const protocol_registry* protocols, bool redact,
-         const read_options* limits) {
+      [](const std::string& path, bool lax, const catalog* cat, bool redact, const read_limits* limits) {
         std::ifstream in(path, std::ios::binary);
         if (!in) throw std::runtime_error("iptkit: cannot open " + path);  // callers check first
-        cohort_reader reader(in, path, reading(lax, protocols, redact, limits));
+        cohort_reader reader(in, path, reading(lax, redact, limits), catalog_or_builtin(cat));
         auto out = read_all(reader);
         if (in.bad()) throw std::runtime_error("iptkit: cannot read " + path);
         return out;
       },
-      py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("catalog") = py::none(),
       py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads a cohort file with the library's cohort reader (JSON Lines streamed; an array or a "
       "document within max_cohort_bytes). Returns (cases, errors) as read_cohort_text does.");
 
   m.def(
       "read_case_file",
-      [](const std::string& path, bool lax, const protocol_registry* protocols, bool redact,
-         const read_options* limits) {
-        const auto options = reading(lax, protocols, redact, limits);
+      [](const std::string& path, bool lax, const catalog* cat, bool redact, const read_limits* limits) {
+        const auto options = reading(lax, redact, limits);
         std::ifstream in(path, std::ios::binary);
         if (!in) throw std::runtime_error("iptkit: cannot open " + path);  // callers check first
         // At most one byte beyond the limit is read: enough for read_case to refuse the rest.
@@ -223,9 +166,9 @@ void bind_reading(py::module_& m) {
           text = read_at_most(in, options.max_document_bytes);
         }
         if (in.bad()) throw std::runtime_error("iptkit: cannot read " + path);
-        return value_or_raise(read_case(text, options));
+        return value_or_raise(read_case(text, options, catalog_or_builtin(cat)));
       },
-      py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("catalog") = py::none(),
       py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads one case document from a file, reading at most max_document_bytes + 1 bytes of it.");
 
@@ -233,9 +176,8 @@ void bind_reading(py::module_& m) {
                                        "Cases of a cohort file, read one at a time (see iter_cases).");
   def_init(
       stream,
-      [](const std::string& path, bool lax, const protocol_registry* protocols, bool skip_errors, bool redact,
-         const read_options* limits) { return case_stream(path, lax, protocols, skip_errors, redact, limits); },
-      py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      [](const std::string& path, bool lax, const catalog* cat, bool skip_errors, bool redact, const read_limits* limits) { return case_stream(path, lax, cat, skip_errors, redact, limits); },
+      py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("catalog") = py::none(),
       py::arg("skip_errors") = false, py::arg("redact") = false, py::arg("limits") = py::none());
   stream
       .def("__iter__", [](py::object self) { return self; })
@@ -259,10 +201,8 @@ void bind_reading(py::module_& m) {
 
   m.def(
       "case_json_schema",
-      [](const protocol_registry* protocols) {
-        return case_json_schema(or_builtin(protocols));
-      },
-      py::arg("protocols") = py::none(),
+      [](const catalog* cat) { return case_json_schema(catalog_or_builtin(cat)); },
+      py::arg("catalog") = py::none(),
         "The JSON Schema (draft 2020-12) of the case document, as JSON text.");
   m.def("protocols_json_schema", &protocols_json_schema, "The JSON Schema of a protocols file.");
   m.def("instruments_json_schema", &instruments_json_schema, "The JSON Schema of an instruments file.");

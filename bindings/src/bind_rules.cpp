@@ -49,10 +49,6 @@ struct python_check {
   }
 };
 
-validation_options options_for(const rule_set* rules, const protocol_registry* protocols,
-                               const instrument_registry* instruments, bool redact) {
-  return validation_options{protocols, instruments, rules, redact};
-}
 
 }  // namespace
 
@@ -141,44 +137,41 @@ void bind_rules(py::module_& m) {
 
   m.def(
       "validate",
-      [](const case_record& c, const rule_set* rules, const protocol_registry* protocols,
-         const instrument_registry* instruments, bool redact) {
-        const auto options = options_for(rules, protocols, instruments, redact);
+      [](const case_record& c, const catalog* cat, bool redact) {
         py::gil_scoped_release release;
-        return validate(c, options);
+        return validate(c, {.redact = redact}, catalog_or_builtin(cat));
       },
-      py::arg("case"), py::kw_only(), py::arg("rules") = py::none(), py::arg("protocols") = py::none(),
-      py::arg("instruments") = py::none(), py::arg("redact") = false,
+      py::arg("case"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("redact") = false,
       "Every finding for one case, in document order (redact: each message is its rule's title).");
   m.def(
       "check",
-      [](const case_record& c, const protocol_registry* protocols, bool redact, const read_options* limits) {
-        const auto options = reading(false, protocols, redact, limits);
+      [](const case_record& c, const catalog* cat, bool redact, const read_limits* limits) {
+        const auto options = reading(false, redact, limits);
         py::gil_scoped_release release;
-        return check(c, options);
+        return check(c, options, catalog_or_builtin(cat));
       },
-      py::arg("case"), py::kw_only(), py::arg("protocols") = py::none(), py::arg("redact") = false,
+      py::arg("case"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("redact") = false,
       py::arg("limits") = py::none(),
       "The structural errors of a case built in code: exactly the ReadErrors that reading its JSON "
       "would give (empty when it is well formed). Writers refuse a case that has any.");
   m.def(
       "validate_cohort",
-      [](const py::typing::Iterable<case_record>& cases, const rule_set* rules, const protocol_registry* protocols,
-         const instrument_registry* instruments, unsigned threads, bool redact) {
+      [](const py::typing::Iterable<case_record>& cases, const catalog* c, unsigned threads, bool redact) {
         const auto refs = case_pointers(cases);
         const auto& pointers = refs.cases;
-        const auto options = options_for(rules, protocols, instruments, redact);
+        const auto& cat = catalog_or_builtin(c);
+        const validation_options options{.redact = redact};
         std::vector<std::vector<finding>> out(pointers.size());
         {
           py::gil_scoped_release release;
           iptkit::detail::for_blocks(pointers.size(), threads, [&](std::size_t begin, std::size_t end) {
-            for (std::size_t i = begin; i < end; ++i) out[i] = validate(*pointers[i], options);
+            for (std::size_t i = begin; i < end; ++i) out[i] = validate(*pointers[i], options, cat);
           });
         }
         return out;
       },
-      py::arg("cases"), py::kw_only(), py::arg("rules") = py::none(), py::arg("protocols") = py::none(),
-      py::arg("instruments") = py::none(), py::arg("threads") = 1, py::arg("redact") = false,
+      py::arg("cases"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
+      py::arg("redact") = false,
       "The findings of each case (a list per case). With threads > 1 the cases are split across "
       "threads; the result is the same as with one.");
 }

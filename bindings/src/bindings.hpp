@@ -8,6 +8,8 @@ namespace iptkit::python {
 namespace py = pybind11;
 
 void bind_read_limits(py::module_& m);  // ReadLimits, first: every reader's signature names it
+void declare_catalog(py::module_& m);  // the Catalog class, early: signatures name it
+void bind_catalog(py::module_& m);     // its methods, once the registries are bound
 void bind_model(py::module_& m);     // enums, case document types, protocols, instruments, registries
 void bind_reading(py::module_& m);   // read_case, cohorts (bulk and streamed), schemas
 void bind_rules(py::module_& m);     // findings, rule sets, validation

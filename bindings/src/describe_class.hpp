@@ -46,9 +46,12 @@ struct case_refs {
 /// @brief The cases of an iterable of Case objects; raises TypeError for anything else.
 case_refs case_pointers(const py::iterable& cases);
 
-/// @brief The options a Python caller gives for reading: lax, protocols, redact, and the limits
-/// of a ReadLimits (nullptr: the defaults). Only the limits are taken from `limits`.
-read_options reading(bool lax, const protocol_registry* protocols, bool redact, const read_options* limits);
+/// @brief The options a Python caller gives for reading: lax, redact, and the limits of a
+/// ReadLimits (nullptr: the defaults).
+read_options reading(bool lax, bool redact, const read_limits* limits);
+
+/// @brief The catalog a Python caller passed as `catalog=`, or the built-ins for None.
+const catalog& catalog_or_builtin(const catalog* c);
 
 /// @brief The result's value; raises DecodeError with every error, and each lax-mode warning as
 /// an iptkit.DecodeWarning.
@@ -123,11 +126,11 @@ void def_members_pickle(py::class_<T>& cls, L<D...>) {
 
 }  // namespace detail
 
-/// @brief Binds a described struct: keyword-only constructor (defaults from `T{}`), a property per
-/// member, `__repr__` (members that differ from the default), `__eq__`, pickling, and the JSON
-/// and dict conversions of the case-format document.
+/// @brief Binds a described struct as a plain value: keyword-only constructor (defaults from
+/// `T{}`), a property per member, `__repr__` (members that differ from the default), `__eq__`
+/// and pickling, all walking the description (ReadLimits is one).
 template <class T>
-py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* doc) {
+py::class_<T> bind_value_struct(py::module_& m, const std::string& name, const char* doc) {
   auto cls = make_class<T>(m, name.c_str(), doc);
   using members = meta::members_of<T>;
   detail::def_members_init(cls, members{});
@@ -169,14 +172,22 @@ py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* d
   cls.def(py::self == py::self);  // NOLINT(misc-redundant-expression)
   cls.attr("__hash__") = py::none();
   detail::def_members_pickle(cls, members{});
+  return cls;
+}
+
+/// @brief bind_value_struct() plus the JSON and dict conversions of the case-format document.
+template <class T>
+py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* doc) {
+  auto cls = bind_value_struct<T>(m, name, doc);
   if constexpr (std::is_same_v<T, case_record>) {
     // A case is checked before it is written (check()): the protocols its adaptation may name.
     cls.def(
         "to_json",
-        [](const T& self, bool pretty, const protocol_registry* protocols) {
-          return to_json(self, write_options{pretty ? json_style::pretty : json_style::compact, protocols});
+        [](const T& self, bool pretty, const catalog* cat) {
+          return to_json(self, write_options{pretty ? json_style::pretty : json_style::compact},
+                         catalog_or_builtin(cat));
         },
-        py::kw_only(), py::arg("pretty") = true, py::arg("protocols") = py::none(),
+        py::kw_only(), py::arg("pretty") = true, py::arg("catalog") = py::none(),
         "The canonical JSON text (pretty: two-space indent and a final newline; else one line). "
         "Raises DecodeError with the errors of iptkit.check() when the case is not well formed.");
   } else {
@@ -190,20 +201,19 @@ py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* d
   }
   cls.def_static(
       "from_json",
-      [](std::string_view text, bool lax, const protocol_registry* protocols, bool redact,
-         const read_options* limits) {
-        return value_or_raise(read_json<T>(text, reading(lax, protocols, redact, limits)));
+      [](std::string_view text, bool lax, const catalog* cat, bool redact, const read_limits* limits) {
+        return value_or_raise(read_json<T>(text, reading(lax, redact, limits), catalog_or_builtin(cat)));
       },
-      py::arg("text"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      py::arg("text"), py::kw_only(), py::arg("lax") = false, py::arg("catalog") = py::none(),
       py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.");
   if constexpr (std::is_same_v<T, case_record>) {
     cls.def(
         "to_dict",
-        [](const T& self, const protocol_registry* protocols) {
-          return json_to_python(to_json(self, write_options{json_style::pretty, protocols}));
+        [](const T& self, const catalog* cat) {
+          return json_to_python(to_json(self, write_options{json_style::pretty}, catalog_or_builtin(cat)));
         },
-        py::kw_only(), py::arg("protocols") = py::none(),
+        py::kw_only(), py::arg("catalog") = py::none(),
         "The JSON document as plain Python values (dates as ISO strings, enums as spellings); "
         "raises DecodeError like to_json when the case is not well formed.");
   } else {
@@ -212,11 +222,10 @@ py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* d
   }
   cls.def_static(
       "from_dict",
-      [](const py::handle& data, bool lax, const protocol_registry* protocols, bool redact,
-         const read_options* limits) {
-        return value_or_raise(read_python<T>(data, reading(lax, protocols, redact, limits)));
+      [](const py::handle& data, bool lax, const catalog* cat, bool redact, const read_limits* limits) {
+        return value_or_raise(read_python<T>(data, reading(lax, redact, limits), catalog_or_builtin(cat)));
       },
-      py::arg("data"), py::kw_only(), py::arg("lax") = false, py::arg("protocols") = py::none(),
+      py::arg("data"), py::kw_only(), py::arg("lax") = false, py::arg("catalog") = py::none(),
       py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.");
   return cls;

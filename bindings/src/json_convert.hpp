@@ -27,8 +27,8 @@ std::optional<boost::json::value> python_to_json(const py::handle& data, const r
 
 /// @brief Reads a described type from plain Python values.
 template <class T>
-result<T> read_python(const py::handle& data, const read_options& options) {
-  auto c = json::detail::context_for(options);
+result<T> read_python(const py::handle& data, const read_options& options, const catalog& cat) {
+  auto c = json::detail::context_for(options, cat);
   const auto dom = python_to_json(data, options, c.errors);
   return json::detail::walk<T>(dom ? &*dom : nullptr, std::move(c));
 }

@@ -28,9 +28,11 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = iptkit::version_string;
   py::register_exception_translator(&translate_decode_error);
   bind_read_limits(m);
+  declare_catalog(m);
   bind_model(m);
   bind_reading(m);
   bind_rules(m);
+  bind_catalog(m);
   bind_planning(m);
   bind_outcomes(m);
   bind_export(m);

@@ -45,11 +45,10 @@ case_refs case_pointers(const py::iterable& cases) {
   return out;
 }
 
-read_options reading(bool lax, const protocol_registry* protocols, bool redact,
-                     const read_options* limits) {
-  read_options o = limits ? *limits : read_options{};
+read_options reading(bool lax, bool redact, const read_limits* limits) {
+  read_options o;
+  if (limits) static_cast<read_limits&>(o) = *limits;
   o.lax = lax;
-  o.protocols = protocols;
   o.redact = redact;
   return o;
 }

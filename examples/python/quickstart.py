@@ -89,7 +89,7 @@ def main() -> None:
     # 2. Protocol findings: the built-in catalogue plus the trial's adherence rule.
     rules = RuleSet()
     rules.add("T001", Severity.warning, "below the per-protocol adherence threshold", low_adherence)
-    findings = iptkit.findings_frame(iptkit.validate(cases, rules=rules, threads=4), cases)
+    findings = iptkit.findings_frame(iptkit.validate(cases, catalog=iptkit.Catalog(rules=rules), threads=4), cases)
     print(f"\nProtocol findings: {len(findings)} in {findings['case_id'].nunique()} cases")
     for code, count in findings.groupby("code").size().items():
         print(f"  {code}: {count}")

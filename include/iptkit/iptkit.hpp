@@ -21,6 +21,7 @@
 #include <iptkit/model/inventory.hpp>
 #include <iptkit/model/maintenance.hpp>
 #include <iptkit/model/protocol.hpp>
+#include <iptkit/catalog.hpp>
 #include <iptkit/model/protocol_registry.hpp>
 #include <iptkit/model/registry.hpp>
 #include <iptkit/model/relationship.hpp>
@@ -36,6 +37,7 @@
 #include <iptkit/outcomes/case_outcome.hpp>
 #include <iptkit/outcomes/cohort_columns.hpp>
 #include <iptkit/outcomes/outcome_columns.hpp>
+#include <iptkit/outcomes/outcome_options.hpp>
 #include <iptkit/outcomes/outcomes.hpp>
 #include <iptkit/outcomes/statistics.hpp>
 

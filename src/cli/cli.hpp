@@ -37,15 +37,11 @@ struct common_options {
   output_format format = output_format::text;
 };
 
-/// The registries in force: built-ins plus the files given.
-struct registries {
-  protocol_registry protocols = protocol_registry::with_builtins();
-  instrument_registry instruments = instrument_registry::with_builtins();
-};
-registries load_registries(const common_options& o);
+/// The catalog in force: built-ins plus the --protocols and --instruments files given.
+catalog load_catalog(const common_options& o);
 
-/// The reader's options: --lax, --redact and the protocols in force.
-read_options reading(const common_options& o, const registries& r);
+/// The reader's options: --lax and --redact.
+read_options reading(const common_options& o);
 
 /// One case of the input, read or not: the library's cohort entry (source as given, "-" for
 /// standard input).
@@ -57,7 +53,7 @@ std::string where(const input_case& c);
 /// Reads every FILE (.json: one case or an array; .jsonl: one case per line; "-": standard
 /// input, detected by content) and hands each case to `sink` as it is read. Throws fatal when a
 /// file cannot be opened or read.
-void read_inputs(const std::vector<std::string>& files, const read_options& options,
+void read_inputs(const std::vector<std::string>& files, const read_options& options, const catalog& cat,
                  const std::function<void(input_case&&)>& sink);
 
 /// Throws fatal, as read_inputs() would on reaching it, for the first FILE that is a folder or
@@ -89,7 +85,7 @@ struct loaded_cohort {
   std::vector<input_case> unreadable;
   std::size_t total = 0;
 };
-loaded_cohort load_cohort(const std::vector<std::string>& files, const read_options& options,
+loaded_cohort load_cohort(const std::vector<std::string>& files, const read_options& options, const catalog& cat,
                           const common_options& common);
 
 /// How an output_file treats what is already at its path.
@@ -137,8 +133,7 @@ bool lines_output(std::string_view out);
 
 /// Cases in canonical form: JSON Lines (`lines`), else one pretty object (`single`), else a pretty
 /// array (also an empty one).
-std::string cases_text(const std::vector<case_record>& cases, bool lines, bool single,
-                       const protocol_registry& protocols);
+std::string cases_text(const std::vector<case_record>& cases, bool lines, bool single, const catalog& cat);
 
 /// Writes `content` to `path` as output_file does.
 void write_output(const std::string& path, const std::string& content, output_rules rules = {});

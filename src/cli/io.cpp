@@ -30,16 +30,15 @@ bool ends_with(std::string_view s, std::string_view tail) {
 
 }  // namespace
 
-read_options reading(const common_options& o, const registries& r) {
+read_options reading(const common_options& o) {
   read_options options;
   options.lax = o.lax;
   options.redact = o.redact;
-  options.protocols = &r.protocols;
   return options;
 }
 
-registries load_registries(const common_options& o) {
-  registries r;
+catalog load_catalog(const common_options& o) {
+  catalog r;
   const auto load = [](const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw fatal(path + ": cannot open the file");
@@ -64,7 +63,7 @@ registries load_registries(const common_options& o) {
   return r;
 }
 
-void read_inputs(const std::vector<std::string>& files, const read_options& options,
+void read_inputs(const std::vector<std::string>& files, const read_options& options, const catalog& cat,
                  const std::function<void(input_case&&)>& sink) {
   for (const auto& file : files) {
     if (file != "-" && std::filesystem::is_directory(file)) throw fatal(file + ": is a folder, not a file");
@@ -76,7 +75,7 @@ void read_inputs(const std::vector<std::string>& files, const read_options& opti
     std::istream& in = file == "-" ? std::cin : stream;
     // The library's one cohort reader: JSON Lines streamed, anything else read whole within
     // max_cohort_bytes.
-    cohort_reader reader(in, file, options);
+    cohort_reader reader(in, file, options, cat);
     while (auto entry = reader.next()) sink(std::move(*entry));
     if (in.bad()) throw fatal(file + ": cannot read the file");
   }
@@ -121,11 +120,11 @@ void spool::write_to(std::ostream& out) {
   out << buffer_;
 }
 
-loaded_cohort load_cohort(const std::vector<std::string>& files, const read_options& options,
+loaded_cohort load_cohort(const std::vector<std::string>& files, const read_options& options, const catalog& cat,
                           const common_options& common) {
   loaded_cohort out;
   progress_meter meter(common, "cases read");
-  read_inputs(files, options, [&](input_case&& c) {
+  read_inputs(files, options, cat, [&](input_case&& c) {
     ++out.total;
     if (c.value) out.cases.push_back(std::move(*c.value));
     else out.unreadable.push_back(std::move(c));
@@ -317,18 +316,17 @@ bool lines_output(std::string_view out) {
   return out == "-" || ends_with(out, ".jsonl") || ends_with(out, ".ndjson");
 }
 
-std::string cases_text(const std::vector<case_record>& cases, bool lines, bool single,
-                       const protocol_registry& protocols) {
+std::string cases_text(const std::vector<case_record>& cases, bool lines, bool single, const catalog& cat) {
   if (lines) {
     std::string text;
     for (const auto& c : cases) {
-      write_case(text, c, {json_style::compact, &protocols});
+      write_case(text, c, {json_style::compact}, cat);
       text += '\n';
     }
     return text;
   }
-  const write_options pretty{json_style::pretty, &protocols};
-  return single ? write_case(cases.front(), pretty) : to_json(cases, pretty);
+  const write_options pretty{json_style::pretty};
+  return single ? write_case(cases.front(), pretty, cat) : to_json(cases, pretty, cat);
 }
 
 void write_output(const std::string& path, const std::string& content, output_rules rules) {

@@ -27,7 +27,7 @@ std::string join(const std::vector<task>& tasks) {
 int run_plan(const std::string& adaptation, const std::string& start, std::optional<int> sessions,
              const std::string& frequency, const std::vector<std::string>& skip,
              const std::vector<std::string>& focus, const common_options& o) {
-  const auto reg = load_registries(o);
+  const auto reg = load_catalog(o);
   const auto* p = reg.protocols.find(adaptation);
   if (!p) {
     std::string ids;
@@ -89,17 +89,21 @@ int run_plan(const std::string& adaptation, const std::string& start, std::optio
 int run_progress(const std::string& file, const std::string& as_of, const common_options& o) {
   if (o.format == output_format::csv) throw fatal("--format csv: progress is not a table; use text or json");
   const date when = parse_date_option(as_of, "--as-of");
-  const auto reg = load_registries(o);
+  const auto reg = load_catalog(o);
   std::vector<input_case> inputs;
-  read_inputs({file}, reading(o, reg), [&](input_case&& c) { inputs.push_back(std::move(c)); });
+  read_inputs({file}, reading(o), reg, [&](input_case&& c) { inputs.push_back(std::move(c)); });
   if (inputs.size() != 1) throw fatal(file + ": expected one case; found " + std::to_string(inputs.size()));
   auto& input = inputs.front();
   if (!input.value) {
     std::cerr << "iptkit: " << file << ": not readable: " << to_string(input.value.errors().front()) << "\n";
     return problems;
   }
-  const auto p = progress(*input.value, when,
-                          {.protocols = &reg.protocols, .instruments = &reg.instruments});
+  const auto found = progress(*input.value, when, reg);
+  if (!found) {
+    std::cerr << "iptkit: " << file << ": " << to_string(found.errors().front()) << "\n";
+    return problems;
+  }
+  const auto& p = *found;
   switch (o.format) {
     case output_format::json: write_output("-", to_json(p)); break;
     case output_format::csv:  // refused above
@@ -127,7 +131,7 @@ int run_progress(const std::string& file, const std::string& as_of, const common
 }
 
 int run_schema(const common_options& o) {
-  write_output("-", case_json_schema(load_registries(o).protocols));
+  write_output("-", case_json_schema(load_catalog(o)));
   return ok;
 }
 

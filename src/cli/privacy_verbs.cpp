@@ -31,8 +31,8 @@ int run_deidentify(const std::vector<std::string>& files, const std::string& out
     throw fatal(mapping + ": already exists; the mapping is never overwritten");
   const std::string outputs[] = {out, mapping, report};
   check_outputs(files, outputs);
-  const auto reg = load_registries(o);
-  auto cohort = load_cohort(files, reading(o, reg), o);
+  const auto reg = load_catalog(o);
+  auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable_redacted(cohort.unreadable);
 
   deid_random rng;
@@ -42,7 +42,7 @@ int run_deidentify(const std::vector<std::string>& files, const std::string& out
   shareable.reserve(done.size());
   for (const auto& d : done) shareable.push_back(d.value);
   const std::string text = cases_text(shareable, lines_output(out), done.size() == 1 && cohort.total == 1,
-                                     reg.protocols);
+                                     reg);
 
   // The key first: when it cannot be written, nothing de-identified is left without it.
   if (!mapping.empty()) {

@@ -18,11 +18,10 @@ namespace iptkit::cli {
 
 namespace {
 
-validation_options validating(const common_options& o, const registries& r) {
+validation_options validating(const common_options& o) {
   validation_options v;
   v.redact = o.redact;
-  v.protocols = &r.protocols;
-  v.instruments = &r.instruments;
+  v.threads = o.threads;
   return v;
 }
 
@@ -74,9 +73,9 @@ std::string optional_text(const std::optional<T>& v) {
 }  // namespace
 
 int run_validate(const std::vector<std::string>& files, const common_options& o) {
-  const auto reg = load_registries(o);
-  const auto options = reading(o, reg);
-  const auto v = validating(o, reg);
+  const auto reg = load_catalog(o);
+  const auto options = reading(o);
+  const auto v = validating(o);
   const palette colour{o.format == output_format::text && is_terminal(1) &&
                        !(std::getenv("NO_COLOR") && *std::getenv("NO_COLOR"))};
   check_inputs(files);  // output is streamed: a bad argument must fail before any of it
@@ -98,7 +97,7 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
     good.clear();
     for (auto& c : batch)
       if (c.value) good.push_back(std::move(*c.value));  // only its errors and warnings are used below
-    const auto found = validate_cohort(good, v, o.threads);
+    const auto found = validate_cohort(good, v, reg);
     std::size_t next = 0;
     for (auto& c : batch) {
       static const std::vector<finding> none;
@@ -188,7 +187,7 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
     out.stream() << text;  // text and CSV go out as they are made
     text.clear();
   };
-  read_inputs(files, options, [&](input_case&& c) {
+  read_inputs(files, options, reg, [&](input_case&& c) {
     batch.push_back(std::move(c));
     if (batch.size() >= batch_size) flush();
   });
@@ -216,10 +215,10 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
 }
 
 int run_outcomes(const std::vector<std::string>& files, const common_options& o) {
-  const auto reg = load_registries(o);
-  auto cohort = load_cohort(files, reading(o, reg), o);
+  const auto reg = load_catalog(o);
+  auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
-  const auto rows = outcomes(cohort.cases, reg.instruments, o.threads);
+  const auto rows = outcomes(cohort.cases, {.threads = o.threads}, reg);
   switch (o.format) {
     case output_format::json: write_output("-", to_json(rows)); break;
     case output_format::csv: write_output("-", to_csv<case_outcome>(rows)); break;
@@ -242,10 +241,10 @@ int run_outcomes(const std::vector<std::string>& files, const common_options& o)
 }
 
 int run_summary(const std::vector<std::string>& files, group_by by, const common_options& o) {
-  const auto reg = load_registries(o);
-  auto cohort = load_cohort(files, reading(o, reg), o);
+  const auto reg = load_catalog(o);
+  auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
-  const auto rows = outcomes(cohort.cases, reg.instruments, o.threads);
+  const auto rows = outcomes(cohort.cases, {.threads = o.threads}, reg);
   const auto summary = summarize(rows, group_labels(cohort.cases, by), by);
   switch (o.format) {
     case output_format::json: write_output("-", to_json(summary)); break;
@@ -288,18 +287,16 @@ int run_summary(const std::vector<std::string>& files, group_by by, const common
 int run_report(const std::vector<std::string>& files, const std::string& out, group_by by,
                const common_options& o) {
   check_outputs(files, std::span(&out, 1));
-  const auto reg = load_registries(o);
-  auto cohort = load_cohort(files, reading(o, reg), o);
+  const auto reg = load_catalog(o);
+  auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
-  const auto findings = validate_cohort(cohort.cases, validating(o, reg), o.threads);
+  const auto findings = validate_cohort(cohort.cases, validating(o), reg);
   std::vector<report_input_error> unreadable;
   for (const auto& c : cohort.unreadable) unreadable.push_back({c.source, line_of(c), c.index, c.value.errors()});
   report_options options;
   options.by = by;
-  options.instruments = &reg.instruments;
-  options.protocols = &reg.protocols;
   options.generated_by = std::string("iptkit ") + version_string;
-  write_output(out, html_report(cohort.cases, findings, unreadable, options), {files});
+  write_output(out, html_report(cohort.cases, findings, unreadable, options, reg), {files});
   const bool error_findings = std::any_of(findings.begin(), findings.end(), [](const auto& fs) {
     return std::any_of(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::error; });
   });
@@ -320,21 +317,21 @@ std::vector<std::string> tidy_csv_paths(const std::string& dir) {
 }
 
 void write_tidy_csv(const std::vector<case_record>& cases, const std::string& dir, bool dates,
-                    const registries& reg, const std::vector<std::string>& inputs) {
+                    const catalog& reg, const std::vector<std::string>& inputs) {
   make_output_folder(dir);
-  const auto tables = make_tidy_tables(cases, tidy_options{dates, &reg.instruments, &reg.protocols});
+  const auto tables = make_tidy_tables(cases, {.dates = dates}, reg);
   const auto paths = tidy_csv_paths(dir);
   for (std::size_t i = 0; i < paths.size(); ++i) write_output(paths[i], tidy_csv(tables, tidy_table_names[i], dates), {inputs});
 }
 
 // FHIR Bundles: one per line (NDJSON, FHIR bulk-data style) to standard output or a .ndjson/.jsonl
 // file, else one pretty file per case in the folder OUT.
-std::size_t write_fhir(const std::vector<case_record>& cases, const std::string& out, const registries& reg,
+std::size_t write_fhir(const std::vector<case_record>& cases, const std::string& out, const catalog& reg,
                        const std::vector<std::string>& inputs) {
-  fhir_options options{&reg.instruments, &reg.protocols, json_style::compact};
+  fhir_options options{json_style::compact};
   if (lines_output(out)) {
     output_file file(out, {inputs});
-    for (const auto& c : cases) file.stream() << fhir_bundle(c, options) << '\n';
+    for (const auto& c : cases) file.stream() << fhir_bundle(c, options, reg) << '\n';
     file.commit();
     return cases.size();
   }
@@ -342,7 +339,7 @@ std::size_t write_fhir(const std::vector<case_record>& cases, const std::string&
   options.style = json_style::pretty;
   for (const auto& c : cases)
     write_output((std::filesystem::path(out) / (fhir_detail::resource_id(c.case_id) + ".json")).string(),
-                 fhir_bundle(c, options), {inputs});
+                 fhir_bundle(c, options, reg), {inputs});
   return cases.size();
 }
 
@@ -357,8 +354,8 @@ int run_convert(const std::vector<std::string>& files, const std::string& to, co
   } else {
     check_outputs(files, std::span(&out, 1));
   }
-  const auto reg = load_registries(o);
-  auto cohort = load_cohort(files, reading(o, reg), o);
+  const auto reg = load_catalog(o);
+  auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
   if (to == "csv") {
     write_tidy_csv(cohort.cases, out, dates, reg, files);
@@ -379,7 +376,7 @@ int run_convert(const std::vector<std::string>& files, const std::string& to, co
   }
   // One object only for one input case; otherwise always an array (also an empty one).
   write_output(out,
-               cases_text(cohort.cases, to == "jsonl", cohort.total == 1 && cohort.cases.size() == 1, reg.protocols),
+               cases_text(cohort.cases, to == "jsonl", cohort.total == 1 && cohort.cases.size() == 1, reg),
                {files});
   if (!o.quiet)
     std::cerr << cohort.cases.size() << " case(s) written to " << out << (cohort.unreadable.empty() ? "" : ", ")

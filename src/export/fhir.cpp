@@ -140,10 +140,8 @@ bj::object text_only(std::string_view text) { return bj::object{{"text", text}};
 // FHIR resolves inside a Bundle without any server base URL.
 class bundle_builder {
  public:
-  bundle_builder(const case_record& c, const fhir_options& options)
-      : c_(c),
-        instruments_(or_builtin(options.instruments)),
-        protocols_(or_builtin(options.protocols)) {}
+  bundle_builder(const case_record& c, const catalog& cat)
+      : c_(c), instruments_(cat.instruments), protocols_(cat.protocols) {}
 
   // Call once: the entries move into the result.
   bj::object build() {
@@ -352,11 +350,9 @@ class bundle_builder {
 
 }  // namespace
 
-std::string fhir_bundle(const case_record& c, const fhir_options& options) {
-  read_options check_options;
-  check_options.protocols = options.protocols;
-  require_well_formed(c, check_options);  // a Bundle only of what the case format can hold
-  const bj::value bundle = bundle_builder(c, options).build();
+std::string fhir_bundle(const case_record& c, const fhir_options& options, const catalog& cat) {
+  require_well_formed(c, {}, cat);  // a Bundle only of what the case format can hold
+  const bj::value bundle = bundle_builder(c, cat).build();
   return options.style == json_style::pretty ? json::detail::pretty_print(bundle) : bj::serialize(bundle);
 }
 

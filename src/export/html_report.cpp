@@ -239,11 +239,12 @@ void write_glossary(std::string& out, const report_context& x) {
 }  // namespace
 
 std::string html_report(std::span<const case_record> cases, std::span<const std::vector<finding>> findings,
-                        std::span<const report_input_error> unreadable, const report_options& options) {
-  const auto& instruments = or_builtin(options.instruments);
-  const auto rows = outcomes(cases, instruments);
+                        std::span<const report_input_error> unreadable, const report_options& options,
+                        const catalog& cat) {
+  const auto& instruments = cat.instruments;
+  const auto rows = outcomes(cases, {}, cat);  // refuses a case that is not well formed
   const auto labels = group_labels(cases, options.by);
-  report_context x{options, instruments, cases, {}, {}, {}, {}, std::nullopt, summarize(rows, labels, options.by)};
+  report_context x{options, cat, instruments, cases, {}, {}, {}, {}, std::nullopt, summarize(rows, labels, options.by)};
 
   // Section ids: `case-` + the id made safe for a URL fragment, unique even for repeated ids.
   std::set<std::string> used;

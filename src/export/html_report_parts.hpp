@@ -36,6 +36,7 @@ struct case_view {
 /// @brief The cohort as the sections see it.
 struct report_context {
   const report_options& options;
+  const catalog& cat;
   const instrument_registry& instruments;
   std::span<const case_record> cases;
   std::vector<case_view> views;

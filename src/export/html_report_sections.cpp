@@ -543,7 +543,7 @@ void write_findings(std::string& out, const report_context& x) {
   out += "<table class=\"findings\">\n<thead><tr><th scope=\"col\">Code</th><th scope=\"col\">Severity</th>"
          "<th scope=\"col\">What the rule checks</th><th scope=\"col\" class=\"num\">Findings</th>"
          "<th scope=\"col\">Cases</th></tr></thead>\n<tbody>\n";
-  const auto& rules = rule_set::builtin();
+  const auto& rules = x.cat.rules;
   for (const auto& [code, s] : order) {
     const rule* r = rules.find(code);
     out += "<tr class=\"sev-" + std::string(meta::enum_name(s->worst)) + "\" id=\"finding-" + esc(svg_detail::id_token(code)) +
@@ -603,7 +603,7 @@ std::string score_with_band(const std::optional<int>& total, const std::optional
 
 void write_case(std::string& out, const case_view& v, const report_context& x) {
   const auto& c = *v.c;
-  const auto* p = or_builtin(x.options.protocols).find(c.adaptation);
+  const auto* p = x.cat.protocols.find(c.adaptation);
   out += "<section class=\"case" + std::string(v.has_alert ? " has-alert" : "") + "\" id=\"" + esc(v.anchor) +
          "\" aria-labelledby=\"" + esc(v.anchor) + "-heading\">\n";
   out += "<h3 id=\"" + esc(v.anchor) + "-heading\">" + esc(c.case_id) + " <span class=\"badge tag\">" +
@@ -724,7 +724,7 @@ void write_case(std::string& out, const case_view& v, const report_context& x) {
     o.id = v.anchor + "-trajectory";
     o.width = 520;
     o.height = 300;
-    out += "<figure>" + case_trajectory_svg(c, *chart, x.instruments, o) + "<figcaption>Shaded stripes: " +
+    out += "<figure>" + case_trajectory_svg(c, *chart, o, x.cat) + "<figcaption>Shaded stripes: " +
            esc(instrument_name(x.instruments, *chart)) +
            " severity bands. Hover over a point for its date and session.</figcaption></figure>\n";
   }

@@ -405,8 +405,8 @@ std::vector<reference_line> cutoff_lines(const instrument& in) {
 }
 
 std::string case_trajectory_svg(const case_record& c, std::string_view instrument_id,
-                                const instrument_registry& instruments, const svg_options& options) {
-  const instrument* in = instruments.find(instrument_id);
+                                const svg_options& options, const catalog& cat) {
+  const instrument* in = cat.instruments.find(instrument_id);
   const std::string name = in ? in->name : std::string(instrument_id);
 
   // Scorable totals in date order (stable: same-day scores keep document order).

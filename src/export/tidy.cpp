@@ -25,8 +25,8 @@ std::optional<date> dated(date d, bool dates) {
 
 int day_of(date d, std::int32_t start) { return day_number(d) - start; }
 
-void append_case_rows(const case_record& c, std::size_t index, const tidy_options& o,
-                      const instrument_registry& instruments, tidy_tables& t) {
+void append_case_rows(const case_record& c, std::size_t index, const tidy_options& o, const catalog& cat,
+                      tidy_tables& t) {
   const auto start = day_number(c.contract.start_date);
   case_row row;
   row.case_index = index;
@@ -63,7 +63,7 @@ void append_case_rows(const case_record& c, std::size_t index, const tidy_option
   }
   t.cases.push_back(std::move(row));
 
-  append_assessment_rows(c, index, instruments, t.assessments, o.dates);
+  append_assessment_rows(c, index, t.assessments, o.dates, cat);
 
   if (c.inventory) {
     std::size_t person = 0;
@@ -166,9 +166,9 @@ std::string table_csv(const std::vector<Row>& rows, bool dates) {
 
 }  // namespace
 
-void append_assessment_rows(const case_record& c, std::size_t case_index,
-                            const instrument_registry& instruments, std::vector<assessment_row>& out,
-                            bool dates) {
+void append_assessment_rows(const case_record& c, std::size_t case_index, std::vector<assessment_row>& out,
+                            bool dates, const catalog& cat) {
+  const auto& instruments = cat.instruments;
   const auto start = day_number(c.contract.start_date);
   for (const auto& a : c.assessments) {
     const instrument* in = instruments.find(a.instrument);
@@ -186,19 +186,17 @@ std::string numbered_column(std::string_view member, std::size_t k) {
 }
 
 tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const tidy_options& options,
-                             std::size_t first_index) {
-  const auto& instruments = or_builtin(options.instruments);
-  read_options check_options;
-  check_options.protocols = options.protocols;
-  require_well_formed(cases, check_options, first_index);
+                             const catalog& cat) {
+  const std::size_t first_index = options.first_index;
+  require_well_formed(cases, {}, first_index, cat);
   tidy_tables t;
   t.cases.reserve(cases.size());
   cohort_columns columns;
   for (std::size_t i = 0; i < cases.size(); ++i) {
-    append_case_rows(*cases[i], first_index + i, options, instruments, t);
-    columns.append(*cases[i], instruments);
+    append_case_rows(*cases[i], first_index + i, options, cat, t);
+    columns.append(*cases[i], cat);
   }
-  auto rows = compute_outcomes(columns, instruments);
+  auto rows = compute_outcomes(columns, {}, cat);
   t.outcomes.reserve(rows.size());
   for (auto& r : rows) {
     const auto start = day_number(cases[r.case_index]->contract.start_date);
@@ -215,11 +213,11 @@ tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const ti
   return t;
 }
 
-tidy_tables make_tidy_tables(std::span<const case_record> cases, const tidy_options& options) {
+tidy_tables make_tidy_tables(std::span<const case_record> cases, const tidy_options& options, const catalog& cat) {
   std::vector<const case_record*> pointers;
   pointers.reserve(cases.size());
   for (const auto& c : cases) pointers.push_back(&c);
-  return make_tidy_tables(pointers, options);
+  return make_tidy_tables(pointers, options, cat);
 }
 
 std::string tidy_csv(const tidy_tables& tables, std::string_view table, bool dates) {

@@ -47,31 +47,33 @@ bool is_utf8(std::string_view s) noexcept {
 
 }  // namespace json::detail
 
-std::vector<read_error> check(const case_record& c, const read_options& options) {
-  return json::detail::check_errors(c, options);
+std::vector<read_error> check(const case_record& c, const read_options& options, const catalog& cat) {
+  return json::detail::check_errors(c, options, cat.protocols);
 }
 
+// A protocol or instrument names no registry entry: the built-in protocols are never consulted.
 std::vector<read_error> check(const protocol& p, const read_options& options) {
-  return json::detail::check_errors(p, options);
+  return json::detail::check_errors(p, options, catalog::builtin().protocols);
 }
 
 std::vector<read_error> check(const instrument& i, const read_options& options) {
-  return json::detail::check_errors(i, options);
+  return json::detail::check_errors(i, options, catalog::builtin().protocols);
 }
 
-bool is_well_formed(const case_record& c, const read_options& options) {
-  return json::detail::is_well_formed(c, options);
+bool is_well_formed(const case_record& c, const read_options& options, const catalog& cat) {
+  return json::detail::is_well_formed(c, options, cat.protocols);
 }
 
 namespace {
 
 template <class Cases, class Get>
-void require_all(const Cases& cases, const read_options& options, std::size_t first_index, Get get) {
+void require_all(const Cases& cases, const read_options& options, std::size_t first_index, const catalog& cat,
+                 Get get) {
   std::vector<read_error> errors;
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const case_record& c = get(cases[i]);
-    if (json::detail::is_well_formed(c, options)) continue;
-    for (auto& e : check(c, options)) {
+    if (is_well_formed(c, options, cat)) continue;
+    for (auto& e : check(c, options, cat)) {
       e.path.insert(0, "/" + std::to_string(first_index + i));
       errors.push_back(std::move(e));
     }
@@ -81,18 +83,19 @@ void require_all(const Cases& cases, const read_options& options, std::size_t fi
 
 }  // namespace
 
-void require_well_formed(std::span<const case_record> cases, const read_options& options, std::size_t first_index) {
-  require_all(cases, options, first_index, [](const case_record& c) -> const case_record& { return c; });
+void require_well_formed(std::span<const case_record> cases, const read_options& options, std::size_t first_index,
+                         const catalog& cat) {
+  require_all(cases, options, first_index, cat, [](const case_record& c) -> const case_record& { return c; });
 }
 
 void require_well_formed(std::span<const case_record* const> cases, const read_options& options,
-                         std::size_t first_index) {
-  require_all(cases, options, first_index, [](const case_record* c) -> const case_record& { return *c; });
+                         std::size_t first_index, const catalog& cat) {
+  require_all(cases, options, first_index, cat, [](const case_record* c) -> const case_record& { return *c; });
 }
 
-void require_well_formed(const case_record& c, const read_options& options) {
-  if (json::detail::is_well_formed(c, options)) return;
-  auto errors = check(c, options);
+void require_well_formed(const case_record& c, const read_options& options, const catalog& cat) {
+  if (is_well_formed(c, options, cat)) return;
+  auto errors = check(c, options, cat);
   if (!errors.empty()) throw decode_error(std::move(errors));
 }
 

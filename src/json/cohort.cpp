@@ -12,8 +12,8 @@
 
 namespace iptkit {
 
-jsonl_reader::jsonl_reader(std::istream& in, read_options options)
-    : in_(&in), options_(options) {}
+jsonl_reader::jsonl_reader(std::istream& in, read_options options, const catalog& cat)
+    : in_(&in), options_(options), catalog_(&cat) {}
 
 namespace {
 
@@ -74,7 +74,7 @@ bool read_bounded_line(std::istream& in, std::string& line, std::size_t limit, s
 
 // Each case of an array read on its own (array_elements), its errors placed in the whole text.
 std::vector<cohort_entry> read_elements(std::string_view text, const std::vector<std::string_view>& elements,
-                                        read_options options) {
+                                        read_options options, const catalog& cat) {
   // The array is the text: its cases are held to its size, not to max_document_bytes.
   options.max_document_bytes = std::max(options.max_document_bytes, options.max_cohort_bytes);
   std::vector<cohort_entry> entries;
@@ -86,7 +86,7 @@ std::vector<cohort_entry> read_elements(std::string_view text, const std::vector
     column = l == 1 ? column + c - 1 : c;
     line += l - 1;
     offset = start;
-    auto r = placed(read_case(elements[i], options), [&](read_error& e) { place(e, line, column); });
+    auto r = placed(read_case(elements[i], options, cat), [&](read_error& e) { place(e, line, column); });
     entries.push_back(entry_of(0, i, std::move(r), elements[i]));
   }
   return entries;
@@ -104,7 +104,7 @@ std::optional<cohort_entry> jsonl_reader::next() {
     if (!too_long && !line_.empty() && line_.back() == '\r') line_.pop_back();
     if (!too_long && line_.find_first_not_of(" \t") == std::string::npos) continue;
     auto read = too_long ? result<case_record>::failure({json::detail::too_large(length, options_.max_document_bytes)})
-                         : read_case(line_, options_);
+                         : read_case(line_, options_, *catalog_);
     // Each line is parsed on its own, as line 1: placed at the file's line.
     auto r = placed(std::move(read), [&](read_error& e) { place(e, line_number_, 1); });
     // A line too long to keep has no text to take an id from.
@@ -113,19 +113,20 @@ std::optional<cohort_entry> jsonl_reader::next() {
   return std::nullopt;
 }
 
-std::vector<cohort_entry> read_case_lines(std::string_view jsonl, const read_options& options) {
+std::vector<cohort_entry> read_case_lines(std::string_view jsonl, const read_options& options,
+                                          const catalog& cat) {
   std::istringstream in{std::string(jsonl)};
-  jsonl_reader reader(in, options);
+  jsonl_reader reader(in, options, cat);
   std::vector<cohort_entry> entries;
   while (auto e = reader.next()) entries.push_back(std::move(*e));
   return entries;
 }
 
-result<std::vector<cohort_entry>> read_case_array(std::string_view json,
-                                                  const read_options& options) {
+result<std::vector<cohort_entry>> read_case_array(std::string_view json, const read_options& options,
+                                                  const catalog& cat) {
   using namespace json::detail;
   // A valid array is read in one pass; anything else goes the DOM way, case by case.
-  if (std::vector<case_record> cases; read_fast(json, options, text_kind::cohort_array, cases)) {
+  if (std::vector<case_record> cases; read_fast(json, options, text_kind::cohort_array, cases, &cat.protocols)) {
     std::vector<cohort_entry> entries;
     entries.reserve(cases.size());
     for (std::size_t i = 0; i < cases.size(); ++i)
@@ -141,7 +142,7 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
       return e.kind == error_kind::limit_exceeded && e.path.size() > 1;
     });
     if (inside_a_case)
-      if (const auto elements = array_elements(json)) return read_elements(strip_bom(json), *elements, options);
+      if (const auto elements = array_elements(json)) return read_elements(strip_bom(json), *elements, options, cat);
     return result<std::vector<cohort_entry>>::failure(std::move(parse_errors));
   }
   if (!dom->is_array()) {
@@ -158,7 +159,7 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json,
     for (auto& e : errors) targets.push_back({&e, "/" + std::to_string(i) + e.path});
   };
   for (std::size_t i = 0; i < cases.size(); ++i) {
-    auto c = context_for(options);
+    auto c = context_for(options, cat);
     // Duplicate keys were found by the parser with the array index in front of the path.
     const std::string prefix = "/" + std::to_string(i);
     for (const auto& e : parse_errors) {
@@ -309,18 +310,18 @@ std::string read_at_most(std::istream& in, std::size_t limit) {
 }
 
 struct cohort_reader::line_stream {
-  line_stream(std::istream& in, const read_options& options) : reader(in, options) {}
-  line_stream(std::unique_ptr<prefixed_buffer> b, const read_options& options)
-      : buffer(std::move(b)), stream(std::make_unique<std::istream>(buffer.get())), reader(*stream, options) {}
+  line_stream(std::istream& in, const read_options& options, const catalog& cat) : reader(in, options, cat) {}
+  line_stream(std::unique_ptr<prefixed_buffer> b, const read_options& options, const catalog& cat)
+      : buffer(std::move(b)), stream(std::make_unique<std::istream>(buffer.get())), reader(*stream, options, cat) {}
   std::unique_ptr<prefixed_buffer> buffer;
   std::unique_ptr<std::istream> stream;
   jsonl_reader reader;
 };
 
-cohort_reader::cohort_reader(std::istream& in, std::string source, read_options options)
-    : in_(&in), source_(std::move(source)), options_(options) {}
-cohort_reader::cohort_reader(std::string_view text, std::string source, read_options options)
-    : text_(text), source_(std::move(source)), options_(options) {}
+cohort_reader::cohort_reader(std::istream& in, std::string source, read_options options, const catalog& cat)
+    : in_(&in), source_(std::move(source)), options_(options), catalog_(&cat) {}
+cohort_reader::cohort_reader(std::string_view text, std::string source, read_options options, const catalog& cat)
+    : text_(text), source_(std::move(source)), options_(options), catalog_(&cat) {}
 cohort_reader::cohort_reader(cohort_reader&&) noexcept = default;
 cohort_reader& cohort_reader::operator=(cohort_reader&&) noexcept = default;
 cohort_reader::~cohort_reader() = default;
@@ -336,13 +337,13 @@ void cohort_reader::start() {
   if (in_) {
     if (named_lines(source_)) {  // streamed as it is: memory does not grow with the file
       shape_ = cohort_shape::lines;
-      lines_ = std::make_unique<line_stream>(*in_, options_);
+      lines_ = std::make_unique<line_stream>(*in_, options_, *catalog_);
       return;
     }
     read = read_head(*in_, options_.max_cohort_bytes);
     shape_ = detect_cohort_shape(source_, read);
     if (shape_ == cohort_shape::lines) {
-      lines_ = std::make_unique<line_stream>(std::make_unique<prefixed_buffer>(std::move(read), in_), options_);
+      lines_ = std::make_unique<line_stream>(std::make_unique<prefixed_buffer>(std::move(read), in_), options_, *catalog_);
       return;
     }
     read_rest(*in_, read, options_.max_cohort_bytes);
@@ -357,16 +358,16 @@ void cohort_reader::start() {
   }
   switch (*shape_) {
     case cohort_shape::lines:
-      lines_ = std::make_unique<line_stream>(std::make_unique<prefixed_buffer>(text), options_);
+      lines_ = std::make_unique<line_stream>(std::make_unique<prefixed_buffer>(text), options_, *catalog_);
       return;
     case cohort_shape::array: {
-      auto array = read_case_array(text, options_);
+      auto array = read_case_array(text, options_, *catalog_);
       if (array) entries_ = std::move(*array);
       else entries_.push_back(whole_input_failed(std::move(array).errors()));
       return;
     }
     case cohort_shape::single:
-      entries_.push_back(entry_of(0, 0, read_case(text, options_), text));
+      entries_.push_back(entry_of(0, 0, read_case(text, options_, *catalog_), text));
       return;
   }
 }
@@ -387,8 +388,8 @@ std::optional<cohort_entry> cohort_reader::next() {
 }
 
 std::vector<cohort_entry> read_cohort(std::string_view name, std::string_view text,
-                                      const read_options& options) {
-  cohort_reader reader(text, std::string(name), options);
+                                      const read_options& options, const catalog& cat) {
+  cohort_reader reader(text, std::string(name), options, cat);
   std::vector<cohort_entry> entries;
   while (auto e = reader.next()) entries.push_back(std::move(*e));
   return entries;

@@ -131,8 +131,8 @@ bool check(const meta::registered_protocol& r, const std::string& value, read_co
 
 }  // namespace json::detail
 
-result<case_record> read_case(std::string_view json, const read_options& options) {
-  return read_json<case_record>(json, options);
+result<case_record> read_case(std::string_view json, const read_options& options, const catalog& cat) {
+  return read_json<case_record>(json, options, cat);
 }
 
 result<std::vector<protocol>> read_protocols(std::string_view json, const read_options& options) {

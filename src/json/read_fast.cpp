@@ -176,13 +176,13 @@ bool fast_reader::on_null(bj::error_code&) {
 }
 
 bool read_fast(std::string_view text, const read_options& options, text_kind kind, void* root,
-               const value_ops& root_ops) {
+               const value_ops& root_ops, const protocol_registry* protocols) {
   text = strip_bom(text);
   if (text.size() > max_bytes(options, kind)) return false;
   bj::parse_options parse_options;
   // A cohort's array is one level above its cases.
   parse_options.max_depth = effective_max_depth(options) + (kind == text_kind::cohort_array ? 1 : 0);
-  bj::basic_parser<fast_reader> parser(parse_options, root, root_ops, options, kind);
+  bj::basic_parser<fast_reader> parser(parse_options, root, root_ops, options, kind, protocols);
   bj::error_code ec;
   const std::size_t consumed = parser.write_some(false, text.data(), text.size(), ec);
   return !ec && consumed == text.size();

@@ -7,9 +7,9 @@
 
 namespace iptkit {
 
-std::string case_json_schema(const protocol_registry& protocols) {
+std::string case_json_schema(const catalog& cat) {
   return json::detail::pretty_print(json::detail::document_schema<case_record>(
-      "iptkit case document (iptkit.case/1)", protocols));
+      "iptkit case document (iptkit.case/1)", cat.protocols));
 }
 
 std::string protocols_json_schema() {

@@ -14,31 +14,23 @@ void write_string(std::string& out, std::string_view s) {
 
 }  // namespace json::detail
 
-namespace {
-read_options check_options(const write_options& options) {
-  read_options r;
-  r.protocols = options.protocols;
-  return r;
-}
-}  // namespace
-
-void require_writable(const case_record& c, const write_options& options) {
-  if (!options.unchecked) require_well_formed(c, check_options(options));
+void require_writable(const case_record& c, const write_options& options, const catalog& cat) {
+  if (!options.unchecked) require_well_formed(c, {}, cat);
 }
 
-void require_writable(const std::vector<case_record>& cases, const write_options& options) {
-  if (!options.unchecked) require_well_formed(std::span<const case_record>(cases), check_options(options));
+void require_writable(const std::vector<case_record>& cases, const write_options& options, const catalog& cat) {
+  if (!options.unchecked) require_well_formed(std::span<const case_record>(cases), {}, 0, cat);
 }
 
-void write_case(std::string& out, const case_record& c, const write_options& options) {
-  require_writable(c, options);
+void write_case(std::string& out, const case_record& c, const write_options& options, const catalog& cat) {
+  require_writable(c, options, cat);
   json::detail::write_document(out, c, options.style == json_style::pretty);
 }
 
-std::string write_case(const case_record& c, const write_options& options) {
+std::string write_case(const case_record& c, const write_options& options, const catalog& cat) {
   std::string out;
   out.reserve(4096);
-  write_case(out, c, options);
+  write_case(out, c, options, cat);
   return out;
 }
 

@@ -20,7 +20,8 @@ std::int32_t instrument_index(std::vector<std::string>& ids, const std::string& 
 }
 }  // namespace
 
-void cohort_columns::append(const case_record& c, const instrument_registry& registry) {
+void cohort_columns::append(const case_record& c, const catalog& cat) {
+  const instrument_registry& registry = cat.instruments;
   if (offset.empty()) offset.push_back(0);
   case_id.push_back(c.case_id);
   start_day.push_back(day_number(c.contract.start_date));
@@ -64,14 +65,14 @@ void cohort_columns::append(const case_record& c, const instrument_registry& reg
   offset.push_back(static_cast<std::uint32_t>(instrument.size()));
 }
 
-cohort_columns to_columns(std::span<const case_record> cases, const instrument_registry& instruments,
-                          unsigned threads) {
+cohort_columns to_columns(std::span<const case_record> cases, const outcome_options& options, const catalog& cat) {
+  const unsigned threads = options.threads;
   const std::size_t n = cases.size();
   const unsigned blocks = detail::threads_for(n, threads);
   if (blocks == 1) {
     cohort_columns columns;
     columns.offset.reserve(n + 1);
-    for (const auto& c : cases) columns.append(c, instruments);
+    for (const auto& c : cases) columns.append(c, cat);
     if (columns.offset.empty()) columns.offset.push_back(0);
     return columns;
   }
@@ -79,7 +80,7 @@ cohort_columns to_columns(std::span<const case_record> cases, const instrument_r
   std::vector<cohort_columns> part(blocks);
   detail::for_indexed_blocks(n, threads, [&](unsigned b, std::size_t begin, std::size_t end) {
     part[b].offset.reserve(end - begin + 1);
-    for (std::size_t i = begin; i < end; ++i) part[b].append(cases[i], instruments);
+    for (std::size_t i = begin; i < end; ++i) part[b].append(cases[i], cat);
   });
   // Instrument ids in order of first appearance over the whole cohort: block by block.
   cohort_columns out;

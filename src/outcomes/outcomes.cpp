@@ -4,6 +4,8 @@
 // quantities are declared in outcome_quantities.hpp; here they are computed (compute_case,
 // score_row, recover, paired), and copied into either output by walking their description.
 #include <iptkit/outcomes/outcomes.hpp>
+
+#include <iptkit/json/check.hpp>
 #include <iptkit/detail/parallel.hpp>
 #include <iptkit/meta/type_traits.hpp>
 
@@ -420,9 +422,10 @@ T from_cell(typename outcome_cell<T>::type c, const std::vector<std::string>& ba
 
 }  // namespace
 
-std::vector<case_outcome> compute_outcomes(const cohort_columns& columns,
-                                           const instrument_registry& instruments, unsigned threads) {
-  const tables t(columns, instruments);
+std::vector<case_outcome> compute_outcomes(const cohort_columns& columns, const outcome_options& options,
+                                           const catalog& cat) {
+  const unsigned threads = options.threads;
+  const tables t(columns, cat.instruments);
   const std::string paired_id(paired_instrument);
   std::vector<case_outcome> out;
   compute_all(
@@ -443,9 +446,10 @@ std::vector<case_outcome> compute_outcomes(const cohort_columns& columns,
   return out;
 }
 
-outcome_columns compute_outcome_columns(const cohort_columns& columns,
-                                        const instrument_registry& instruments, unsigned threads) {
-  const tables t(columns, instruments);
+outcome_columns compute_outcome_columns(const cohort_columns& columns, const outcome_options& options,
+                                        const catalog& cat) {
+  const unsigned threads = options.threads;
+  const tables t(columns, cat.instruments);
   outcome_columns out;
   out.instruments = columns.instruments;
   out.instruments.emplace_back(paired_instrument);
@@ -477,13 +481,14 @@ case_outcome outcome_columns::row(std::size_t r, const cohort_columns& cohort) c
   return o;
 }
 
-std::vector<case_outcome> outcomes(std::span<const case_record> cases,
-                                   const instrument_registry& instruments, unsigned threads) {
-  return compute_outcomes(to_columns(cases, instruments, threads), instruments, threads);
+std::vector<case_outcome> outcomes(std::span<const case_record> cases, const outcome_options& options,
+                                   const catalog& cat) {
+  require_well_formed(cases, {}, 0, cat);
+  return compute_outcomes(to_columns(cases, options, cat), options, cat);
 }
 
-std::vector<case_outcome> outcomes(const case_record& c, const instrument_registry& instruments) {
-  return outcomes(std::span<const case_record>(&c, 1), instruments);
+std::vector<case_outcome> outcomes(const case_record& c, const outcome_options& options, const catalog& cat) {
+  return outcomes(std::span<const case_record>(&c, 1), options, cat);
 }
 
 }  // namespace iptkit

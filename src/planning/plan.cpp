@@ -134,7 +134,8 @@ result<std::vector<planned_session>> plan(const protocol& p, date start, const p
 }
 
 result<std::vector<planned_session>> plan(std::string_view adaptation, date start, const plan_options& options,
-                                          const protocol_registry& protocols) {
+                                          const catalog& cat) {
+  const protocol_registry& protocols = cat.protocols;
   const auto* p = protocols.find(adaptation);
   if (!p) {
     std::string ids;

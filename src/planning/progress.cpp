@@ -2,6 +2,7 @@
 
 #include <iptkit/measures/scoring.hpp>
 #include <iptkit/meta/enum.hpp>
+#include <iptkit/json/check.hpp>
 #include <iptkit/planning/plan.hpp>
 
 #include <algorithm>
@@ -28,15 +29,27 @@ std::vector<problem_area> agreed_areas(const case_record& c) {
   return areas;
 }
 
+// No band, no score from items: a measure the catalog does not define is an error, not a blank.
+read_error unknown_instrument(const instrument_registry& instruments, const std::string& id, std::size_t i) {
+  std::string known;
+  for (const auto k : instruments.ids()) known += (known.empty() ? "\"" : ", \"") + std::string(k) + "\"";
+  return {"/assessments/" + std::to_string(i) + "/instrument", error_kind::bad_enum,
+          "expected an instrument of the catalog (" + known + "); found \"" + id + "\"", std::nullopt};
+}
+
 }  // namespace
 
-course_progress progress(const case_record& c, date as_of, const progress_options& options) {
-  const auto& protocols = or_builtin(options.protocols);
-  const auto& instruments = or_builtin(options.instruments);
-  const protocol fallback{.id = c.adaptation, .min_sessions = c.contract.planned_sessions,
-                          .max_sessions = c.contract.planned_sessions};
-  const protocol* found = protocols.find(c.adaptation);
-  const protocol& p = found ? *found : fallback;
+result<course_progress> progress(const case_record& c, date as_of, const catalog& cat) {
+  const auto& instruments = cat.instruments;
+  if (auto errors = check(c, {}, cat); !errors.empty()) return result<course_progress>::failure(std::move(errors));
+  {
+    std::vector<read_error> errors;
+    for (std::size_t i = 0; i < c.assessments.size(); ++i)
+      if (c.assessments[i].date <= as_of && !instruments.find(c.assessments[i].instrument))
+        errors.push_back(unknown_instrument(instruments, c.assessments[i].instrument, i));
+    if (!errors.empty()) return result<course_progress>::failure(std::move(errors));
+  }
+  const protocol& p = *cat.protocols.find(c.adaptation);  // check() found it
 
   course_progress out;
   out.as_of = as_of;

@@ -38,12 +38,9 @@ namespace {
 // rules that run; the scratch lists are kept from case to case.
 class validator {
  public:
-  explicit validator(const validation_options& options)
-      : protocols_(or_builtin(options.protocols)),
-        instruments_(or_builtin(options.instruments)),
-        rules_(or_builtin(options.rules).enabled()),
+  validator(const validation_options& options, const catalog& cat)
+      : catalog_(cat), protocols_(cat.protocols), instruments_(cat.instruments), rules_(cat.rules.enabled()),
         redact_(options.redact) {
-    structure_.protocols = &protocols_;
     structure_.redact = options.redact;
   }
 
@@ -51,8 +48,8 @@ class validator {
     found_.clear();
     // A case built in code may not be well formed: its structural errors come first at their
     // pointers, and the rules still run (they hold up on any value, as the tests show).
-    if (!json::detail::is_well_formed(c, structure_))
-      for (auto& e : check(c, structure_))
+    if (!is_well_formed(c, structure_, catalog_))
+      for (auto& e : check(c, structure_, catalog_))
         found_.push_back({meta::order_key<case_record>(e.path),
                           {std::string(structural_code), severity::error, std::move(e.path), std::move(e.message)}});
     const rule_context context(c, protocols_.find(c.adaptation), instruments_);
@@ -77,6 +74,7 @@ class validator {
     std::vector<std::uint32_t> key;
     finding f;
   };
+  const catalog& catalog_;
   const protocol_registry& protocols_;
   const instrument_registry& instruments_;
   std::vector<const rule*> rules_;
@@ -88,18 +86,17 @@ class validator {
 
 }  // namespace
 
-std::vector<finding> validate(const case_record& c, const validation_options& options) {
-  return validator(options)(c);
+std::vector<finding> validate(const case_record& c, const validation_options& options, const catalog& cat) {
+  return validator(options, cat)(c);
 }
 
 std::vector<std::vector<finding>> validate_cohort(std::span<const case_record> cases,
-                                                  const validation_options& options,
-                                                  unsigned threads) {
+                                                  const validation_options& options, const catalog& cat) {
   std::vector<std::vector<finding>> out(cases.size());
   // Each thread writes only its own slots: same result as one thread. Cases differ in size, so
   // the threads take small chunks in turn rather than one half each.
-  detail::for_chunks(cases.size(), threads, 64, [&](std::size_t begin, std::size_t end) {
-    validator check(options);
+  detail::for_chunks(cases.size(), options.threads, 64, [&](std::size_t begin, std::size_t end) {
+    validator check(options, cat);
     for (std::size_t i = begin; i < end; ++i) out[i] = check(cases[i]);
   });
   return out;

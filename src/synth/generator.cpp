@@ -360,8 +360,9 @@ transition_roles roles_of(transition_type t) {
 /// The options, checked once and converted to integers.
 class generator {
  public:
-  generator(const synth_options& o, const protocol_registry& protocols) : o_(o) {
-    auto errors = synth_option_errors(o, protocols);
+  generator(const synth_options& o, const catalog& cat) : o_(o) {
+    const protocol_registry& protocols = cat.protocols;
+    auto errors = synth_option_errors(o, cat);
     if (!errors.empty()) {
       std::string message = "iptkit::synthesize: invalid options:";
       for (const auto& e : errors) message += " " + e + ";";
@@ -1203,7 +1204,8 @@ std::vector<synth_area_share> default_synth_problem_areas() {
           {problem_area::interpersonal_deficits, 0.15}};
 }
 
-std::vector<std::string> synth_option_errors(const synth_options& o, const protocol_registry& protocols) {
+std::vector<std::string> synth_option_errors(const synth_options& o, const catalog& cat) {
+  const protocol_registry& protocols = cat.protocols;
   std::vector<std::string> errors;
   const auto rate = [&](std::string_view name, double x) {
     if (!is_rate(x)) errors.push_back(std::string(name) + " must be between 0 and 1");
@@ -1263,21 +1265,19 @@ std::vector<std::string> synth_option_errors(const synth_options& o, const proto
   return errors;
 }
 
-case_record synthesize_case(const synth_options& options, std::size_t index,
-                            const protocol_registry& protocols) {
-  return generator(options, protocols).make(index);
+case_record synthesize_case(const synth_options& options, std::size_t index, const catalog& cat) {
+  return generator(options, cat).make(index);
 }
 
-std::vector<case_record> synthesize(const synth_options& options, const protocol_registry& protocols) {
+std::vector<case_record> synthesize(const synth_options& options, const catalog& cat) {
   std::vector<case_record> out;
   out.reserve(options.cases);
-  synthesize(options, [&](case_record&& c) { out.push_back(std::move(c)); }, protocols);
+  synthesize(options, [&](case_record&& c) { out.push_back(std::move(c)); }, cat);
   return out;
 }
 
-void synthesize(const synth_options& options, const std::function<void(case_record&&)>& sink,
-                const protocol_registry& protocols) {
-  const generator g(options, protocols);
+void synthesize(const synth_options& options, const std::function<void(case_record&&)>& sink, const catalog& cat) {
+  const generator g(options, cat);
   for (std::size_t i = 0; i < options.cases; ++i) sink(g.make(i));
 }
 

@@ -1,7 +1,8 @@
 // Fuzz target: the protocol and instrument loaders. The input is read as a list of protocols and
 // as a list of instruments (strict and lax, the one-pass and DOM readers agreeing); whatever reads
 // is registered over the built-ins and put to work: planning from each protocol, and validation,
-// outcomes and statistics of a few synthetic cases under the loaded registries.
+// outcomes, statistics and progress of a few synthetic cases under a catalog of the loaded registries.
+#include <iptkit/catalog.hpp>
 #include <iptkit/json/read.hpp>
 #include <iptkit/measures/instrument_registry.hpp>
 #include <iptkit/model/protocol_registry.hpp>
@@ -29,16 +30,13 @@ const std::vector<case_record>& sample_cases() {
   return cases;
 }
 
-void use(const protocol_registry& protocols, const instrument_registry& instruments) {
+void use(const catalog& cat) {
   const auto& cases = sample_cases();
-  validation_options v;
-  v.protocols = &protocols;
-  v.instruments = &instruments;
-  const auto found = validate_cohort(cases, v);
+  const auto found = validate_cohort(cases, {}, cat);
   fuzz::check(found.size() == cases.size(), "validate_cohort loses a case");
-  const auto rows = outcomes(cases, instruments);
+  const auto rows = outcomes(cases, {}, cat);
   summarize(rows, group_labels(cases, group_by::arm), group_by::arm);
-  for (const auto& c : cases) progress(c, c.contract.start_date, {&protocols, &instruments});
+  for (const auto& c : cases) (void)progress(c, c.contract.start_date, cat);
 }
 
 }  // namespace
@@ -52,17 +50,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto instruments = fuzz::read_checked<std::vector<instrument>>(text, options);
     if (!lax) continue;  // lax reads all that strict reads (less the unknown fields)
     if (protocols) {
-      auto registry = protocol_registry::with_builtins();
+      catalog cat;
       // A registry takes only consistent entries; what it refuses is never used.
-      if (registry.try_add_all(*protocols).empty()) {
+      if (cat.protocols.try_add_all(*protocols).empty()) {
         const date start{std::chrono::year{2026}, std::chrono::January, std::chrono::day{5}};
         for (const auto& p : *protocols) (void)plan(p, start);
-        use(registry, instrument_registry::builtin());
+        use(cat);
       }
     }
     if (instruments) {
-      auto registry = instrument_registry::with_builtins();
-      if (registry.try_add_all(*instruments).empty()) use(protocol_registry::builtin(), registry);
+      catalog cat;
+      if (cat.instruments.try_add_all(*instruments).empty()) use(cat);
     }
   }
   return 0;

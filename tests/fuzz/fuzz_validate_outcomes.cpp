@@ -22,7 +22,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& row : rows) fuzz::check(row.case_index == 0, "an outcome row of another case");
   for (const auto by : {group_by::none, group_by::arm, group_by::adaptation, group_by::site})
     summarize(rows, group_labels(one, by), by);
-  progress(c, c.contract.start_date);
-  if (!c.sessions.empty()) progress(c, c.sessions.back().date);
+  // A case that reads is well formed: progress() can refuse only an instrument the catalog lacks.
+  const auto progress_ok = [&](date as_of) {
+    const auto p = progress(c, as_of);
+    for (const auto& e : p.errors())
+      fuzz::check(e.kind == error_kind::bad_enum && e.path.starts_with("/assessments/") &&
+                      e.path.ends_with("/instrument"),
+                  "progress() refuses a case that reads for another reason than an unknown instrument");
+  };
+  progress_ok(c.contract.start_date);
+  if (!c.sessions.empty()) progress_ok(c.sessions.back().date);
   return 0;
 }

@@ -94,17 +94,17 @@ def test_a_custom_protocol_is_checked_against_its_registry() -> None:
     c = _example()
     c.adaptation = "ipt_trial"
     assert [e.path for e in c.check()] == ["/adaptation"]
-    assert c.check(protocols=protocols) == []
+    assert c.check(catalog=iptkit.Catalog(protocols=protocols)) == []
     with pytest.raises(iptkit.DecodeError):
         c.to_json()
-    text = c.to_json(protocols=protocols)
-    assert iptkit.Case.from_json(text, protocols=protocols) == c
-    assert c.to_dict(protocols=protocols)["adaptation"] == "ipt_trial"
+    text = c.to_json(catalog=iptkit.Catalog(protocols=protocols))
+    assert iptkit.Case.from_json(text, catalog=iptkit.Catalog(protocols=protocols)) == c
+    assert c.to_dict(catalog=iptkit.Catalog(protocols=protocols))["adaptation"] == "ipt_trial"
     # The tables of a trial's own protocol, as its registry allows them.
     with pytest.raises(iptkit.DecodeError):
         iptkit.tables([c])
-    assert list(iptkit.tables([c], protocols=protocols)["cases"]["adaptation"]) == ["ipt_trial"]
-    assert len(iptkit.assessments([c], protocols=protocols)) == len(c.assessments)
+    assert list(iptkit.tables([c], catalog=iptkit.Catalog(protocols=protocols))["cases"]["adaptation"]) == ["ipt_trial"]
+    assert len(iptkit.assessments([c], catalog=iptkit.Catalog(protocols=protocols))) == len(c.assessments)
 
 
 def test_redacted_messages_name_no_value() -> None:

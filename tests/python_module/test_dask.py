@@ -114,9 +114,9 @@ def test_outcomes_equal_single_process(client: Client, cohort_dir: Path,
 def test_outcomes_with_instruments_from_a_bag(client: Client, cohort_dir: Path,
                                               synthetic: list[iptkit.Case]) -> None:
     registry = iptkit.InstrumentRegistry()  # empty: every instrument unknown
-    expected = iptkit.outcomes(synthetic, instruments=registry)
+    expected = iptkit.outcomes(synthetic, catalog=iptkit.Catalog(instruments=registry))
     assert not expected.equals(iptkit.outcomes(synthetic))
-    got = idk.outcomes(idk.read_bag(cohort_dir), instruments=registry).compute().reset_index(drop=True)
+    got = idk.outcomes(idk.read_bag(cohort_dir), catalog=iptkit.Catalog(instruments=registry)).compute().reset_index(drop=True)
     pd.testing.assert_frame_equal(got, expected)
 
 
@@ -125,8 +125,8 @@ def test_findings_equal_single_process(client: Client, cohort_dir: Path,
     assert len(iptkit.findings_frame(iptkit.validate(synthetic), synthetic).query("code == 'C005'")) > 0
     rules = iptkit.RuleSet()
     rules.disable("C005")
-    frame = idk.validate(cohort_dir, rules=rules)
-    expected = iptkit.findings_frame(iptkit.validate(synthetic, rules=rules), synthetic)
+    frame = idk.validate(cohort_dir, catalog=iptkit.Catalog(rules=rules))
+    expected = iptkit.findings_frame(iptkit.validate(synthetic, catalog=iptkit.Catalog(rules=rules)), synthetic)
     assert len(expected) > 0 and "C005" not in set(expected["code"])
     pd.testing.assert_series_equal(frame.dtypes, expected.dtypes)
     pd.testing.assert_frame_equal(frame.compute().reset_index(drop=True), expected)

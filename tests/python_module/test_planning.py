@@ -55,5 +55,5 @@ def test_progress(cases: list[iptkit.Case]) -> None:
     assert p.latest_measures and all(m.date <= mid for m in p.latest_measures)
     end = iptkit.progress(c, c.sessions[-1].date + datetime.timedelta(days=1))
     assert end.sessions_held == len(c.sessions)
-    assert iptkit.progress(c, mid, protocols=iptkit.ProtocolRegistry.with_builtins(),
-                           instruments=iptkit.InstrumentRegistry.with_builtins()) == p
+    assert iptkit.progress(c, mid, catalog=iptkit.Catalog(protocols=iptkit.ProtocolRegistry.with_builtins(),
+                                                          instruments=iptkit.InstrumentRegistry.with_builtins())) == p

@@ -56,13 +56,13 @@ def test_rule_set_disable_and_regrade(cases: list[iptkit.Case]) -> None:
     rules = iptkit.RuleSet()
     assert "F004" in rules and rules.is_enabled("F004") and len(rules) >= 39
     assert rules.set_severity("F004", iptkit.Severity.alert)
-    f004 = [f for f in c.validate(rules=rules) if f.code == "F004"]
+    f004 = [f for f in c.validate(catalog=iptkit.Catalog(rules=rules)) if f.code == "F004"]
     assert f004 and all(f.severity == iptkit.Severity.alert for f in f004)
     assert rules.disable("F004") and not rules.is_enabled("F004")
-    assert "F004" not in c.validate(rules=rules).codes()
-    assert rules.enable("F004") and "F004" in c.validate(rules=rules).codes()
+    assert "F004" not in c.validate(catalog=iptkit.Catalog(rules=rules)).codes()
+    assert rules.enable("F004") and "F004" in c.validate(catalog=iptkit.Catalog(rules=rules)).codes()
     assert not rules.disable("Z999")
-    assert iptkit.RuleSet.empty().codes == [] and c.validate(rules=iptkit.RuleSet.empty()) == []
+    assert iptkit.RuleSet.empty().codes == [] and c.validate(catalog=iptkit.Catalog(rules=iptkit.RuleSet.empty())) == []
     described = rules.describe()
     assert described[0][0] == rules.codes[0] and isinstance(described[0][1], iptkit.Severity)
 
@@ -76,7 +76,7 @@ def test_python_rules(cohort: iptkit.CaseList) -> None:
     rules.add("X001", iptkit.Severity.warning, "every case has notes", no_notes)
     rules.add("X002", iptkit.Severity.error, "short courses", lambda c: (
         f"only {len(c.sessions)} sessions" for _ in [0] if len(c.sessions) < 8))
-    findings = iptkit.validate(cohort, rules=rules)
+    findings = iptkit.validate(cohort, catalog=iptkit.Catalog(rules=rules))
     for c, fs in zip(cohort, findings):
         x1 = [f for f in fs if f.code == "X001"]
         assert len(x1) == (0 if c.notes else 1)
@@ -86,14 +86,14 @@ def test_python_rules(cohort: iptkit.CaseList) -> None:
         assert len(x2) == (1 if len(c.sessions) < 8 else 0)
         if x2:
             assert x2[0].path == "" and x2[0].severity == iptkit.Severity.error
-    assert iptkit.validate(cohort, rules=rules, threads=2) == findings
+    assert iptkit.validate(cohort, catalog=iptkit.Catalog(rules=rules), threads=2) == findings
     # A rule set with Python rules pickles (module-level functions), so it reaches Dask workers.
     rules2 = iptkit.RuleSet()
     rules2.add("X001", iptkit.Severity.warning, "every case has notes", no_notes)
     rules2.disable("F004")
     back = pickle.loads(pickle.dumps(rules2))
     assert back.codes == rules2.codes and not back.is_enabled("F004")
-    assert iptkit.validate(cohort, rules=back) == iptkit.validate(cohort, rules=rules2)
+    assert iptkit.validate(cohort, catalog=iptkit.Catalog(rules=back)) == iptkit.validate(cohort, catalog=iptkit.Catalog(rules=rules2))
 
 
 def test_python_rule_errors_propagate(cohort: iptkit.CaseList) -> None:
@@ -104,10 +104,10 @@ def test_python_rule_errors_propagate(cohort: iptkit.CaseList) -> None:
 
     rules.add("X003", iptkit.Severity.warning, "broken", broken)
     with pytest.raises(KeyError):
-        iptkit.validate(cohort, rules=rules, threads=2)
+        iptkit.validate(cohort, catalog=iptkit.Catalog(rules=rules), threads=2)
     rules.add("X003", iptkit.Severity.warning, "bad shape", lambda c: [("a", "b", "c")])
     with pytest.raises(ValueError):
-        cohort[0].validate(rules=rules)
+        cohort[0].validate(catalog=iptkit.Catalog(rules=rules))
     with pytest.raises(ValueError):
         rules.add("", iptkit.Severity.warning, "no code", no_notes)
 
@@ -117,5 +117,5 @@ def test_custom_protocols_and_instruments(cases: list[iptkit.Case]) -> None:
     ipt = protocols.find("ipt")
     assert ipt is not None
     c = cases[0]
-    assert c.validate(protocols=protocols) == c.validate()
-    assert c.validate(instruments=iptkit.InstrumentRegistry.with_builtins()) == c.validate()
+    assert c.validate(catalog=iptkit.Catalog(protocols=protocols)) == c.validate()
+    assert c.validate(catalog=iptkit.Catalog(instruments=iptkit.InstrumentRegistry.with_builtins())) == c.validate()

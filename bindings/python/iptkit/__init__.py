@@ -22,6 +22,7 @@ from ._core import (
     Assessment,
     Attendance,
     Case,
+    Catalog,
     CaseOutcome,
     CohortSummary,
     ConcurrentTreatment,
@@ -166,7 +167,7 @@ def _located(e: ReadError) -> str:
 
 
 def read_case(source: PathLike | bytes, *, lax: bool = False,
-              protocols: ProtocolRegistry | None = None, redact: bool = False,
+              catalog: Catalog | None = None, redact: bool = False,
               limits: ReadLimits | None = None) -> Case:
     """Reads one case document from a path, JSON text or bytes.
 
@@ -176,13 +177,13 @@ def read_case(source: PathLike | bytes, *, lax: bool = False,
     size, depth, string and list limits; beyond one the error kind is ``limit_exceeded``.
     """
     if _is_text(source):
-        return _core.read_case_text(str(source), lax=lax, protocols=protocols, redact=redact,
+        return _core.read_case_text(str(source), lax=lax, catalog=catalog, redact=redact,
                                     limits=limits)
     if isinstance(source, bytes):
         # The bytes as they are: bytes that are not UTF-8 are a syntax error, not replaced.
-        return _core.read_case_text(source, lax=lax, protocols=protocols, redact=redact, limits=limits)
+        return _core.read_case_text(source, lax=lax, catalog=catalog, redact=redact, limits=limits)
     # At most max_document_bytes + 1 bytes of the file are read.
-    return _core.read_case_file(_checked_path(source), lax=lax, protocols=protocols, redact=redact,
+    return _core.read_case_file(_checked_path(source), lax=lax, catalog=catalog, redact=redact,
                                 limits=limits)
 
 
@@ -192,7 +193,7 @@ def _check_mode(errors: str) -> None:
 
 
 def read_cases(source: PathLike | bytes, *, lax: bool = False,
-               protocols: ProtocolRegistry | None = None, errors: ErrorMode = "raise",
+               catalog: Catalog | None = None, errors: ErrorMode = "raise",
                redact: bool = False, limits: ReadLimits | None = None) -> CaseList:
     """Reads every case of a cohort file (one document, a JSON array or JSON Lines), in bulk.
 
@@ -203,14 +204,14 @@ def read_cases(source: PathLike | bytes, *, lax: bool = False,
     """
     _check_mode(errors)
     if _is_text(source):
-        cases, failed = _core.read_cohort_text(str(source).encode(), "", lax=lax, protocols=protocols,
+        cases, failed = _core.read_cohort_text(str(source).encode(), "", lax=lax, catalog=catalog,
                                                redact=redact, limits=limits)
     elif isinstance(source, bytes):
-        cases, failed = _core.read_cohort_text(source, "", lax=lax, protocols=protocols,
+        cases, failed = _core.read_cohort_text(source, "", lax=lax, catalog=catalog,
                                                redact=redact, limits=limits)
     else:
         # The library's cohort reader: JSON Lines streamed, anything else within max_cohort_bytes.
-        cases, failed = _core.read_cohort_file(_checked_path(source), lax=lax, protocols=protocols,
+        cases, failed = _core.read_cohort_file(_checked_path(source), lax=lax, catalog=catalog,
                                                redact=redact, limits=limits)
     return _case_list(cases, failed, errors)
 
@@ -226,12 +227,12 @@ def _case_list(cases: list[Case], failed: list[Any], errors: ErrorMode) -> CaseL
     return CaseList(cases, problems)
 
 
-def _read_cases_in(data: bytes, source: str, *, lax: bool, protocols: ProtocolRegistry | None,
+def _read_cases_in(data: bytes, source: str, *, lax: bool, catalog: Catalog | None,
                    errors: ErrorMode) -> CaseList:
     """The cases of a file already in memory (one Dask fetched), read as read_cases reads the
     file at ``source``: shape by name, then content; ``source`` names its entries."""
     _check_mode(errors)
-    cases, failed = _core.read_cohort_text(data, source, lax=lax, protocols=protocols)
+    cases, failed = _core.read_cohort_text(data, source, lax=lax, catalog=catalog)
     return _case_list(cases, failed, errors)
 
 
@@ -257,7 +258,7 @@ class CaseIterator(Iterator[Case]):
         return [InputError(*entry) for entry in self._errors.errors]
 
 
-def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegistry | None = None,
+def iter_cases(source: PathLike, *, lax: bool = False, catalog: Catalog | None = None,
                errors: ErrorMode = "raise", redact: bool = False,
                limits: ReadLimits | None = None) -> CaseIterator:
     """The cases of a cohort file one at a time, by the library's cohort reader. JSON Lines files
@@ -265,22 +266,21 @@ def iter_cases(source: PathLike, *, lax: bool = False, protocols: ProtocolRegist
     whole first (at most ``max_cohort_bytes`` of it). With
     ``errors="collect"`` unreadable entries are skipped and listed in the iterator's ``errors``."""
     _check_mode(errors)
-    stream = _core.CaseStream(_checked_path(source), lax=lax, protocols=protocols,
+    stream = _core.CaseStream(_checked_path(source), lax=lax, catalog=catalog,
                               skip_errors=errors == "collect", redact=redact, limits=limits)
     return CaseIterator(stream, stream)
 
 
 def _as_cases(cases: Case | Iterable[Case] | PathLike, *, redact: bool = False,
-              protocols: ProtocolRegistry | None = None) -> Sequence[Case]:
+              catalog: Catalog | None = None) -> Sequence[Case]:
     if isinstance(cases, Case):
         return [cases]
     if isinstance(cases, (str, _os.PathLike)):
-        return read_cases(cases, redact=redact, protocols=protocols)
+        return read_cases(cases, redact=redact, catalog=catalog)
     return cases if isinstance(cases, list) else list(cases)
 
 
-def validate(cases: Case | Iterable[Case] | PathLike, *, rules: RuleSet | None = None,
-             protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None,
+def validate(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None = None,
              threads: int = 1, progress: bool = False, redact: bool = False) -> list[Findings]:
     """The findings of each case against the IPT protocol: one :class:`Findings` list per case,
     in input order. ``threads`` > 1 splits the cases across threads (same result). With
@@ -290,21 +290,19 @@ def validate(cases: Case | Iterable[Case] | PathLike, *, rules: RuleSet | None =
     out: list[Findings] = []
     for chunk in _chunks(items, progress, "validating"):
         out.extend(Findings(f) for f in _core.validate_cohort(
-            chunk, rules=rules, protocols=protocols, instruments=instruments, threads=threads,
+            chunk, catalog=catalog, threads=threads,
             redact=redact))
     return out
 
 
-def _validate_case(self: Case, *, rules: RuleSet | None = None,
-                   protocols: ProtocolRegistry | None = None,
-                   instruments: InstrumentRegistry | None = None, redact: bool = False) -> Findings:
+def _validate_case(self: Case, *, catalog: Catalog | None = None, redact: bool = False) -> Findings:
     """Every finding for this case against the IPT protocol, in document order (``redact``: as
     for :func:`validate`)."""
-    return Findings(_core.validate(self, rules=rules, protocols=protocols, instruments=instruments,
+    return Findings(_core.validate(self, catalog=catalog,
                                    redact=redact))
 
 
-def outcomes(cases: Case | Iterable[Case] | PathLike, *, instruments: InstrumentRegistry | None = None,
+def outcomes(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None = None,
              threads: int = 1, progress: bool = False) -> _pd.DataFrame:
     """The per-case outcomes (outcomes.md) as a DataFrame: one row per case and instrument (plus
     the paired ``phq9+gad7`` row), columns as :class:`CaseOutcome`. Computed in C++ without the
@@ -313,11 +311,11 @@ def outcomes(cases: Case | Iterable[Case] | PathLike, *, instruments: Instrument
     parts = []
     first = 0
     for chunk in _chunks(items, progress, "outcomes"):
-        parts.append(_frame(_core.outcome_columns(chunk, instruments=instruments, threads=threads,
+        parts.append(_frame(_core.outcome_columns(chunk, catalog=catalog, threads=threads,
                                                   first_index=first)))
         first += len(chunk)
     if not parts:
-        return _frame(_core.outcome_columns([], instruments=instruments))
+        return _frame(_core.outcome_columns([], catalog=catalog))
     return parts[0] if len(parts) == 1 else _pd.concat(parts, ignore_index=True)
 
 
@@ -327,16 +325,14 @@ TABLES: tuple[TableName, ...] = ("cases", "sessions", "assessments", "relationsh
 
 
 def tables(cases: Case | Iterable[Case] | PathLike, *, dates: bool = True,
-           instruments: InstrumentRegistry | None = None,
-           protocols: ProtocolRegistry | None = None) -> dict[str, _pd.DataFrame]:
+           catalog: Catalog | None = None) -> dict[str, _pd.DataFrame]:
     """The five tidy tables of a cohort as DataFrames: ``cases``, ``sessions``, ``assessments``
     (items as ``item_1`` .. ``item_n``), ``relationships`` (no ids, labels or free text) and
     ``outcomes``; every row has ``case_id`` and ``day`` (days since the contract start). With
     ``dates=False`` calendar dates are left out. Built in C++ straight into numpy columns.
-    A case that is not well formed (:func:`check`) raises :class:`DecodeError`; ``protocols``
-    are the adaptations the cases may name (a trial's own registry)."""
-    columns = _core.tidy_columns(_as_cases(cases, protocols=protocols), dates=dates, instruments=instruments,
-                                 protocols=protocols)
+    A case that is not well formed (:func:`check`) raises :class:`DecodeError`; ``catalog``
+    holds the adaptations the cases may name and the instruments that score them."""
+    columns = _core.tidy_columns(_as_cases(cases, catalog=catalog), dates=dates, catalog=catalog)
     out: dict[str, _pd.DataFrame] = {name: _frame(columns[name]) for name in TABLES}
     if not dates:
         out = {name: f.drop(columns=[c for c in f.columns if c.endswith("date")]) for name, f in out.items()}
@@ -344,11 +340,10 @@ def tables(cases: Case | Iterable[Case] | PathLike, *, dates: bool = True,
 
 
 def assessments(cases: Case | Iterable[Case] | PathLike, *,
-                instruments: InstrumentRegistry | None = None,
-                protocols: ProtocolRegistry | None = None) -> _pd.DataFrame:
+                catalog: Catalog | None = None) -> _pd.DataFrame:
     """The ``assessments`` tidy table: one row per assessment with its day, scored total, band
     and item scores."""
-    return tables(cases, instruments=instruments, protocols=protocols)["assessments"]
+    return tables(cases, catalog=catalog)["assessments"]
 
 
 def _write_bytes(f: IO[bytes], data: bytes) -> None:
@@ -382,27 +377,25 @@ def _write_atomically(path: str, write: Callable[[IO[bytes]], object]) -> None:
 
 def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *,
                  format: Literal["csv", "parquet"] = "csv", dates: bool = True,
-                 instruments: InstrumentRegistry | None = None,
-                 protocols: ProtocolRegistry | None = None) -> list[str]:
+                 catalog: Catalog | None = None) -> list[str]:
     """Writes the five tidy tables to ``directory`` (created if needed) as ``<table>.csv`` (the
     same bytes as ``iptkit convert --to csv``) or ``<table>.parquet`` (pyarrow); returns the paths.
     Each file is written to a temporary file and renamed into place: a failed write leaves the
     old file intact."""
     if format not in ("csv", "parquet"):
         raise ValueError(f"iptkit: format must be 'csv' or 'parquet', not {format!r}")
-    items = _as_cases(cases, protocols=protocols)
+    items = _as_cases(cases, catalog=catalog)
     written = []
     if format == "csv":
         # Every table is made before anything is written: a refused cohort leaves nothing behind.
-        texts = {table: _core.tidy_csv(items, table, dates=dates, instruments=instruments,
-                                       protocols=protocols).encode("utf-8") for table in TABLES}
+        texts = {table: _core.tidy_csv(items, table, dates=dates, catalog=catalog).encode("utf-8") for table in TABLES}
         _os.makedirs(directory, exist_ok=True)
         for table, text in texts.items():
             path = _os.path.join(directory, f"{table}.csv")
             _write_atomically(path, _functools.partial(_write_bytes, data=text))
             written.append(path)
     else:
-        frames = tables(items, dates=dates, instruments=instruments, protocols=protocols)
+        frames = tables(items, dates=dates, catalog=catalog)
         _os.makedirs(directory, exist_ok=True)
         for name, frame in frames.items():
             path = _os.path.join(directory, f"{name}.parquet")
@@ -436,27 +429,27 @@ def _group_by(by: GroupBy | str | None) -> GroupBy:
 
 
 def cohort_summary(cases: Case | Iterable[Case] | PathLike, *, by: GroupBy | str | None = None,
-                   instruments: InstrumentRegistry | None = None, threads: int = 1) -> CohortSummary:
+                   catalog: Catalog | None = None, threads: int = 1) -> CohortSummary:
     """Every group's statistics and every pair of groups compared, as a :class:`CohortSummary`."""
-    return _core.summarize(_as_cases(cases), by=_group_by(by), instruments=instruments, threads=threads)
+    return _core.summarize(_as_cases(cases), by=_group_by(by), catalog=catalog, threads=threads)
 
 
 def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = None,
-            instruments: InstrumentRegistry | None = None, threads: int = 1) -> _pd.DataFrame:
+            catalog: Catalog | None = None, threads: int = 1) -> _pd.DataFrame:
     """The cohort statistics as a DataFrame: one row per group and instrument; nested statistics
     are flattened (``response_rate``, ``response_lower``, ``d_z_g`` ...)."""
     s = cases if isinstance(cases, CohortSummary) else cohort_summary(
-        cases, by=by, instruments=instruments, threads=threads)
+        cases, by=by, catalog=catalog, threads=threads)
     return _frame(_core.summary_columns(s))
 
 
 def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = "arm",
-                instruments: InstrumentRegistry | None = None) -> _pd.DataFrame:
+                catalog: Catalog | None = None) -> _pd.DataFrame:
     """Every pair of groups compared: one row per pair, instrument and outcome; ``outcome`` is
     ``change`` for Hedges' g on change scores (``n``: cases in both groups) and a rate name for a
     rate difference a - b with Newcombe's interval (``n`` empty: each rate has its own n, in
     :func:`summary`)."""
-    s = cases if isinstance(cases, CohortSummary) else cohort_summary(cases, by=by, instruments=instruments)
+    s = cases if isinstance(cases, CohortSummary) else cohort_summary(cases, by=by, catalog=catalog)
     rows: list[dict[str, Any]] = []
     for c in s.comparisons:
         g = c.hedges_g
@@ -474,29 +467,29 @@ def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: 
     return out
 
 
-def case_json_schema(protocols: ProtocolRegistry | None = None) -> dict[str, Any]:
+def case_json_schema(catalog: Catalog | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the case document, as a dict."""
-    schema: dict[str, Any] = _json.loads(_core.case_json_schema(protocols))
+    schema: dict[str, Any] = _json.loads(_core.case_json_schema(catalog))
     return schema
 
 
 def synthesize(cases: int = 100, *, seed: int = 1, options: SynthOptions | None = None,
-               protocols: ProtocolRegistry | None = None) -> list[Case]:
+               catalog: Catalog | None = None) -> list[Case]:
     """A deterministic synthetic two-arm cohort (docs/synthetic.md): same seed, same cases."""
     o = options if options is not None else SynthOptions()
     if options is None:
         o.cases = cases
         o.seed = seed
-    return _core.synthesize(o, protocols=protocols)
+    return _core.synthesize(o, catalog=catalog)
 
 
-def _check_case(self: Case, *, protocols: ProtocolRegistry | None = None, redact: bool = False,
+def _check_case(self: Case, *, catalog: Catalog | None = None, redact: bool = False,
                 limits: ReadLimits | None = None) -> list[ReadError]:
     """The structural errors of this case (empty when it is well formed): exactly what reading
     its JSON would report. A case built or changed in code can break the format's rules (a
     closeness of 9, a date that does not exist); :func:`validate` reports these as ``S001``
     findings, and every writer refuses such a case with :class:`DecodeError`."""
-    return check(self, protocols=protocols, redact=redact, limits=limits)
+    return check(self, catalog=catalog, redact=redact, limits=limits)
 
 
 setattr(Case, "validate", _validate_case)
@@ -541,6 +534,7 @@ __all__ = [
     "HomeworkStatus",
     "Instrument",
     "InstrumentRegistry",
+    "Catalog",
     "InterpersonalDeficitsFocus",
     "Inventory",
     "JacobsonTruax",

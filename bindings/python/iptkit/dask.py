@@ -19,7 +19,7 @@ from dask.delayed import Delayed, delayed
 
 import iptkit
 
-from ._core import Case, GroupBy, InstrumentRegistry, ProtocolRegistry, RuleSet
+from ._core import Case, Catalog, GroupBy
 from ._findings import findings_frame
 
 __all__ = ["files", "read_bag", "outcomes", "validate", "summary"]
@@ -71,12 +71,12 @@ def _remote_files(url: str, pattern: str) -> list[str]:
 
 
 def _read_file(path: str, lax: bool, errors: iptkit.ErrorMode,
-               protocols: ProtocolRegistry | None) -> list[Case]:
+               catalog: Catalog | None) -> list[Case]:
     """One file's cases (runs on a worker), read by the library's cohort reader: a local path
     directly; a URL fetched with fsspec first (at most ``max_cohort_bytes``), its entries and
     messages naming the URL."""
     if not _is_url(path):
-        return list(iptkit.read_cases(_local(path), lax=lax, protocols=protocols, errors=errors))
+        return list(iptkit.read_cases(_local(path), lax=lax, catalog=catalog, errors=errors))
     import fsspec
 
     # Within the cohort limit: one byte more tells the reader that the file is larger.
@@ -84,7 +84,7 @@ def _read_file(path: str, lax: bool, errors: iptkit.ErrorMode,
         data: bytes = f.read(iptkit.ReadLimits().max_cohort_bytes + 1)
     if not data.strip():
         return []
-    return list(iptkit._read_cases_in(data, path, lax=lax, protocols=protocols, errors=errors))
+    return list(iptkit._read_cases_in(data, path, lax=lax, catalog=catalog, errors=errors))
 
 
 def _shared(value: T | None) -> T | Delayed | None:
@@ -94,7 +94,7 @@ def _shared(value: T | None) -> T | Delayed | None:
 
 
 def read_bag(path: PathLike, pattern: str = "*.jsonl", *, lax: bool = False,
-             errors: iptkit.ErrorMode = "raise", protocols: ProtocolRegistry | None = None) -> db.Bag:
+             errors: iptkit.ErrorMode = "raise", catalog: Catalog | None = None) -> db.Bag:
     """The cohort's :class:`iptkit.Case` objects as a Bag: one partition per file, in file order.
 
     ``lax`` and ``errors`` mean what they mean for :func:`iptkit.read_cases`, applied on the
@@ -107,14 +107,14 @@ def read_bag(path: PathLike, pattern: str = "*.jsonl", *, lax: bool = False,
     names = files(path, pattern)
     if not names:
         raise FileNotFoundError(f"iptkit: no files matching {pattern!r} in {os.fspath(path)}")
-    shared = _shared(protocols)
+    shared = _shared(catalog)
     parts = [delayed(_read_file, pure=True)(name, lax, errors, shared) for name in names]
     bag: db.Bag = db.from_delayed(parts)  # type: ignore[no-untyped-call]
     return bag
 
 
-def _as_bag(source: Source, pattern: str, protocols: ProtocolRegistry | None = None) -> db.Bag:
-    return source if isinstance(source, db.Bag) else read_bag(source, pattern, protocols=protocols)
+def _as_bag(source: Source, pattern: str, catalog: Catalog | None = None) -> db.Bag:
+    return source if isinstance(source, db.Bag) else read_bag(source, pattern, catalog=catalog)
 
 
 def _partitions(bag: db.Bag) -> list[Delayed]:
@@ -129,10 +129,10 @@ def _conform(frame: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(wrong) if wrong else frame
 
 
-def _outcome_part(cases: Iterable[Case], instruments: InstrumentRegistry | None) -> tuple[pd.DataFrame, int]:
+def _outcome_part(cases: Iterable[Case], catalog: Catalog | None) -> tuple[pd.DataFrame, int]:
     """One partition's outcome rows, numbered from 0, and its number of cases."""
     items = list(cases)
-    return iptkit.outcomes(items, instruments=instruments), len(items)
+    return iptkit.outcomes(items, catalog=catalog), len(items)
 
 
 def _count(part: tuple[pd.DataFrame, int]) -> int:
@@ -152,7 +152,7 @@ def _place(part: tuple[pd.DataFrame, int], first_index: int, meta: pd.DataFrame)
 
 
 def outcomes(source: Source, *, pattern: str = "*.jsonl",
-             instruments: InstrumentRegistry | None = None) -> dd.DataFrame:
+             catalog: Catalog | None = None) -> dd.DataFrame:
     """The per-case outcome rows of :func:`iptkit.outcomes` as a Dask DataFrame, one partition
     per file (or per partition of a Bag of cases, e.g. from :func:`read_bag` with ``lax`` or
     ``errors="collect"``).
@@ -164,9 +164,9 @@ def outcomes(source: Source, *, pattern: str = "*.jsonl",
     unreadable lines under ``errors="collect"``). The index of the result is each partition's own
     0..n-1; use ``reset_index(drop=True)`` after ``compute()``.
     """
-    meta = iptkit.outcomes([], instruments=instruments)
-    shared = _shared(instruments)
-    raw = [delayed(_outcome_part, pure=True)(p, shared) for p in _partitions(_as_bag(source, pattern))]
+    meta = iptkit.outcomes([], catalog=catalog)
+    shared = _shared(catalog)
+    raw = [delayed(_outcome_part, pure=True)(p, shared) for p in _partitions(_as_bag(source, pattern, catalog))]
     parts: list[Delayed] = []
     first: Any = 0
     for r in raw:
@@ -184,35 +184,32 @@ def _findings_meta() -> pd.DataFrame:
     return meta.astype({c: text for c in _FINDING_TEXT})
 
 
-def _findings_part(cases: Iterable[Case], rules: RuleSet | None, protocols: ProtocolRegistry | None,
-                   instruments: InstrumentRegistry | None, meta: pd.DataFrame) -> pd.DataFrame:
+def _findings_part(cases: Iterable[Case], catalog: Catalog | None, meta: pd.DataFrame) -> pd.DataFrame:
     items = list(cases)
-    found = iptkit.validate(items, rules=rules, protocols=protocols, instruments=instruments)
+    found = iptkit.validate(items, catalog=catalog)
     return _conform(findings_frame(found, items), meta)
 
 
-def validate(source: Source, *, pattern: str = "*.jsonl", rules: RuleSet | None = None,
-             protocols: ProtocolRegistry | None = None,
-             instruments: InstrumentRegistry | None = None) -> dd.DataFrame:
+def validate(source: Source, *, pattern: str = "*.jsonl", catalog: Catalog | None = None) -> dd.DataFrame:
     """The findings of every case as a Dask DataFrame with the columns of
     :func:`iptkit.findings_frame` (case_id, code, severity, path, message), one partition per
-    file. Files are read with ``protocols`` too, as the protocol decides what a case may hold."""
+    file. Files are read with the same ``catalog``, as its protocols decide what a case may hold."""
     meta = _findings_meta()
-    r, p, i = _shared(rules), _shared(protocols), _shared(instruments)
-    parts = [delayed(_findings_part, pure=True)(part, r, p, i, meta)
-             for part in _partitions(_as_bag(source, pattern, protocols))]
+    shared = _shared(catalog)
+    parts = [delayed(_findings_part, pure=True)(part, shared, meta)
+             for part in _partitions(_as_bag(source, pattern, catalog))]
     result: dd.DataFrame = dd.from_delayed(parts, meta=meta, verify_meta=False)
     return result
 
 
 def _summary(parts: Sequence[Iterable[Case]], by: str | None,
-             instruments: InstrumentRegistry | None) -> pd.DataFrame:
+             catalog: Catalog | None) -> pd.DataFrame:
     cases = [c for part in parts for c in part]
-    return iptkit.summary(cases, by=by, instruments=instruments)
+    return iptkit.summary(cases, by=by, catalog=catalog)
 
 
 def summary(source: Source, *, pattern: str = "*.jsonl", by: GroupBy | str | None = None,
-            instruments: InstrumentRegistry | None = None) -> Delayed:
+            catalog: Catalog | None = None) -> Delayed:
     """:func:`iptkit.summary` of the whole cohort, as a Delayed pandas DataFrame.
 
     Not scaled out: the statistics need every case together and the core exposes no partial
@@ -223,7 +220,7 @@ def summary(source: Source, *, pattern: str = "*.jsonl", by: GroupBy | str | Non
     :func:`outcomes` with Dask instead.
     """
     name = by.name if isinstance(by, GroupBy) else by
-    parts = _partitions(_as_bag(source, pattern))
-    result: Delayed = delayed(_summary, pure=True)(parts, name, _shared(instruments))
+    parts = _partitions(_as_bag(source, pattern, catalog))
+    result: Delayed = delayed(_summary, pure=True)(parts, name, _shared(catalog))
     return result
 

@@ -26,8 +26,8 @@ from matplotlib.transforms import blended_transform_factory
 from . import _as_cases, assessments, summary
 from ._core import (
     Case,
+    Catalog,
     Instrument,
-    InstrumentRegistry,
     Inventory,
     Relationship,
     RelationshipKind,
@@ -85,9 +85,8 @@ def _halo(width: float = 3) -> list[patheffects.AbstractPathEffect]:
     return [patheffects.withStroke(linewidth=width, foreground="white")]
 
 
-def _instrument(instrument: str, instruments: InstrumentRegistry | None) -> Instrument | None:
-    registry = instruments if instruments is not None else InstrumentRegistry.with_builtins()
-    return registry.find(instrument)
+def _instrument(instrument: str, catalog: Catalog | None) -> Instrument | None:
+    return (catalog if catalog is not None else Catalog()).instruments.find(instrument)
 
 
 def _cutoffs(ax: Axes, inst: Instrument | None) -> None:
@@ -152,7 +151,7 @@ def _weekly(frame: pd.DataFrame) -> pd.DataFrame:
 
 def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9", *, by: str | None = None,
                ax: Axes | None = None, band: bool = True,
-               instruments: InstrumentRegistry | None = None) -> Axes:
+               catalog: Catalog | None = None) -> Axes:
     """Symptom totals of one instrument over weeks since the contract start.
 
     One case: its scored totals in date order (x = day / 7), over the instrument's severity bands
@@ -164,17 +163,17 @@ def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9"
     table to 30 df, a Cornish-Fisher expansion above; scipy is not a dependency). A week with an
     interval between weeks without one shows it as an error bar. Both draw the caseness and
     remission cut-offs.
-    ``instruments`` (default: the built-ins) defines the instrument; one it lacks is drawn by its
+    ``catalog`` (default: the built-ins) defines the instrument; one it lacks is drawn by its
     id, without cut-offs.
     """
     if by is not None and by not in _GROUPINGS:
         raise ValueError(f"iptkit.plot: by must be one of {', '.join(_GROUPINGS)} or None, not {by!r}")
-    inst = _instrument(instrument, instruments)
+    inst = _instrument(instrument, catalog)
     name = inst.name if inst is not None else instrument
     if isinstance(cases, Case):
-        return _case_trajectory(cases, instrument, inst, name, ax, band, instruments)
+        return _case_trajectory(cases, instrument, inst, name, ax, band, catalog)
     items = _as_cases(cases)
-    a = assessments(items, instruments=instruments)
+    a = assessments(items, catalog=catalog)
     a = a[(a["instrument"] == instrument) & a["total"].notna()].copy()
     a["total"] = a["total"].astype("float64")
     a["week"] = np.rint(a["day"].to_numpy(dtype=float) / 7)
@@ -235,8 +234,8 @@ def _confidence(ax: Axes, weeks: np.ndarray[Any, Any], stats: pd.DataFrame, colo
 
 
 def _case_trajectory(case: Case, instrument: str, inst: Instrument | None, name: str, ax: Axes | None,
-                     band: bool, instruments: InstrumentRegistry | None) -> Axes:
-    a = assessments(case, instruments=instruments)
+                     band: bool, catalog: Catalog | None) -> Axes:
+    a = assessments(case, catalog=catalog)
     a = a[(a["instrument"] == instrument) & a["total"].notna()].sort_values("day", kind="stable")
     weeks = a["day"].to_numpy(dtype=float) / 7
     totals = a["total"].to_numpy(dtype=float)

@@ -9,20 +9,18 @@
 /// Goals and RelatedPersons name the relationship kind only. docs/interop.md lists every element.
 
 #include <iptkit/json/write.hpp>
-#include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/catalog.hpp>
 #include <iptkit/model/case_record.hpp>
-#include <iptkit/model/protocol_registry.hpp>
 
 #include <string>
 #include <string_view>
 
 namespace iptkit {
 
-/// @brief Where the FHIR export looks up instruments and protocols, and its layout.
+/// @brief The layout of the FHIR export. Instruments (LOINC codes, names, bands) and protocols
+/// (the CarePlan title) come from the catalog, the last argument.
 struct fhir_options {
-  const instrument_registry* instruments = nullptr;  ///< LOINC codes, names, bands; nullptr: built-ins
-  const protocol_registry* protocols = nullptr;      ///< the CarePlan title; nullptr: built-ins
-  json_style style = json_style::pretty;             ///< pretty (ends in "\n") or one line
+  json_style style = json_style::pretty;  ///< pretty (ends in "\n") or one line
 };
 
 /// @brief The FHIR R4 Bundle of a case as JSON text. Every reference is a `urn:uuid:` that is the
@@ -30,7 +28,8 @@ struct fhir_options {
 /// case id and the resource's id, and resource ids are `<case>-<type>-<n>`, so the same case
 /// gives the same bytes. Throws decode_error with the errors of check() when the case is not
 /// well formed; never throws otherwise (but on allocation failure).
-std::string fhir_bundle(const case_record& c, const fhir_options& options = {});
+std::string fhir_bundle(const case_record& c, const fhir_options& options = {},
+                        const catalog& cat = catalog::builtin());
 
 /// @brief Helpers of the FHIR export, exposed for tests; not a stable API.
 namespace fhir_detail {

@@ -5,8 +5,7 @@
 /// inputs that could not be read.
 
 #include <iptkit/json/read_error.hpp>
-#include <iptkit/measures/instrument_registry.hpp>
-#include <iptkit/model/protocol_registry.hpp>
+#include <iptkit/catalog.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/outcomes/statistics.hpp>
 #include <iptkit/rules/finding.hpp>
@@ -23,8 +22,6 @@ namespace iptkit {
 struct report_options {
   std::string title = "IPT cohort report";        ///< the page title and main heading
   group_by by = group_by::arm;                     ///< grouping of the summary and trajectories
-  const instrument_registry* instruments = nullptr;  ///< instruments in force; nullptr: built-ins
-  const protocol_registry* protocols = nullptr;      ///< protocols in force (names); nullptr: built-ins
   std::string generated_by;                        ///< e.g. tool, version and date, given by the caller
                                                    ///< (the report never reads a clock, so the same
                                                    ///< input gives the same bytes)
@@ -46,12 +43,14 @@ struct report_input_error {
 /// `<section id="case-...">` per case (facts, findings, trajectory, closeness circle), the
 /// unreadable inputs, and a glossary. `findings[i]` are the findings of `cases[i]` (missing
 /// entries count as none). Outcomes and the summary are computed here (outcomes(),
-/// summarize()). All text from cases is escaped. Deterministic: same input, same bytes.
+/// summarize()) with the catalog's instruments; protocol names and rule titles come from it too.
+/// Throws decode_error, as outcomes() does, when a case is not well formed (check()). All text from cases is escaped. Deterministic: same input, same bytes.
 /// A small inline script, allowed by the page's Content-Security-Policy by its hash, only
 /// checks on load that the summary, the trajectory and a closeness circle were laid out and
 /// records the result in `document.body.dataset.rendered` (`"true"` or `"false"`, with
 /// `data-missing` naming what is missing).
 std::string html_report(std::span<const case_record> cases, std::span<const std::vector<finding>> findings,
-                        std::span<const report_input_error> unreadable, const report_options& options = {});
+                        std::span<const report_input_error> unreadable, const report_options& options = {},
+                        const catalog& cat = catalog::builtin());
 
 }  // namespace iptkit

@@ -9,7 +9,7 @@
 /// what the picture shows, and colours are always paired with a second cue (dash pattern,
 /// marker shape, fill style) so that they read in grey scale and for colour-blind readers.
 
-#include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/catalog.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/model/inventory.hpp>
 
@@ -91,11 +91,10 @@ std::vector<reference_line> cutoff_lines(const instrument& in);
 /// @brief One case's totals of an instrument over weeks since the contract start (scorable
 /// assessments only, via score_total(), in date order), with the instrument's caseness and
 /// remission lines and its severity bands when it has them. `options` may set size, ids and
-/// title; the axis labels, value name, y range, lines and bands come from the instrument (an
-/// instrument missing from the registry is drawn with its id and no lines).
-std::string case_trajectory_svg(const case_record& c, std::string_view instrument,
-                                const instrument_registry& instruments = instrument_registry::builtin(),
-                                const svg_options& options = {});
+/// title; the axis labels, value name, y range, lines and bands come from the catalog's
+/// instrument (an instrument missing from it is drawn with its id and no lines).
+std::string case_trajectory_svg(const case_record& c, std::string_view instrument, const svg_options& options = {},
+                                const catalog& cat = catalog::builtin());
 
 /// @brief The closeness circle of an interpersonal inventory: "You" at the centre, rings 1
 /// (closest) to 4, each relationship a labelled marker on its ring (spread by angle). Kind is

@@ -4,7 +4,7 @@
 /// since the contract start) on every row (interop-privacy.md "Tidy tables"; docs/interop.md lists
 /// every column).
 
-#include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/catalog.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/outcomes/case_outcome.hpp>
 #include <boost/describe.hpp>
@@ -16,7 +16,6 @@
 
 namespace iptkit {
 
-class protocol_registry;
 
 /// @brief One case: its contract, focus and course in a line.
 struct case_row {
@@ -122,11 +121,11 @@ struct outcome_row : case_outcome {
 };
 BOOST_DESCRIBE_STRUCT(outcome_row, (case_outcome), (baseline_day, day))
 
-/// @brief What the tidy tables carry.
+/// @brief What the tidy tables carry. Scoring, bands and outcomes use the catalog's instruments;
+/// the check of each case, its protocols.
 struct tidy_options {
-  bool dates = true;  ///< false: calendar dates are left out (the `day` columns remain)
-  const instrument_registry* instruments = nullptr;  ///< for scoring, bands, outcomes; nullptr: built-ins
-  const protocol_registry* protocols = nullptr;      ///< adaptations cases may name; nullptr: built-ins
+  bool dates = true;            ///< false: calendar dates are left out (the `day` columns remain)
+  std::size_t first_index = 0;  ///< the `case_index` of the first case (a cohort written in parts)
 };
 
 /// @brief The five tables of a cohort.
@@ -139,18 +138,18 @@ struct tidy_tables {
 };
 
 /// @brief Appends the rows of one case's assessments, in document order.
-void append_assessment_rows(const case_record& c, std::size_t case_index,
-                            const instrument_registry& instruments, std::vector<assessment_row>& out,
-                            bool dates = true);
+void append_assessment_rows(const case_record& c, std::size_t case_index, std::vector<assessment_row>& out,
+                            bool dates = true, const catalog& cat = catalog::builtin());
 
-/// @brief The five tables of `cases` (each case's index is its position plus `first_index`).
+/// @brief The five tables of `cases` (each case's index is its position plus `options.first_index`).
 /// Throws decode_error (paths prefixed with `/<case_index>`) when a case is not well formed
 /// (check()): a table holds nothing the case format cannot.
 tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const tidy_options& options = {},
-                             std::size_t first_index = 0);
+                             const catalog& cat = catalog::builtin());
 
 /// @brief make_tidy_tables() of a contiguous cohort.
-tidy_tables make_tidy_tables(std::span<const case_record> cases, const tidy_options& options = {});
+tidy_tables make_tidy_tables(std::span<const case_record> cases, const tidy_options& options = {},
+                             const catalog& cat = catalog::builtin());
 
 /// @brief The names of the five tables, in the order written: cases, sessions, assessments,
 /// relationships, outcomes.

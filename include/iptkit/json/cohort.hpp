@@ -46,8 +46,8 @@ std::optional<std::string> readable_case_id(std::string_view document);
 /// kept in memory and yields one `limit_exceeded` error.
 class jsonl_reader {
  public:
-  /// @brief Reads from `in`, which must outlive the reader.
-  explicit jsonl_reader(std::istream& in, read_options options = {});
+  /// @brief Reads from `in`, which must outlive the reader, as must `cat`.
+  explicit jsonl_reader(std::istream& in, read_options options = {}, const catalog& cat = catalog::builtin());
 
   /// @brief The next case, or nullopt at the end of the input.
   std::optional<cohort_entry> next();
@@ -58,6 +58,7 @@ class jsonl_reader {
  private:
   std::istream* in_;
   read_options options_;
+  const catalog* catalog_;
   std::string line_;
   std::size_t line_number_ = 0;
   std::size_t index_ = 0;
@@ -65,8 +66,8 @@ class jsonl_reader {
 
 /// @brief Reads a JSON array of case documents. Each element is read on its own (error paths are
 /// relative to the case); the whole input fails only when it is not a JSON array at all.
-result<std::vector<cohort_entry>> read_case_array(std::string_view json,
-                                                  const read_options& options = {});
+result<std::vector<cohort_entry>> read_case_array(std::string_view json, const read_options& options = {},
+                                                  const catalog& cat = catalog::builtin());
 
 /// @brief The layout of an input, by its name's extension (`.jsonl`, `.ndjson`: lines) and
 /// otherwise by content: `[` first is an array; a first line that is a whole JSON value with more
@@ -84,10 +85,12 @@ cohort_shape detect_cohort_shape(std::string_view name, std::string_view text);
 /// further.
 class cohort_reader {
  public:
-  /// @brief Reads the stream `in` (a file, standard input), which must outlive the reader.
-  cohort_reader(std::istream& in, std::string source, read_options options = {});
-  /// @brief Reads a text held in memory, which must outlive the reader.
-  cohort_reader(std::string_view text, std::string source, read_options options = {});
+  /// @brief Reads the stream `in` (a file, standard input), which must outlive the reader, as must `cat`.
+  cohort_reader(std::istream& in, std::string source, read_options options = {},
+                const catalog& cat = catalog::builtin());
+  /// @brief Reads a text held in memory, which must outlive the reader, as must `cat`.
+  cohort_reader(std::string_view text, std::string source, read_options options = {},
+                const catalog& cat = catalog::builtin());
   cohort_reader(cohort_reader&&) noexcept;
   cohort_reader& operator=(cohort_reader&&) noexcept;
   ~cohort_reader();
@@ -106,6 +109,7 @@ class cohort_reader {
   std::string_view text_;      // the input held in memory (in_ is null), or what was read whole
   std::string source_;
   read_options options_;
+  const catalog* catalog_;     // outlives the reader (the caller's)
   std::optional<cohort_shape> shape_;
   std::string read_;           // an array or document read whole from in_
   std::unique_ptr<line_stream> lines_;      // JSON Lines: the line reader and what it reads
@@ -123,9 +127,10 @@ read_error too_large_input(std::size_t limit);
 
 /// @brief Every entry of a cohort input of any shape held in memory, through cohort_reader.
 std::vector<cohort_entry> read_cohort(std::string_view name, std::string_view text,
-                                      const read_options& options = {});
+                                      const read_options& options = {}, const catalog& cat = catalog::builtin());
 
 /// @brief Reads a JSON Lines text in memory (see jsonl_reader).
-std::vector<cohort_entry> read_case_lines(std::string_view jsonl, const read_options& options = {});
+std::vector<cohort_entry> read_case_lines(std::string_view jsonl, const read_options& options = {},
+                                          const catalog& cat = catalog::builtin());
 
 }  // namespace iptkit

@@ -2,6 +2,7 @@
 /// @file
 /// @brief Reading case documents (and any described type) from JSON, with every error collected.
 
+#include <iptkit/catalog.hpp>
 #include <iptkit/json/detail/parse.hpp>
 #include <iptkit/json/detail/read_fast.hpp>
 #include <iptkit/json/detail/read_value.hpp>
@@ -20,11 +21,12 @@ namespace iptkit {
 
 namespace json::detail {
 
-/// @brief A walk's starting state from the options.
-inline read_context context_for(const read_options& options) {
+/// @brief A walk's starting state from the options and the catalog (its protocols are what
+/// `adaptation` may name).
+inline read_context context_for(const read_options& options, const catalog& cat) {
   read_context c;
   c.lax = options.lax;
-  c.protocols = options.protocols;
+  c.protocols = &cat.protocols;
   c.redact = options.redact;
   return c;
 }
@@ -51,8 +53,9 @@ result<T> walk(const boost::json::value* dom, read_context c, std::string_view t
 /// syntax error), then walks T over it, collecting every error and warning. read_json() gives the
 /// same result; it only comes here for documents the one-pass reader does not accept.
 template <class T>
-result<T> read_json_dom(std::string_view json, const read_options& options = {}) {
-  auto c = context_for(options);
+result<T> read_json_dom(std::string_view json, const read_options& options = {},
+                        const catalog& cat = catalog::builtin()) {
+  auto c = context_for(options, cat);
   const auto dom = parse_dom(json, options, c.errors);
   return walk<T>(dom ? &*dom : nullptr, std::move(c), json);
 }
@@ -61,8 +64,9 @@ result<T> read_json_dom(std::string_view json, const read_options& options = {})
 /// `options` into `out` (which must be value-initialised); false on anything else, leaving `out`
 /// partly filled.
 template <class T>
-bool read_json_fast(std::string_view json, const read_options& options, T& out) {
-  return read_fast(json, options, text_kind::document, out);
+bool read_json_fast(std::string_view json, const read_options& options, T& out,
+                    const catalog& cat = catalog::builtin()) {
+  return read_fast(json, options, text_kind::document, out, &cat.protocols);
 }
 
 }  // namespace json::detail
@@ -73,14 +77,17 @@ bool read_json_fast(std::string_view json, const read_options& options, T& out) 
 /// A valid document is read in one pass, straight into T (json/detail/read_fast.hpp); anything
 /// else is read again by the DOM reader, which reports every error exactly.
 template <class T>
-result<T> read_json(std::string_view json, const read_options& options = {}) {
+result<T> read_json(std::string_view json, const read_options& options = {},
+                    const catalog& cat = catalog::builtin()) {
   T out{};
-  if (json::detail::read_json_fast(json, options, out)) return result<T>(std::move(out));
-  return json::detail::read_json_dom<T>(json, options);
+  if (json::detail::read_json_fast(json, options, out, cat)) return result<T>(std::move(out));
+  return json::detail::read_json_dom<T>(json, options, cat);
 }
 
-/// @brief Reads one case document. Returns the case, or every structural error.
-result<case_record> read_case(std::string_view json, const read_options& options = {});
+/// @brief Reads one case document. Returns the case, or every structural error; `adaptation`
+/// must name a protocol of the catalog.
+result<case_record> read_case(std::string_view json, const read_options& options = {},
+                              const catalog& cat = catalog::builtin());
 
 /// @brief Reads a JSON array of protocols (a trial's manual) in the format of `protocol`.
 result<std::vector<protocol>> read_protocols(std::string_view json,

@@ -2,21 +2,17 @@
 /// @file
 /// @brief How strictly to read, and the limits that keep hostile input from exhausting memory.
 
+#include <boost/describe/class.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 
 namespace iptkit {
 
-class protocol_registry;
-
-/// @brief How strictly to read. Every limit exceeded is one `limit_exceeded` error at the JSON
-/// Pointer of the value that exceeded it (docs/reliability.md, "Hostile input").
-struct read_options {
-  /// @brief Unknown fields become warnings and are ignored (default: they are errors).
-  bool lax = false;
-  /// @brief Protocols that `adaptation` may name; nullptr means the built-in table.
-  const protocol_registry* protocols = nullptr;
+/// @brief The limits that keep hostile input from exhausting memory: every limit exceeded is one
+/// `limit_exceeded` error at the JSON Pointer of the value that exceeded it (docs/reliability.md,
+/// "Hostile input"). Described, so that Python's `ReadLimits` is generated from this list.
+struct read_limits {
   /// @brief Deepest nesting of arrays and objects accepted (`limit_exceeded` beyond). A case
   /// nests 5 deep. Values above max_depth_ceiling count as max_depth_ceiling.
   std::size_t max_depth = 64;
@@ -33,6 +29,18 @@ struct read_options {
   std::size_t max_cohort_bytes =
       sizeof(std::size_t) >= 8 ? static_cast<std::size_t>(std::uint64_t{4} << 30)  // 4 GiB
                                : std::numeric_limits<std::size_t>::max();
+
+  /// @brief Member-wise equality.
+  friend bool operator==(const read_limits&, const read_limits&) = default;
+};
+BOOST_DESCRIBE_STRUCT(read_limits, (), (max_depth, max_document_bytes, max_string_bytes, max_list_length,
+                                        max_cohort_bytes))
+
+/// @brief How strictly to read: the limits, plus lax and redacted reading. What a case may name
+/// (its adaptation's protocol) comes from the catalog every reader takes as its last argument.
+struct read_options : read_limits {
+  /// @brief Unknown fields become warnings and are ignored (default: they are errors).
+  bool lax = false;
   /// @brief Messages name no value of the document at all (docs/privacy.md); paths remain.
   bool redact = false;
 };

@@ -2,6 +2,7 @@
 /// @file
 /// @brief Canonical JSON writing of cases and any described type.
 
+#include <iptkit/catalog.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/measures/instrument.hpp>
 #include <iptkit/json/detail/write_value.hpp>
@@ -12,8 +13,6 @@
 
 namespace iptkit {
 
-class protocol_registry;
-
 /// @brief The two canonical layouts.
 enum class json_style {
   pretty,   ///< two-space indent, one member per line, lists of scalars on one line; ends in "\n"
@@ -23,9 +22,6 @@ enum class json_style {
 /// @brief How to write.
 struct write_options {
   json_style style = json_style::pretty;  ///< layout
-  /// @brief Protocols a case's `adaptation` may name (the check before writing); nullptr: the
-  /// built-in table.
-  const protocol_registry* protocols = nullptr;
   /// @brief Write without check(): for tests that need a document the reader rejects. Everything
   /// else leaves it false, so that nothing is written that cannot be read back.
   bool unchecked = false;
@@ -33,28 +29,31 @@ struct write_options {
 
 /// @brief The canonical JSON of a case: fields in spec order, empty optionals and lists omitted.
 /// Throws decode_error with the errors of check() when the case is not well formed (a case built
-/// in code with, say, a closeness of 9): what is written always reads back.
-std::string write_case(const case_record& c, const write_options& options = {});
+/// in code with, say, a closeness of 9, or an adaptation the catalog lacks): what is written
+/// always reads back with the same catalog.
+std::string write_case(const case_record& c, const write_options& options = {},
+                       const catalog& cat = catalog::builtin());
 
 /// @brief Appends the canonical JSON of a case to `out` (no allocation beyond `out`'s growth);
 /// throws as write_case() does, leaving `out` unchanged.
-void write_case(std::string& out, const case_record& c, const write_options& options = {});
+void write_case(std::string& out, const case_record& c, const write_options& options = {},
+                const catalog& cat = catalog::builtin());
 
 /// @brief The canonical JSON of a list of protocols (the format read_protocols() reads).
 std::string write_protocols(const std::vector<protocol>& protocols, const write_options& options = {});
 
 /// @brief Throws decode_error when a case, or a case of a list (its errors' paths then start with
 /// `/<index>`), is not well formed; nothing for other types. The writers' check.
-void require_writable(const case_record& c, const write_options& options);
-/// @copydoc require_writable(const case_record&, const write_options&)
-void require_writable(const std::vector<case_record>& cases, const write_options& options);
+void require_writable(const case_record& c, const write_options& options, const catalog& cat);
+/// @copydoc require_writable(const case_record&, const write_options&, const catalog&)
+void require_writable(const std::vector<case_record>& cases, const write_options& options, const catalog& cat);
 
 /// @brief The canonical JSON of any described value (outcome rows, summaries, findings, plans).
 /// A case, or a list of cases, is checked first as by write_case().
 template <class T>
-std::string to_json(const T& value, const write_options& options = {}) {
+std::string to_json(const T& value, const write_options& options = {}, const catalog& cat = catalog::builtin()) {
   if constexpr (std::is_same_v<T, case_record> || std::is_same_v<T, std::vector<case_record>>)
-    require_writable(value, options);
+    require_writable(value, options, cat);
   std::string out;
   json::detail::write_document(out, value, options.style == json_style::pretty);
   return out;

@@ -3,7 +3,8 @@
 /// @brief The columnar form of a cohort that outcomes are computed on: a few flat arrays per case
 /// and per assessment, so that a million cases compute in one pass without per-case allocation.
 
-#include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/catalog.hpp>
+#include <iptkit/outcomes/outcome_options.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <cstdint>
 #include <limits>
@@ -40,15 +41,14 @@ struct cohort_columns {
 
   /// @brief The number of cases.
   [[nodiscard]] std::size_t size() const noexcept { return case_id.size(); }
-  /// @brief Appends one case (its scorable totals via the instruments in force).
-  void append(const case_record& c, const instrument_registry& instruments);
+  /// @brief Appends one case (its scorable totals via the catalog's instruments).
+  void append(const case_record& c, const catalog& cat = catalog::builtin());
 };
 
-/// @brief The columns of a cohort of cases. With `threads` > 1 the cases are split across threads;
-/// the columns are the same as with one thread (instrument ids in order of first appearance).
-cohort_columns to_columns(std::span<const case_record> cases,
-                          const instrument_registry& instruments = instrument_registry::builtin(),
-                          unsigned threads = 1);
+/// @brief The columns of a cohort of cases. With `options.threads` > 1 the cases are split across
+/// threads; the columns are the same as with one thread (instrument ids in order of first appearance).
+cohort_columns to_columns(std::span<const case_record> cases, const outcome_options& options = {},
+                          const catalog& cat = catalog::builtin());
 
 /// @brief Days since 1970-01-01.
 inline std::int32_t day_number(date d) noexcept {

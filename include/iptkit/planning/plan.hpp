@@ -6,7 +6,7 @@
 #include <iptkit/model/date.hpp>
 #include <iptkit/model/focus.hpp>
 #include <iptkit/model/protocol.hpp>
-#include <iptkit/model/protocol_registry.hpp>
+#include <iptkit/catalog.hpp>
 #include <iptkit/model/session.hpp>
 #include <iptkit/result.hpp>
 #include <boost/describe.hpp>
@@ -51,7 +51,7 @@ result<std::vector<planned_session>> plan(const protocol& p, date start, const p
 /// @brief plan() for an adaptation id; an id the registry does not know is an error at
 /// `/adaptation` that lists the ids it knows.
 result<std::vector<planned_session>> plan(std::string_view adaptation, date start, const plan_options& options = {},
-                                          const protocol_registry& protocols = protocol_registry::builtin());
+                                          const catalog& cat = catalog::builtin());
 
 /// @brief The date of the `k`-th slot (0-based) of a schedule starting on `start`: twice weekly
 /// alternates 3 and 4 days, weekly 7, every 2 weeks 14, monthly the same day of the month

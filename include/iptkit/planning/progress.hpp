@@ -3,9 +3,9 @@
 /// @brief Where a course in progress stands on a date: what a clinical app shows the therapist
 /// before a session.
 
-#include <iptkit/measures/instrument_registry.hpp>
+#include <iptkit/catalog.hpp>
 #include <iptkit/model/case_record.hpp>
-#include <iptkit/model/protocol_registry.hpp>
+#include <iptkit/result.hpp>
 #include <boost/describe.hpp>
 #include <optional>
 #include <string>
@@ -54,13 +54,11 @@ BOOST_DESCRIBE_STRUCT(course_progress, (),
                        sessions_remaining, acute_complete, next_session, next_due, next_phase,
                        tasks_due, overdue, latest_measures))
 
-/// @brief Registries for progress(); nullptr means the built-ins.
-struct progress_options {
-  const protocol_registry* protocols = nullptr;      ///< for phase lengths and tasks
-  const instrument_registry* instruments = nullptr;  ///< for severity bands
-};
-
-/// @brief Where `c` stands on `as_of` (sessions and assessments after it are ignored).
-course_progress progress(const case_record& c, date as_of, const progress_options& options = {});
+/// @brief Where `c` stands on `as_of` (sessions and assessments after it are ignored), against
+/// its adaptation's protocol (phase lengths, tasks) and the instruments' bands, both from `cat`.
+/// Errors instead of a guess: check()'s errors when `c` is not well formed (its adaptation is not
+/// in the catalog, say), and one `bad_enum` error at `/assessments/<i>/instrument` for each
+/// assessment up to `as_of` whose instrument the catalog does not hold.
+result<course_progress> progress(const case_record& c, date as_of, const catalog& cat = catalog::builtin());
 
 }  // namespace iptkit

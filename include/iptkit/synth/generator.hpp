@@ -7,7 +7,7 @@
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/model/date.hpp>
 #include <iptkit/model/focus.hpp>
-#include <iptkit/model/protocol_registry.hpp>
+#include <iptkit/catalog.hpp>
 #include <boost/describe.hpp>
 #include <chrono>
 #include <cstddef>
@@ -152,26 +152,26 @@ inline constexpr auto meta::field_rules<synth_options> = std::tuple{
     meta::field(&synth_options::deviations, meta::has_default{})};
 
 /// @brief What is wrong with `options` (empty when they can be used): rates outside 0-1, mixes
-/// without a positive weight, adaptations the registry does not know, an empty date range, an
+/// without a positive weight, adaptations the catalog does not know, an empty date range, an
 /// id prefix that would make invalid case ids.
 std::vector<std::string> synth_option_errors(
-    const synth_options& options, const protocol_registry& protocols = protocol_registry::builtin());
+    const synth_options& options, const catalog& cat = catalog::builtin());
 
 /// @brief Case `index` (0-based) of the cohort. It depends only on the options and `index`, not on
 /// `options.cases`, so a cohort can be made in chunks, in any order, in parallel.
 /// @throws std::invalid_argument when synth_option_errors() is not empty.
 case_record synthesize_case(const synth_options& options, std::size_t index,
-                            const protocol_registry& protocols = protocol_registry::builtin());
+                            const catalog& cat = catalog::builtin());
 
 /// @brief The cohort: cases 0 .. `options.cases` - 1, in order.
 /// @throws std::invalid_argument when synth_option_errors() is not empty.
 std::vector<case_record> synthesize(const synth_options& options,
-                                    const protocol_registry& protocols = protocol_registry::builtin());
+                                    const catalog& cat = catalog::builtin());
 
 /// @brief The cohort, one case at a time and in order, handed to `sink`; memory does not grow
 /// with `options.cases`.
 /// @throws std::invalid_argument when synth_option_errors() is not empty.
 void synthesize(const synth_options& options, const std::function<void(case_record&&)>& sink,
-                const protocol_registry& protocols = protocol_registry::builtin());
+                const catalog& cat = catalog::builtin());
 
 }  // namespace iptkit

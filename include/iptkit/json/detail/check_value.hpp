@@ -48,7 +48,8 @@ template <bool Report>
 class value_checker {
  public:
   /// @brief Checks against `options` (limits, protocols, redaction); `c` collects the errors.
-  value_checker(const read_options& options, read_context* c) : options_(options), c_(c) {}
+  value_checker(const read_options& options, const protocol_registry& protocols, read_context* c)
+      : options_(options), protocols_(&protocols), c_(c) {}
 
   /// @brief The error that would stop the parse of the written text (a limit, bytes that are not
   /// UTF-8): when set, it is the only error the reader reports.
@@ -194,7 +195,7 @@ class value_checker {
       }
       meta::for_each_constraint<T, decltype(D)::pointer>([&](const auto& constraint) {
         if constexpr (Report) ok = apply_constraint(constraint, m, *c_) && ok;
-        else ok = ok && satisfies_constraint(constraint, m, options_.protocols);
+        else ok = ok && satisfies_constraint(constraint, m, protocols_);
       });
     });
     if (stopped()) return false;
@@ -212,6 +213,7 @@ class value_checker {
   }
 
   const read_options& options_;
+  const protocol_registry* protocols_;
   read_context* c_;
   std::optional<read_error> stop_;
   std::size_t bound_ = 0;
@@ -220,21 +222,22 @@ class value_checker {
 /// @brief True when `v` has nothing the reader would reject (no allocation, stops early). False
 /// also when the written text might exceed `max_document_bytes`: check_errors() then measures it.
 template <class T>
-bool is_well_formed(const T& v, const read_options& options) {
-  value_checker<false> walk(options, nullptr);
+bool is_well_formed(const T& v, const read_options& options, const protocol_registry& protocols) {
+  value_checker<false> walk(options, protocols, nullptr);
   return walk.value(v, 0) && !walk.stop() && walk.size_bound() <= options.max_document_bytes;
 }
 
 /// @brief Every error the reader would report for the compact canonical JSON of `v`, in the
 /// reader's order (empty when `v` is well formed).
 template <class T>
-std::vector<read_error> check_errors(const T& v, const read_options& options) {
-  if (is_well_formed(v, options)) return {};
+std::vector<read_error> check_errors(const T& v, const read_options& options,
+                                     const protocol_registry& protocols) {
+  if (is_well_formed(v, options, protocols)) return {};
   read_context c;
   c.lax = options.lax;
-  c.protocols = options.protocols;
+  c.protocols = &protocols;
   c.redact = options.redact;
-  value_checker<true> walk(options, &c);
+  value_checker<true> walk(options, protocols, &c);
   walk.value(v, 0);
   if (walk.size_bound() > options.max_document_bytes) {
     // The reader refuses a text this large before anything else: measure the text itself.

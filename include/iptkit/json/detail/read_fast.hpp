@@ -220,8 +220,9 @@ class fast_reader {
   static constexpr std::size_t max_key_size = boost::json::string::max_size();
   static constexpr std::size_t max_string_size = boost::json::string::max_size();
 
-  fast_reader(void* root, const value_ops& root_ops, const read_options& options, text_kind kind) noexcept
-      : root_(root), root_ops_(&root_ops), protocols_(options.protocols),
+  fast_reader(void* root, const value_ops& root_ops, const read_options& options, text_kind kind,
+              const protocol_registry* protocols) noexcept
+      : root_(root), root_ops_(&root_ops), protocols_(protocols),
         max_string_(options.max_string_bytes), max_list_(options.max_list_length),
         cases_unlimited_(kind == text_kind::cohort_array) {}
 
@@ -342,7 +343,7 @@ class fast_reader {
 /// partly filled) at the first thing a valid document within the limits of `options` cannot
 /// contain.
 bool read_fast(std::string_view text, const read_options& options, text_kind kind, void* root,
-               const value_ops& root_ops);
+               const value_ops& root_ops, const protocol_registry* protocols);
 
 // ---- the tables, generated from the descriptions ------------------------------------------------
 
@@ -575,8 +576,9 @@ constexpr value_ops make_ops() {
 /// @brief Reads `text` into `out` in one pass; false when the document is anything but valid
 /// (then `out` is partly filled and the DOM reader must say why).
 template <class T>
-bool read_fast(std::string_view text, const read_options& options, text_kind kind, T& out) {
-  return read_fast(text, options, kind, &out, ops_of<T>);
+bool read_fast(std::string_view text, const read_options& options, text_kind kind, T& out,
+               const protocol_registry* protocols) {
+  return read_fast(text, options, kind, &out, ops_of<T>, protocols);
 }
 
 }  // namespace iptkit::json::detail
