@@ -17,8 +17,8 @@ HERE = Path(__file__).resolve().parent
 TARGET = HERE / "iptkit" / "_core.pyi"
 
 def fix(text: str) -> str:
-    # Registries and rule sets passed as `None` mean the built-ins; limits as `None`, the defaults.
-    text = re.sub(r": (ProtocolRegistry|InstrumentRegistry|RuleSet|ReadLimits) = None", r": \1 | None = None", text)
+    # A catalog, registry or rule set passed as `None` means the built-ins; limits as `None`, the defaults.
+    text = re.sub(r": (Catalog|ProtocolRegistry|InstrumentRegistry|RuleSet|ReadLimits) = None", r": \1 | None = None", text)
     # Equality takes any object (Liskov), like every Python __eq__.
     text = re.sub(r"def __eq__\(self, arg0: \w+\) -> bool", "def __eq__(self, other: object) -> bool", text)
     # Bare generics from py::dict / py::tuple / py::list.

@@ -75,21 +75,21 @@ void bind_enum(py::module_& m, const char* doc) {
 
 namespace detail {
 
-// A keyword argument is required exactly when the JSON document requires the field (the
-// format tag excepted: it has only one value).
-template <class T, class D>
+// A keyword argument of a case-format type is required exactly when the JSON document requires
+// the field (the format tag excepted: it has only one value); a plain value's all default.
+template <class T, class D, bool Document>
 constexpr bool required() {
-  return json::detail::is_required<T, D>() &&
+  return Document && json::detail::is_required<T, D>() &&
          !meta::has_constraint<T, D::pointer, meta::schema_version>();
 }
 
-template <class T, class D>
+template <class T, class D, bool Document>
 auto keyword(const T& defaults) {
-  if constexpr (required<T, D>()) return py::arg(D::name);
+  if constexpr (required<T, D, Document>()) return py::arg(D::name);
   else return py::arg(D::name) = defaults.*D::pointer;
 }
 
-template <class T, template <class...> class L, class... D>
+template <bool Document, class T, template <class...> class L, class... D>
 void def_members_init(py::class_<T>& cls, L<D...>) {
   const T defaults{};
   def_init(
@@ -99,7 +99,7 @@ void def_members_init(py::class_<T>& cls, L<D...>) {
         ((out.*D::pointer = std::move(values)), ...);
         return out;
       },
-      py::kw_only(), keyword<T, D>(defaults)...);
+      py::kw_only(), keyword<T, D, Document>(defaults)...);
 }
 
 template <class T, template <class...> class L, class... D>
@@ -127,13 +127,14 @@ void def_members_pickle(py::class_<T>& cls, L<D...>) {
 }  // namespace detail
 
 /// @brief Binds a described struct as a plain value: keyword-only constructor (defaults from
-/// `T{}`), a property per member, `__repr__` (members that differ from the default), `__eq__`
-/// and pickling, all walking the description (ReadLimits is one).
-template <class T>
+/// `T{}`; with `Document`, the fields the case format requires are required), a property per
+/// member, `__repr__` (members that differ from the default), `__eq__` and pickling, all walking
+/// the description (ReadLimits is one).
+template <class T, bool Document = false>
 py::class_<T> bind_value_struct(py::module_& m, const std::string& name, const char* doc) {
   auto cls = make_class<T>(m, name.c_str(), doc);
   using members = meta::members_of<T>;
-  detail::def_members_init(cls, members{});
+  detail::def_members_init<Document>(cls, members{});
   boost::mp11::mp_for_each<members>([&](auto D) {
     using Desc = decltype(D);
     using M = member_t<T, Desc>;
@@ -157,7 +158,7 @@ py::class_<T> bind_value_struct(py::module_& m, const std::string& name, const c
     bool first = true;
     boost::mp11::mp_for_each<members>([&](auto D) {
       using Desc = decltype(D);
-      if constexpr (detail::required<T, Desc>()) {
+      if constexpr (detail::required<T, Desc, Document>()) {
       } else if (self.*Desc::pointer == defaults.*Desc::pointer) {
         return;
       }
@@ -178,7 +179,7 @@ py::class_<T> bind_value_struct(py::module_& m, const std::string& name, const c
 /// @brief bind_value_struct() plus the JSON and dict conversions of the case-format document.
 template <class T>
 py::class_<T> bind_struct(py::module_& m, const std::string& name, const char* doc) {
-  auto cls = bind_value_struct<T>(m, name, doc);
+  auto cls = bind_value_struct<T, true>(m, name, doc);
   if constexpr (std::is_same_v<T, case_record>) {
     // A case is checked before it is written (check()): the protocols its adaptation may name.
     cls.def(

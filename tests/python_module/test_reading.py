@@ -206,7 +206,7 @@ def test_schemas_are_json_schema_documents() -> None:
     protocols = iptkit.ProtocolRegistry.with_builtins()
     assert json.loads(iptkit._core.protocols_json_schema())["type"] == "array"
     assert json.loads(iptkit._core.instruments_json_schema())["type"] == "array"
-    assert iptkit.case_json_schema(protocols) == s
+    assert iptkit.case_json_schema(iptkit.Catalog(protocols=protocols)) == s
 
 
 def entries(found: list[iptkit.InputError]) -> list[dict[str, Any]]:

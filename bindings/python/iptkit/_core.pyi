@@ -7,12 +7,15 @@ import datetime
 import enum
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
     """
-    def __getstate__(self) -> tuple[int, tuple[int, int, int, int, int]]:
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
     def __init__(self, *, max_depth: typing.SupportsInt | typing.SupportsIndex = 64, max_document_bytes: typing.SupportsInt | typing.SupportsIndex = 67108864, max_string_bytes: typing.SupportsInt | typing.SupportsIndex = 1048576, max_list_length: typing.SupportsInt | typing.SupportsIndex = 100000, max_cohort_bytes: typing.SupportsInt | typing.SupportsIndex = 4294967296) -> None:
         ...
@@ -24,43 +27,71 @@ class ReadLimits:
         ...
     @property
     def max_cohort_bytes(self) -> int:
-        """
-        Largest cohort read whole (a JSON array of cases), in bytes.
-        """
+        ...
     @max_cohort_bytes.setter
-    def max_cohort_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def max_cohort_bytes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def max_depth(self) -> int:
-        """
-        Deepest nesting of lists and objects.
-        """
+        ...
     @max_depth.setter
-    def max_depth(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def max_depth(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def max_document_bytes(self) -> int:
-        """
-        Largest case document (or JSON Lines line), in bytes.
-        """
+        ...
     @max_document_bytes.setter
-    def max_document_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def max_document_bytes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def max_list_length(self) -> int:
-        """
-        Most elements of a list, or members of an object, in a case.
-        """
+        ...
     @max_list_length.setter
-    def max_list_length(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def max_list_length(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def max_string_bytes(self) -> int:
-        """
-        Longest string or key, in bytes.
-        """
+        ...
     @max_string_bytes.setter
-    def max_string_bytes(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def max_string_bytes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class Catalog:
+    """
+    The protocols (adaptations), instruments and rules in force. Every function that reads, checks, validates, scores, plans or exports takes one as `catalog=`; None means the built-ins. A registry not given starts from its built-ins.
+    """
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None, rules: RuleSet | None = None) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    @property
+    def instruments(self) -> InstrumentRegistry:
+        """
+        The instruments, by id.
+        """
+    @instruments.setter
+    def instruments(self, arg0: InstrumentRegistry) -> None:
+        ...
+    @property
+    def protocols(self) -> ProtocolRegistry:
+        """
+        The protocols (adaptations), by id.
+        """
+    @protocols.setter
+    def protocols(self, arg0: ProtocolRegistry) -> None:
+        ...
+    @property
+    def rules(self) -> RuleSet:
+        """
+        The rules, on or off, with their severities.
+        """
+    @rules.setter
+    def rules(self, arg0: RuleSet) -> None:
         ...
 class ProtocolRegistry:
     """
@@ -389,12 +420,12 @@ class ReadError:
     message: str
     path: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ReadError:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ReadError:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ReadError:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ReadError:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -439,12 +470,12 @@ class Diagnosis:
     label: str | None
     system: DiagnosisSystem
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Diagnosis:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Diagnosis:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Diagnosis:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Diagnosis:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -475,12 +506,12 @@ class Renegotiation:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     reason: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Renegotiation:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Renegotiation:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Renegotiation:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Renegotiation:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -525,12 +556,12 @@ class Contract:
     frequency: SessionFrequency
     modality: TherapyModality
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Contract:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Contract:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Contract:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Contract:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -587,12 +618,12 @@ class Expectation:
     status: ExpectationStatus
     text: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Expectation:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Expectation:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Expectation:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Expectation:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -634,12 +665,12 @@ class Relationship:
     label: str
     status: RelationshipStatus
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Relationship:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Relationship:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Relationship:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Relationship:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -717,12 +748,12 @@ class Inventory:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Inventory:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Inventory:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Inventory:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Inventory:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -766,12 +797,12 @@ class GriefFocus:
     grief_type: GriefType
     relationship: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GriefFocus:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GriefFocus:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GriefFocus:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GriefFocus:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -808,12 +839,12 @@ class RoleDisputeFocus:
     relationship: str
     stage: DisputeStage
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleDisputeFocus:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleDisputeFocus:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleDisputeFocus:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleDisputeFocus:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -851,12 +882,12 @@ class RoleTransitionFocus:
     old_role: str | None
     transition: TransitionType
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleTransitionFocus:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleTransitionFocus:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleTransitionFocus:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleTransitionFocus:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -898,12 +929,12 @@ class InterpersonalDeficitsFocus:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     pattern: DeficitPattern
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> InterpersonalDeficitsFocus:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> InterpersonalDeficitsFocus:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> InterpersonalDeficitsFocus:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> InterpersonalDeficitsFocus:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -940,12 +971,12 @@ class Formulation:
     patient_agreed: bool
     summary: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Formulation:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Formulation:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Formulation:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Formulation:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -989,12 +1020,12 @@ class Homework:
     status: HomeworkStatus
     text: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Homework:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Homework:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Homework:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Homework:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1028,12 +1059,12 @@ class Session:
     modality: TherapyModality | None
     phase: Phase
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Session:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Session:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Session:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Session:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1101,12 +1132,12 @@ class Assessment:
     instrument: str
     rater: Rater | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Assessment:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Assessment:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Assessment:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Assessment:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1162,12 +1193,12 @@ class ConcurrentTreatment:
     kind: TreatmentKind
     name: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConcurrentTreatment:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConcurrentTreatment:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConcurrentTreatment:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConcurrentTreatment:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1210,12 +1241,12 @@ class RelapseRule:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     instrument: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RelapseRule:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RelapseRule:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RelapseRule:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RelapseRule:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1259,12 +1290,12 @@ class MaintenancePlan:
     frequency: SessionFrequency
     relapse_rule: RelapseRule | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MaintenancePlan:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MaintenancePlan:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MaintenancePlan:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MaintenancePlan:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1336,12 +1367,12 @@ class Protocol:
     name: str
     source: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Protocol:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Protocol:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Protocol:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Protocol:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1414,12 +1445,12 @@ class SeverityBand:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     label: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SeverityBand:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SeverityBand:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SeverityBand:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SeverityBand:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1461,12 +1492,12 @@ class JacobsonTruax:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> JacobsonTruax:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> JacobsonTruax:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> JacobsonTruax:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> JacobsonTruax:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1515,12 +1546,12 @@ class Instrument:
     name: str
     source: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Instrument:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Instrument:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Instrument:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Instrument:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1626,12 +1657,12 @@ class Case:
     schema: str
     site: str | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1651,26 +1682,26 @@ class Case:
         """
         The HTML a notebook shows for a case.
         """
-    def check(self, *, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> list[ReadError]:
+    def check(self, *, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> list[ReadError]:
         """
         The structural errors of this case (empty when it is well formed): exactly what reading
             its JSON would report. A case built or changed in code can break the format's rules (a
             closeness of 9, a date that does not exist); :func:`validate` reports these as ``S001``
             findings, and every writer refuses such a case with :class:`DecodeError`.
         """
-    def to_dict(self, *, protocols: ProtocolRegistry | None = None) -> typing.Any:
+    def to_dict(self, *, catalog: Catalog | None = None) -> typing.Any:
         """
         The JSON document as plain Python values (dates as ISO strings, enums as spellings); raises DecodeError like to_json when the case is not well formed.
         """
-    def to_fhir(self, *, instruments: InstrumentRegistry | None = None, protocols: ProtocolRegistry | None = None) -> typing.Any:
+    def to_fhir(self, *, catalog: Catalog | None = None) -> typing.Any:
         """
         The case as one FHIR R4 Bundle (type collection), as a dict (docs/interop.md#fhir-r4).
         """
-    def to_json(self, *, pretty: bool = True, protocols: ProtocolRegistry | None = None) -> str:
+    def to_json(self, *, pretty: bool = True, catalog: Catalog | None = None) -> str:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line). Raises DecodeError with the errors of iptkit.check() when the case is not well formed.
         """
-    def validate(self, *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None, redact: bool = False) -> Findings:
+    def validate(self, *, catalog: Catalog | None = None, redact: bool = False) -> Findings:
         """
         Every finding for this case against the IPT protocol, in document order (``redact``: as
             for :func:`validate`).
@@ -1709,7 +1740,7 @@ class CaseStream:
     """
     Cases of a cohort file, read one at a time (see iter_cases).
     """
-    def __init__(self, path: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, skip_errors: bool = False, redact: bool = False, limits: ReadLimits | None = None) -> None:
+    def __init__(self, path: str, *, lax: bool = False, catalog: Catalog | None = None, skip_errors: bool = False, redact: bool = False, limits: ReadLimits | None = None) -> None:
         ...
     def __iter__(self) -> CaseStream:
         ...
@@ -1737,12 +1768,12 @@ class Finding:
     path: str
     severity: Severity
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Finding:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Finding:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Finding:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Finding:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1827,12 +1858,12 @@ class PlannedSession:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     phase: Phase
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> PlannedSession:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> PlannedSession:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> PlannedSession:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> PlannedSession:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1882,12 +1913,12 @@ class OverdueTask:
     reason: str
     task: Task
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> OverdueTask:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> OverdueTask:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> OverdueTask:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> OverdueTask:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1919,12 +1950,12 @@ class MeasureStatus:
     band: str | None
     instrument: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeasureStatus:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeasureStatus:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeasureStatus:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeasureStatus:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -1969,12 +2000,12 @@ class CourseProgress:
     next_phase: Phase | None
     phase: Phase
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CourseProgress:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CourseProgress:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CourseProgress:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CourseProgress:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2120,12 +2151,12 @@ class CaseOutcome:
     response_reason: NotComputed | None
     status: NotComputed | None
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CaseOutcome:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CaseOutcome:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CaseOutcome:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CaseOutcome:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2227,12 +2258,12 @@ class Proportion:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Proportion:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Proportion:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Proportion:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Proportion:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2292,12 +2323,12 @@ class MeanSd:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeanSd:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeanSd:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeanSd:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeanSd:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2345,12 +2376,12 @@ class EffectSize:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> EffectSize:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> EffectSize:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> EffectSize:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> EffectSize:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2424,12 +2455,12 @@ class GroupSummary:
     remission: Proportion
     response: Proportion
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupSummary:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupSummary:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupSummary:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupSummary:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2472,12 +2503,12 @@ class RateDifference:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     outcome: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RateDifference:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RateDifference:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RateDifference:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RateDifference:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2529,12 +2560,12 @@ class GroupComparison:
     hedges_g: EffectSize
     instrument: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupComparison:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupComparison:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupComparison:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupComparison:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2571,12 +2602,12 @@ class CohortSummary:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     by: GroupBy
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CohortSummary:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CohortSummary:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CohortSummary:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CohortSummary:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2619,12 +2650,12 @@ class SynthShare:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     id: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthShare:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthShare:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthShare:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthShare:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2661,12 +2692,12 @@ class SynthAreaShare:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     area: ProblemArea
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthAreaShare:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthAreaShare:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthAreaShare:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthAreaShare:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2704,12 +2735,12 @@ class SynthArm:
     id: str
     maintenance: bool
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthArm:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthArm:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthArm:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthArm:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2763,12 +2794,12 @@ class SynthDeviations:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthDeviations:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthDeviations:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthDeviations:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthDeviations:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2824,12 +2855,12 @@ class SynthOptions:
     deviations: SynthDeviations
     id_prefix: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthOptions:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthOptions:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthOptions:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthOptions:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -2987,12 +3018,12 @@ class DeidentifyOptions:
     code_prefix: str
     dates: DateHandling
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidentifyOptions:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidentifyOptions:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidentifyOptions:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidentifyOptions:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -3024,12 +3055,12 @@ class DeidChange:
     action: DeidAction
     path: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidChange:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidChange:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidChange:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidChange:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -3061,12 +3092,12 @@ class DeidReport:
     dates: DateHandling
     study_code: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidReport:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidReport:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidReport:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidReport:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -3104,12 +3135,12 @@ class DeidMapping:
     case_id: str
     study_code: str
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidMapping:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidMapping:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidMapping:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidMapping:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -3148,12 +3179,12 @@ class Deidentified:
     report: DeidReport
     value: Case
     @staticmethod
-    def from_dict(data: typing.Any, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Deidentified:
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Deidentified:
         """
         Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
         """
     @staticmethod
-    def from_json(text: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Deidentified:
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Deidentified:
         """
         Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
         """
@@ -3177,15 +3208,15 @@ class Deidentified:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
-def case_json_schema(protocols: ProtocolRegistry | None = None) -> str:
+def case_json_schema(catalog: Catalog | None = None) -> str:
     """
     The JSON Schema (draft 2020-12) of the case document, as JSON text.
     """
-def case_trajectory_svg(case: Case, instrument: str = 'phq9', *, instruments: InstrumentRegistry | None = None, width: typing.SupportsInt | typing.SupportsIndex = 640, height: typing.SupportsInt | typing.SupportsIndex = 360, id: str = '', title: str = '') -> str:
+def case_trajectory_svg(case: Case, instrument: str = 'phq9', *, catalog: Catalog | None = None, width: typing.SupportsInt | typing.SupportsIndex = 640, height: typing.SupportsInt | typing.SupportsIndex = 360, id: str = '', title: str = '') -> str:
     """
     One case's totals of an instrument by week, with cut-offs and bands, as an SVG element.
     """
-def check(case: Case, *, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> list[ReadError]:
+def check(case: Case, *, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> list[ReadError]:
     """
     The structural errors of a case built in code: exactly the ReadErrors that reading its JSON would give (empty when it is well formed). Writers refuse a case that has any.
     """
@@ -3205,11 +3236,11 @@ def escape_xml(text: str) -> str:
     """
     Text escaped for XML and HTML.
     """
-def fhir_bundle(case: Case, *, pretty: bool = True, instruments: InstrumentRegistry | None = None, protocols: ProtocolRegistry | None = None) -> str:
+def fhir_bundle(case: Case, *, pretty: bool = True, catalog: Catalog | None = None) -> str:
     """
     The case's FHIR R4 Bundle as JSON text (the CLI's `convert --to fhir`).
     """
-def html_report(cases: collections.abc.Iterable[Case], findings: collections.abc.Sequence[collections.abc.Sequence[Finding]] = [], *, title: str = 'IPT cohort report', by: GroupBy = GroupBy.arm, instruments: InstrumentRegistry | None = None, protocols: ProtocolRegistry | None = None, generated_by: str = 'iptkit (Python)') -> str:
+def html_report(cases: collections.abc.Iterable[Case], findings: collections.abc.Sequence[collections.abc.Sequence[Finding]] = [], *, title: str = 'IPT cohort report', by: GroupBy = GroupBy.arm, catalog: Catalog | None = None, generated_by: str = 'iptkit (Python)') -> str:
     """
     A self-contained HTML report of a cohort (the CLI's `report`).
     """
@@ -3217,43 +3248,43 @@ def instruments_json_schema() -> str:
     """
     The JSON Schema of an instruments file.
     """
-def outcome_columns(cases: collections.abc.Iterable[Case], *, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, tuple[typing.Any, ...]]:
+def outcome_columns(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, tuple[typing.Any, ...]]:
     """
     The outcome rows of the cases as numpy columns (see iptkit._frames).
     """
-def outcomes(cases: collections.abc.Iterable[Case], *, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> list[CaseOutcome]:
+def outcomes(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> list[CaseOutcome]:
     """
     The outcome rows of the cases, as CaseOutcome objects.
     """
-def plan(adaptation: str, start: datetime.date | str, *, planned_sessions: typing.SupportsInt | typing.SupportsIndex | None = None, frequency: SessionFrequency | None = None, skip: collections.abc.Sequence[datetime.date | str] = [], focus: collections.abc.Sequence[ProblemArea] = [], protocols: ProtocolRegistry | None = None) -> list[PlannedSession]:
+def plan(adaptation: str, start: datetime.date | str, *, planned_sessions: typing.SupportsInt | typing.SupportsIndex | None = None, frequency: SessionFrequency | None = None, skip: collections.abc.Sequence[datetime.date | str] = [], focus: collections.abc.Sequence[ProblemArea] = [], catalog: Catalog | None = None) -> list[PlannedSession]:
     """
     The dated session schedule of an adaptation from `start`, with the tasks due in each phase. Raises DecodeError naming each argument that cannot be planned (/adaptation, /planned_sessions, ...).
     """
-def progress(case: Case, as_of: datetime.date | str, *, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None) -> CourseProgress:
+def progress(case: Case, as_of: datetime.date | str, *, catalog: Catalog | None = None) -> CourseProgress:
     """
-    Where the course stands on `as_of`: phase, sessions, what is due and overdue, latest measures.
+    Where the course stands on `as_of`: phase, sessions, what is due and overdue, latest measures. Raises DecodeError for a case that is not well formed or names an instrument the catalog lacks.
     """
 def protocols_json_schema() -> str:
     """
     The JSON Schema of a protocols file.
     """
-def read_case_file(path: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
+def read_case_file(path: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
     """
     Reads one case document from a file, reading at most max_document_bytes + 1 bytes of it.
     """
-def read_case_text(text: str | bytes, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
+def read_case_text(text: str | bytes, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
     """
     Reads one case document from JSON text (str, or bytes read as they are: UTF-8 is checked); raises DecodeError with every structural error.
     """
-def read_cohort_file(path: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError], str | None, str]]]:
+def read_cohort_file(path: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError], str | None, str]]]:
     """
     Reads a cohort file with the library's cohort reader (JSON Lines streamed; an array or a document within max_cohort_bytes). Returns (cases, errors) as read_cohort_text does.
     """
-def read_cohort_text(data: bytes, name: str, *, lax: bool = False, protocols: ProtocolRegistry | None = None, redact: bool = False, limits: ReadLimits | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError], str | None, str]]]:
+def read_cohort_text(data: bytes, name: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> tuple[list[Case], list[tuple[int, int | None, list[ReadError], str | None, str]]]:
     """
     Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError], case_id or None, source).
     """
-def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy = GroupBy.none, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> CohortSummary:
+def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy = GroupBy.none, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> CohortSummary:
     """
     The cohort statistics of the cases' outcomes, grouped.
     """
@@ -3261,23 +3292,23 @@ def summary_columns(summary: CohortSummary) -> dict[str, tuple[typing.Any, ...]]
     """
     The groups of a summary as numpy columns (nested statistics flattened as parent_child).
     """
-def synthesize(options: SynthOptions = ..., *, protocols: ProtocolRegistry | None = None) -> list[Case]:
+def synthesize(options: SynthOptions = ..., *, catalog: Catalog | None = None) -> list[Case]:
     """
     A deterministic synthetic cohort (docs/synthetic.md); raises ValueError for bad options.
     """
-def tidy_columns(cases: collections.abc.Iterable[Case], *, dates: bool = True, instruments: InstrumentRegistry | None = None, first_index: typing.SupportsInt | typing.SupportsIndex = 0, protocols: ProtocolRegistry | None = None) -> dict[str, dict[str, tuple[typing.Any, ...]]]:
+def tidy_columns(cases: collections.abc.Iterable[Case], *, dates: bool = True, catalog: Catalog | None = None, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, dict[str, tuple[typing.Any, ...]]]:
     """
     The five tidy tables (cases, sessions, assessments, relationships, outcomes) as numpy columns; without `dates` the calendar dates are left out (the `day` columns remain).
     """
-def tidy_csv(cases: collections.abc.Iterable[Case], table: str, *, dates: bool = True, instruments: InstrumentRegistry | None = None, protocols: ProtocolRegistry | None = None) -> str:
+def tidy_csv(cases: collections.abc.Iterable[Case], table: str, *, dates: bool = True, catalog: Catalog | None = None) -> str:
     """
     One tidy table as CSV text (RFC 4180), as the command line writes it.
     """
-def validate(case: Case, *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None, redact: bool = False) -> list[Finding]:
+def validate(case: Case, *, catalog: Catalog | None = None, redact: bool = False) -> list[Finding]:
     """
     Every finding for one case, in document order (redact: each message is its rule's title).
     """
-def validate_cohort(cases: collections.abc.Iterable[Case], *, rules: RuleSet | None = None, protocols: ProtocolRegistry | None = None, instruments: InstrumentRegistry | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, redact: bool = False) -> list[list[Finding]]:
+def validate_cohort(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, redact: bool = False) -> list[list[Finding]]:
     """
     The findings of each case (a list per case). With threads > 1 the cases are split across threads; the result is the same as with one.
     """
