@@ -7,4 +7,19 @@ const catalog& catalog::builtin() {
   return built;
 }
 
+std::vector<read_error> unknown_instruments(const case_record& c, const catalog& cat, std::optional<date> through) {
+  std::vector<read_error> errors;
+  for (std::size_t i = 0; i < c.assessments.size(); ++i) {
+    const auto& a = c.assessments[i];
+    if ((through && a.date > *through) || cat.instruments.find(a.instrument)) continue;
+    std::string known;
+    for (const auto k : cat.instruments.ids()) known += (known.empty() ? "\"" : ", \"") + std::string(k) + "\"";
+    errors.push_back({"/assessments/" + std::to_string(i) + "/instrument", error_kind::bad_enum,
+                      "expected an instrument of the catalog (" + (known.empty() ? "none" : known) +
+                          "); found \"" + a.instrument + "\"",
+                      std::nullopt});
+  }
+  return errors;
+}
+
 }  // namespace iptkit

@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "test_support.hpp"
@@ -24,6 +25,15 @@ std::string line_of(const std::string& id) {
   c.contract.start_date = iptkit::parse_date("2026-01-05").value();
   return iptkit::write_case(c, {iptkit::json_style::compact});
 }
+
+// The readers keep a pointer to their catalog: a temporary one would dangle, so it does not compile.
+static_assert(!std::is_constructible_v<iptkit::cohort_reader, std::string_view, std::string, iptkit::read_options,
+                                       iptkit::catalog&&>);
+static_assert(!std::is_constructible_v<iptkit::cohort_reader, std::istream&, std::string, iptkit::read_options,
+                                       iptkit::catalog&&>);
+static_assert(!std::is_constructible_v<iptkit::jsonl_reader, std::istream&, iptkit::read_options, iptkit::catalog&&>);
+static_assert(std::is_constructible_v<iptkit::cohort_reader, std::string_view, std::string, iptkit::read_options,
+                                      const iptkit::catalog&>);
 
 TEST(cohort, bad_lines_in_the_middle_yield_the_good_cases_and_the_bad_line_numbers) {
   std::stringstream in;

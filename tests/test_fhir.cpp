@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "test_support.hpp"
+#include "fhir/edge_catalog.hpp"
 
 namespace {
 
@@ -378,6 +379,18 @@ TEST(Fhir, UnusualCaseStillGivesAValidBundle) {
   own.id = "not_registered";
   own.name = "not_registered";
   cat.protocols.add(own);
+  // Nor is an instrument the catalog lacks: its total would pass for a coded, banded score.
+  try {
+    (void)iptkit::fhir_bundle(c, {}, cat);
+    ADD_FAILURE() << "a Bundle with an instrument the catalog lacks";
+  } catch (const iptkit::decode_error& e) {
+    ASSERT_EQ(e.errors().size(), 1u);
+    EXPECT_EQ(e.errors()[0].path, "/assessments/1/instrument");
+    EXPECT_EQ(e.errors()[0].kind, iptkit::error_kind::bad_enum);
+    EXPECT_NE(e.errors()[0].message.find("found \"trial_scale\""), std::string::npos);
+  }
+  // Registered without a LOINC code or bands: a text-only code, no interpretation.
+  cat.instruments = iptkit::test::edge_catalog().instruments;
   const auto text = iptkit::fhir_bundle(c, {}, cat);
   EXPECT_EQ(join(problems(c, text)), "");
   const auto b = bj::parse(text);
@@ -390,7 +403,7 @@ TEST(Fhir, UnusualCaseStillGivesAValidBundle) {
   EXPECT_FALSE(observations.at(0)->contains("valueInteger"));
   EXPECT_EQ(observations.at(0)->at("dataAbsentReason").at("coding").at(0).at("code"), "unknown");
   EXPECT_FALSE(observations.at(0)->contains("encounter"));
-  EXPECT_EQ(observations.at(1)->at("code"), bj::parse(R"({"text": "trial_scale total score"})"));
+  EXPECT_EQ(observations.at(1)->at("code"), bj::parse(R"({"text": "trial scale total score"})"));
   EXPECT_EQ(observations.at(1)->at("valueInteger"), 12);
   EXPECT_FALSE(observations.at(1)->contains("interpretation"));
 
@@ -404,13 +417,16 @@ TEST(Fhir, UnusualCaseStillGivesAValidBundle) {
 TEST(Fhir, EdgeCaseFileOfTheValidatorRun) {
   const auto path = iptkit::test::source_dir() / "tests/fhir/edge-case.json";
   const auto c = iptkit::read_case(read_file(path)).value();
-  const auto text = iptkit::fhir_bundle(c);
+  EXPECT_THROW((void)iptkit::fhir_bundle(c), iptkit::decode_error);  // its own scale is not built in
+  const auto cat = iptkit::test::edge_catalog();
+  const auto text = iptkit::fhir_bundle(c, {}, cat);
   EXPECT_EQ(join(problems(c, text)), "");
   const auto b = bj::parse(text);
   EXPECT_EQ(resources_of(b, "Patient").at(0)->at("id"), "FHIR-EDGE-an-identifier-longer-0179b86d");
   const auto observations = resources_of(b, "Observation");
   EXPECT_TRUE(observations.at(0)->contains("dataAbsentReason"));
   EXPECT_EQ(observations.at(1)->at("code"), bj::parse(R"({"text": "HAM-D-17 (HRSD) total score"})"));
+  EXPECT_EQ(observations.at(2)->at("code"), bj::parse(R"({"text": "trial scale total score"})"));
   EXPECT_FALSE(observations.at(2)->contains("encounter")) << "its session was cancelled";
   EXPECT_EQ(resources_of(b, "Goal").at(0)->at("description").at("text"),
             "Primary focus: grief (chronic) after the death of a person not listed in the inventory");

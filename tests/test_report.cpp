@@ -220,6 +220,14 @@ TEST(report, case_trajectory_plots_each_scorable_total_with_cutoffs_and_bands) {
   EXPECT_NE(svg.find("id=\"trajectory-EX-DISPUTE-RENEG-phq9\""), std::string::npos);
   // An instrument the case does not have: an empty, labelled chart.
   EXPECT_NE(iptkit::case_trajectory_svg(c, "hamd17").find("No scores to show"), std::string::npos);
+  // One that neither the catalog nor the case has is a typo, not an empty chart.
+  EXPECT_THROW((void)iptkit::case_trajectory_svg(c, "phq-9"), std::invalid_argument);
+  iptkit::catalog none{.instruments = {}};
+  EXPECT_THROW((void)iptkit::case_trajectory_svg(c, "hamd17", {}, none), std::invalid_argument);
+  // The case's own scores of an instrument the catalog lacks are drawn by its id, without lines.
+  const auto bare = iptkit::case_trajectory_svg(c, "phq9", {}, none);
+  EXPECT_EQ(count(bare, "class=\"point\""), 5u);
+  EXPECT_EQ(bare.find("caseness"), std::string::npos);
 }
 
 class report_on_examples : public ::testing::Test {

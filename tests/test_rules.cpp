@@ -796,7 +796,7 @@ TEST(rules, A008_unknown_instrument) {
   auto c = base();
   c.assessments.push_back(total_only("qids", ymd("2026-01-26"), 11));
   expect_finding(iptkit::validate(c), "A008", severity::error, "/assessments/1/instrument",
-                 "instrument \"qids\" is neither built in nor registered");
+                 "instrument \"qids\" is not in the catalog");
   c.assessments[1].instrument = "gad7";
   expect_absent(iptkit::validate(c), "A008");
 }
@@ -807,7 +807,7 @@ TEST(rules, A008_unknown_relapse_rule_instrument) {
   c.maintenance->relapse_rule->instrument = "qids";
   expect_finding(iptkit::validate(c), "A008", severity::error,
                  "/maintenance/relapse_rule/instrument",
-                 "relapse rule instrument \"qids\" is neither built in nor registered");
+                 "relapse rule instrument \"qids\" is not in the catalog");
   c.maintenance->relapse_rule->instrument = "bdi2";
   expect_absent(iptkit::validate(c), "A008");
 }
@@ -1103,7 +1103,7 @@ TEST(rules, user_instrument_loaded_from_json_is_used_by_assessment_rules) {
   c.assessments[1].total = 11;
   fs = iptkit::validate(c);
   expect_finding(fs, "A008", severity::error, "/assessments/1/instrument",
-                 "instrument \"trial_mood\" is neither built in nor registered");
+                 "instrument \"trial_mood\" is not in the catalog");
   EXPECT_EQ(codes(fs), (std::vector<std::string>{"A008"}));
 }
 

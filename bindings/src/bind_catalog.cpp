@@ -13,7 +13,10 @@ void declare_catalog(py::module_& m) {
   make_class<catalog>(m, "Catalog",
                       "The protocols (adaptations), instruments and rules in force. Every function "
                       "that reads, checks, validates, scores, plans or exports takes one as `catalog=`; "
-                      "None means the built-ins. A registry not given starts from its built-ins.");
+                      "None means the built-ins. A registry not given starts from its built-ins. The catalog keeps "
+                      "its own copies of the registries given: change them through its properties "
+                      "(`cat.rules.disable(\"F004\")`, `cat.protocols.load_json(...)`), not through "
+                      "the objects passed in.");
 }
 
 void bind_catalog(py::module_& m) {

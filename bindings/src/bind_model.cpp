@@ -64,10 +64,12 @@ void bind_registry(py::class_<R>& cls, const char* name, const char* what,
 void bind_model(py::module_& m) {
   auto protocols = make_class<protocol_registry>(
       m, "ProtocolRegistry",
-      "The protocols in force, keyed by adaptation id. Pass one wherever `protocols=` is accepted.");
+      "Protocols (adaptations) keyed by id. `ProtocolRegistry()` is empty; `with_builtins()` holds the "
+      "built-in table. Put one in a `Catalog(protocols=...)` (which keeps its own copy).");
   auto instruments = make_class<instrument_registry>(
       m, "InstrumentRegistry",
-      "The instruments in force, keyed by id. Pass one wherever `instruments=` is accepted.");
+      "Instruments keyed by id. `InstrumentRegistry()` is empty; `with_builtins()` holds PHQ-9, GAD-7, "
+      "BDI-II and HAM-D. Put one in a `Catalog(instruments=...)` (which keeps its own copy).");
 
   bind_enum<error_kind>(m, "The kinds of structural error of a document.");
   bind_enum<phase>(m, "Phases of IPT, in order; maintenance is an optional fourth.");

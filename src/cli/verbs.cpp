@@ -367,6 +367,18 @@ int run_convert(const std::vector<std::string>& files, const std::string& to, co
     return cohort.unreadable.empty() ? ok : problems;
   }
   if (to == "fhir") {
+    // Refused before anything is written: a Bundle codes each score by its instrument.
+    std::size_t unknown = 0;
+    for (const auto& c : cohort.cases)
+      for (const auto& e : unknown_instruments(c, reg)) {
+        std::cerr << "iptkit: case " << c.case_id << " " << e.path << ": " << e.message << "\n";
+        ++unknown;
+      }
+    if (unknown > 0) {
+      std::cerr << "iptkit: no FHIR Bundle written: " << unknown
+                << " assessment(s) of an instrument the catalog does not define (add it with --instruments)\n";
+      return problems;
+    }
     const auto n = write_fhir(cohort.cases, out, reg, files);
     if (!o.quiet)
       std::cerr << n << " FHIR Bundle(s) written to " << out

@@ -352,6 +352,8 @@ class bundle_builder {
 
 std::string fhir_bundle(const case_record& c, const fhir_options& options, const catalog& cat) {
   require_well_formed(c, {}, cat);  // a Bundle only of what the case format can hold
+  // An Observation without its instrument's LOINC code and bands would pass for a coded score.
+  if (auto errors = unknown_instruments(c, cat); !errors.empty()) throw decode_error(std::move(errors));
   const bj::value bundle = bundle_builder(c, cat).build();
   return options.style == json_style::pretty ? json::detail::pretty_print(bundle) : bj::serialize(bundle);
 }

@@ -9,6 +9,7 @@
 #include <charconv>
 #include <cmath>
 #include <numbers>
+#include <stdexcept>
 
 namespace iptkit {
 
@@ -407,6 +408,11 @@ std::vector<reference_line> cutoff_lines(const instrument& in) {
 std::string case_trajectory_svg(const case_record& c, std::string_view instrument_id,
                                 const svg_options& options, const catalog& cat) {
   const instrument* in = cat.instruments.find(instrument_id);
+  // A misspelt id would draw an empty chart: refuse one the catalog lacks, unless the case has it.
+  if (!in && std::none_of(c.assessments.begin(), c.assessments.end(),
+                          [&](const assessment& a) { return a.instrument == instrument_id; }))
+    throw std::invalid_argument("case_trajectory_svg: the catalog has no instrument \"" +
+                                std::string(instrument_id) + "\" and the case no assessment of it");
   const std::string name = in ? in->name : std::string(instrument_id);
 
   // Scorable totals in date order (stable: same-day scores keep document order).

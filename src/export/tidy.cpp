@@ -63,7 +63,7 @@ void append_case_rows(const case_record& c, std::size_t index, const tidy_option
   }
   t.cases.push_back(std::move(row));
 
-  append_assessment_rows(c, index, t.assessments, o.dates, cat);
+  append_assessment_rows(c, index, t.assessments, o, cat);
 
   if (c.inventory) {
     std::size_t person = 0;
@@ -167,7 +167,8 @@ std::string table_csv(const std::vector<Row>& rows, bool dates) {
 }  // namespace
 
 void append_assessment_rows(const case_record& c, std::size_t case_index, std::vector<assessment_row>& out,
-                            bool dates, const catalog& cat) {
+                            const tidy_options& options, const catalog& cat) {
+  const bool dates = options.dates;
   const auto& instruments = cat.instruments;
   const auto start = day_number(c.contract.start_date);
   for (const auto& a : c.assessments) {

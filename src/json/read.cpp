@@ -124,8 +124,11 @@ bool check(const meta::schema_version& r, const std::string& value, read_context
 bool check(const meta::registered_protocol& r, const std::string& value, read_context& c) {
   if (satisfies(r, value, c.protocols)) return true;
   const auto& registry = or_builtin(c.protocols);
-  c.fail(error_kind::bad_enum, "expected one of " + join_quoted(registry.ids()) + "; found " +
-                                   c.found_string(value));
+  const auto ids = registry.ids();
+  c.fail(error_kind::bad_enum,
+         (ids.empty() ? std::string("expected an adaptation of the catalog, which holds none")
+                      : "expected one of " + join_quoted(ids)) +
+             "; found " + c.found_string(value));
   return false;
 }
 

@@ -58,7 +58,7 @@ struct row_values : basic_outcome_quantities<compact_form> {
 // What every case shares, looked up once: the instrument in force for each instrument index of
 // the columns, the band labels (numbered across instruments), and which indices are PHQ-9/GAD-7.
 struct tables {
-  std::vector<const instrument*> spec;      // nullptr: neither built in nor registered
+  std::vector<const instrument*> spec;      // nullptr: not in the catalog
   std::vector<std::int32_t> band_base;      // index of the first band of each instrument
   std::vector<const std::string*> bands;    // every band label
   std::vector<std::uint8_t> is_phq, is_gad;

@@ -29,26 +29,14 @@ std::vector<problem_area> agreed_areas(const case_record& c) {
   return areas;
 }
 
-// No band, no score from items: a measure the catalog does not define is an error, not a blank.
-read_error unknown_instrument(const instrument_registry& instruments, const std::string& id, std::size_t i) {
-  std::string known;
-  for (const auto k : instruments.ids()) known += (known.empty() ? "\"" : ", \"") + std::string(k) + "\"";
-  return {"/assessments/" + std::to_string(i) + "/instrument", error_kind::bad_enum,
-          "expected an instrument of the catalog (" + known + "); found \"" + id + "\"", std::nullopt};
-}
-
 }  // namespace
 
 result<course_progress> progress(const case_record& c, date as_of, const catalog& cat) {
   const auto& instruments = cat.instruments;
   if (auto errors = check(c, {}, cat); !errors.empty()) return result<course_progress>::failure(std::move(errors));
-  {
-    std::vector<read_error> errors;
-    for (std::size_t i = 0; i < c.assessments.size(); ++i)
-      if (c.assessments[i].date <= as_of && !instruments.find(c.assessments[i].instrument))
-        errors.push_back(unknown_instrument(instruments, c.assessments[i].instrument, i));
-    if (!errors.empty()) return result<course_progress>::failure(std::move(errors));
-  }
+  // No band, no score from items: a measure the catalog does not define is an error, not a blank.
+  if (auto errors = unknown_instruments(c, cat, as_of); !errors.empty())
+    return result<course_progress>::failure(std::move(errors));
   const protocol& p = *cat.protocols.find(c.adaptation);  // check() found it
 
   course_progress out;

@@ -113,18 +113,18 @@ void add_assessment_rules(rule_set& rules) {
                });
              }});
 
-  rules.add({"A008", severity::error, "an instrument id that is neither built in nor registered",
+  rules.add({"A008", severity::error, "an instrument id the catalog does not define",
              [](const rule_context& x, std::vector<rule_hit>& out) {
                for (std::size_t i = 0; i < x.c.assessments.size(); ++i)
                  if (!x.instruments.find(x.c.assessments[i].instrument))
                    out.push_back({pointer("assessments", i, "instrument"),
                                   "instrument " + quote(x.c.assessments[i].instrument) +
-                                      " is neither built in nor registered"});
+                                      " is not in the catalog"});
                if (x.c.maintenance && x.c.maintenance->relapse_rule &&
                    !x.instruments.find(x.c.maintenance->relapse_rule->instrument))
                  out.push_back({pointer("maintenance", "relapse_rule", "instrument"),
                                 "relapse rule instrument " + quote(x.c.maintenance->relapse_rule->instrument) +
-                                    " is neither built in nor registered"});
+                                    " is not in the catalog"});
              }});
 
   rules.add({"A009", severity::warning,

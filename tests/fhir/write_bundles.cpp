@@ -7,6 +7,8 @@
 #include <iptkit/json/read_error.hpp>
 #include <iptkit/synth/generator.hpp>
 
+#include "edge_catalog.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,7 +20,8 @@ namespace {
 bool write(const std::filesystem::path& dir, const iptkit::case_record& c) {
   const auto path = dir / (iptkit::fhir_detail::resource_id(c.case_id) + ".json");
   std::ofstream out(path, std::ios::binary);
-  out << iptkit::fhir_bundle(c);
+  static const iptkit::catalog cat = iptkit::test::edge_catalog();
+  out << iptkit::fhir_bundle(c, {}, cat);
   if (!out) std::cerr << path.string() << ": cannot write\n";
   return static_cast<bool>(out);
 }

@@ -197,6 +197,26 @@ def test_convert_to_fhir(tmp_path):
     assert len(lines) == 24 and all(json.loads(l)["resourceType"] == "Bundle" for l in lines)
 
 
+def test_convert_to_fhir_refuses_an_instrument_the_catalog_lacks(tmp_path):
+    case = json.loads((ROOT / IN_PROGRESS).read_text())
+    case["assessments"][0]["instrument"] = "wsas"
+    src = tmp_path / "wsas.json"
+    src.write_text(json.dumps(case))
+    out = tmp_path / "bundles.ndjson"
+    p = run(["convert", str(src), "--to", "fhir", "-o", str(out)])
+    err = p.stderr.decode()
+    assert p.returncode == 1 and not out.exists(), err
+    assert f"case {case['case_id']} /assessments/0/instrument" in err and '"wsas"' in err
+    assert "no FHIR Bundle written" in err
+    # Defined with --instruments, it is written (a text-only code: no LOINC given).
+    scales = tmp_path / "scales.json"
+    scales.write_text(json.dumps([{"id": "wsas", "name": "Work and Social Adjustment Scale", "items": 5,
+                                   "item_max": 8, "total_max": 40}]))
+    p = run(["convert", str(src), "--instruments", str(scales), "--to", "fhir", "-o", str(out)])
+    assert p.returncode == 0, p.stderr.decode()
+    assert json.loads(out.read_text().splitlines()[0])["resourceType"] == "Bundle"
+
+
 def test_deidentify_leaks_nothing_to_output_report_or_stderr(tmp_path):
     synth = tmp_path / "synth.jsonl"
     assert run(["synth", "--cases", "1000", "--seed", "3", "-o", str(synth)]).returncode == 0

@@ -271,8 +271,9 @@ def iter_cases(source: PathLike, *, lax: bool = False, catalog: Catalog | None =
     return CaseIterator(stream, stream)
 
 
-def _as_cases(cases: Case | Iterable[Case] | PathLike, *, redact: bool = False,
-              catalog: Catalog | None = None) -> Sequence[Case]:
+def _as_cases(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None,
+              redact: bool = False) -> Sequence[Case]:
+    # `catalog` has no default: a path must be read with the caller's catalog, never the built-ins.
     if isinstance(cases, Case):
         return [cases]
     if isinstance(cases, (str, _os.PathLike)):
@@ -286,7 +287,7 @@ def validate(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None
     in input order. ``threads`` > 1 splits the cases across threads (same result). With
     ``redact=True`` each message is its rule's title, which quotes no value of the case (a path
     given is read with ``redact=True`` too)."""
-    items = _as_cases(cases, redact=redact)
+    items = _as_cases(cases, redact=redact, catalog=catalog)
     out: list[Findings] = []
     for chunk in _chunks(items, progress, "validating"):
         out.extend(Findings(f) for f in _core.validate_cohort(
@@ -307,7 +308,7 @@ def outcomes(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None
     """The per-case outcomes (outcomes.md) as a DataFrame: one row per case and instrument (plus
     the paired ``phq9+gad7`` row), columns as :class:`CaseOutcome`. Computed in C++ without the
     GIL, straight into numpy columns."""
-    items = _as_cases(cases)
+    items = _as_cases(cases, catalog=catalog)
     parts = []
     first = 0
     for chunk in _chunks(items, progress, "outcomes"):
@@ -406,16 +407,18 @@ def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *
 
 
 def deidentify(cases: Case | Iterable[Case] | PathLike, *, dates: Literal["shift", "keep"] = "shift",
-               code_prefix: str = "S", seed: int | None = None) -> list[Deidentified]:
+               code_prefix: str = "S", seed: int | None = None,
+               catalog: Catalog | None = None) -> list[Deidentified]:
     """Shareable copies of the cases (docs/privacy.md): random study codes, free text removed,
     relationship labels and ids replaced, ages above 89 capped, dates shifted by one random offset
     per case (intervals kept) or kept. Each result has ``value`` (the case), ``report`` (what
     changed: shareable) and ``mapping`` (study code -> case id and offset: keep it secret).
-    ``seed`` is for tests only: whoever knows it can recompute the offsets."""
+    ``seed`` is for tests only: whoever knows it can recompute the offsets. ``catalog`` is used
+    only to read a path given (de-identification itself needs none)."""
     if dates not in ("shift", "keep"):
         raise ValueError(f"iptkit: dates must be 'shift' or 'keep', not {dates!r}")
     options = DeidentifyOptions(dates=DateHandling[dates], code_prefix=code_prefix)
-    return _core.deidentify(_as_cases(cases), options=options, seed=seed)
+    return _core.deidentify(_as_cases(cases, catalog=catalog), options=options, seed=seed)
 
 
 def _group_by(by: GroupBy | str | None) -> GroupBy:
@@ -431,7 +434,7 @@ def _group_by(by: GroupBy | str | None) -> GroupBy:
 def cohort_summary(cases: Case | Iterable[Case] | PathLike, *, by: GroupBy | str | None = None,
                    catalog: Catalog | None = None, threads: int = 1) -> CohortSummary:
     """Every group's statistics and every pair of groups compared, as a :class:`CohortSummary`."""
-    return _core.summarize(_as_cases(cases), by=_group_by(by), catalog=catalog, threads=threads)
+    return _core.summarize(_as_cases(cases, catalog=catalog), by=_group_by(by), catalog=catalog, threads=threads)
 
 
 def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = None,
@@ -496,11 +499,13 @@ setattr(Case, "validate", _validate_case)
 setattr(Case, "check", _check_case)
 
 from . import _html  # noqa: E402  (attaches the notebook views)
+from ._html import case_html  # noqa: E402
 
 __all__ = [
     "Assessment",
     "Attendance",
     "Case",
+    "case_html",
     "CaseOutcome",
     "CohortSummary",
     "ConcurrentTreatment",

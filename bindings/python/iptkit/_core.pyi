@@ -57,7 +57,7 @@ class ReadLimits:
         ...
 class Catalog:
     """
-    The protocols (adaptations), instruments and rules in force. Every function that reads, checks, validates, scores, plans or exports takes one as `catalog=`; None means the built-ins. A registry not given starts from its built-ins.
+    The protocols (adaptations), instruments and rules in force. Every function that reads, checks, validates, scores, plans or exports takes one as `catalog=`; None means the built-ins. A registry not given starts from its built-ins. The catalog keeps its own copies of the registries given: change them through its properties (`cat.rules.disable("F004")`, `cat.protocols.load_json(...)`), not through the objects passed in.
     """
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
         ...
@@ -95,7 +95,7 @@ class Catalog:
         ...
 class ProtocolRegistry:
     """
-    The protocols in force, keyed by adaptation id. Pass one wherever `protocols=` is accepted.
+    Protocols (adaptations) keyed by id. `ProtocolRegistry()` is empty; `with_builtins()` holds the built-in table. Put one in a `Catalog(protocols=...)` (which keeps its own copy).
     """
     @staticmethod
     def with_builtins() -> ProtocolRegistry:
@@ -146,7 +146,7 @@ class ProtocolRegistry:
         """
 class InstrumentRegistry:
     """
-    The instruments in force, keyed by id. Pass one wherever `instruments=` is accepted.
+    Instruments keyed by id. `InstrumentRegistry()` is empty; `with_builtins()` holds PHQ-9, GAD-7, BDI-II and HAM-D. Put one in a `Catalog(instruments=...)` (which keeps its own copy).
     """
     @staticmethod
     def with_builtins() -> InstrumentRegistry:
@@ -1679,9 +1679,7 @@ class Case:
     def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
         ...
     def _repr_html_(self) -> str:
-        """
-        The HTML a notebook shows for a case.
-        """
+        ...
     def check(self, *, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> list[ReadError]:
         """
         The structural errors of this case (empty when it is well formed): exactly what reading

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from . import _core
-from ._core import Attendance, Case, Phase
+from ._core import Attendance, Case, Catalog, Phase
 
 
 def _facts(c: Case) -> list[tuple[str, str]]:
@@ -27,20 +27,29 @@ def _facts(c: Case) -> list[tuple[str, str]]:
     return facts
 
 
-def case_html(self: Case) -> str:
-    """The HTML a notebook shows for a case."""
+def case_html(self: Case, catalog: Catalog | None = None) -> str:
+    """The HTML a notebook shows for a case: key facts, findings and figures, judged against
+    ``catalog`` (default: the built-ins, which is what a notebook's own display uses; the view
+    says so). Call ``iptkit.case_html(case, catalog)`` for a trial's own catalog."""
     facts = "".join(f"<tr><th style='text-align:left'>{escape(k)}</th><td>{escape(v)}</td></tr>"
                     for k, v in _facts(self))
-    findings = self.validate()
+    findings = self.validate(catalog=catalog)
     instruments = list(dict.fromkeys(a.instrument for a in self.assessments))
-    figures = [_core.case_trajectory_svg(self, i, id=f"traj-{self.case_id}-{i}", width=480, height=280)
+    figures = [_core.case_trajectory_svg(self, i, id=f"traj-{self.case_id}-{i}", width=480, height=280,
+                                         catalog=catalog)
                for i in instruments[:2]]
     if self.inventory is not None and self.inventory.relationships:
         figures.append(_core.closeness_circle_svg(self.inventory, id=f"circle-{self.case_id}", width=320,
                                                   height=320))
+    against = "the built-in catalog" if catalog is None else escape(repr(catalog))
     return (f"<div class='iptkit-case'><h4>Case {escape(self.case_id)}</h4>"
+            f"<p style='font-size:smaller'>Judged against {against}.</p>"
             f"<table>{facts}</table><h5>Findings</h5>{findings._repr_html_()}"
             f"<div style='display:flex;flex-wrap:wrap;gap:8px'>{''.join(figures)}</div></div>")
 
 
-setattr(Case, "_repr_html_", case_html)
+def _repr_html(self: Case) -> str:
+    return case_html(self)
+
+
+setattr(Case, "_repr_html_", _repr_html)

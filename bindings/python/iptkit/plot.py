@@ -172,7 +172,7 @@ def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9"
     name = inst.name if inst is not None else instrument
     if isinstance(cases, Case):
         return _case_trajectory(cases, instrument, inst, name, ax, band, catalog)
-    items = _as_cases(cases)
+    items = _as_cases(cases, catalog=catalog)
     a = assessments(items, catalog=catalog)
     a = a[(a["instrument"] == instrument) & a["total"].notna()].copy()
     a["total"] = a["total"].astype("float64")
@@ -384,13 +384,15 @@ def closeness_circle(case_or_inventory: Case | Inventory, *, ax: Axes | None = N
 
 def outcome_rates(cases_or_summary: Case | Iterable[Case] | PathLike | pd.DataFrame,
                   outcome: str = "response", *, by: str = "arm", instrument: str = "phq9",
-                  ax: Axes | None = None) -> Axes:
+                  ax: Axes | None = None, catalog: Catalog | None = None) -> Axes:
     """The rate of one outcome (docs/outcomes.md) per group, with its Wilson 95% interval and k/n,
     so that small groups are not over-read: the interval and the denominator are always shown.
 
     Takes cases or a path (summarised with :func:`iptkit.summary` by ``by``), or a summary
     DataFrame already computed, whose groups are used as they are. ``outcome`` is one of
     :data:`OUTCOMES`; a group whose outcome is defined for no case is drawn as ``n = 0``.
+    ``catalog`` (default: the built-ins) is the one the summary is computed with, as for
+    :func:`iptkit.summary`; a summary DataFrame given is drawn as it is.
     """
     if outcome not in OUTCOMES:
         raise ValueError(f"iptkit.plot: unknown outcome {outcome!r}; expected one of {', '.join(OUTCOMES)}")
@@ -399,7 +401,7 @@ def outcome_rates(cases_or_summary: Case | Iterable[Case] | PathLike | pd.DataFr
     else:
         if by not in _GROUPINGS and by != "none":
             raise ValueError(f"iptkit.plot: by must be one of {', '.join(_GROUPINGS)}, not {by!r}")
-        table = summary(_as_cases(cases_or_summary), by=by)
+        table = summary(_as_cases(cases_or_summary, catalog=catalog), by=by, catalog=catalog)
     missing = [c for c in ("group", "instrument", f"{outcome}_rate", f"{outcome}_lower", f"{outcome}_upper",
                            f"{outcome}_k", f"{outcome}_n") if c not in table.columns]
     if missing:

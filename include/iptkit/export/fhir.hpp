@@ -27,7 +27,8 @@ struct fhir_options {
 /// `fullUrl` of an entry of the same Bundle; the UUIDs are name-based (RFC 4122 version 5) on the
 /// case id and the resource's id, and resource ids are `<case>-<type>-<n>`, so the same case
 /// gives the same bytes. Throws decode_error with the errors of check() when the case is not
-/// well formed; never throws otherwise (but on allocation failure).
+/// well formed, or of unknown_instruments() when an assessment names an instrument the catalog
+/// does not define; never throws otherwise (but on allocation failure).
 std::string fhir_bundle(const case_record& c, const fhir_options& options = {},
                         const catalog& cat = catalog::builtin());
 

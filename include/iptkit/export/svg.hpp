@@ -92,7 +92,9 @@ std::vector<reference_line> cutoff_lines(const instrument& in);
 /// assessments only, via score_total(), in date order), with the instrument's caseness and
 /// remission lines and its severity bands when it has them. `options` may set size, ids and
 /// title; the axis labels, value name, y range, lines and bands come from the catalog's
-/// instrument (an instrument missing from it is drawn with its id and no lines).
+/// instrument (an instrument missing from it is drawn with its id and no lines). Throws
+/// std::invalid_argument for an instrument that neither the catalog nor the case has (a typo
+/// would otherwise draw an empty chart).
 std::string case_trajectory_svg(const case_record& c, std::string_view instrument, const svg_options& options = {},
                                 const catalog& cat = catalog::builtin());
 

@@ -137,9 +137,10 @@ struct tidy_tables {
   std::vector<outcome_row> outcomes;            ///< one row per case and instrument
 };
 
-/// @brief Appends the rows of one case's assessments, in document order.
+/// @brief Appends the rows of one case's assessments, in document order, as make_tidy_tables()
+/// does (`options.dates`; the rows' `case_index` is `case_index`).
 void append_assessment_rows(const case_record& c, std::size_t case_index, std::vector<assessment_row>& out,
-                            bool dates = true, const catalog& cat = catalog::builtin());
+                            const tidy_options& options = {}, const catalog& cat = catalog::builtin());
 
 /// @brief The five tables of `cases` (each case's index is its position plus `options.first_index`).
 /// Throws decode_error (paths prefixed with `/<case_index>`) when a case is not well formed

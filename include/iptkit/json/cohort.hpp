@@ -48,6 +48,8 @@ class jsonl_reader {
  public:
   /// @brief Reads from `in`, which must outlive the reader, as must `cat`.
   explicit jsonl_reader(std::istream& in, read_options options = {}, const catalog& cat = catalog::builtin());
+  /// @brief A temporary catalog would dangle: keep the catalog in a variable.
+  jsonl_reader(std::istream& in, read_options options, const catalog&& cat) = delete;
 
   /// @brief The next case, or nullopt at the end of the input.
   std::optional<cohort_entry> next();
@@ -91,6 +93,10 @@ class cohort_reader {
   /// @brief Reads a text held in memory, which must outlive the reader, as must `cat`.
   cohort_reader(std::string_view text, std::string source, read_options options = {},
                 const catalog& cat = catalog::builtin());
+  /// @brief A temporary catalog would dangle: keep the catalog in a variable.
+  cohort_reader(std::istream& in, std::string source, read_options options, const catalog&& cat) = delete;
+  /// @copydoc cohort_reader(std::istream&, std::string, read_options, const catalog&&)
+  cohort_reader(std::string_view text, std::string source, read_options options, const catalog&& cat) = delete;
   cohort_reader(cohort_reader&&) noexcept;
   cohort_reader& operator=(cohort_reader&&) noexcept;
   ~cohort_reader();

@@ -20,7 +20,7 @@ namespace iptkit {
 /// @brief Why a quantity is missing.
 enum class not_computed : std::uint8_t {
   no_assessments,                 ///< the case has no scorable assessment at all
-  unknown_instrument,             ///< the instrument is neither built in nor registered
+  unknown_instrument,             ///< the instrument is not in the catalog
   no_baseline,                    ///< no assessment from 28 days before the start to the first attended session
   no_endpoint,                    ///< no assessment after the baseline up to the last acute session + 14 days
   baseline_zero,                  ///< percent change and response need a baseline above 0
