@@ -53,5 +53,29 @@ for n in names:
         continue
     b, w = statistics.median(times[("base", n)]), statistics.median(times[("new", n)])
     print(f"| `{n}` | {b * 1e3:.1f} ms | {w * 1e3:.1f} ms | {w / b:.3f} |")
+
+# The goals of docs/performance.md, as each build meets them (peer or 1-thread time over iptkit's).
+def median(side, prefix):
+    runs = [v for (s, n), v in times.items() if s == side and n.startswith(prefix + "/")]
+    return statistics.median(runs[0]) if len(runs) == 1 else None
+goals = [("1", "json/peer_boost_json_parse", "json/read_jsonl_reader"),
+         ("2", "json/peer_boost_json_parse", "json/read_validate"),
+         ("3", "json/peer_boost_json_serialize", "json/write_case_compact"),
+         ("7a", "threads/validate_cohort/1", "threads/validate_cohort/2"),
+         ("7b", "threads/compute_outcome_columns/1", "threads/compute_outcome_columns/2")]
+rows = []
+for goal, peer, ours in goals:
+    r = {}
+    for side in ("base", "new"):
+        p, o = median(side, peer), median(side, ours)
+        if p is not None and o is not None:
+            r[side] = p / o
+    if len(r) == 2:
+        rows.append(f"| {goal} | {r['base']:.2f}x | {r['new']:.2f}x | {r['new'] / r['base']:.3f} |")
+if rows:
+    print()
+    print("| goal | base | new | new / base |")
+    print("| --- | --- | --- | --- |")
+    print("\n".join(rows))
 EOF
 rm -rf "$out"
