@@ -140,8 +140,26 @@ TEST(instrument_registry, entries_are_checked_when_added) {
   auto items = in;
   items.item_min = 4;  // above item_max: the reader's rule too
   EXPECT_EQ(path_of(items), "/item_max");
-  EXPECT_EQ(r.find("phq9_trial"), nullptr);
-  EXPECT_EQ(path_of(in), "(added)");
+  // Found in a cold try: a total range that the items' sum leaves, and two bands of one label.
+  auto below_items = in;
+  below_items.total_max = 20;  // nine items of 0-3 sum to 27
+  below_items.bands = {{"low", 0, 9}, {"high", 10, 20}};
+  EXPECT_EQ(path_of(below_items), "/total_max");
+  auto above_items = in;
+  above_items.total_max = 30;  // fine: every sum of the items is in range
+  above_items.bands.back().max = 30;
+  EXPECT_EQ(path_of(above_items), "(added)");
+  auto lowest = in;
+  lowest.id = "phq9_lowest";
+  lowest.total_min = 1;  // nine items of 0 sum to 0
+  lowest.bands.front().min = 1;
+  EXPECT_EQ(path_of(lowest), "/total_min");
+  auto labels = in;
+  labels.id = "phq9_labels";
+  labels.bands[3].label = labels.bands[1].label;
+  EXPECT_EQ(path_of(labels), "/bands/3/label");
+  EXPECT_EQ(r.find("phq9_trial")->total_max, 30);
+  EXPECT_EQ(path_of(in), "(added)");  // replaces it
   // The reader of an instruments file reports the rules it can (item and total ranges).
   const auto read = iptkit::read_instruments(R"([{"id": "x", "name": "X", "items": 2, "item_min": 3,
       "item_max": 1, "total_max": 2}])");

@@ -20,6 +20,16 @@ std::vector<read_error> entry_errors(const instrument& in) {
   for (std::size_t k = 0; k < in.item_maxima.size(); ++k)
     if (in.item_maxima[k] < in.item_min)
       fail("/item_maxima/" + n(k), "expected at least item_min (" + n(in.item_min) + "); found " + n(in.item_maxima[k]));
+  // A total scored from items is their sum (score_total()): it must fall within the total range.
+  if (in.item_maxima.empty() || in.item_maxima.size() == static_cast<std::size_t>(in.items)) {
+    long long lowest = static_cast<long long>(in.items) * in.item_min, highest = 0;
+    for (int k = 0; k < in.items; ++k)
+      highest += in.item_maxima.empty() ? in.item_max : in.item_maxima[static_cast<std::size_t>(k)];
+    if (lowest < in.total_min)
+      fail("/total_min", "expected at most the lowest sum of the items (" + n(lowest) + "); found " + n(in.total_min));
+    if (highest > in.total_max)
+      fail("/total_max", "expected at least the highest sum of the items (" + n(highest) + "); found " + n(in.total_max));
+  }
   // Bands in order, each starting right after the one before, from total_min to total_max.
   int expected_min = in.total_min;
   for (std::size_t k = 0; k < in.bands.size(); ++k) {
@@ -38,6 +48,13 @@ std::vector<read_error> entry_errors(const instrument& in) {
     if (k + 1 == in.bands.size() && b.max != in.total_max)
       fail(at + "/max", "expected total_max (" + n(in.total_max) + ") in the last band; found " + n(b.max));
   }
+  for (std::size_t k = 1; k < in.bands.size(); ++k)
+    for (std::size_t j = 0; j < k; ++j)
+      if (in.bands[k].label == in.bands[j].label) {
+        fail("/bands/" + n(k) + "/label", "expected a label no other band has; found \"" + in.bands[k].label +
+                                              "\", the label of band " + n(j));
+        break;
+      }
   for (const auto* cut : {&in.caseness, &in.remission})
     if (*cut && (**cut < in.total_min || **cut > in.total_max))
       fail(cut == &in.caseness ? "/caseness" : "/remission", "expected a total from " + n(in.total_min) + " to " +

@@ -50,8 +50,27 @@ std::vector<std::string_view> enum_names() {
 
 /// @brief The position of `value` among the enumerators in declaration order (the index into
 /// enum_names()), or -1 for a value outside the enum.
+namespace detail {
+// True when the enumerators are 0, 1, ..., N-1 in declaration order: a position is then the value.
+template <class E>
+constexpr bool enum_is_dense() noexcept {
+  bool dense = true;
+  long long expected = 0;
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
+    if (static_cast<long long>(D.value) != expected++) dense = false;
+  });
+  return dense;
+}
+}  // namespace detail
+
 template <class E>
 constexpr int enum_position(E value) noexcept {
+  // The check of every enum field of every case asks this: no scan for the usual dense enum.
+  if constexpr (detail::enum_is_dense<E>()) {
+    const auto v = static_cast<long long>(value);
+    constexpr auto n = static_cast<long long>(boost::mp11::mp_size<boost::describe::describe_enumerators<E>>::value);
+    return v >= 0 && v < n ? static_cast<int>(v) : -1;
+  }
   int found = -1;
   int position = 0;
   boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
