@@ -56,7 +56,7 @@ for n in names:
 
 # The goals of docs/performance.md, as each build meets them (peer or 1-thread time over iptkit's).
 def median(side, prefix):
-    runs = [v for (s, n), v in times.items() if s == side and n.startswith(prefix + "/")]
+    runs = [v for (s, n), v in times.items() if s == side and (n == prefix or n.startswith(prefix + "/"))]
     return statistics.median(runs[0]) if len(runs) == 1 else None
 goals = [("1", "json/peer_boost_json_parse", "json/read_jsonl_reader"),
          ("2", "json/peer_boost_json_parse", "json/read_validate"),
