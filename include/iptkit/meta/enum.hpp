@@ -48,8 +48,11 @@ std::vector<std::string_view> enum_names() {
   return names;
 }
 
-/// @brief The position of `value` among the enumerators in declaration order (the index into
-/// enum_names()), or -1 for a value outside the enum.
+/// @brief The number of enumerators of a described enum.
+template <class E>
+inline constexpr std::size_t enum_size =
+    boost::mp11::mp_size<boost::describe::describe_enumerators<E>>::value;
+
 namespace detail {
 // True when the enumerators are 0, 1, ..., N-1 in declaration order: a position is then the value.
 template <class E>
@@ -63,26 +66,23 @@ constexpr bool enum_is_dense() noexcept {
 }
 }  // namespace detail
 
+/// @brief The position of `value` among the enumerators in declaration order (the index into
+/// enum_names()), or -1 for a value outside the enum.
 template <class E>
 constexpr int enum_position(E value) noexcept {
   // The check of every enum field of every case asks this: no scan for the usual dense enum.
   if constexpr (detail::enum_is_dense<E>()) {
     const auto v = static_cast<long long>(value);
-    constexpr auto n = static_cast<long long>(boost::mp11::mp_size<boost::describe::describe_enumerators<E>>::value);
-    return v >= 0 && v < n ? static_cast<int>(v) : -1;
+    return v >= 0 && v < static_cast<long long>(enum_size<E>) ? static_cast<int>(v) : -1;
+  } else {
+    int found = -1;
+    int position = 0;
+    boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
+      if (found < 0 && D.value == value) found = position;
+      ++position;
+    });
+    return found;
   }
-  int found = -1;
-  int position = 0;
-  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
-    if (found < 0 && D.value == value) found = position;
-    ++position;
-  });
-  return found;
 }
-
-/// @brief The number of enumerators of a described enum.
-template <class E>
-inline constexpr std::size_t enum_size =
-    boost::mp11::mp_size<boost::describe::describe_enumerators<E>>::value;
 
 }  // namespace iptkit::meta
