@@ -13,11 +13,15 @@
 //   json/peer_boost_json_serialize boost::json::serialize of the DOMs of the same documents, built
 //                                  beforehand
 //   json/write_case_compact        goal 3: write_case() of the typed cases, compact (JSON Lines)
+//   json/write_case_unchecked      the same without the check of each case (write_options::unchecked)
+//   json/check_case                is_well_formed() of each case alone: the check validate() and
+//                                  outcomes() make of cases built in code
 //
 // Bytes per second count the compact documents (without newlines) for every reader and the
 // output for every writer, so that the ratio of two throughputs is the ratio of their times.
 #include "bench_common.hpp"
 
+#include <iptkit/json/check.hpp>
 #include <iptkit/json/cohort.hpp>
 #include <iptkit/json/read.hpp>
 #include <iptkit/json/write.hpp>
@@ -123,17 +127,30 @@ void peer_boost_json_serialize(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * dom.size()));
 }
 
-void write_case_compact(benchmark::State& state) {
+void write_each_case(benchmark::State& state, const write_options& options) {
   const auto& d = data();
   std::size_t bytes = 0;
   for (auto _ : state)
     for (const auto& c : d.cases) {
-      auto s = write_case(c, {json_style::compact});
+      auto s = write_case(c, options);
       bytes += s.size();
       benchmark::DoNotOptimize(s.data());
     }
   state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * d.cases.size()));
+}
+
+void write_case_compact(benchmark::State& state) { write_each_case(state, {json_style::compact}); }
+
+void write_case_unchecked(benchmark::State& state) {
+  write_each_case(state, {.style = json_style::compact, .unchecked = true});
+}
+
+void check_case(benchmark::State& state) {
+  const auto& d = data();
+  for (auto _ : state)
+    for (const auto& c : d.cases) benchmark::DoNotOptimize(is_well_formed(c));
+  count(state, d.bytes, d.cases.size());
 }
 
 }  // namespace
@@ -151,5 +168,7 @@ int main(int argc, char** argv) {
     add("json/read_validate", read_validate)->Unit(benchmark::kMillisecond);
     add("json/peer_boost_json_serialize", peer_boost_json_serialize)->Unit(benchmark::kMillisecond);
     add("json/write_case_compact", write_case_compact)->Unit(benchmark::kMillisecond);
+    add("json/write_case_unchecked", write_case_unchecked)->Unit(benchmark::kMillisecond);
+    add("json/check_case", check_case)->Unit(benchmark::kMillisecond);
   });
 }

@@ -126,6 +126,20 @@ class mutator {
   std::vector<std::function<void()>> slots_;
 };
 
+// The verdict of the check the writer makes as it writes (one walk); `out` is left as it was
+// when the verdict is no.
+bool writes_checked(const case_record& c, const read_options& o = {}) {
+  for (const bool pretty : {false, true}) {
+    std::string out = "kept";
+    const bool ok = json::detail::write_if_well_formed(out, c, pretty, o, catalog::builtin().protocols);
+    EXPECT_EQ(out == "kept", !ok);
+    if (ok != json::detail::write_if_well_formed(out, c, !pretty, o, catalog::builtin().protocols))
+      ADD_FAILURE() << "the layouts disagree";
+    if (!pretty) return ok;
+  }
+  return false;
+}
+
 case_record example_case() {
   return read_case(test::read_file(test::source_dir() / "examples/data/grief-chronic-sertraline.json")).value();
 }
@@ -157,6 +171,7 @@ TEST(check, equals_the_errors_of_reading_the_written_form) {
       const auto found = check(c);
       ASSERT_EQ(essence(found), essence(read_back(c))) << write_case(c, {.style = json_style::pretty, .unchecked = true});
       ASSERT_EQ(is_well_formed(c), found.empty());
+      ASSERT_EQ(writes_checked(c), found.empty());
       ++compared;
       with_errors += !found.empty();
       for (const auto& e : found) kinds.insert(e.kind);
@@ -334,16 +349,20 @@ TEST(check, limits_as_the_reader_applies_them) {
     EXPECT_EQ(essence(check(c, o)), essence(read_back(c, o))) << string_limit;
     ASSERT_EQ(check(c, o).size(), 1u);
     EXPECT_EQ(check(c, o)[0].kind, error_kind::limit_exceeded);
+    EXPECT_FALSE(writes_checked(c, o));
   }
   for (const std::size_t list_limit : {std::size_t{1}, std::size_t{2}, std::size_t{5}}) {
     read_options o;
     o.max_list_length = list_limit;
     EXPECT_EQ(essence(check(c, o)), essence(read_back(c, o))) << list_limit;
+    EXPECT_EQ(writes_checked(c, o), check(c, o).empty()) << list_limit;
   }
   read_options small;
   small.max_document_bytes = 100;
   EXPECT_EQ(essence(check(c, small)), essence(read_back(c, small)));
   ASSERT_EQ(check(c, small).size(), 1u);
+  EXPECT_FALSE(writes_checked(c, small));
+  EXPECT_TRUE(writes_checked(c));
 }
 
 TEST(check, nesting_deeper_than_max_depth) {
@@ -357,7 +376,17 @@ TEST(check, nesting_deeper_than_max_depth) {
     ASSERT_EQ(read.size(), 1u) << depth;
     EXPECT_EQ(found[0].kind, read[0].kind);
     EXPECT_EQ(found[0].path, read[0].path) << depth;
+    EXPECT_FALSE(writes_checked(c, o)) << depth;
   }
+  // The writer's verdict turns at the same depth as the check's.
+  std::size_t passes_from = 0;
+  for (std::size_t depth = 1; depth <= 12; ++depth) {
+    read_options o;
+    o.max_depth = depth;
+    EXPECT_EQ(writes_checked(c, o), check(c, o).empty()) << depth;
+    if (!passes_from && check(c, o).empty()) passes_from = depth;
+  }
+  EXPECT_GT(passes_from, 4u);
 }
 
 TEST(check, bytes_that_are_not_utf8) {
@@ -370,6 +399,13 @@ TEST(check, bytes_that_are_not_utf8) {
   const auto read = read_back(c);
   ASSERT_EQ(read.size(), 1u);
   EXPECT_EQ(read[0].kind, error_kind::syntax);  // the parser stopped there too
+  EXPECT_FALSE(writes_checked(c));
+  c.notes = "caf\xC3\xA9 au lait, longer than eight bytes";
+  EXPECT_TRUE(check(c).empty());
+  EXPECT_TRUE(writes_checked(c));
+  EXPECT_TRUE(json::detail::is_ascii("plain text of more than eight bytes"));
+  EXPECT_FALSE(json::detail::is_ascii("twelve bytes\xC3\xA9"));  // the tail, past the words
+  EXPECT_FALSE(json::detail::is_ascii("caf\xC3\xA9 au lait"));   // inside a word
   for (const std::string_view good : {"plain", "caf\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"})
     EXPECT_TRUE(json::detail::is_utf8(good)) << good;
   for (const std::string_view bad : {"\x80", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF0\x9F\x98"})

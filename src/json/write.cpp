@@ -1,6 +1,7 @@
 #include <iptkit/json/write.hpp>
 
 #include <iptkit/json/check.hpp>
+#include <iptkit/json/detail/check_value.hpp>
 #include <iptkit/json/detail/write_value.hpp>
 
 namespace iptkit {
@@ -22,10 +23,34 @@ void require_writable(const std::vector<case_record>& cases, const write_options
   if (!options.unchecked) require_well_formed(std::span<const case_record>(cases), {}, 0, cat);
 }
 
-void write_case(std::string& out, const case_record& c, const write_options& options, const catalog& cat) {
-  require_writable(c, options, cat);
-  json::detail::write_document(out, c, options.style == json_style::pretty);
+namespace {
+
+// The check made while writing; only when it fails is the case walked again, for the errors.
+template <class T>
+void write_checked(std::string& out, const T& value, const write_options& options, const catalog& cat) {
+  const bool pretty = options.style == json_style::pretty;
+  if (!options.unchecked) {
+    if (json::detail::write_if_well_formed(out, value, pretty, {}, cat.protocols)) return;
+    require_writable(value, options, cat);  // throws the reader's errors
+    // Well formed after all: only the pretty text went past a limit the compact text keeps to.
+  }
+  json::detail::write_document(out, value, pretty);
 }
+
+}  // namespace
+
+void write_case(std::string& out, const case_record& c, const write_options& options, const catalog& cat) {
+  write_checked(out, c, options, cat);
+}
+
+namespace json::detail {
+
+void write_cases(std::string& out, const std::vector<case_record>& cases, const write_options& options,
+                 const catalog& cat) {
+  write_checked(out, cases, options, cat);
+}
+
+}  // namespace json::detail
 
 std::string write_case(const case_record& c, const write_options& options, const catalog& cat) {
   std::string out;

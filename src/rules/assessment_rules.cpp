@@ -14,7 +14,7 @@ namespace {
 template <class Fn>
 void for_each_scored(const rule_context& x, Fn&& f) {
   for (std::size_t i = 0; i < x.c.assessments.size(); ++i)
-    if (const auto* in = x.instruments.find(x.c.assessments[i].instrument)) f(i, x.c.assessments[i], *in);
+    if (const auto* in = x.instrument_of[i]) f(i, x.c.assessments[i], *in);
 }
 }  // namespace
 
@@ -116,7 +116,7 @@ void add_assessment_rules(rule_set& rules) {
   rules.add({"A008", severity::error, "an instrument id the catalog does not define",
              [](const rule_context& x, std::vector<rule_hit>& out) {
                for (std::size_t i = 0; i < x.c.assessments.size(); ++i)
-                 if (!x.instruments.find(x.c.assessments[i].instrument))
+                 if (!x.instrument_of[i])
                    out.push_back({pointer("assessments", i, "instrument"),
                                   "instrument " + quote(x.c.assessments[i].instrument) +
                                       " is not in the catalog"});

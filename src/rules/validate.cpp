@@ -24,6 +24,8 @@ rule_context::rule_context(const case_record& rc, const iptkit::protocol* p,
     if (is_acute(s.phase)) acute.push_back(k);
     if (s.phase == phase::middle && !first_middle_number) first_middle_number = s.number;
   }
+  instrument_of.reserve(c.assessments.size());
+  for (const auto& a : c.assessments) instrument_of.push_back(instruments.find(a.instrument));
   // Ended: the last acute session is a termination session and no planned session remains, so
   // a course midway through its termination phase is not judged on what is still to come.
   if (!acute.empty()) {

@@ -48,14 +48,20 @@ void require_writable(const case_record& c, const write_options& options, const 
 /// @copydoc require_writable(const case_record&, const write_options&, const catalog&)
 void require_writable(const std::vector<case_record>& cases, const write_options& options, const catalog& cat);
 
+namespace json::detail {
+/// @brief Appends the canonical JSON array of `cases`, checked as to_json() checks it.
+void write_cases(std::string& out, const std::vector<case_record>& cases, const write_options& options,
+                 const catalog& cat);
+}  // namespace json::detail
+
 /// @brief The canonical JSON of any described value (outcome rows, summaries, findings, plans).
 /// A case, or a list of cases, is checked first as by write_case().
 template <class T>
 std::string to_json(const T& value, const write_options& options = {}, const catalog& cat = catalog::builtin()) {
-  if constexpr (std::is_same_v<T, case_record> || std::is_same_v<T, std::vector<case_record>>)
-    require_writable(value, options, cat);
   std::string out;
-  json::detail::write_document(out, value, options.style == json_style::pretty);
+  if constexpr (std::is_same_v<T, case_record>) write_case(out, value, options, cat);
+  else if constexpr (std::is_same_v<T, std::vector<case_record>>) json::detail::write_cases(out, value, options, cat);
+  else json::detail::write_document(out, value, options.style == json_style::pretty);
   return out;
 }
 

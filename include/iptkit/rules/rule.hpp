@@ -23,6 +23,9 @@ struct rule_context {
   bool course_ended = false;                  ///< the last acute session is a termination session
                                               ///< numbered at or past the planned count
   std::optional<int> first_middle_number;     ///< number of the first middle-phase session
+  /// @brief The instrument of each assessment (same index), nullptr for an id `instruments`
+  /// lacks: looked up once per case rather than by every assessment rule.
+  std::vector<const instrument*> instrument_of;
 
   /// @brief Derives the shared facts.
   rule_context(const case_record& c, const iptkit::protocol* p, const instrument_registry& i);

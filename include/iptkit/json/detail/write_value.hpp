@@ -234,11 +234,13 @@ inline bool has_special(std::uint64_t w) noexcept {
 inline bool needs_escape(unsigned char ch) noexcept { return ch < 0x20 || ch == '"' || ch == '\\'; }
 
 /// @brief Appends `s` as a JSON string literal: runs that need no escaping are copied eight bytes
-/// at a time; a byte that does is escaped as write_string() always has.
-inline void put_string(out_buffer& b, std::string_view s) {
+/// at a time; a byte that does is escaped as write_string() always has. Returns true when every
+/// byte was ASCII (then `s` is certainly UTF-8: the checked writer's test costs one OR a word).
+inline bool put_string(out_buffer& b, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
   const char* src = s.data();
   std::size_t n = s.size();
+  std::uint64_t seen = 0;  // every byte copied, OR-ed together
   b.reserve(n + 2);  // the common case: nothing to escape
   char* p = b.p;
   *p++ = '"';
@@ -248,9 +250,11 @@ inline void put_string(out_buffer& b, std::string_view s) {
       std::uint64_t w;
       std::memcpy(&w, src + i, 8);
       if (has_special(w)) break;
+      seen |= w;
       std::memcpy(p + i, &w, 8);
     }
     while (i < n && !needs_escape(static_cast<unsigned char>(src[i]))) {
+      seen |= static_cast<unsigned char>(src[i]);
       p[i] = src[i];
       ++i;
     }
@@ -280,6 +284,7 @@ inline void put_string(out_buffer& b, std::string_view s) {
   }
   *p++ = '"';
   b.p = p;
+  return !(seen & 0x8080808080808080ULL);
 }
 
 /// @brief A line break and `depth` levels of indent (pretty layout); room reserved by the caller.
@@ -290,8 +295,14 @@ inline char* put_newline(char* p, int depth) {
   return p + n;
 }
 
-template <bool Pretty, class T>
-void put_value(out_buffer& b, int depth, const T& v);
+/// @brief The checking writer's hooks when nothing is checked: every type but a case, and
+/// write_options::unchecked. The checked writer's hooks are write_check (check_value.hpp).
+struct no_check {
+  static constexpr bool active = false;
+};
+
+template <bool Pretty, class T, class Check>
+void put_value(out_buffer& b, int depth, const T& v, Check& ck);
 
 /// @brief The value of a member that is written: the content of a present optional.
 template <class M>
@@ -302,8 +313,9 @@ const auto& present(const M& m) {
 
 /// @brief Writes the members of a described struct at indent `depth`; `first` says whether no
 /// comma is owed. Returns `first` as it ends (still true when nothing was written).
-template <bool Pretty, class T>
-bool put_members(out_buffer& b, int depth, const T& v, bool first) {
+template <bool Pretty, class T, class Check>
+bool put_members(out_buffer& b, int depth, const T& v, bool first, Check& ck) {
+  [[maybe_unused]] std::size_t keys = first ? 0 : 1;  // a variant's tag is written already
   boost::mp11::mp_for_each<meta::members_of<T>>([&](auto D) {
     using M = std::remove_cvref_t<decltype(v.*D.pointer)>;
     const M& m = v.*D.pointer;
@@ -320,12 +332,19 @@ bool put_members(out_buffer& b, int depth, const T& v, bool first) {
     std::memcpy(p, key::text.data(), key::size);
     p += key::size;
     if constexpr (bound > 0) {
+      if constexpr (Check::active) ck.scalar(value);
       b.p = put_scalar(p, value);
     } else {
       b.p = p;
-      put_value<Pretty>(b, depth, value);
+      put_value<Pretty>(b, depth, value, ck);
+    }
+    if constexpr (Check::active) {
+      ++keys;
+      ck.key(key::length);
+      ck.template member<T, decltype(D)>(m);
     }
   });
+  if constexpr (Check::active) ck.object(v, keys);
   return first;
 }
 
@@ -339,17 +358,20 @@ void put_close(out_buffer& b, int depth, char close) {
   b.p = p;
 }
 
-/// @brief Writes any value at indent `depth` (the level of the line it starts on).
-template <bool Pretty, class T>
-void put_value(out_buffer& b, int depth, const T& v) {
+/// @brief Writes any value at indent `depth` (the level of the line it starts on). With an
+/// active `Check`, also tells it every value, string, list, member and object on the way.
+template <bool Pretty, class T, class Check>
+void put_value(out_buffer& b, int depth, const T& v, Check& ck) {
   if constexpr (scalar_bound<T>() > 0) {
+    if constexpr (Check::active) ck.scalar(v);
     b.reserve(scalar_bound<T>());
     b.p = put_scalar(b.p, v);
   } else if constexpr (std::is_same_v<T, std::string>) {
-    put_string(b, v);
+    const bool ascii = put_string(b, v);
+    if constexpr (Check::active) ck.string(v, ascii);
   } else if constexpr (meta::is_optional_v<T>) {
     if (v) {
-      put_value<Pretty>(b, depth, *v);
+      put_value<Pretty>(b, depth, *v, ck);
     } else {
       b.reserve(4);
       std::memcpy(b.p, "null", 4);
@@ -360,6 +382,7 @@ void put_value(out_buffer& b, int depth, const T& v) {
     constexpr bool nested = meta::is_described_struct_v<E> || meta::is_variant_v<E> ||
                             meta::is_vector_v<E>;
     constexpr std::size_t bound = scalar_bound<E>();
+    if constexpr (Check::active) ck.list(depth, v.size());
     b.reserve(1);
     *b.p++ = '[';
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -371,10 +394,11 @@ void put_value(out_buffer& b, int depth, const T& v) {
       }
       if constexpr (Pretty && nested) p = put_newline(p, depth + 1);
       if constexpr (bound > 0) {
+        if constexpr (Check::active) ck.scalar(static_cast<E>(v[i]));
         b.p = put_scalar(p, static_cast<E>(v[i]));
       } else {
         b.p = p;
-        put_value<Pretty>(b, depth + 1, v[i]);
+        put_value<Pretty>(b, depth + 1, v[i], ck);
       }
     }
     if (nested && Pretty && !v.empty()) {
@@ -384,6 +408,10 @@ void put_value(out_buffer& b, int depth, const T& v) {
       *b.p++ = ']';
     }
   } else if constexpr (meta::is_variant_v<T>) {
+    if constexpr (Check::active) {
+      ck.open(depth);
+      ck.key(meta::variant_tag<T>::key.size());
+    }
     std::visit(
         [&](const auto& alt) {
           using A = std::remove_cvref_t<decltype(alt)>;
@@ -397,14 +425,15 @@ void put_value(out_buffer& b, int depth, const T& v) {
           *b.p++ = ':';
           if constexpr (Pretty) *b.p++ = ' ';
           b.p = put_scalar(b.p, A::tag);
-          put_members<Pretty>(b, depth + 1, alt, false);
+          put_members<Pretty>(b, depth + 1, alt, false, ck);
           put_close<Pretty>(b, depth, '}');
         },
         v);
   } else if constexpr (meta::is_described_struct_v<T>) {
+    if constexpr (Check::active) ck.open(depth);
     b.reserve(1);
     *b.p++ = '{';
-    if (put_members<Pretty>(b, depth + 1, v, true)) {
+    if (put_members<Pretty>(b, depth + 1, v, true, ck)) {
       b.reserve(1);
       *b.p++ = '}';  // nothing inside: {}
     } else {
@@ -421,20 +450,22 @@ void put_value(out_buffer& b, int depth, const T& v) {
 template <class T>
 void write_value(writer& w, const T& v) {
   out_buffer b(w.out);
-  if (w.pretty) fast::put_value<true>(b, w.depth, v);
-  else fast::put_value<false>(b, w.depth, v);
+  fast::no_check none;
+  if (w.pretty) fast::put_value<true>(b, w.depth, v, none);
+  else fast::put_value<false>(b, w.depth, v, none);
 }
 
-/// @brief The canonical JSON of any described value; pretty output ends with a newline.
-template <class T>
-void write_document(std::string& out, const T& value, bool pretty) {
+/// @brief The canonical JSON of any described value; pretty output ends with a newline. `ck`
+/// is told every value written (see fast::no_check).
+template <class T, class Check = fast::no_check>
+void write_document(std::string& out, const T& value, bool pretty, Check&& ck = {}) {
   out_buffer b(out);
   if (pretty) {
-    fast::put_value<true>(b, 0, value);
+    fast::put_value<true>(b, 0, value, ck);
     b.reserve(1);
     *b.p++ = '\n';
   } else {
-    fast::put_value<false>(b, 0, value);
+    fast::put_value<false>(b, 0, value, ck);
   }
 }
 
