@@ -163,6 +163,33 @@ TEST(outcomes, attendance_and_flags) {
   EXPECT_FALSE(iptkit::outcomes(c)[0].finished_treatment);  // one attended session
 }
 
+// NHS Talking Therapies: recovery is defined for a finished course (at least 2 attended
+// sessions) that began at caseness. Baseline 20 on the first session's day, endpoint 8 within
+// 14 days of the last acute session; the cases differ in attended sessions only.
+TEST(outcomes, recovery_only_for_a_finished_course_of_treatment) {
+  const auto with_attended = [](int attended) {
+    auto c = course(12, {{0, 20}, {77, 8}});
+    c.assessments.push_back({.instrument = "gad7", .date = d("2026-01-05"), .total = 12});
+    c.assessments.push_back({.instrument = "gad7", .date = d("2026-03-23"), .total = 3});
+    for (std::size_t s = static_cast<std::size_t>(attended); s < c.sessions.size(); ++s)
+      c.sessions[s].attendance = iptkit::attendance::cancelled;
+    return iptkit::outcomes(c);
+  };
+  const auto one = with_attended(1), two = with_attended(2);
+  for (const char* instrument : {"phq9", "gad7", "phq9+gad7"}) {
+    EXPECT_FALSE(row(one, instrument).finished_treatment) << instrument;
+    EXPECT_FALSE(row(one, instrument).recovery) << instrument;
+    EXPECT_FALSE(row(one, instrument).reliable_recovery) << instrument;
+    EXPECT_EQ(row(one, instrument).recovery_reason, not_computed::not_finished_treatment) << instrument;
+    EXPECT_TRUE(row(two, instrument).finished_treatment) << instrument;
+    EXPECT_EQ(row(two, instrument).recovery, true) << instrument;
+    EXPECT_FALSE(row(two, instrument).recovery_reason) << instrument;
+  }
+  // The other quantities do not depend on it.
+  EXPECT_EQ(row(one, "phq9").response, true);
+  EXPECT_EQ(row(one, "phq9").reliable_improvement, true);
+}
+
 TEST(outcomes, bdi2_bands_at_their_edges) {
   const auto& in = *iptkit::instrument_registry::builtin().find("bdi2");
   const std::vector<std::pair<int, const char*>> edges = {
@@ -260,28 +287,91 @@ iptkit::case_record maintained(int endpoint, std::vector<std::pair<int, int>> af
   return c;
 }
 
-TEST(outcomes, recurrence_after_remission) {
-  // Remitted at the endpoint (3); then 11, 12 in a row: the rule fires on the second.
+// The episode's course (Frank et al. 1991; Rush et al. 2006). maintained(): 12 weekly sessions,
+// the last on 2026-03-23 with the endpoint score; the relapse rule is PHQ-9 >= 10 twice in a row.
+// In remission from 2026-03-23 (3), still 3 on `last_remitted`, then 11 and 12: the rule fires on
+// 2026-08-23.
+iptkit::case_record remitted_until(const char* last_remitted) {
+  auto c = maintained(3, {});
+  for (auto [date, total] : {std::pair{last_remitted, 3}, {"2026-08-10", 11}, {"2026-08-23", 12}})
+    c.assessments.push_back({.instrument = "phq9", .date = d(date), .total = total});
+  return c;
+}
+
+TEST(outcomes, recurrence_after_a_remission_sustained_for_exactly_the_recovery_period) {
+  // Four calendar months after 2026-03-23: recovered from the episode, so the firing is a recurrence.
+  const auto o = iptkit::outcomes(remitted_until("2026-07-23"))[0];
+  EXPECT_EQ(o.remission_date, d("2026-03-23"));
+  EXPECT_EQ(o.sustained_remission_date, d("2026-07-23"));
+  EXPECT_EQ(o.relapse_rule_fired, true);
+  EXPECT_EQ(o.relapse_date, d("2026-08-23"));
+  EXPECT_EQ(o.relapse_kind, iptkit::relapse_kind::recurrence);
+  EXPECT_EQ(o.relapse_days, 153);  // 2026-03-23 to 2026-08-23
+  EXPECT_EQ(o.relapse_censored, false);
+}
+
+TEST(outcomes, relapse_when_the_remission_lasted_one_day_less_than_the_recovery_period) {
+  // The same course with the last remitted score a day earlier, 2026-07-22: not yet sustained.
+  const auto c = remitted_until("2026-07-22");
+  const auto o = iptkit::outcomes(c)[0];
+  EXPECT_EQ(o.remission_date, d("2026-03-23"));
+  EXPECT_FALSE(o.sustained_remission_date);
+  EXPECT_EQ(o.relapse_kind, iptkit::relapse_kind::relapse);
+  EXPECT_EQ(o.relapse_date, d("2026-08-23"));
+  // The recovery period is the analysis's parameter: with three months it was sustained.
+  const auto shorter = iptkit::outcomes(c, {.recovery_period_months = 3})[0];
+  EXPECT_EQ(shorter.sustained_remission_date, d("2026-06-23"));
+  EXPECT_EQ(shorter.relapse_kind, iptkit::relapse_kind::recurrence);
+  EXPECT_THROW((void)iptkit::outcomes(c, {.recovery_period_months = 0}), std::invalid_argument);
+}
+
+TEST(outcomes, a_remission_that_breaks_starts_its_period_again) {
+  // Remitted at the endpoint, 11 a month later (remission broken, the rule not yet fired), then
+  // remitted again from 2026-05-31: its four months end on 2026-09-30 (September has no 31st).
+  auto c = maintained(3, {});
+  for (auto [date, total] : {std::pair{"2026-04-23", 11}, {"2026-05-31", 2}, {"2026-09-30", 4}, {"2026-10-30", 12},
+                             {"2026-11-30", 14}})
+    c.assessments.push_back({.instrument = "phq9", .date = d(date), .total = total});
+  const auto o = iptkit::outcomes(c)[0];
+  EXPECT_EQ(o.remission_date, d("2026-03-23"));  // the first remission
+  EXPECT_EQ(o.sustained_remission_date, d("2026-09-30"));
+  EXPECT_EQ(o.relapse_kind, iptkit::relapse_kind::recurrence);
+  EXPECT_EQ(o.relapse_date, d("2026-11-30"));
+}
+
+TEST(outcomes, relapse_soon_after_remission) {
+  // Remitted at the endpoint (3); 11 and 12 in the next two months: the episode returned.
   const auto o = iptkit::outcomes(maintained(3, {{30, 11}, {60, 12}, {90, 15}}))[0];
   EXPECT_EQ(o.remission, true);
-  EXPECT_EQ(o.relapsed, true);
+  EXPECT_EQ(o.relapse_rule_fired, true);
   EXPECT_EQ(o.relapse_date, iptkit::add_days(d("2026-03-23"), 60));
-  EXPECT_EQ(o.relapse_kind, iptkit::relapse_kind::recurrence);
+  EXPECT_EQ(o.relapse_kind, iptkit::relapse_kind::relapse);
+  EXPECT_EQ(o.relapse_days, 60);
 }
 
-TEST(outcomes, relapse_before_remission) {
-  // Not remitted at the endpoint (7 > 4): a relapse. The run restarts after a score below 10.
+TEST(outcomes, no_remission_is_neither_relapse_nor_recurrence) {
+  // Never at or below 4 after the baseline: the rule fires on a continuing episode. The run
+  // restarts after a score below 10.
   const auto o = iptkit::outcomes(maintained(7, {{30, 11}, {60, 6}, {90, 10}, {120, 13}}))[0];
   EXPECT_EQ(o.remission, false);
+  EXPECT_FALSE(o.remission_date);
+  EXPECT_EQ(o.relapse_rule_fired, true);
   EXPECT_EQ(o.relapse_date, iptkit::add_days(d("2026-03-23"), 120));
-  EXPECT_EQ(o.relapse_kind, iptkit::relapse_kind::relapse);
+  EXPECT_EQ(o.relapse_kind, iptkit::relapse_kind::no_remission);
 }
 
-TEST(outcomes, relapse_rule_that_does_not_fire_and_without_assessments) {
-  EXPECT_EQ(iptkit::outcomes(maintained(3, {{30, 11}, {60, 6}}))[0].relapsed, false);
+TEST(outcomes, relapse_rule_that_does_not_fire_is_censored_at_the_last_assessment) {
+  const auto quiet = iptkit::outcomes(maintained(3, {{30, 11}, {60, 6}}))[0];
+  EXPECT_EQ(quiet.relapse_rule_fired, false);
+  EXPECT_FALSE(quiet.relapse_kind);
+  EXPECT_EQ(quiet.relapse_days, 60);
+  EXPECT_EQ(quiet.relapse_censored, true);
+  EXPECT_FALSE(quiet.relapse_reason);
   const auto o = iptkit::outcomes(maintained(3, {}))[0];
-  EXPECT_FALSE(o.relapsed);
+  EXPECT_FALSE(o.relapse_rule_fired);
+  EXPECT_FALSE(o.relapse_days);
   EXPECT_EQ(o.relapse_reason, not_computed::no_maintenance_assessments);
+  EXPECT_EQ(o.remission_date, d("2026-03-23"));  // the course is told without a relapse rule too
 }
 
 TEST(outcomes, user_instrument_from_json_is_scored_banded_and_used) {
@@ -342,8 +432,8 @@ TEST(outcomes, relapse_fields_on_rows_of_other_instruments) {
   c.assessments.push_back({.instrument = "gad7", .date = d("2026-01-05"), .total = 10});
   c.assessments.push_back({.instrument = "gad7", .date = d("2026-03-23"), .total = 5});
   const auto rows = iptkit::outcomes(c);
-  EXPECT_EQ(row(rows, "phq9").relapsed, true);
-  EXPECT_FALSE(row(rows, "gad7").relapsed);
+  EXPECT_EQ(row(rows, "phq9").relapse_rule_fired, true);
+  EXPECT_FALSE(row(rows, "gad7").relapse_rule_fired);
   EXPECT_EQ(row(rows, "gad7").relapse_reason, not_computed::other_instrument);
   EXPECT_EQ(row(rows, "phq9+gad7").relapse_reason, not_computed::not_in_paired_definition);
 }
@@ -434,7 +524,7 @@ TEST(outcomes, columns_hold_the_rows) {
   for (const auto& r : rows) {
     paired += r.instrument == iptkit::paired_instrument;
     unscored += r.instrument.empty();
-    relapses += r.relapsed.value_or(false);
+    relapses += r.relapse_rule_fired.value_or(false);
     rci += r.rci.has_value();
   }
   EXPECT_GT(paired, 0u);

@@ -344,6 +344,22 @@ TEST(rules, C007_session_format) {
                  "contract format individual differs from group, the format of \"ipt_g\"");
 }
 
+// IPT-G has individual meetings before, midway through and after the group (Wilfley et al.
+// 2000): an individual session of a group course is not a deviation; a couple session is.
+TEST(rules, C007_individual_meetings_of_a_group_course) {
+  auto g = base();
+  g.adaptation = "ipt_g";
+  g.contract.planned_sessions = 16;
+  g.contract.format = iptkit::therapy_format::group;
+  for (auto& s : g.sessions) s.format = iptkit::therapy_format::group;
+  g.sessions[0].format = iptkit::therapy_format::individual;  // the pre-group meeting
+  expect_absent(iptkit::validate(g), "C007");
+  g.sessions[1].format = iptkit::therapy_format::couple;
+  expect_finding(iptkit::validate(g), "C007", severity::warning, "/sessions/1/format",
+                 "session 2 format couple differs from group");
+  EXPECT_FALSE(has(iptkit::validate(g), "C007", "/sessions/0/format"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Phases (P)
 
@@ -764,6 +780,29 @@ TEST(rules, A007_phq9_item_9_above_zero) {
   c.assessments[0].items[8] = 0;
   c.assessments[0].total = 13;
   expect_absent(iptkit::validate(c), "A007");
+}
+
+// A total without items: PHQ-9's other eight items add up to at most 24, so a total of 25 means
+// item 9 is at least 1; 24 could be all eight at 3 and item 9 at 0.
+TEST(rules, A007_a_total_only_phq9_above_24_implies_item_9) {
+  auto c = base();
+  c.assessments.push_back(total_only("phq9", ymd("2026-01-26"), 24));
+  expect_absent(iptkit::validate(c), "A007");
+  c.assessments[1].total = 25;
+  expect_finding(iptkit::validate(c), "A007", severity::alert, "/assessments/1/total",
+                 "PHQ-9 total 25 on 2026-01-26 is above 24, the most the other items can add up to: item 9 "
+                 "(self-harm / suicide) is at least 1: review risk now");
+  c.assessments[1].total = 27;
+  expect_finding(iptkit::validate(c), "A007", severity::alert, "/assessments/1/total", "is at least 3");
+  // The same reasoning for every instrument with risk items: HAM-D-17 item 3 scores 0-4 and the
+  // other sixteen items at most 48 (eight 0-4 items and eight 0-2 items): 49 implies item 3 >= 1.
+  c.assessments[1] = total_only("hamd17", ymd("2026-01-26"), 48);
+  expect_absent(iptkit::validate(c), "A007");
+  c.assessments[1].total = 49;
+  expect_finding(iptkit::validate(c), "A007", severity::alert, "/assessments/1/total", "item 3");
+  // BDI-II: 20 other items at most 60.
+  c.assessments[1] = total_only("bdi2", ymd("2026-01-26"), 61);
+  expect_finding(iptkit::validate(c), "A007", severity::alert, "/assessments/1/total", "item 9");
 }
 
 TEST(rules, A007_risk_items_of_bdi2_and_hamd17) {

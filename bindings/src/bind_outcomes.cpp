@@ -25,14 +25,14 @@ namespace {
 
 // Outcome rows of Python cases: columns built from the case objects without copying them, then
 // computed with the GIL released. `first_index` is added to case_index (a chunk of a cohort).
-std::vector<case_outcome> outcome_rows(const py::iterable& cases, const catalog& cat, unsigned threads,
+std::vector<case_outcome> outcome_rows(const py::iterable& cases, const catalog& cat, const outcome_options& options,
                                        std::size_t first_index) {
   const auto refs = case_pointers(cases);
   py::gil_scoped_release release;
   require_well_formed(refs.cases, {}, first_index, cat);  // no outcome of an impossible date
   cohort_columns columns;
   for (const auto* c : refs.cases) columns.append(*c, cat);
-  auto rows = compute_outcomes(columns, {.threads = threads}, cat);
+  auto rows = compute_outcomes(columns, options, cat);
   if (first_index)
     for (auto& r : rows) r.case_index += first_index;
   return rows;
@@ -122,15 +122,16 @@ void bind_outcomes(py::module_& m) {
 
   m.def(
       "outcomes",
-      [](const py::typing::Iterable<case_record>& cases, const catalog* cat, unsigned threads) {
-        return outcome_rows(cases, catalog_or_builtin(cat), threads, 0);
+      [](const py::typing::Iterable<case_record>& cases, const catalog* cat, unsigned threads, int recovery_months) {
+        return outcome_rows(cases, catalog_or_builtin(cat),
+                            {.threads = threads, .recovery_period_months = recovery_months}, 0);
       },
       py::arg("cases"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
-      "The outcome rows of the cases, as CaseOutcome objects.");
+      py::arg("recovery_period_months") = 4, "The outcome rows of the cases, as CaseOutcome objects.");
   m.def(
       "outcome_columns",
       [](const py::typing::Iterable<case_record>& cases, const catalog* c, unsigned threads,
-         std::size_t first_index) {
+         int recovery_months, std::size_t first_index) {
         const auto refs = case_pointers(cases);
         const auto& cat = catalog_or_builtin(c);
         cohort_columns cohort;
@@ -139,18 +140,21 @@ void bind_outcomes(py::module_& m) {
           py::gil_scoped_release release;
           require_well_formed(refs.cases, {}, first_index, cat);
           for (const auto* k : refs.cases) cohort.append(*k, cat);
-          columns = compute_outcome_columns(cohort, {.threads = threads}, cat);
+          columns = compute_outcome_columns(
+              cohort, {.threads = threads, .recovery_period_months = recovery_months}, cat);
         }
         return outcome_frame(columns, cohort, first_index);
       },
       py::arg("cases"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
-      py::arg("first_index") = 0,
+      py::arg("recovery_period_months") = 4, py::arg("first_index") = 0,
       "The outcome rows of the cases as numpy columns (see iptkit._frames).");
   m.def(
       "summarize",
-      [](const py::typing::Iterable<case_record>& cases, group_by by, const catalog* cat, unsigned threads) {
+      [](const py::typing::Iterable<case_record>& cases, group_by by, const catalog* cat, unsigned threads,
+         int recovery_months) {
         const auto refs = case_pointers(cases);
-        const auto rows = outcome_rows(refs.keep, catalog_or_builtin(cat), threads, 0);
+        const auto rows = outcome_rows(refs.keep, catalog_or_builtin(cat),
+                                       {.threads = threads, .recovery_period_months = recovery_months}, 0);
         std::vector<std::string> labels;
         labels.reserve(refs.cases.size());
         for (const auto* c : refs.cases)
@@ -159,7 +163,8 @@ void bind_outcomes(py::module_& m) {
         return summarize(rows, labels, by);
       },
       py::arg("cases"), py::kw_only(), py::arg("by") = group_by::none, py::arg("catalog") = py::none(),
-      py::arg("threads") = 1, "The cohort statistics of the cases' outcomes, grouped.");
+      py::arg("threads") = 1, py::arg("recovery_period_months") = 4,
+      "The cohort statistics of the cases' outcomes, grouped.");
   m.def(
       "summary_columns", [](const cohort_summary& s) { return to_columns(s.groups); }, py::arg("summary"),
       "The groups of a summary as numpy columns (nested statistics flattened as parent_child).");

@@ -42,7 +42,7 @@ std::string_view area_meaning(problem_area a) {
 std::string_view grief_words(grief_type g) {
   switch (g) {
     case grief_type::normal: return "normal grief";
-    case grief_type::delayed: return "delayed grief (the reaction came much later than usual, or persists long after the loss)";
+    case grief_type::delayed: return "delayed grief (mourning was postponed: the reaction was absent at the time of the loss and came later)";
     case grief_type::distorted: return "distorted grief (little felt sadness; other symptoms such as insomnia instead)";
     case grief_type::chronic: return "chronic grief (lasting much longer than usual)";
     case grief_type::inhibited: return "inhibited grief (little separation distress)";
@@ -101,6 +101,7 @@ std::string_view reason_words(not_computed r) {
     case not_computed::other_instrument: return "relapse rule uses another instrument";
     case not_computed::no_maintenance_assessments: return "no maintenance scores yet";
     case not_computed::not_in_paired_definition: return "not part of the paired definition";
+    case not_computed::not_finished_treatment: return "fewer than 2 sessions attended (not a finished course)";
   }
   return "";
 }
@@ -571,11 +572,17 @@ std::string outcome_tags(const case_outcome& r) {
   if (r.reliable_improvement && *r.reliable_improvement) tag("good", "reliable improvement");
   if (r.recovery && *r.recovery) tag("good", "recovered");
   if (r.reliable_deterioration && *r.reliable_deterioration) tag("bad", "reliable deterioration");
-  if (r.relapsed) {
-    if (*r.relapsed)
-      tag("bad", std::string(r.relapse_kind == relapse_kind::recurrence ? "recurrence" : "relapse") + " on " +
-                     (r.relapse_date ? format_date(*r.relapse_date) : std::string("?")));
-    else tag("good", "no relapse in maintenance");
+  if (r.sustained_remission_date) tag("good", "remission sustained from " + format_date(*r.sustained_remission_date));
+  if (r.relapse_rule_fired) {
+    if (*r.relapse_rule_fired) {
+      const std::string_view what = !r.relapse_kind                               ? "relapse rule fired"
+                                    : *r.relapse_kind == relapse_kind::recurrence ? "recurrence"
+                                    : *r.relapse_kind == relapse_kind::relapse    ? "relapse"
+                                                                                  : "no remission before the relapse rule fired";
+      tag("bad", std::string(what) + " on " + (r.relapse_date ? format_date(*r.relapse_date) : std::string("?")));
+    } else {
+      tag("good", "no relapse or recurrence in maintenance");
+    }
   }
   if (s.empty()) {
     // Say which outcomes were not reached, naming only those defined for this row.

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <stdexcept>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -129,8 +130,14 @@ void score_row(row_values& o, const instrument& in, const tables& t) {
   }
 }
 
-// Recovery from caseness and reliable improvement (shared by single and paired rows).
+// Recovery from caseness and reliable improvement (shared by single and paired rows). The NHS
+// Talking Therapies denominator: cases that finished a course of treatment (at least 2 attended
+// sessions) and were at caseness at baseline; every other case is outside it, with its reason.
 void recover(row_values& o) {
+  if (!o.finished_treatment) {
+    o.recovery_reason = not_computed::not_finished_treatment;
+    return;
+  }
   if (!o.baseline_caseness) {
     o.recovery_reason = o.caseness_reason ? o.caseness_reason : o.status;
     return;
@@ -185,6 +192,81 @@ row_values paired(const row_values& phq, const row_values& gad, std::int32_t ins
   return o;
 }
 
+// `day` plus `months` calendar months; a day the month lacks becomes its last (31 January plus
+// one month is the last day of February).
+std::int32_t add_months(std::int32_t day, int months) {
+  date d = from_day_number(day) + std::chrono::months{months};
+  if (!d.ok()) d = std::chrono::year_month_day_last(d.year(), std::chrono::month_day_last(d.month()));
+  return day_number(d);
+}
+
+// The rows of instrument `inst` with a total, in date order (ties in document order).
+void dated_rows(const cols& k, std::uint32_t from, std::uint32_t to, std::int32_t inst,
+                std::vector<std::uint32_t>& out) {
+  out.clear();
+  for (std::uint32_t q = from; q < to; ++q)
+    if (k.instrument[q] == inst && k.total[q] != cols::no_total) out.push_back(q);
+  std::stable_sort(out.begin(), out.end(), [&](std::uint32_t a, std::uint32_t b) { return k.day[a] < k.day[b]; });
+}
+
+// The episode's course after the baseline and the maintenance relapse rule (outcomes.md "Episode
+// course"; Frank et al. 1991, Rush et al. 2006): remission, remission sustained for the recovery
+// period, and what the rule's first firing was. One pass over the instrument's rows in date
+// order; a row that fires the rule is judged on the course before it, and the course stops there.
+void episode_course(row_values& o, const cols& k, std::size_t i, const instrument* in, std::int32_t baseline_day,
+                    std::int32_t last, int recovery_months, const std::vector<std::uint32_t>& rows) {
+  const bool rule = k.relapse_instrument[i] == o.instrument;
+  const bool judged = in && in->remission && baseline_day != cols::no_day;  // remission can be told
+  std::int32_t run = 0, remission_start = cols::no_day, last_after = cols::no_day;
+  bool any_after = false;
+  for (const std::uint32_t q : rows) {
+    const std::int32_t day = k.day[q];
+    const int total = k.total[q];
+    if (rule && last != cols::no_day && day > last) {
+      any_after = true;
+      last_after = day;
+      const bool worse = in ? at_or_worse(*in, total, k.relapse_threshold[i]) : total >= k.relapse_threshold[i];
+      run = worse ? run + 1 : 0;
+      if (run == k.relapse_consecutive[i]) {
+        o.relapse_rule_fired = true;
+        o.relapse_date = day;
+        o.relapse_days = day - last;
+        o.relapse_censored = false;
+        if (judged)
+          o.relapse_kind = !o.remission_date                ? relapse_kind::no_remission
+                           : o.sustained_remission_date     ? relapse_kind::recurrence
+                                                            : relapse_kind::relapse;
+        break;
+      }
+    }
+    if (!judged || day <= baseline_day) continue;
+    if (at_or_better(*in, total, *in->remission)) {
+      if (remission_start == cols::no_day) remission_start = day;
+      if (!o.remission_date) o.remission_date = day;
+      if (!o.sustained_remission_date) {
+        const std::int32_t sustained = add_months(remission_start, recovery_months);
+        if (day >= sustained) o.sustained_remission_date = sustained;
+      }
+    } else {
+      remission_start = cols::no_day;  // the remission broke: a later one starts its period afresh
+    }
+  }
+  if (!rule) {
+    o.relapse_reason = k.relapse_instrument[i] < 0 ? not_computed::no_relapse_rule : not_computed::other_instrument;
+  } else if (!any_after) {
+    o.relapse_reason = not_computed::no_maintenance_assessments;
+  } else if (!o.relapse_rule_fired) {
+    o.relapse_rule_fired = false;
+    o.relapse_days = last_after - last;  // censored at the last assessment
+    o.relapse_censored = true;
+  } else if (!judged) {
+    // Fired, but whether it was a relapse or a recurrence cannot be told.
+    o.relapse_reason = !in ? not_computed::unknown_instrument
+                       : !in->remission ? not_computed::no_remission_cutoff
+                                        : o.status;
+  }
+}
+
 // The instruments of case i with a scorable assessment, in order of first appearance.
 struct instrument_list {
   std::vector<std::int32_t> ids;
@@ -217,8 +299,8 @@ std::size_t row_count(const instrument_list& list, const tables& t) {
 }
 
 // The rows of case i (row_count() of them), in order.
-void compute_case(const cols& k, std::size_t i, const tables& t, const instrument_list& list,
-                  std::vector<row_values>& rows) {
+void compute_case(const cols& k, std::size_t i, const tables& t, int recovery_months, const instrument_list& list,
+                  std::vector<row_values>& rows, std::vector<std::uint32_t>& scratch) {
   rows.clear();
   const std::uint32_t from = k.offset[i], to = k.offset[i + 1];
   const std::int32_t intake_from = k.start_day[i] - 28;  // intake window (rule C006)
@@ -272,43 +354,9 @@ void compute_case(const cols& k, std::size_t i, const tables& t, const instrumen
     }
     recover(o);
 
-    // Maintenance: the relapse rule over assessments after the last acute session.
-    if (k.relapse_instrument[i] < 0) {
-      o.relapse_reason = not_computed::no_relapse_rule;
-    } else if (k.relapse_instrument[i] != inst) {
-      o.relapse_reason = not_computed::other_instrument;
-    } else {
-      // Rows after the acute course in date order (stable), by repeated minimum: few rows per case.
-      std::int32_t run = 0, previous_day = cols::no_day;
-      std::uint32_t previous_row = 0;
-      bool any = false;
-      for (;;) {
-        std::int32_t next = -1;
-        for (std::uint32_t q = from; q < to; ++q) {
-          if (k.instrument[q] != inst || k.total[q] == cols::no_total || k.day[q] <= last) continue;
-          const bool after_previous = previous_day == cols::no_day || k.day[q] > previous_day ||
-                                      (k.day[q] == previous_day && q > previous_row);
-          if (after_previous && (next < 0 || k.day[q] < k.day[static_cast<std::uint32_t>(next)]))
-            next = static_cast<std::int32_t>(q);
-        }
-        if (next < 0) break;
-        any = true;
-        const auto q = static_cast<std::uint32_t>(next);
-        previous_day = k.day[q];
-        previous_row = q;
-        const bool worse = in ? at_or_worse(*in, k.total[q], k.relapse_threshold[i])
-                              : k.total[q] >= k.relapse_threshold[i];
-        run = worse ? run + 1 : 0;
-        if (run == k.relapse_consecutive[i]) {
-          o.relapsed = true;
-          o.relapse_date = k.day[q];
-          o.relapse_kind = o.remission.value_or(false) ? relapse_kind::recurrence : relapse_kind::relapse;
-          break;
-        }
-      }
-      if (!any) o.relapse_reason = not_computed::no_maintenance_assessments;
-      else if (!o.relapsed) o.relapsed = false;
-    }
+    dated_rows(k, from, to, inst, scratch);
+    episode_course(o, k, i, in, b_row >= 0 ? k.day[static_cast<std::uint32_t>(b_row)] : cols::no_day, last,
+                   recovery_months, scratch);
   }
 
   if (rows.empty()) {
@@ -335,7 +383,11 @@ void compute_case(const cols& k, std::size_t i, const tables& t, const instrumen
 // thread. (Contiguous blocks rather than chunks taken in turn: each thread then maps the pages of
 // its own part of the output, away from the other's.)
 template <class Prepare, class Write>
-void compute_all(const cols& k, const tables& t, unsigned threads, Prepare&& prepare, Write&& write) {
+void compute_all(const cols& k, const tables& t, const outcome_options& options, Prepare&& prepare, Write&& write) {
+  const unsigned threads = options.threads;
+  if (options.recovery_period_months < 1 || options.recovery_period_months > 120)
+    throw std::invalid_argument("outcome_options::recovery_period_months: expected 1-120 months; found " +
+                                std::to_string(options.recovery_period_months));
   const std::size_t n = k.size();
   std::vector<std::size_t> first_row(detail::threads_for(n, threads) + 1, 0);
   detail::for_indexed_blocks(n, threads, [&](unsigned block, std::size_t begin, std::size_t end) {
@@ -352,10 +404,11 @@ void compute_all(const cols& k, const tables& t, unsigned threads, Prepare&& pre
   detail::for_indexed_blocks(n, threads, [&](unsigned block, std::size_t begin, std::size_t end) {
     instrument_list list;
     std::vector<row_values> rows;
+    std::vector<std::uint32_t> scratch;
     std::size_t r = first_row[block];
     for (std::size_t i = begin; i < end; ++i) {
       list.collect(k, i);
-      compute_case(k, i, t, list, rows);
+      compute_case(k, i, t, options.recovery_period_months, list, rows, scratch);
       for (const auto& v : rows) write(r++, v);
     }
   });
@@ -429,7 +482,7 @@ std::vector<case_outcome> compute_outcomes(const cohort_columns& columns, const 
   const std::string paired_id(paired_instrument);
   std::vector<case_outcome> out;
   compute_all(
-      columns, t, threads,
+      columns, t, options,
       [&](std::size_t total) {
         out.reserve(total);
         prefault(out.data(), total * sizeof(case_outcome), threads);
@@ -448,14 +501,13 @@ std::vector<case_outcome> compute_outcomes(const cohort_columns& columns, const 
 
 outcome_columns compute_outcome_columns(const cohort_columns& columns, const outcome_options& options,
                                         const catalog& cat) {
-  const unsigned threads = options.threads;
   const tables t(columns, cat.instruments);
   outcome_columns out;
   out.instruments = columns.instruments;
   out.instruments.emplace_back(paired_instrument);
   for (const auto* label : t.bands) out.bands.push_back(*label);
   compute_all(
-      columns, t, threads,
+      columns, t, options,
       [&](std::size_t total) {
         // Uninitialised: each thread touches its own rows first.
         out.case_index.resize(total);

@@ -54,7 +54,7 @@ struct tally {
 struct accumulator {
   std::size_t rows = 0;
   std::vector<double> baseline, endpoint, change;
-  tally response, remission, improvement, deterioration, recovery, reliable_recovery, completers;
+  tally response, remission, improvement, deterioration, recovery, reliable_recovery, relapse, recurrence, completers;
 };
 
 rate_difference newcombe(std::string name, const proportion& a, const proportion& b) {
@@ -123,6 +123,10 @@ cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std
     a.deterioration.add(r.reliable_deterioration);
     a.recovery.add(r.recovery);
     a.reliable_recovery.add(r.reliable_recovery);
+    if (r.relapse_rule_fired) {  // the rule was applied: fired, or censored at the last assessment
+      a.relapse.add(r.relapse_kind == relapse_kind::relapse);
+      a.recurrence.add(r.relapse_kind == relapse_kind::recurrence);
+    }
     a.completers.add(r.completer);
   }
 
@@ -147,6 +151,8 @@ cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std
       s.reliable_deterioration = wilson(a.deterioration.k, a.deterioration.n);
       s.recovery = wilson(a.recovery.k, a.recovery.n);
       s.reliable_recovery = wilson(a.reliable_recovery.k, a.reliable_recovery.n);
+      s.relapse = wilson(a.relapse.k, a.relapse.n);
+      s.recurrence = wilson(a.recurrence.k, a.recurrence.n);
       s.completers = wilson(a.completers.k, a.completers.n);
       const std::size_t n = a.change.size();
       s.d_z.n = s.d_av.n = n;

@@ -132,6 +132,9 @@ void add_contract_rules(rule_set& rules) {
                                     name(expected) + ", the format of " + quote(x.protocol->id)});
                for (std::size_t i = 0; i < x.c.sessions.size(); ++i) {
                  const auto& f = x.c.sessions[i].format;
+                 // A group course includes individual meetings before, midway and after the group
+                 // (Wilfley et al. 2000): they are sessions of the course, not a deviation.
+                 if (f && *f == therapy_format::individual && expected == therapy_format::group) continue;
                  if (f && *f != expected)
                    out.push_back({pointer("sessions", i, "format"),
                                   "session " + std::to_string(x.c.sessions[i].number) + " format " +

@@ -12,7 +12,7 @@ import pytest
 
 import iptkit
 from iptkit import _core, _progress
-from conftest import COHORT
+from conftest import COHORT, DATA
 
 
 def cell_equals(value: object, expected: object) -> bool:
@@ -155,3 +155,34 @@ def test_case_without_assessments_matches_its_row_object(cohort: iptkit.CaseList
     # Column order is the CaseOutcome field order, as in the tidy outcomes table (made from rows).
     tidy = iptkit.tables(cases)["outcomes"]
     assert list(tidy.columns)[:len(df.columns)] == list(df.columns)
+
+
+def test_episode_course_columns_and_recovery_period() -> None:
+    # Remitted at the end of the acute course (3 on 2026-03-23), then 11 and 12: the relapse rule
+    # (PHQ-9 >= 10 twice) fires on 2026-05-23, two months on: a relapse with the default
+    # four-month recovery period, a recurrence with one month.
+    c = iptkit.read_case(DATA / "maintenance-recurrent-illness.json")
+    last = max(s.date for s in c.sessions if s.phase != iptkit.Phase.maintenance)
+    scores = [(0, 3), (31, 3), (45, 11), (61, 12)]
+    c.assessments = [a for a in c.assessments if a.date <= last] + [
+        iptkit.Assessment(instrument="phq9", date=last + datetime.timedelta(days=d), total=t) for d, t in scores]
+    df = iptkit.outcomes(c)
+    phq = df[df["instrument"] == "phq9"].iloc[0]
+    assert phq["relapse_rule_fired"] == True  # noqa: E712
+    assert phq["relapse_kind"] == "relapse"
+    assert phq["relapse_days"] == 61
+    assert phq["relapse_censored"] == False  # noqa: E712
+    assert pd.isna(phq["sustained_remission_date"])
+    assert df["relapse_days"].dtype == "Int64"
+    assert df["relapse_censored"].dtype == "boolean"
+    assert df["sustained_remission_date"].dtype.kind == "M"
+    assert list(df["relapse_kind"].cat.categories) == ["relapse", "recurrence", "no_remission"]
+    one = iptkit.outcomes(c, recovery_period_months=1)
+    phq1 = one[one["instrument"] == "phq9"].iloc[0]
+    assert phq1["relapse_kind"] == "recurrence"
+    assert not pd.isna(phq1["sustained_remission_date"])
+    s = iptkit.summary([c], recovery_period_months=1)
+    row = s[s["instrument"] == "phq9"].iloc[0]
+    assert (row["recurrence_k"], row["recurrence_n"], row["relapse_k"]) == (1, 1, 0)
+    with pytest.raises(ValueError, match="recovery_period_months"):
+        iptkit.outcomes(c, recovery_period_months=0)

@@ -304,19 +304,21 @@ def _validate_case(self: Case, *, catalog: Catalog | None = None, redact: bool =
 
 
 def outcomes(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None = None,
-             threads: int = 1, progress: bool = False) -> _pd.DataFrame:
-    """The per-case outcomes (outcomes.md) as a DataFrame: one row per case and instrument (plus
-    the paired ``phq9+gad7`` row), columns as :class:`CaseOutcome`. Computed in C++ without the
-    GIL, straight into numpy columns."""
+             threads: int = 1, progress: bool = False, recovery_period_months: int = 4) -> _pd.DataFrame:
+    """The per-case outcomes as a DataFrame: one row per case and instrument (plus the paired
+    ``phq9+gad7`` row), columns as :class:`CaseOutcome`. Computed in C++ without the GIL,
+    straight into numpy columns. ``recovery_period_months``: how long a remission must hold for a
+    later relapse-rule firing to be a recurrence rather than a relapse (4: Rush et al. 2006)."""
     items = _as_cases(cases, catalog=catalog)
     parts = []
     first = 0
     for chunk in _chunks(items, progress, "outcomes"):
         parts.append(_frame(_core.outcome_columns(chunk, catalog=catalog, threads=threads,
+                                                  recovery_period_months=recovery_period_months,
                                                   first_index=first)))
         first += len(chunk)
     if not parts:
-        return _frame(_core.outcome_columns([], catalog=catalog))
+        return _frame(_core.outcome_columns([], catalog=catalog, recovery_period_months=recovery_period_months))
     return parts[0] if len(parts) == 1 else _pd.concat(parts, ignore_index=True)
 
 
@@ -432,17 +434,19 @@ def _group_by(by: GroupBy | str | None) -> GroupBy:
 
 
 def cohort_summary(cases: Case | Iterable[Case] | PathLike, *, by: GroupBy | str | None = None,
-                   catalog: Catalog | None = None, threads: int = 1) -> CohortSummary:
+                   catalog: Catalog | None = None, threads: int = 1,
+                   recovery_period_months: int = 4) -> CohortSummary:
     """Every group's statistics and every pair of groups compared, as a :class:`CohortSummary`."""
-    return _core.summarize(_as_cases(cases, catalog=catalog), by=_group_by(by), catalog=catalog, threads=threads)
+    return _core.summarize(_as_cases(cases, catalog=catalog), by=_group_by(by), catalog=catalog, threads=threads,
+                           recovery_period_months=recovery_period_months)
 
 
 def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = None,
-            catalog: Catalog | None = None, threads: int = 1) -> _pd.DataFrame:
+            catalog: Catalog | None = None, threads: int = 1, recovery_period_months: int = 4) -> _pd.DataFrame:
     """The cohort statistics as a DataFrame: one row per group and instrument; nested statistics
     are flattened (``response_rate``, ``response_lower``, ``d_z_g`` ...)."""
     s = cases if isinstance(cases, CohortSummary) else cohort_summary(
-        cases, by=by, catalog=catalog, threads=threads)
+        cases, by=by, catalog=catalog, threads=threads, recovery_period_months=recovery_period_months)
     return _frame(_core.summary_columns(s))
 
 

@@ -2101,6 +2101,7 @@ class NotComputed(enum.Enum):
     no_reliable_change_definition = 8
     no_remission_cutoff = 7
     not_case_at_baseline = 9
+    not_finished_treatment = 14
     not_higher_is_worse = 5
     not_in_paired_definition = 13
     other_instrument = 11
@@ -2109,6 +2110,7 @@ class RelapseKind(enum.Enum):
     """
     Deterioration after the acute course: before recovery or after it.
     """
+    no_remission = 2
     recurrence = 1
     relapse = 0
 class GroupBy(enum.Enum):
@@ -2136,9 +2138,10 @@ class CaseOutcome:
     percent_change_reason: NotComputed | None
     recovery: bool | None
     recovery_reason: NotComputed | None
+    relapse_censored: bool | None
     relapse_kind: RelapseKind | None
     relapse_reason: NotComputed | None
-    relapsed: bool | None
+    relapse_rule_fired: bool | None
     reliable_change_reason: NotComputed | None
     reliable_deterioration: bool | None
     reliable_improvement: bool | None
@@ -2160,9 +2163,9 @@ class CaseOutcome:
         """
     def __eq__(self, other: object) -> bool:
         ...
-    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, case_index: typing.SupportsInt | typing.SupportsIndex, case_id: str, instrument: str, status: NotComputed | None = None, baseline: typing.SupportsInt | typing.SupportsIndex | None = None, baseline_date: datetime.date | str | None = None, baseline_band: str | None = None, endpoint: typing.SupportsInt | typing.SupportsIndex | None = None, endpoint_date: datetime.date | str | None = None, endpoint_band: str | None = None, change: typing.SupportsInt | typing.SupportsIndex | None = None, percent_change: typing.SupportsFloat | typing.SupportsIndex | None = None, percent_change_reason: NotComputed | None = None, response: bool | None = None, response_reason: NotComputed | None = None, remission: bool | None = None, remission_reason: NotComputed | None = None, rci: typing.SupportsFloat | typing.SupportsIndex | None = None, reliable_improvement: bool | None = None, reliable_deterioration: bool | None = None, reliable_change_reason: NotComputed | None = None, baseline_caseness: bool | None = None, endpoint_caseness: bool | None = None, caseness_reason: NotComputed | None = None, recovery: bool | None = None, reliable_recovery: bool | None = None, recovery_reason: NotComputed | None = None, relapsed: bool | None = None, relapse_date: datetime.date | str | None = None, relapse_kind: RelapseKind | None = None, relapse_reason: NotComputed | None = None, sessions_attended: typing.SupportsInt | typing.SupportsIndex, sessions_cancelled: typing.SupportsInt | typing.SupportsIndex, sessions_no_show: typing.SupportsInt | typing.SupportsIndex, completer: bool, finished_treatment: bool) -> None:
+    def __init__(self, *, case_index: typing.SupportsInt | typing.SupportsIndex, case_id: str, instrument: str, status: NotComputed | None = None, baseline: typing.SupportsInt | typing.SupportsIndex | None = None, baseline_date: datetime.date | str | None = None, baseline_band: str | None = None, endpoint: typing.SupportsInt | typing.SupportsIndex | None = None, endpoint_date: datetime.date | str | None = None, endpoint_band: str | None = None, change: typing.SupportsInt | typing.SupportsIndex | None = None, percent_change: typing.SupportsFloat | typing.SupportsIndex | None = None, percent_change_reason: NotComputed | None = None, response: bool | None = None, response_reason: NotComputed | None = None, remission: bool | None = None, remission_reason: NotComputed | None = None, rci: typing.SupportsFloat | typing.SupportsIndex | None = None, reliable_improvement: bool | None = None, reliable_deterioration: bool | None = None, reliable_change_reason: NotComputed | None = None, baseline_caseness: bool | None = None, endpoint_caseness: bool | None = None, caseness_reason: NotComputed | None = None, recovery: bool | None = None, reliable_recovery: bool | None = None, recovery_reason: NotComputed | None = None, remission_date: datetime.date | str | None = None, sustained_remission_date: datetime.date | str | None = None, relapse_rule_fired: bool | None = None, relapse_date: datetime.date | str | None = None, relapse_kind: RelapseKind | None = None, relapse_days: typing.SupportsInt | typing.SupportsIndex | None = None, relapse_censored: bool | None = None, relapse_reason: NotComputed | None = None, sessions_attended: typing.SupportsInt | typing.SupportsIndex, sessions_cancelled: typing.SupportsInt | typing.SupportsIndex, sessions_no_show: typing.SupportsInt | typing.SupportsIndex, completer: bool, finished_treatment: bool) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -2233,6 +2236,18 @@ class CaseOutcome:
     def relapse_date(self, arg1: datetime.date | str | None) -> None:
         ...
     @property
+    def relapse_days(self) -> int | None:
+        ...
+    @relapse_days.setter
+    def relapse_days(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def remission_date(self) -> datetime.date | None:
+        ...
+    @remission_date.setter
+    def remission_date(self, arg1: datetime.date | str | None) -> None:
+        ...
+    @property
     def sessions_attended(self) -> int:
         ...
     @sessions_attended.setter
@@ -2249,6 +2264,12 @@ class CaseOutcome:
         ...
     @sessions_no_show.setter
     def sessions_no_show(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def sustained_remission_date(self) -> datetime.date | None:
+        ...
+    @sustained_remission_date.setter
+    def sustained_remission_date(self, arg1: datetime.date | str | None) -> None:
         ...
 class Proportion:
     """
@@ -2447,6 +2468,8 @@ class GroupSummary:
     group: str
     instrument: str
     recovery: Proportion
+    recurrence: Proportion
+    relapse: Proportion
     reliable_deterioration: Proportion
     reliable_improvement: Proportion
     reliable_recovery: Proportion
@@ -2464,9 +2487,9 @@ class GroupSummary:
         """
     def __eq__(self, other: object) -> bool:
         ...
-    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, group: str, instrument: str, cases: typing.SupportsInt | typing.SupportsIndex, with_baseline_and_endpoint: typing.SupportsInt | typing.SupportsIndex, baseline: MeanSd, endpoint: MeanSd, change: MeanSd, response: Proportion, remission: Proportion, reliable_improvement: Proportion, reliable_deterioration: Proportion, recovery: Proportion, reliable_recovery: Proportion, completers: Proportion, d_z: EffectSize, d_av: EffectSize) -> None:
+    def __init__(self, *, group: str, instrument: str, cases: typing.SupportsInt | typing.SupportsIndex, with_baseline_and_endpoint: typing.SupportsInt | typing.SupportsIndex, baseline: MeanSd, endpoint: MeanSd, change: MeanSd, response: Proportion, remission: Proportion, reliable_improvement: Proportion, reliable_deterioration: Proportion, recovery: Proportion, reliable_recovery: Proportion, relapse: Proportion, recurrence: Proportion, completers: Proportion, d_z: EffectSize, d_av: EffectSize) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -3246,11 +3269,11 @@ def instruments_json_schema() -> str:
     """
     The JSON Schema of an instruments file.
     """
-def outcome_columns(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, tuple[typing.Any, ...]]:
+def outcome_columns(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, tuple[typing.Any, ...]]:
     """
     The outcome rows of the cases as numpy columns (see iptkit._frames).
     """
-def outcomes(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> list[CaseOutcome]:
+def outcomes(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> list[CaseOutcome]:
     """
     The outcome rows of the cases, as CaseOutcome objects.
     """
@@ -3282,7 +3305,7 @@ def read_cohort_text(data: bytes, name: str, *, lax: bool = False, catalog: Cata
     """
     Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError], case_id or None, source).
     """
-def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy = GroupBy.none, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> CohortSummary:
+def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy = GroupBy.none, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
     """
     The cohort statistics of the cases' outcomes, grouped.
     """

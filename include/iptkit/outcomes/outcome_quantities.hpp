@@ -32,16 +32,24 @@ enum class not_computed : std::uint8_t {
   no_relapse_rule,                ///< no maintenance plan with a relapse rule
   other_instrument,               ///< the relapse rule uses another instrument
   no_maintenance_assessments,     ///< no assessment of the rule's instrument after the acute course
-  not_in_paired_definition        ///< the paired row defines caseness, reliable change and recovery only
+  not_in_paired_definition,       ///< the paired row defines caseness, reliable change and recovery only
+  not_finished_treatment          ///< recovery is defined for cases that attended at least 2 sessions
 };
 BOOST_DESCRIBE_ENUM(not_computed, no_assessments, unknown_instrument, no_baseline, no_endpoint,
                     baseline_zero, not_higher_is_worse, no_caseness_cutoff, no_remission_cutoff,
                     no_reliable_change_definition, not_case_at_baseline, no_relapse_rule,
-                    other_instrument, no_maintenance_assessments, not_in_paired_definition)
+                    other_instrument, no_maintenance_assessments, not_in_paired_definition,
+                    not_finished_treatment)
 
-/// @brief Deterioration after the acute course: before recovery (relapse) or after it (recurrence).
-enum class relapse_kind : std::uint8_t { relapse, recurrence };
-BOOST_DESCRIBE_ENUM(relapse_kind, relapse, recurrence)
+/// @brief What the relapse rule's firing was, by the episode's course before it (Frank et al.
+/// 1991): a return of the episode before remission was sustained for the recovery period
+/// (relapse), a new episode after it (recurrence), or the episode going on (no remission).
+enum class relapse_kind : std::uint8_t {
+  relapse,       ///< fired after a remission, before it was sustained for the recovery period
+  recurrence,    ///< fired after a sustained remission (recovery from the episode)
+  no_remission   ///< fired with no remission before it: the episode continued
+};
+BOOST_DESCRIBE_ENUM(relapse_kind, relapse, recurrence, no_remission)
 
 /// @brief The form in which case_outcome holds a quantity: its row type itself.
 struct outcome_row_form {
@@ -84,13 +92,17 @@ struct basic_outcome_quantities {
   of<std::optional<bool>> baseline_caseness;               ///< at caseness at baseline
   of<std::optional<bool>> endpoint_caseness;               ///< at caseness at endpoint
   of<std::optional<not_computed>> caseness_reason;         ///< why caseness is missing
-  of<std::optional<bool>> recovery;                        ///< a case at baseline and not at endpoint
+  of<std::optional<bool>> recovery;                        ///< finished treatment, a case at baseline, not at endpoint
   of<std::optional<bool>> reliable_recovery;               ///< recovery and reliable improvement
   of<std::optional<not_computed>> recovery_reason;         ///< why recovery is missing
-  of<std::optional<bool>> relapsed;                        ///< the maintenance relapse rule fired
+  of<std::optional<date>> remission_date;                  ///< first assessment after the baseline at or below the remission cut-off
+  of<std::optional<date>> sustained_remission_date;        ///< when a remission had held for the recovery period
+  of<std::optional<bool>> relapse_rule_fired;              ///< the maintenance relapse rule fired
   of<std::optional<date>> relapse_date;                    ///< the date it first fired
-  of<std::optional<iptkit::relapse_kind>> relapse_kind;    ///< relapse or recurrence
-  of<std::optional<not_computed>> relapse_reason;          ///< why relapse is missing
+  of<std::optional<iptkit::relapse_kind>> relapse_kind;    ///< relapse, recurrence or no remission
+  of<std::optional<int>> relapse_days;                     ///< days from the last acute session to the firing, or to the last assessment
+  of<std::optional<bool>> relapse_censored;                ///< the rule never fired: relapse_days ends at the last assessment
+  of<std::optional<not_computed>> relapse_reason;          ///< why the relapse quantities are missing
   of<int> sessions_attended{};                             ///< attended acute sessions
   of<int> sessions_cancelled{};                            ///< cancelled acute sessions
   of<int> sessions_no_show{};                              ///< missed acute sessions
@@ -105,7 +117,8 @@ struct basic_outcome_quantities {
                         response_reason, remission, remission_reason, rci, reliable_improvement,
                         reliable_deterioration, reliable_change_reason, baseline_caseness,
                         endpoint_caseness, caseness_reason, recovery, reliable_recovery,
-                        recovery_reason, relapsed, relapse_date, relapse_kind, relapse_reason,
+                        recovery_reason, remission_date, sustained_remission_date, relapse_rule_fired,
+                        relapse_date, relapse_kind, relapse_days, relapse_censored, relapse_reason,
                         sessions_attended, sessions_cancelled, sessions_no_show, completer,
                         finished_treatment),
                        (), ())

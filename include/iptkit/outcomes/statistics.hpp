@@ -58,8 +58,10 @@ struct group_summary {
   proportion remission;                 ///< where defined
   proportion reliable_improvement;      ///< where defined
   proportion reliable_deterioration;    ///< where defined
-  proportion recovery;                  ///< among cases at caseness at baseline
-  proportion reliable_recovery;         ///< among cases at caseness at baseline
+  proportion recovery;                  ///< among finished courses at caseness at baseline
+  proportion reliable_recovery;         ///< among finished courses at caseness at baseline
+  proportion relapse;                   ///< relapse_kind relapse, among rows the relapse rule was applied to
+  proportion recurrence;                ///< relapse_kind recurrence, among the same rows
   proportion completers;                ///< over all rows
   effect_size d_z;                      ///< mean change / SD of change (Lakens 2013)
   effect_size d_av;                     ///< mean change / mean of the two SDs (Lakens 2013)
@@ -68,7 +70,7 @@ struct group_summary {
 BOOST_DESCRIBE_STRUCT(group_summary, (),
                       (group, instrument, cases, with_baseline_and_endpoint, baseline, endpoint,
                        change, response, remission, reliable_improvement, reliable_deterioration,
-                       recovery, reliable_recovery, completers, d_z, d_av))
+                       recovery, reliable_recovery, relapse, recurrence, completers, d_z, d_av))
 
 /// @brief A difference in rates (a - b) with Newcombe's hybrid score 95% interval (method 10).
 struct rate_difference {
