@@ -132,6 +132,41 @@ TEST(progress, in_progress_example) {
   EXPECT_EQ(p.latest_measures[0].band, "moderate");  // 12
 }
 
+// Risk is the first thing progress() gives: every risk item above 0 so far that no risk review has
+// resolved, whatever rules the catalog has switched off.
+TEST(progress, open_risk_alerts_come_first_until_a_review_resolves_them) {
+  auto c = example("parenthood-perinatal-alert.json");  // PHQ-9 item 9 = 1 on 2026-02-02
+  const auto before = iptkit::progress(c, d("2026-02-10"));
+  ASSERT_TRUE(before) << errors_text(before);
+  ASSERT_EQ(before->open_risk_alerts.size(), 1u);
+  const auto& alert = before->open_risk_alerts[0];
+  EXPECT_EQ(alert.date, d("2026-02-02"));
+  EXPECT_EQ(alert.instrument, "phq9");
+  EXPECT_EQ(alert.item, 9);
+  EXPECT_EQ(alert.at_least, 1);
+  EXPECT_FALSE(alert.from_total);
+  // Not before the assessment: a progress on the day before sees nothing yet.
+  EXPECT_TRUE(iptkit::progress(c, d("2026-02-01"))->open_risk_alerts.empty());
+  // A switched-off A007 does not hide it here.
+  iptkit::catalog quiet;
+  quiet.rules.disable("A007");
+  EXPECT_EQ(iptkit::progress(c, d("2026-02-10"), quiet)->open_risk_alerts.size(), 1u);
+  // A review dated before the assessment does not resolve it; one on its day does, from then on.
+  c.risk_reviews.push_back({.date = d("2026-01-30"), .reviewed_by = iptkit::reviewer_role::therapist,
+                            .outcome = iptkit::risk_review_outcome::no_current_risk});
+  EXPECT_EQ(iptkit::progress(c, d("2026-02-10"))->open_risk_alerts.size(), 1u);
+  c.risk_reviews.push_back({.date = d("2026-02-02"), .reviewed_by = iptkit::reviewer_role::psychiatrist,
+                            .outcome = iptkit::risk_review_outcome::safety_plan});
+  EXPECT_TRUE(iptkit::progress(c, d("2026-02-10"))->open_risk_alerts.empty());
+  // A total-only PHQ-9 of 26 later on: item 9 is at least 2, and the alert is open again.
+  c.assessments.push_back({.instrument = "phq9", .date = d("2026-03-02"), .total = 26});
+  const auto later = iptkit::progress(c, d("2026-03-03"));
+  ASSERT_TRUE(later) << errors_text(later);
+  ASSERT_EQ(later->open_risk_alerts.size(), 1u);
+  EXPECT_EQ(later->open_risk_alerts[0].at_least, 2);
+  EXPECT_TRUE(later->open_risk_alerts[0].from_total);
+}
+
 TEST(progress, overdue_inventory_formulation_and_ending) {
   auto c = example("in-progress-job-loss.json");
   c.inventory.reset();
@@ -261,7 +296,7 @@ TEST(plan, refuses_what_it_cannot_plan_and_says_why) {
     return out;
   };
   using errs = std::vector<std::pair<std::string, iptkit::error_kind>>;
-  const auto unknown = iptkit::plan("cbt", start);
+  const auto unknown = iptkit::plan("psychoanalysis", start);
   EXPECT_EQ(errors_of(unknown), (errs{{"/adaptation", iptkit::error_kind::bad_enum}}));
   EXPECT_NE(unknown.errors()[0].message.find("ipt_g"), std::string::npos);  // the ids it knows
   // 2026-02-30 used to become 2026-03-02 without a word.
@@ -286,7 +321,7 @@ TEST(plan, refuses_what_it_cannot_plan_and_says_why) {
   EXPECT_EQ(errors_of(iptkit::plan("ipt", start, {.focus = {problem_area::grief, problem_area::grief}})),
             (errs{{"/focus/1", iptkit::error_kind::duplicate_id}}));
   // An unknown adaptation does not hide the other arguments' errors.
-  EXPECT_EQ(errors_of(iptkit::plan("cbt", feb30, {.planned_sessions = 0})),
+  EXPECT_EQ(errors_of(iptkit::plan("psychoanalysis", feb30, {.planned_sessions = 0})),
             (errs{{"/adaptation", iptkit::error_kind::bad_enum}, {"/start", iptkit::error_kind::bad_date},
                   {"/planned_sessions", iptkit::error_kind::out_of_range}}));
   // A protocol that contradicts itself is named too.

@@ -9,7 +9,7 @@ namespace {
 
 TEST(protocol_registry, builtins_follow_the_adaptation_table) {
   const auto& r = iptkit::protocol_registry::builtin();
-  EXPECT_EQ(r.ids().size(), 12u);
+  EXPECT_EQ(r.ids().size(), 15u);
   const auto* ipt = r.find("ipt");
   ASSERT_NE(ipt, nullptr);
   EXPECT_EQ(ipt->min_sessions, 12);
@@ -25,6 +25,17 @@ TEST(protocol_registry, builtins_follow_the_adaptation_table) {
   EXPECT_EQ(r.find("ipt_a")->min_age, 12);
   EXPECT_EQ(r.find("ipt_telephone")->modality, iptkit::therapy_modality::telephone);
   EXPECT_EQ(r.find("nope"), nullptr);
+  // Focus models: DIT and MIT do not work on the IPT problem areas.
+  EXPECT_EQ(ipt->focus_model, iptkit::focus_model::ipt_areas);
+  EXPECT_EQ(r.find("dit")->focus_model, iptkit::focus_model::ipaf);
+  EXPECT_EQ(r.find("mit")->focus_model, iptkit::focus_model::maladaptive_schema);
+  EXPECT_EQ(r.find("mit_g")->focus_model, iptkit::focus_model::maladaptive_schema);
+  // Comparator arms are protocols of their own kind, never an IPT adaptation; IPC is not one.
+  for (const char* id : {"usual_care", "medication_only", "cbt"}) {
+    EXPECT_EQ(r.find(id)->kind, iptkit::protocol_kind::comparator) << id;
+    EXPECT_EQ(r.find(id)->focus_model, iptkit::focus_model::none) << id;
+  }
+  EXPECT_EQ(r.find("ipc")->kind, iptkit::protocol_kind::adaptation);
 }
 
 TEST(protocol_registry, add_overrides_by_id_and_appends_new_ones) {
@@ -33,7 +44,7 @@ TEST(protocol_registry, add_overrides_by_id_and_appends_new_ones) {
   trial.min_sessions = trial.max_sessions = 10;
   trial.initial_max = 2;
   r.add(trial);
-  EXPECT_EQ(r.ids().size(), 12u);
+  EXPECT_EQ(r.ids().size(), 15u);
   EXPECT_EQ(r.find("ipt")->max_sessions, 10);
   EXPECT_EQ(iptkit::protocol_registry::builtin().find("ipt")->max_sessions, 16);  // untouched
   iptkit::protocol extra;
@@ -108,7 +119,7 @@ TEST(protocol_registry, entries_are_checked_when_added) {
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].path, "/1/max_sessions");
   EXPECT_EQ(r.find("ipt_good"), nullptr);
-  EXPECT_EQ(r.ids().size(), 12u);
+  EXPECT_EQ(r.ids().size(), 15u);
 }
 
 }  // namespace

@@ -245,7 +245,7 @@ class report_on_examples : public ::testing::Test {
 
 TEST_F(report_on_examples, has_summary_trajectory_and_a_section_per_case) {
   const auto& e = examples();
-  ASSERT_EQ(e.cases.size(), 39u);
+  ASSERT_EQ(e.cases.size(), 40u);
   const std::string& page = html();
   EXPECT_TRUE(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
   EXPECT_EQ(count(page, "<table id=\"summary\">"), 1u);

@@ -670,6 +670,89 @@ TEST(rules, F013_formulation_agreed_after_the_initial_phase) {
   expect_absent(iptkit::validate(c), "F013");
 }
 
+// The base case as DIT: its focus is an interpersonal affective focus (IPAF), not a problem area,
+// and its middle sessions name no IPT area (Lemma, Target & Fonagy 2011).
+case_record dit_case(bool with_ipaf) {
+  auto c = base();
+  c.adaptation = "dit";
+  c.contract.planned_sessions = 16;
+  c.formulation->focus.clear();
+  if (with_ipaf)
+    c.formulation->ipaf = iptkit::affective_focus{.self_representation = "unwanted, a burden",
+                                                  .other_representation = "dismissive, busy elsewhere",
+                                                  .affect = "shame turning to anger",
+                                                  .relationships = {"partner"}};
+  for (auto& s : c.sessions) s.focus_areas.clear();
+  return c;
+}
+
+TEST(rules, F014_dit_without_an_ipaf_after_the_initial_phase) {
+  const auto without = iptkit::validate(dit_case(false));
+  expect_finding(without, "F014", severity::error, "/formulation",
+                 "the initial phase is over (session 4 is middle-phase) and \"dit\" works on an interpersonal "
+                 "affective focus, but the formulation has no ipaf");
+  // No IPT problem-area rule fires on a DIT case: not F002, not P005 for sessions without areas.
+  EXPECT_FALSE(has(without, "F002", "/formulation"));
+  for (const auto& f : without) EXPECT_NE(f.code, "P005") << iptkit::to_string(f);
+  const auto with = iptkit::validate(dit_case(true));
+  expect_absent(with, "F014");
+  expect_absent(with, "F002");
+  expect_absent(with, "F016");
+  // Its relationships are references like any other (F006).
+  auto c = dit_case(true);
+  c.formulation->ipaf->relationships = {"partner", "boss"};
+  expect_finding(iptkit::validate(c), "F006", severity::error, "/formulation/ipaf/relationships/1",
+                 "the IPAF names relationship \"boss\", which is not in the inventory");
+}
+
+TEST(rules, F015_mit_without_a_maladaptive_schema_after_the_initial_phase) {
+  auto c = dit_case(false);
+  c.adaptation = "mit";
+  expect_finding(iptkit::validate(c), "F015", severity::error, "/formulation",
+                 "\"mit\" works on a maladaptive interpersonal schema");
+  c.formulation->maladaptive_schema = iptkit::interpersonal_schema{
+      .wish = "to be cared for", .other_response = "will reject me", .self_response = "withdraws, feels empty"};
+  const auto fs = iptkit::validate(c);
+  expect_absent(fs, "F015");
+  expect_absent(fs, "F002");
+  expect_absent(fs, "F014");
+}
+
+TEST(rules, F016_a_focus_of_another_focus_model) {
+  // The old DIT example's mistake: a DIT case forced into an IPT role dispute.
+  auto c = dit_case(true);
+  c.formulation->focus = base().formulation->focus;
+  expect_finding(iptkit::validate(c), "F016", severity::warning, "/formulation/focus",
+                 "\"dit\" works on an interpersonal affective focus, not on IPT problem areas");
+  // And an IPAF on an IPT case.
+  auto ipt = base();
+  ipt.formulation->ipaf = dit_case(true).formulation->ipaf;
+  expect_finding(iptkit::validate(ipt), "F016", severity::warning, "/formulation/ipaf",
+                 "\"ipt\" works on the IPT problem areas, not on an IPAF");
+  expect_absent(iptkit::validate(base()), "F016");
+}
+
+// A comparator arm (usual care, medication only, CBT) is not judged as IPT: only the rules that
+// hold in any arm run, the risk alert among them.
+TEST(rules, comparator_arms_get_only_the_rules_that_hold_in_any_arm) {
+  auto c = base();
+  c.adaptation = "usual_care";
+  c.formulation.reset();  // F002 for IPT
+  c.inventory.reset();    // F001 for IPT
+  c.contract.planned_sessions = 60;  // C001 for any range
+  c.assessments[0].items[8] = 2;
+  c.assessments[0].total = *c.assessments[0].total + 2;
+  const auto fs = iptkit::validate(c);
+  for (const auto& f : fs)
+    EXPECT_TRUE(iptkit::rule_set::builtin().find(f.code)->comparator_arms) << iptkit::to_string(f);
+  EXPECT_TRUE(has(fs, "A007", "/assessments/0/items/8"));
+  auto ipt = c;
+  ipt.adaptation = "ipt";
+  const auto as_ipt = iptkit::validate(ipt);
+  EXPECT_TRUE(has(as_ipt, "F001", "/inventory") && has(as_ipt, "F002", "/formulation"));
+  EXPECT_TRUE(has(as_ipt, "C001", "/contract/planned_sessions"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Assessments (A)
 
@@ -803,6 +886,23 @@ TEST(rules, A007_a_total_only_phq9_above_24_implies_item_9) {
   // BDI-II: 20 other items at most 60.
   c.assessments[1] = total_only("bdi2", ymd("2026-01-26"), 61);
   expect_finding(iptkit::validate(c), "A007", severity::alert, "/assessments/1/total", "item 9");
+}
+
+// A risk review dated on or after the assessment resolves its alert (and only then).
+TEST(rules, A007_until_a_risk_review_on_or_after_the_assessment) {
+  auto c = base();
+  c.assessments[0].items[8] = 1;
+  c.assessments[0].total = 14;
+  const auto assessed = c.assessments[0].date;
+  c.risk_reviews.push_back({.date = iptkit::add_days(assessed, -1), .reviewed_by = iptkit::reviewer_role::therapist,
+                            .outcome = iptkit::risk_review_outcome::no_current_risk});
+  EXPECT_TRUE(has(iptkit::validate(c), "A007", "/assessments/0/items/8"));
+  c.risk_reviews.push_back({.date = assessed, .reviewed_by = iptkit::reviewer_role::therapist,
+                            .outcome = iptkit::risk_review_outcome::safety_plan});
+  expect_absent(iptkit::validate(c), "A007");
+  // A later assessment with a risk item is a new alert.
+  c.assessments.push_back(total_only("phq9", iptkit::add_days(assessed, 21), 25));
+  EXPECT_TRUE(has(iptkit::validate(c), "A007", "/assessments/1/total"));
 }
 
 TEST(rules, A007_risk_items_of_bdi2_and_hamd17) {
@@ -981,7 +1081,7 @@ TEST(rules, D002_ipt_couple_without_a_partner) {
 const std::vector<std::string> catalogue = {
     "C001", "C002", "C003", "C004", "C005", "C006", "C007", "P001", "P002", "P003",
     "P004", "P005", "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008",
-    "F009", "F010", "F011", "F012", "F013", "A001", "A002", "A003", "A004", "A005",
+    "F009", "F010", "F011", "F012", "F013", "F014", "F015", "F016", "A001", "A002", "A003", "A004", "A005",
     "A006", "A007", "A008", "A009", "M001", "M002", "M003", "D001", "D002"};
 
 TEST(rules, every_catalogue_code_has_a_test_named_after_it) {

@@ -2,6 +2,7 @@
 // findings only at the configured rates, clinically plausible content, and response and
 // remission rates by arm in the documented ranges.
 #include <iptkit/json/detail/parse.hpp>
+#include <iptkit/model/protocol_registry.hpp>
 #include <iptkit/json/detail/read_value.hpp>
 #include <iptkit/json/detail/write_value.hpp>
 #include <iptkit/json/read.hpp>
@@ -357,7 +358,12 @@ TEST(synth, cases_are_clinically_plausible) {
       const auto& f = *c.formulation;
       ASSERT_TRUE(c.inventory) << c.case_id;
       EXPECT_TRUE(f.patient_agreed);
-      EXPECT_GE(f.focus.size(), 1u);
+      // The focus its protocol's model asks for (DIT an IPAF, MIT a schema), and only that.
+      const auto model = iptkit::protocol_registry::builtin().find(c.adaptation)->focus_model;
+      EXPECT_EQ(f.ipaf.has_value(), model == iptkit::focus_model::ipaf) << c.case_id;
+      EXPECT_EQ(f.maladaptive_schema.has_value(), model == iptkit::focus_model::maladaptive_schema) << c.case_id;
+      if (model == iptkit::focus_model::ipt_areas) EXPECT_GE(f.focus.size(), 1u) << c.case_id;
+      else EXPECT_TRUE(f.focus.empty()) << c.case_id;
       EXPECT_LE(f.focus.size(), 2u);
       // Agreed at the last initial session.
       const auto& at = c.sessions.at(static_cast<std::size_t>(f.agreed_session - 1));

@@ -93,6 +93,10 @@ void bind_model(py::module_& m) {
   bind_enum<deficit_pattern>(m, "The pattern of interpersonal deficits worked on.");
   bind_enum<diagnosis_system>(m, "The classification a diagnosis code comes from.");
   bind_enum<score_direction>(m, "Which way of an instrument's scale is worse.");
+  bind_enum<reviewer_role>(m, "Who reviewed a risk alert (a role, never a name).");
+  bind_enum<risk_review_outcome>(m, "What a risk review concluded.");
+  bind_enum<focus_model>(m, "What a protocol's formulation focus is: IPT areas, an IPAF, a maladaptive schema or none.");
+  bind_enum<protocol_kind>(m, "An IPT adaptation (its rules apply) or a trial's comparator arm.");
 
   bind_struct<read_error>(m, "One structural error (or lax-mode warning) found while reading.");
   bind_struct<diagnosis>(m, "A working diagnosis.");
@@ -105,14 +109,17 @@ void bind_model(py::module_& m) {
   bind_struct<role_dispute_focus>(m, "Role-dispute focus: non-reciprocal expectations.");
   bind_struct<role_transition_focus>(m, "Role-transition focus: difficulty coping with a life change.");
   bind_struct<interpersonal_deficits_focus>(m, "Interpersonal-deficits focus.");
+  bind_struct<affective_focus>(m, "DIT's interpersonal affective focus (IPAF).");
+  bind_struct<interpersonal_schema>(m, "MIT's maladaptive interpersonal schema.");
   bind_struct<formulation>(m, "The interpersonal formulation: the agreed focus.");
   bind_struct<homework>(m, "A between-session interpersonal task.");
   bind_struct<session>(m, "One session of the course, acute or maintenance.");
   bind_struct<assessment>(m, "One symptom measure: an instrument's items or total on a date.");
+  bind_struct<risk_review>(m, "A clinician's review of risk after an alert; it resolves the alerts of assessments on or before its date.");
   bind_struct<concurrent_treatment>(m, "Medication or other therapy alongside IPT.");
   bind_struct<relapse_rule>(m, "When a maintenance score counts as relapse.");
   bind_struct<maintenance_plan>(m, "The maintenance (IPT-M) contract.");
-  bind_struct<protocol>(m, "An IPT adaptation's parameters (session counts, phases, frequency).");
+  bind_struct<protocol>(m, "An IPT adaptation's (or a comparator arm's) parameters: session counts, phases, focus model.");
   bind_struct<severity_band>(m, "A named range of totals of an instrument.");
   bind_struct<jacobson_truax>(m, "Jacobson-Truax reliable change parameters.");
   bind_struct<instrument>(m, "A symptom instrument as data.");

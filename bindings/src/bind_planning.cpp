@@ -10,6 +10,7 @@ namespace iptkit::python {
 void bind_planning(py::module_& m) {
   bind_struct<planned_session>(m, "One session of a plan.");
   bind_struct<overdue_task>(m, "A task that should already have been covered, and why.");
+  bind_struct<open_risk_alert>(m, "A risk item above 0 that no risk review has resolved yet.");
   bind_struct<measure_status>(m, "The latest score of one instrument.");
   bind_struct<course_progress>(m, "Where a course stands on a date.");
 

@@ -109,7 +109,13 @@ int run_progress(const std::string& file, const std::string& as_of, const common
     case output_format::csv:  // refused above
     case output_format::text: {
       const auto& c = *input.value;
-      std::string out = c.case_id + " on " + format_date(p.as_of) + ": " + std::string(meta::enum_name(p.phase)) +
+      std::string out;
+      // Risk first, before anything else the therapist reads.
+      for (const auto& r : p.open_risk_alerts)
+        out += "RISK: " + r.instrument + " item " + std::to_string(r.item) + " (self-harm / suicide) " +
+               (r.from_total ? "is at least " : "is ") + std::to_string(r.at_least) + " on " + format_date(r.date) +
+               (r.from_total ? " (from the total)" : "") + ", not reviewed: review risk now\n";
+      out += c.case_id + " on " + format_date(p.as_of) + ": " + std::string(meta::enum_name(p.phase)) +
                         " phase, " + std::to_string(p.sessions_held) + " session(s) so far (" +
                         std::to_string(p.sessions_attended) + " attended), " + std::to_string(p.sessions_remaining) +
                         " of " + std::to_string(p.planned_sessions) + " remaining\n";

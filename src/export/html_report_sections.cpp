@@ -647,16 +647,37 @@ void write_case(std::string& out, const case_view& v, const report_context& x) {
          humanize(meta::enum_name(c.contract.modality)) + "</span></dd>\n";
 
   out += "<dt>Focus</dt><dd>";
-  if (c.formulation && !c.formulation->focus.empty()) {
-    out += "<ol>";
-    for (std::size_t i = 0; i < c.formulation->focus.size(); ++i)
-      out += "<li>" + focus_words(c.formulation->focus[i], c) + (i == 0 && c.formulation->focus.size() > 1 ? " <span class=\"sub\">(primary)</span>" : "") + "</li>";
-    out += "</ol>";
-    if (!c.formulation->patient_agreed) out += "<span class=\"date\">the patient's agreement is not recorded</span>";
+  if (c.formulation && has_focus(*c.formulation)) {
+    const auto& f = *c.formulation;
+    if (!f.focus.empty()) {
+      out += "<ol>";
+      for (std::size_t i = 0; i < f.focus.size(); ++i)
+        out += "<li>" + focus_words(f.focus[i], c) + (i == 0 && f.focus.size() > 1 ? " <span class=\"sub\">(primary)</span>" : "") + "</li>";
+      out += "</ol>";
+    }
+    if (f.ipaf)
+      out += "<p>Interpersonal affective focus: self <em>" + esc(f.ipaf->self_representation) + "</em>, other <em>" +
+             esc(f.ipaf->other_representation) + "</em>, affect <em>" + esc(f.ipaf->affect) + "</em>" +
+             (f.ipaf->defensive_function ? "; defensive function <em>" + esc(*f.ipaf->defensive_function) + "</em>" : "") +
+             "</p>";
+    if (f.maladaptive_schema)
+      out += "<p>Maladaptive interpersonal schema: wish <em>" + esc(f.maladaptive_schema->wish) +
+             "</em>; expected response of the other <em>" + esc(f.maladaptive_schema->other_response) +
+             "</em>; response of the self <em>" + esc(f.maladaptive_schema->self_response) + "</em></p>";
+    if (!f.patient_agreed) out += "<span class=\"date\">the patient's agreement is not recorded</span>";
   } else {
     out += "not yet agreed";
   }
   out += "</dd>\n";
+  if (!c.risk_reviews.empty()) {
+    // A review resolves the risk alerts of assessments dated on or before it: they leave the
+    // alerts, and this says who closed them and how.
+    out += "<dt>Risk reviews</dt><dd><ul>";
+    for (const auto& r : c.risk_reviews)
+      out += "<li>" + format_date(r.date) + ": " + humanize(meta::enum_name(r.outcome)) + " <span class=\"sub\">(" +
+             humanize(meta::enum_name(r.reviewed_by)) + ")</span></li>";
+    out += "</ul></dd>\n";
+  }
   if (!c.diagnoses.empty()) {
     out += "<dt>Diagnoses</dt><dd>";
     for (std::size_t i = 0; i < c.diagnoses.size(); ++i) {

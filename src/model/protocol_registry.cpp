@@ -39,14 +39,35 @@ protocol_registry protocol_registry::with_builtins() {
   r.add(ipt_g);
   r.add(row("ipc", "interpersonal counselling", f::individual, 3, 6, 1, 1, "Weissman et al. 2014, Psychother Psychosom"));
   r.add(row("ipt_bpd", "IPT for borderline personality disorder", f::individual, 34, 34, 4, 2, "Markowitz et al. 2006, J Pers Disord"));
-  r.add(row("dit", "dynamic interpersonal therapy", f::individual, 16, 16, 4, 2, "seed article: 16 sessions over five months"));
-  r.add(row("mit", "metacognitive interpersonal therapy", f::individual, 12, 104, 4, 2, "seed article; MIT case series"));
-  r.add(row("mit_g", "metacognitive interpersonal therapy, group", f::group, 16, 16, 4, 2, "Popolo et al. 2019/2020"));
+  auto dit = row("dit", "dynamic interpersonal therapy", f::individual, 16, 16, 4, 2,
+                 "Lemma, Target & Fonagy 2011, Brief Dynamic Interpersonal Therapy (OUP): 16 sessions over five months");
+  dit.focus_model = focus_model::ipaf;
+  r.add(dit);
+  auto mit = row("mit", "metacognitive interpersonal therapy", f::individual, 12, 104, 4, 2,
+                 "Dimaggio et al. 2015, Metacognitive Interpersonal Therapy for Personality Disorders (Routledge)");
+  mit.focus_model = focus_model::maladaptive_schema;
+  r.add(mit);
+  auto mit_g = row("mit_g", "metacognitive interpersonal therapy, group", f::group, 16, 16, 4, 2, "Popolo et al. 2019/2020");
+  mit_g.focus_model = focus_model::maladaptive_schema;
+  r.add(mit_g);
   r.add(row("ipt_perinatal", "IPT for perinatal depression", f::individual, 12, 12, 4, 2, "O'Hara et al. 2000, Arch Gen Psychiatry 57:1039"));
   r.add(row("ipt_couple", "IPT with partner (couples adaptation)", f::couple, 8, 16, 4, 2, "partner-assisted IPT; seed article"));
   auto phone = row("ipt_telephone", "telephone IPT", f::individual, 12, 12, 4, 2, "telephone IPT pilot RCT");
   phone.modality = therapy_modality::telephone;
   r.add(phone);
+  // Comparator arms: what a trial's control arm received, so that it is never recorded as an IPT
+  // adaptation. Their session counts are the range a trial usually reports; no IPT rule reads them.
+  const auto comparator = [&](std::string id, std::string name, int min, int max, std::string source) {
+    auto p = row(std::move(id), std::move(name), f::individual, min, max, 1, 0, std::move(source));
+    p.kind = protocol_kind::comparator;
+    p.focus_model = focus_model::none;
+    r.add(p);
+  };
+  comparator("usual_care", "usual care (treatment as usual)", 1, 52, "the trial's own description of usual care");
+  comparator("medication_only", "antidepressant medication only (clinical management visits)", 1, 52,
+             "e.g. Elkin et al. 1989, Arch Gen Psychiatry 46:971 (imipramine plus clinical management)");
+  comparator("cbt", "cognitive behavioural therapy", 12, 20,
+             "NICE CG90 (2009): high-intensity CBT, 16-20 sessions over 3-4 months");
   return r;
 }
 

@@ -1,5 +1,6 @@
 #include <iptkit/planning/progress.hpp>
 
+#include <iptkit/measures/risk.hpp>
 #include <iptkit/measures/scoring.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/json/check.hpp>
@@ -42,6 +43,18 @@ result<course_progress> progress(const case_record& c, date as_of, const catalog
   course_progress out;
   out.as_of = as_of;
   out.planned_sessions = planned_sessions(c.contract);
+
+  // Risk first: every risk item above 0 up to as_of that no review by as_of has resolved, whatever
+  // rules the catalog has switched off.
+  for (std::size_t i = 0; i < c.assessments.size(); ++i) {
+    const auto& a = c.assessments[i];
+    if (a.date > as_of || is_reviewed(c, a.date, as_of)) continue;
+    if (const auto* in = instruments.find(a.instrument))
+      for (const auto& r : risk_signals(a, *in))
+        out.open_risk_alerts.push_back({a.date, a.instrument, static_cast<int>(i), r.item, r.at_least, r.from_total});
+  }
+  std::stable_sort(out.open_risk_alerts.begin(), out.open_risk_alerts.end(),
+                   [](const open_risk_alert& x, const open_risk_alert& y) { return x.date < y.date; });
 
   // Sessions so far: those dated on or before as_of.
   std::vector<const session*> held;
@@ -101,7 +114,7 @@ result<course_progress> progress(const case_record& c, date as_of, const catalog
         if (!c.inventory || c.inventory->relationships.empty())
           out.overdue.push_back({t, ended + " and no interpersonal inventory is recorded"});
       } else if (t == task::formulation_shared) {
-        if (!c.formulation || c.formulation->focus.empty())
+        if (!c.formulation || !has_focus(*c.formulation))
           out.overdue.push_back({t, ended + " and no formulation is recorded"});
         else if (!done(t))
           out.overdue.push_back({t, ended + " and no session records sharing the formulation"});

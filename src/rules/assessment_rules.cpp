@@ -2,6 +2,7 @@
 // registry in force.
 #include "catalogue.hpp"
 
+#include <iptkit/measures/risk.hpp>
 #include <iptkit/measures/scoring.hpp>
 
 #include <algorithm>
@@ -101,29 +102,19 @@ void add_assessment_rules(rule_set& rules) {
   rules.add({"A007", severity::alert, "a risk item (self-harm / suicide) is above 0",
              [](const rule_context& x, std::vector<rule_hit>& out) {
                for_each_scored(x, [&](std::size_t i, const assessment& a, const instrument& in) {
-                 for (int item : in.risk_items) {
-                   if (item < 1 || item > in.items) continue;  // before item - 1, which overflows at INT_MIN
-                   const auto k = static_cast<std::size_t>(item - 1);
-                   if (k < a.items.size() && a.items[k] > 0)
-                     out.push_back({pointer("assessments", i, "items", k),
-                                    in.name + " item " + std::to_string(item) + " (self-harm / suicide) is " +
-                                        std::to_string(a.items[k]) + " on " + day(a.date) +
+                 if (is_reviewed(x.c, a.date)) return;  // a clinician reviewed the risk since
+                 for (const auto& r : risk_signals(a, in)) {
+                   if (!r.from_total)
+                     out.push_back({pointer("assessments", i, "items", r.item - 1),
+                                    in.name + " item " + std::to_string(r.item) + " (self-harm / suicide) is " +
+                                        std::to_string(r.at_least) + " on " + day(a.date) + ": review risk now"});
+                   else
+                     out.push_back({pointer("assessments", i, "total"),
+                                    in.name + " total " + std::to_string(*a.total) + " on " + day(a.date) +
+                                        " is above " + std::to_string(*a.total - r.at_least) +
+                                        ", the most the other items can add up to: item " + std::to_string(r.item) +
+                                        " (self-harm / suicide) is at least " + std::to_string(r.at_least) +
                                         ": review risk now"});
-                   // A total recorded without items still tells: when it exceeds what every other
-                   // item can add up to, the risk item is at least the difference (PHQ-9: a total
-                   // above 24 means item 9 is 1 or more).
-                   if (a.items.empty() && a.total) {
-                     long others = 0;
-                     for (int j = 0; j < in.items; ++j)
-                       if (j != item - 1) others += item_max_of(in, static_cast<std::size_t>(j));
-                     if (*a.total > others)
-                       out.push_back({pointer("assessments", i, "total"),
-                                      in.name + " total " + std::to_string(*a.total) + " on " + day(a.date) +
-                                          " is above " + std::to_string(others) +
-                                          ", the most the other items can add up to: item " + std::to_string(item) +
-                                          " (self-harm / suicide) is at least " + std::to_string(*a.total - others) +
-                                          ": review risk now"});
-                   }
                  }
                });
              }});

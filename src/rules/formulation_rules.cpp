@@ -42,7 +42,7 @@ void add_formulation_rules(rule_set& rules) {
   rules.add({"F002", severity::error,
              "the initial phase is over and there is no formulation with at least one focus",
              [](const rule_context& x, std::vector<rule_hit>& out) {
-               if (!x.first_middle_number) return;
+               if (!x.first_middle_number || x.focus_model() != focus_model::ipt_areas) return;
                if (x.c.formulation && !x.c.formulation->focus.empty()) return;
                out.push_back({pointer("formulation"),
                               initial_over(x) + " and there is no formulation with a focus"});
@@ -90,6 +90,20 @@ void add_formulation_rules(rule_set& rules) {
                      out.push_back({pointer("formulation", "focus", i, "relationship"),
                                     name(area_of(focus[i])) + " focus names relationship " + quote(*id) +
                                         ", which is not in the inventory"});
+               }
+               if (x.c.formulation) {
+                 const auto refs = [&](const std::vector<std::string>& ids, std::string_view member,
+                                       std::string_view what) {
+                   for (std::size_t i = 0; i < ids.size(); ++i)
+                     if (!find_relationship(x.c, ids[i]))
+                       out.push_back({pointer("formulation", member, "relationships", i),
+                                      std::string(what) + " names relationship " + quote(ids[i]) +
+                                          ", which is not in the inventory"});
+                 };
+                 if (x.c.formulation->ipaf) refs(x.c.formulation->ipaf->relationships, "ipaf", "the IPAF");
+                 if (x.c.formulation->maladaptive_schema)
+                   refs(x.c.formulation->maladaptive_schema->relationships, "maladaptive_schema",
+                        "the maladaptive schema");
                }
                if (x.c.maintenance) {
                  const auto& contacts = x.c.maintenance->support_contacts;
@@ -168,7 +182,8 @@ void add_formulation_rules(rule_set& rules) {
   rules.add({"F012", severity::warning,
              "a middle-phase session works on an area that is not in the formulation's focus",
              [](const rule_context& x, std::vector<rule_hit>& out) {
-               if (!x.c.formulation || x.c.formulation->focus.empty()) return;
+               if (!x.c.formulation || x.c.formulation->focus.empty() || x.focus_model() != focus_model::ipt_areas)
+                 return;
                const auto& focus = x.c.formulation->focus;
                std::string agreed;
                for (const auto& f : focus) agreed += (agreed.empty() ? "" : ", ") + name(area_of(f));
@@ -195,6 +210,43 @@ void add_formulation_rules(rule_set& rules) {
                               "the formulation was agreed at session " + std::to_string(agreed) +
                                   ", after the initial phase ended (session " +
                                   std::to_string(*x.first_middle_number) + " is middle-phase)"});
+             }});
+
+  // Protocols whose focus is not an IPT problem area agree their own focus by the end of the
+  // initial phase (DIT: Lemma, Target & Fonagy 2011; MIT: Dimaggio et al. 2015).
+  // F014 and F015: the protocol's own focus, agreed by the end of the initial phase.
+  const auto own_focus = [&](const char* code, const char* title, focus_model model, const char* member,
+                             const char* words, bool (*present)(const formulation&)) {
+    rules.add({code, severity::error, title, [=](const rule_context& x, std::vector<rule_hit>& out) {
+                 if (!x.first_middle_number || x.focus_model() != model) return;
+                 if (x.c.formulation && present(*x.c.formulation)) return;
+                 out.push_back({pointer("formulation"), initial_over(x) + " and " + quote(x.c.adaptation) + " works on " +
+                                                            words + ", but the formulation has no " + member});
+               }});
+  };
+  own_focus("F014", "the initial phase is over and a DIT case has no interpersonal affective focus (IPAF)",
+            focus_model::ipaf, "ipaf", "an interpersonal affective focus",
+            [](const formulation& f) { return f.ipaf.has_value(); });
+  own_focus("F015", "the initial phase is over and an MIT case has no maladaptive interpersonal schema",
+            focus_model::maladaptive_schema, "maladaptive_schema", "a maladaptive interpersonal schema",
+            [](const formulation& f) { return f.maladaptive_schema.has_value(); });
+
+  rules.add({"F016", severity::warning, "a focus that is not the protocol's focus model",
+             [](const rule_context& x, std::vector<rule_hit>& out) {
+               if (!x.c.formulation) return;
+               const auto model = x.focus_model();
+               const auto& f = *x.c.formulation;
+               const std::string says = quote(x.c.adaptation) + " works on " +
+                                        (model == focus_model::ipaf                 ? "an interpersonal affective focus"
+                                         : model == focus_model::maladaptive_schema ? "a maladaptive interpersonal schema"
+                                         : model == focus_model::none               ? "no interpersonal focus"
+                                                                                    : "the IPT problem areas");
+               if (!f.focus.empty() && model != focus_model::ipt_areas)
+                 out.push_back({pointer("formulation", "focus"), says + ", not on IPT problem areas"});
+               if (f.ipaf && model != focus_model::ipaf)
+                 out.push_back({pointer("formulation", "ipaf"), says + ", not on an IPAF"});
+               if (f.maladaptive_schema && model != focus_model::maladaptive_schema)
+                 out.push_back({pointer("formulation", "maladaptive_schema"), says + ", not on a maladaptive schema"});
              }});
 }
 

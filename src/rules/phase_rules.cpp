@@ -75,6 +75,7 @@ void add_phase_rules(rule_set& rules) {
 
   rules.add({"P005", severity::warning, "middle-phase session without any focus_areas",
              [](const rule_context& x, std::vector<rule_hit>& out) {
+               if (x.focus_model() != focus_model::ipt_areas) return;  // focus_areas are IPT problem areas
                for (std::size_t i = 0; i < x.c.sessions.size(); ++i) {
                  const auto& s = x.c.sessions[i];
                  if (s.phase == phase::middle && s.attendance == attendance::attended &&

@@ -55,7 +55,9 @@ class validator {
         found_.push_back({meta::order_key<case_record>(e.path),
                           {std::string(structural_code), severity::error, std::move(e.path), std::move(e.message)}});
     const rule_context context(c, protocols_.find(c.adaptation), instruments_);
+    const bool comparator = context.protocol && context.protocol->kind == protocol_kind::comparator;
     for (const rule* r : rules_) {
+      if (comparator && !r->comparator_arms) continue;
       hits_.clear();
       r->check(context, hits_);
       for (auto& h : hits_)

@@ -12,6 +12,8 @@
 //   platforms; integers do not.
 #include <iptkit/synth/generator.hpp>
 
+#include "focus_models.hpp"
+
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/planning/plan.hpp>
 
@@ -1117,6 +1119,7 @@ class case_builder {
     const bool has_formulation = last_attended_ >= initial_;
     if (has_inventory) c_.inventory = inventory_;
     if (has_formulation) c_.formulation = formulation_;
+    synth_detail::use_focus_model(c_, proto_->focus_model);
 
     auto focus = g_.stream_for(index_, purpose::dev_focus);
     if (focus.chance(g_.dev_focus_)) {

@@ -56,6 +56,7 @@ CASES = {
     "plan_trial_protocol": (["plan", "--adaptation", "ipt", "--start", "2026-01-05", "--protocols", "tests/data/cli/trial-protocols.json"], None),
     "progress_text": (["progress", IN_PROGRESS, "--as-of", "2026-04-02"], None),
     "progress_json": (["progress", IN_PROGRESS, "--as-of", "2026-04-02", "--format", "json"], None),
+    "progress_risk_text": (["progress", "examples/data/parenthood-perinatal-alert.json", "--as-of", "2026-02-09"], None),
     # convert and synth
     "convert_to_jsonl": (["convert", "examples/data/grief-normal-brief.json", ARRAY, "--to", "jsonl", "-o", "-"], None),
     "convert_to_json": (["convert", "tests/data/base-case.json", "--to", "json", "-o", "-"], None),
@@ -68,7 +69,7 @@ CASES = {
     "error_folder": (["validate", "examples/data"], None),
     "error_bad_format": (["validate", "--format", "xml", COHORT], None),
     "error_bad_date": (["plan", "--adaptation", "ipt", "--start", "2026-02-30"], None),
-    "error_unknown_adaptation": (["plan", "--adaptation", "cbt", "--start", "2026-01-05"], None),
+    "error_unknown_adaptation": (["plan", "--adaptation", "psychoanalysis", "--start", "2026-01-05"], None),
     "error_broken_protocols": (["validate", "--protocols", "tests/data/cli/broken-protocols.json", COHORT], None),
     "error_bad_grouping": (["summary", "--by", "therapist", COHORT], None),
     "error_progress_csv": (["progress", IN_PROGRESS, "--as-of", "2026-04-02", "--format", "csv"], None),

@@ -26,8 +26,8 @@ def test_plan_options() -> None:
     assert len(p) == 12 and skip[0] not in [s.date for s in p]
     assert iptkit.Task.facilitate_mourning in {t for s in p for t in s.tasks}
     assert iptkit.plan("ipt", "2024-01-01") == iptkit.plan("ipt", start)
-    with pytest.raises(iptkit.DecodeError, match="cbt") as raised:
-        iptkit.plan("cbt", start)
+    with pytest.raises(iptkit.DecodeError, match="psychoanalysis") as raised:
+        iptkit.plan("psychoanalysis", start)
     assert [e.path for e in raised.value.errors] == ["/adaptation"]
 
 
@@ -57,3 +57,36 @@ def test_progress(cases: list[iptkit.Case]) -> None:
     assert end.sessions_held == len(c.sessions)
     assert iptkit.progress(c, mid, catalog=iptkit.Catalog(protocols=iptkit.ProtocolRegistry.with_builtins(),
                                                           instruments=iptkit.InstrumentRegistry.with_builtins())) == p
+
+
+def test_progress_shows_open_risk_alerts_first_until_reviewed() -> None:
+    from conftest import DATA
+    c = iptkit.read_case(DATA / "parenthood-perinatal-alert.json")  # PHQ-9 item 9 = 1 on 2026-02-02
+    p = iptkit.progress(c, datetime.date(2026, 2, 9))
+    assert [(r.instrument, r.item, r.at_least, r.from_total) for r in p.open_risk_alerts] == [("phq9", 9, 1, False)]
+    html = p._repr_html_()
+    assert html.index("Risk: review now") < html.index("phase")
+    assert "A007" in c.validate().codes()
+    c.risk_reviews = [iptkit.RiskReview(date=datetime.date(2026, 2, 2), reviewed_by=iptkit.ReviewerRole.therapist,
+                                        outcome=iptkit.RiskReviewOutcome.safety_plan)]
+    assert iptkit.progress(c, datetime.date(2026, 2, 9)).open_risk_alerts == []
+    assert "A007" not in c.validate().codes()
+    assert "Risk: review now" not in iptkit.progress(c, datetime.date(2026, 2, 9))._repr_html_()
+    # The review is part of the document and reads back.
+    assert iptkit.Case.from_json(c.to_json()).risk_reviews[0].outcome == iptkit.RiskReviewOutcome.safety_plan
+
+
+def test_dit_and_mit_focus_models() -> None:
+    from conftest import DATA
+    dit = iptkit.read_case(DATA / "dit-ipaf-mother.json")
+    assert dit.formulation is not None and dit.formulation.ipaf is not None and not dit.formulation.focus
+    assert dit.formulation.ipaf.relationships == ["mother"]
+    assert dit.validate().codes() == []
+    assert iptkit.Catalog().protocols.find("dit").focus_model == iptkit.FocusModel.ipaf
+    mit = iptkit.read_case(DATA / "mit-schema-sister.json")
+    assert mit.formulation is not None and mit.formulation.maladaptive_schema is not None
+    f = mit.formulation  # a copy (nested optional objects are values in Python)
+    f.maladaptive_schema = None
+    mit.formulation = f
+    assert "F015" in mit.validate().codes()
+    assert iptkit.Catalog().protocols.find("usual_care").kind == iptkit.ProtocolKind.comparator

@@ -95,7 +95,7 @@ def _t975_numeric(df: int) -> float:
 # --- trajectory: one case ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["role-dispute-impasse-dit.json", "grief-distorted-bdi.json",
+@pytest.mark.parametrize("name", ["dit-ipaf-mother.json", "grief-distorted-bdi.json",
                                   "maintenance-recurrent-illness.json"])
 def test_case_trajectory_plots_the_case_totals_by_week(name: str) -> None:
     path = DATA / name
@@ -130,7 +130,7 @@ def test_case_trajectory_draws_labelled_cutoffs_of_the_instrument() -> None:
 
 
 def test_case_trajectory_band_shades_the_severity_bands() -> None:
-    case = iptkit.read_case(DATA / "role-dispute-impasse-dit.json")
+    case = iptkit.read_case(DATA / "dit-ipaf-mother.json")
     bands = iptkit.InstrumentRegistry.with_builtins().find("phq9").bands
     ax = plot.trajectory(case)
     spans = {p.get_gid(): p for p in ax.patches if str(p.get_gid()).startswith("band:")}
@@ -144,7 +144,7 @@ def test_case_trajectory_band_shades_the_severity_bands() -> None:
 
 
 def test_case_trajectory_of_an_unknown_instrument_has_no_cutoffs() -> None:
-    case = iptkit.read_case(DATA / "role-dispute-impasse-dit.json")
+    case = iptkit.read_case(DATA / "dit-ipaf-mother.json")
     ax = plot.trajectory(case, "wsas")
     assert len(_line(ax, "totals").get_xdata()) == 0
     assert not [l for l in ax.get_lines() if str(l.get_gid()).startswith("cutoff")]
@@ -386,7 +386,7 @@ def test_import_iptkit_does_not_import_matplotlib() -> None:
 
 
 def test_new_axes_when_none_given() -> None:
-    case = iptkit.read_case(DATA / "role-dispute-impasse-dit.json")
+    case = iptkit.read_case(DATA / "dit-ipaf-mother.json")
     axes = [plot.trajectory(case), plot.closeness_circle(case), plot.outcome_rates(COHORT)]
     assert all(isinstance(a, Axes) for a in axes)
     assert len({id(a.figure) for a in axes}) == 3

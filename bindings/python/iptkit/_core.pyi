@@ -7,7 +7,7 @@ import datetime
 import enum
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['AffectiveFocus', 'Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -411,6 +411,38 @@ class ScoreDirection(enum.Enum):
     """
     higher_is_better = 1
     higher_is_worse = 0
+class ReviewerRole(enum.Enum):
+    """
+    Who reviewed a risk alert (a role, never a name).
+    """
+    crisis_team = 4
+    general_practitioner = 3
+    other = 5
+    psychiatrist = 2
+    supervisor = 1
+    therapist = 0
+class RiskReviewOutcome(enum.Enum):
+    """
+    What a risk review concluded.
+    """
+    emergency = 3
+    no_current_risk = 0
+    referred_urgent = 2
+    safety_plan = 1
+class FocusModel(enum.Enum):
+    """
+    What a protocol's formulation focus is: IPT areas, an IPAF, a maladaptive schema or none.
+    """
+    ipaf = 1
+    ipt_areas = 0
+    maladaptive_schema = 2
+    none = 3
+class ProtocolKind(enum.Enum):
+    """
+    An IPT adaptation (its rules apply) or a trial's comparator arm.
+    """
+    adaptation = 0
+    comparator = 1
 class ReadError:
     """
     One structural error (or lax-mode warning) found while reading.
@@ -963,11 +995,103 @@ class InterpersonalDeficitsFocus:
         """
         The focus's problem area.
         """
+class AffectiveFocus:
+    """
+    DIT's interpersonal affective focus (IPAF).
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    affect: str
+    defensive_function: str | None
+    other_representation: str
+    self_representation: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> AffectiveFocus:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> AffectiveFocus:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, self_representation: str, other_representation: str, affect: str, defensive_function: str | None = None, relationships: collections.abc.Sequence[str] = []) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def relationships(self) -> list[str]:
+        ...
+    @relationships.setter
+    def relationships(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+class InterpersonalSchema:
+    """
+    MIT's maladaptive interpersonal schema.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    other_response: str
+    self_image: str | None
+    self_response: str
+    wish: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> InterpersonalSchema:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> InterpersonalSchema:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, wish: str, self_image: str | None = None, other_response: str, self_response: str, relationships: collections.abc.Sequence[str] = []) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def relationships(self) -> list[str]:
+        ...
+    @relationships.setter
+    def relationships(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
 class Formulation:
     """
     The interpersonal formulation: the agreed focus.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    ipaf: AffectiveFocus | None
+    maladaptive_schema: InterpersonalSchema | None
     patient_agreed: bool
     summary: str | None
     @staticmethod
@@ -982,9 +1106,9 @@ class Formulation:
         """
     def __eq__(self, other: object) -> bool:
         ...
-    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, agreed_session: typing.SupportsInt | typing.SupportsIndex, patient_agreed: bool, summary: str | None = None, focus: collections.abc.Sequence[GriefFocus | RoleDisputeFocus | RoleTransitionFocus | InterpersonalDeficitsFocus] = []) -> None:
+    def __init__(self, *, agreed_session: typing.SupportsInt | typing.SupportsIndex, patient_agreed: bool, summary: str | None = None, focus: collections.abc.Sequence[GriefFocus | RoleDisputeFocus | RoleTransitionFocus | InterpersonalDeficitsFocus] = [], ipaf: AffectiveFocus | None = None, maladaptive_schema: InterpersonalSchema | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1185,6 +1309,50 @@ class Assessment:
     @total.setter
     def total(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
+class RiskReview:
+    """
+    A clinician's review of risk after an alert; it resolves the alerts of assessments on or before its date.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    notes: str | None
+    outcome: RiskReviewOutcome
+    reviewed_by: ReviewerRole
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RiskReview:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RiskReview:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, date: datetime.date | str, reviewed_by: ReviewerRole, outcome: RiskReviewOutcome, notes: str | None = None) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @date.setter
+    def date(self, arg1: datetime.date | str) -> None:
+        ...
 class ConcurrentTreatment:
     """
     Medication or other therapy alongside IPT.
@@ -1357,12 +1525,14 @@ class MaintenancePlan:
         ...
 class Protocol:
     """
-    An IPT adaptation's parameters (session counts, phases, frequency).
+    An IPT adaptation's (or a comparator arm's) parameters: session counts, phases, focus model.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    focus_model: FocusModel
     format: TherapyFormat
     frequency: SessionFrequency
     id: str
+    kind: ProtocolKind
     modality: TherapyModality | None
     name: str
     source: str | None
@@ -1378,9 +1548,9 @@ class Protocol:
         """
     def __eq__(self, other: object) -> bool:
         ...
-    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, id: str, name: str, format: TherapyFormat, modality: TherapyModality | None = None, min_sessions: typing.SupportsInt | typing.SupportsIndex, max_sessions: typing.SupportsInt | typing.SupportsIndex, initial_max: typing.SupportsInt | typing.SupportsIndex, termination_min: typing.SupportsInt | typing.SupportsIndex, frequency: SessionFrequency = SessionFrequency.weekly, session_minutes: typing.SupportsInt | typing.SupportsIndex | None = None, min_age: typing.SupportsInt | typing.SupportsIndex | None = None, max_age: typing.SupportsInt | typing.SupportsIndex | None = None, source: str | None = None) -> None:
+    def __init__(self, *, id: str, name: str, format: TherapyFormat, modality: TherapyModality | None = None, min_sessions: typing.SupportsInt | typing.SupportsIndex, max_sessions: typing.SupportsInt | typing.SupportsIndex, initial_max: typing.SupportsInt | typing.SupportsIndex, termination_min: typing.SupportsInt | typing.SupportsIndex, frequency: SessionFrequency = SessionFrequency.weekly, session_minutes: typing.SupportsInt | typing.SupportsIndex | None = None, min_age: typing.SupportsInt | typing.SupportsIndex | None = None, max_age: typing.SupportsInt | typing.SupportsIndex | None = None, source: str | None = None, kind: ProtocolKind = ProtocolKind.adaptation, focus_model: FocusModel = FocusModel.ipt_areas) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1668,9 +1838,9 @@ class Case:
         """
     def __eq__(self, other: object) -> bool:
         ...
-    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, schema: str = 'iptkit.case/1', case_id: str, adaptation: str, arm: str | None = None, site: str | None = None, age_at_intake: typing.SupportsInt | typing.SupportsIndex | None = None, diagnoses: collections.abc.Sequence[Diagnosis] = [], contract: Contract, inventory: Inventory | None = None, formulation: Formulation | None = None, sessions: collections.abc.Sequence[Session] = [], assessments: collections.abc.Sequence[Assessment] = [], concurrent_treatments: collections.abc.Sequence[ConcurrentTreatment] = [], maintenance: MaintenancePlan | None = None, notes: str | None = None) -> None:
+    def __init__(self, *, schema: str = 'iptkit.case/1', case_id: str, adaptation: str, arm: str | None = None, site: str | None = None, age_at_intake: typing.SupportsInt | typing.SupportsIndex | None = None, diagnoses: collections.abc.Sequence[Diagnosis] = [], contract: Contract, inventory: Inventory | None = None, formulation: Formulation | None = None, sessions: collections.abc.Sequence[Session] = [], assessments: collections.abc.Sequence[Assessment] = [], risk_reviews: collections.abc.Sequence[RiskReview] = [], concurrent_treatments: collections.abc.Sequence[ConcurrentTreatment] = [], maintenance: MaintenancePlan | None = None, notes: str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1727,6 +1897,12 @@ class Case:
         ...
     @diagnoses.setter
     def diagnoses(self, arg1: collections.abc.Sequence[Diagnosis]) -> None:
+        ...
+    @property
+    def risk_reviews(self) -> list[RiskReview]:
+        ...
+    @risk_reviews.setter
+    def risk_reviews(self, arg1: collections.abc.Sequence[RiskReview]) -> None:
         ...
     @property
     def sessions(self) -> list[Session]:
@@ -1940,6 +2116,67 @@ class OverdueTask:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+class OpenRiskAlert:
+    """
+    A risk item above 0 that no risk review has resolved yet.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    from_total: bool
+    instrument: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> OpenRiskAlert:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> OpenRiskAlert:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, date: datetime.date | str, instrument: str, assessment: typing.SupportsInt | typing.SupportsIndex, item: typing.SupportsInt | typing.SupportsIndex, at_least: typing.SupportsInt | typing.SupportsIndex, from_total: bool) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def assessment(self) -> int:
+        ...
+    @assessment.setter
+    def assessment(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def at_least(self) -> int:
+        ...
+    @at_least.setter
+    def at_least(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def date(self) -> datetime.date:
+        ...
+    @date.setter
+    def date(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def item(self) -> int:
+        ...
+    @item.setter
+    def item(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
 class MeasureStatus:
     """
     The latest score of one instrument.
@@ -2009,9 +2246,9 @@ class CourseProgress:
         """
     def __eq__(self, other: object) -> bool:
         ...
-    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, as_of: datetime.date | str, phase: Phase, sessions_held: typing.SupportsInt | typing.SupportsIndex, sessions_attended: typing.SupportsInt | typing.SupportsIndex, planned_sessions: typing.SupportsInt | typing.SupportsIndex, sessions_remaining: typing.SupportsInt | typing.SupportsIndex, acute_complete: bool, next_session: typing.SupportsInt | typing.SupportsIndex | None = None, next_due: datetime.date | str | None = None, next_phase: Phase | None = None, tasks_due: collections.abc.Sequence[Task] = [], overdue: collections.abc.Sequence[OverdueTask] = [], latest_measures: collections.abc.Sequence[MeasureStatus] = []) -> None:
+    def __init__(self, *, as_of: datetime.date | str, open_risk_alerts: collections.abc.Sequence[OpenRiskAlert] = [], phase: Phase, sessions_held: typing.SupportsInt | typing.SupportsIndex, sessions_attended: typing.SupportsInt | typing.SupportsIndex, planned_sessions: typing.SupportsInt | typing.SupportsIndex, sessions_remaining: typing.SupportsInt | typing.SupportsIndex, acute_complete: bool, next_session: typing.SupportsInt | typing.SupportsIndex | None = None, next_due: datetime.date | str | None = None, next_phase: Phase | None = None, tasks_due: collections.abc.Sequence[Task] = [], overdue: collections.abc.Sequence[OverdueTask] = [], latest_measures: collections.abc.Sequence[MeasureStatus] = []) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -2019,6 +2256,10 @@ class CourseProgress:
         ...
     def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
         ...
+    def _repr_html_(self) -> str:
+        """
+        Where a course stands, as a therapist reads it before a session: open risk alerts first.
+        """
     def to_dict(self) -> typing.Any:
         """
         The JSON document as plain Python values (dates as ISO strings, enums as spellings).
@@ -2050,6 +2291,12 @@ class CourseProgress:
         ...
     @next_session.setter
     def next_session(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def open_risk_alerts(self) -> list[OpenRiskAlert]:
+        ...
+    @open_risk_alerts.setter
+    def open_risk_alerts(self, arg1: collections.abc.Sequence[OpenRiskAlert]) -> None:
         ...
     @property
     def overdue(self) -> list[OverdueTask]:

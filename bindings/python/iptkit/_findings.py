@@ -32,11 +32,13 @@ class Findings(list["Finding"]):
     def _repr_html_(self) -> str:
         if not self:
             return "<p><strong>No findings.</strong></p>"
+        # Alerts (clinical risk) first, then document order.
+        ordered = sorted(self, key=lambda f: f.severity.name != "alert")
         rows = "".join(
             f"<tr><td><code>{escape(f.code)}</code></td>"
             f"<td style='color:{_COLOURS.get(f.severity.name, '#000')}'>{escape(f.severity.name)}</td>"
             f"<td><code>{escape(f.path or '(case)')}</code></td><td>{escape(f.message)}</td></tr>"
-            for f in self)
+            for f in ordered)
         return ("<table><thead><tr><th>code</th><th>severity</th><th>path</th><th>message</th></tr>"
                 f"</thead><tbody>{rows}</tbody></table>")
 

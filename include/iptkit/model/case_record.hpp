@@ -10,6 +10,7 @@
 #include <iptkit/model/formulation.hpp>
 #include <iptkit/model/inventory.hpp>
 #include <iptkit/model/maintenance.hpp>
+#include <iptkit/model/risk_review.hpp>
 #include <iptkit/model/session.hpp>
 #include <boost/describe.hpp>
 #include <optional>
@@ -36,6 +37,7 @@ struct case_record {
   std::optional<iptkit::formulation> formulation;              ///< absent until agreed
   std::vector<session> sessions;                               ///< in order of number
   std::vector<assessment> assessments;                         ///< symptom measures, any order
+  std::vector<risk_review> risk_reviews;                       ///< reviews of risk alerts, any order
   std::vector<concurrent_treatment> concurrent_treatments;     ///< medication, other therapy
   std::optional<maintenance_plan> maintenance;                 ///< the maintenance contract
   std::optional<std::string> notes;                            ///< free text
@@ -43,8 +45,8 @@ struct case_record {
 };
 BOOST_DESCRIBE_STRUCT(case_record, (),
                       (schema, case_id, adaptation, arm, site, age_at_intake, diagnoses, contract,
-                       inventory, formulation, sessions, assessments, concurrent_treatments,
-                       maintenance, notes))
+                       inventory, formulation, sessions, assessments, risk_reviews,
+                       concurrent_treatments, maintenance, notes))
 
 template <>
 inline constexpr auto meta::field_rules<case_record> = std::tuple{
@@ -59,6 +61,14 @@ inline int planned_sessions_at(const contract& c, int number) noexcept {
   for (const auto& r : c.renegotiations)
     if (r.session <= number) planned = r.planned_sessions;
   return planned;
+}
+
+/// @brief True when a risk review dated on or after `assessed` (and on or before `as_of`) resolves
+/// the risk alerts of an assessment dated `assessed`.
+inline bool is_reviewed(const case_record& c, date assessed, std::optional<date> as_of = std::nullopt) noexcept {
+  for (const auto& r : c.risk_reviews)
+    if (r.date >= assessed && (!as_of || r.date <= *as_of)) return true;
+  return false;
 }
 
 /// @brief The planned acute session count as changed by the latest renegotiation.

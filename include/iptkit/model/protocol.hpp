@@ -12,6 +12,23 @@
 
 namespace iptkit {
 
+/// @brief What the formulation's focus is for a protocol, and so which focus rules apply.
+enum class focus_model {
+  ipt_areas,           ///< the four IPT problem areas (every IPT adaptation)
+  ipaf,                ///< DIT: an interpersonal affective focus (Lemma, Target & Fonagy 2011)
+  maladaptive_schema,  ///< MIT: a maladaptive interpersonal schema (Dimaggio et al. 2015)
+  none                 ///< no interpersonal focus (comparator arms)
+};
+BOOST_DESCRIBE_ENUM(focus_model, ipt_areas, ipaf, maladaptive_schema, none)
+
+/// @brief What a protocol is in a trial.
+enum class protocol_kind {
+  adaptation,  ///< an IPT adaptation or an interpersonal therapy iptkit models: its rules apply
+  comparator   ///< a control arm (usual care, waitlist, medication only, another psychotherapy):
+               ///< the IPT rules do not apply, the measures and outcomes do
+};
+BOOST_DESCRIBE_ENUM(protocol_kind, adaptation, comparator)
+
 /// @brief The parameters rules and planning take for an adaptation (never constants in a rule).
 struct protocol {
   std::string id;                              ///< the `adaptation` value, e.g. `ipt_g`
@@ -27,11 +44,14 @@ struct protocol {
   std::optional<int> min_age;                  ///< youngest age the adaptation is for
   std::optional<int> max_age;                  ///< oldest age the adaptation is for
   std::optional<std::string> source;           ///< where the parameters come from
+  protocol_kind kind = protocol_kind::adaptation;  ///< an adaptation, or a trial's comparator arm
+  iptkit::focus_model focus_model = focus_model::ipt_areas;  ///< what the formulation's focus is
   friend bool operator==(const protocol&, const protocol&) = default;
 };
 BOOST_DESCRIBE_STRUCT(protocol, (),
                       (id, name, format, modality, min_sessions, max_sessions, initial_max,
-                       termination_min, frequency, session_minutes, min_age, max_age, source))
+                       termination_min, frequency, session_minutes, min_age, max_age, source, kind,
+                       focus_model))
 
 template <>
 inline constexpr auto meta::field_rules<protocol> = std::tuple{
@@ -41,6 +61,8 @@ inline constexpr auto meta::field_rules<protocol> = std::tuple{
     meta::field(&protocol::initial_max, meta::session_count(1)),
     meta::field(&protocol::termination_min, meta::session_count(0)),
     meta::field(&protocol::frequency, meta::has_default{}),
+    meta::field(&protocol::kind, meta::has_default{}),
+    meta::field(&protocol::focus_model, meta::has_default{}),
     meta::field(&protocol::session_minutes, meta::in_range{10, 180}),
     meta::field(&protocol::min_age, meta::in_range{0, 120}),
     meta::field(&protocol::max_age, meta::in_range{0, 120})};

@@ -21,6 +21,19 @@ struct overdue_task {
 };
 BOOST_DESCRIBE_STRUCT(overdue_task, (), (task, reason))
 
+/// @brief A risk item above 0 (rule A007) that no risk review has resolved by the date asked
+/// about: what the therapist must see first.
+struct open_risk_alert {
+  iptkit::date date{};      ///< the assessment's date
+  std::string instrument;   ///< its instrument id
+  int assessment = 0;       ///< its index in the case's assessments
+  int item = 0;             ///< the risk item (1-based)
+  int at_least = 0;         ///< the item's score, or the least it can be when only a total was recorded
+  bool from_total = false;  ///< known from the total only (it exceeds what the other items can reach)
+  friend bool operator==(const open_risk_alert&, const open_risk_alert&) = default;
+};
+BOOST_DESCRIBE_STRUCT(open_risk_alert, (), (date, instrument, assessment, item, at_least, from_total))
+
 /// @brief The latest score of one instrument.
 struct measure_status {
   std::string instrument;               ///< instrument id
@@ -34,6 +47,7 @@ BOOST_DESCRIBE_STRUCT(measure_status, (), (instrument, date, total, band))
 /// @brief Where a course stands on a date.
 struct course_progress {
   iptkit::date as_of{};                         ///< the date asked about
+  std::vector<open_risk_alert> open_risk_alerts;  ///< unreviewed risk alerts so far, oldest first: show these first
   iptkit::phase phase{};                        ///< phase of the latest session so far (initial before any)
   int sessions_held = 0;                        ///< sessions dated on or before as_of, any attendance
   int sessions_attended = 0;                    ///< attended acute sessions
@@ -50,7 +64,7 @@ struct course_progress {
   friend bool operator==(const course_progress&, const course_progress&) = default;
 };
 BOOST_DESCRIBE_STRUCT(course_progress, (),
-                      (as_of, phase, sessions_held, sessions_attended, planned_sessions,
+                      (as_of, open_risk_alerts, phase, sessions_held, sessions_attended, planned_sessions,
                        sessions_remaining, acute_complete, next_session, next_due, next_phase,
                        tasks_due, overdue, latest_measures))
 

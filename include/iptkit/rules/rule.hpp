@@ -29,6 +29,11 @@ struct rule_context {
 
   /// @brief Derives the shared facts.
   rule_context(const case_record& c, const iptkit::protocol* p, const instrument_registry& i);
+
+  /// @brief The protocol's focus model; IPT's problem areas when the adaptation is not registered.
+  [[nodiscard]] iptkit::focus_model focus_model() const noexcept {
+    return protocol ? protocol->focus_model : focus_model::ipt_areas;
+  }
 };
 
 /// @brief Where a rule found something, and what (code and severity come from the rule).
@@ -43,6 +48,10 @@ struct rule {
   iptkit::severity severity{};      ///< default severity
   std::string title;                ///< what it checks, one line
   std::function<void(const rule_context&, std::vector<rule_hit>&)> check;  ///< appends hits
+  /// @brief Also run on cases of a comparator protocol (protocol_kind::comparator). Off for the
+  /// IPT protocol rules (contract, phases, formulation, adaptation); on for what holds in any
+  /// arm: session numbering and dates, the measures (risk alerts among them) and maintenance.
+  bool comparator_arms = false;
 };
 
 }  // namespace iptkit
