@@ -28,7 +28,8 @@ void add_contract_rules(rule_set& rules) {
                               std::to_string(planned) + " planned sessions is outside " +
                                   std::to_string(x.protocol->min_sessions) + "-" +
                                   std::to_string(x.protocol->max_sessions) + " for adaptation " +
-                                  quote(x.protocol->id)});
+                                  quote(x.protocol->id) + " (protocol in force: " +
+                                  x.protocol->source.value_or("registered without a source") + ")"});
              }});
 
   rules.add({"C002", severity::error, "session numbers are not 1, 2, 3 ... without gaps or repeats",
