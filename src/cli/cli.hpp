@@ -34,6 +34,7 @@ struct common_options {
   bool redact = false;  // messages name no value from the cases (docs/privacy.md)
   bool quiet = false;
   unsigned threads = 1;
+  int recovery_months = 4;  // outcome_options::recovery_period_months
   output_format format = output_format::text;
 };
 

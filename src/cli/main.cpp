@@ -17,7 +17,7 @@ std::string format_text = "text";
 
 // Which shared options a verb takes: only those it uses.
 namespace takes {
-constexpr unsigned cases = 1, protocols = 2, formats = 4, threads = 8, instruments = 16;
+constexpr unsigned cases = 1, protocols = 2, formats = 4, threads = 8, instruments = 16, recovery = 32;
 constexpr unsigned registries = protocols | instruments;
 }
 
@@ -33,6 +33,10 @@ void add_common(CLI::App& verb, common_options& o, unsigned what) {
   verb.add_flag("-q,--quiet", o.quiet, "No progress and no summary line; problems are still reported");
   if (what & takes::threads)
     verb.add_option("--threads", o.threads, "Worker threads for validation and outcomes")->check(CLI::Range(1u, 256u));
+  if (what & takes::recovery)
+    verb.add_option("--recovery-months", o.recovery_months,
+                    "Months a remission must hold before a relapse-rule firing counts as a recurrence, not a relapse (default 4)")
+        ->check(CLI::Range(1, 120));
   if (what & takes::formats)
     verb.add_option("--format", format_text, "Output: text for people, json or csv for programs")
         ->check(CLI::IsMember({"text", "json", "csv"}));
@@ -70,12 +74,12 @@ int main(int argc, char** argv) {
 
   auto* outcomes = app.add_subcommand("outcomes", "Per-case outcomes: one row per case and instrument");
   outcomes->add_option("FILE", files, "Case files")->required();
-  add_common(*outcomes, o, takes::cases | takes::registries | takes::formats | takes::threads);
+  add_common(*outcomes, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery);
 
   auto* summary = app.add_subcommand("summary", "Cohort statistics, optionally by arm, adaptation or site");
   summary->add_option("FILE", files, "Case files")->required();
   summary->add_option("--by", by, "Group by arm, adaptation, site or none");
-  add_common(*summary, o, takes::cases | takes::registries | takes::formats | takes::threads);
+  add_common(*summary, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery);
 
   auto* report = app.add_subcommand("report", "One self-contained HTML report of a cohort");
   report->add_option("FILE", files, "Case files")->required();

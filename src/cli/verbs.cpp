@@ -218,7 +218,7 @@ int run_outcomes(const std::vector<std::string>& files, const common_options& o)
   const auto reg = load_catalog(o);
   auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
-  const auto rows = outcomes(cohort.cases, {.threads = o.threads}, reg);
+  const auto rows = outcomes(cohort.cases, {.threads = o.threads, .recovery_period_months = o.recovery_months}, reg);
   switch (o.format) {
     case output_format::json: write_output("-", to_json(rows)); break;
     case output_format::csv: write_output("-", to_csv<case_outcome>(rows)); break;
@@ -244,7 +244,7 @@ int run_summary(const std::vector<std::string>& files, group_by by, const common
   const auto reg = load_catalog(o);
   auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
-  const auto rows = outcomes(cohort.cases, {.threads = o.threads}, reg);
+  const auto rows = outcomes(cohort.cases, {.threads = o.threads, .recovery_period_months = o.recovery_months}, reg);
   const auto summary = summarize(rows, group_labels(cohort.cases, by), by);
   switch (o.format) {
     case output_format::json: write_output("-", to_json(summary)); break;

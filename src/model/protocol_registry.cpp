@@ -37,7 +37,7 @@ protocol_registry protocol_registry::with_builtins() {
   auto ipt_g = row("ipt_g", "group IPT", f::group, 16, 20, 4, 5, "Bolton et al. 2003, JAMA 289:3117; Wilfley et al. 2002, Arch Gen Psychiatry 59:713");
   ipt_g.session_minutes = 90;
   r.add(ipt_g);
-  r.add(row("ipc", "interpersonal counselling", f::individual, 3, 6, 1, 1, "Weissman et al. 2014, Psychother Psychosom"));
+  r.add(row("ipc", "interpersonal counselling", f::individual, 3, 6, 1, 1, "Weissman et al. 2014, Am J Psychother 68:359"));
   r.add(row("ipt_bpd", "IPT for borderline personality disorder", f::individual, 34, 34, 4, 2, "Markowitz et al. 2006, J Pers Disord"));
   auto dit = row("dit", "dynamic interpersonal therapy", f::individual, 16, 16, 4, 2,
                  "Lemma, Target & Fonagy 2011, Brief Dynamic Interpersonal Therapy (OUP): 16 sessions over five months");
@@ -52,7 +52,7 @@ protocol_registry protocol_registry::with_builtins() {
   r.add(mit_g);
   r.add(row("ipt_perinatal", "IPT for perinatal depression", f::individual, 12, 12, 4, 2, "O'Hara et al. 2000, Arch Gen Psychiatry 57:1039"));
   r.add(row("ipt_couple", "IPT with partner (couples adaptation)", f::couple, 8, 16, 4, 2, "partner-assisted IPT; seed article"));
-  auto phone = row("ipt_telephone", "telephone IPT", f::individual, 12, 12, 4, 2, "telephone IPT pilot RCT");
+  auto phone = row("ipt_telephone", "telephone IPT", f::individual, 12, 12, 4, 2, "Miller & Weissman 2002, Depress Anxiety 16:114 (12-week pilot randomised trial)");
   phone.modality = therapy_modality::telephone;
   r.add(phone);
   // Comparator arms: what a trial's control arm received, so that it is never recorded as an IPT

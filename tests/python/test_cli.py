@@ -4,6 +4,7 @@ applies), every exit code, bad flags, unreadable and malformed files, JSON Lines
 Each case runs the program from the source root and compares its exit code, standard output and
 standard error with tests/cli/golden/<name>.txt. After a deliberate change, regenerate with
 IPTKIT_UPDATE_GOLDEN=1 and review the diff."""
+import datetime
 import json
 import os
 import pathlib
@@ -283,3 +284,27 @@ def test_unreadable_entries_are_the_same_as_the_libraries():
                 got.append({"source": c["file"], "line": c["line"], "index": c["index"], "case_id": c["case_id"],
                             "errors": [{k: e[k] for k in ("path", "kind", "line", "column")} for e in c["errors"]]})
     assert got == expected["entries"]
+
+
+def test_recovery_months_decides_relapse_or_recurrence(tmp_path):
+    # Remitted at the end of the acute course, two months later the relapse rule fires: a relapse
+    # with the default four months of sustained remission, a recurrence with one month.
+    case = json.loads((ROOT / "examples/data/maintenance-recurrent-illness.json").read_text())
+    last = max(s["date"] for s in case["sessions"] if s["phase"] != "maintenance")
+    case["assessments"] = [a for a in case["assessments"] if a["date"] <= last]
+    day = datetime.date.fromisoformat(last)
+    for d, total in [(0, 3), (31, 3), (45, 11), (61, 12)]:
+        case["assessments"].append({"instrument": "phq9", "date": (day + datetime.timedelta(days=d)).isoformat(),
+                                    "total": total})
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(case))
+
+    def kind(*extra):
+        p = run(["outcomes", str(path), "--format", "json", *extra])
+        assert p.returncode == 0, p.stderr
+        return [r.get("relapse_kind") for r in json.loads(p.stdout) if r["instrument"] == "phq9"][0]
+
+    assert kind() == "relapse"
+    assert kind("--recovery-months", "1") == "recurrence"
+    bad = run(["outcomes", str(path), "--recovery-months", "0"])
+    assert bad.returncode == 2 and b"--recovery-months" in bad.stderr
