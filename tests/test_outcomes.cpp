@@ -651,3 +651,36 @@ TEST(statistics, group_figures_by_hand) {
 }
 
 }  // namespace
+
+namespace {
+// Relapse and recurrence rates are among rows at risk: remitted after the baseline, and the rule
+// applied with its firing told or censored.
+TEST(statistics, relapse_and_recurrence_rates_among_rows_that_remitted) {
+  using iptkit::relapse_kind;
+  const auto row = [](std::size_t i, bool remitted, std::optional<bool> fired, std::optional<relapse_kind> kind) {
+    iptkit::case_outcome o;
+    o.case_index = i;
+    o.case_id = "R-" + std::to_string(i);
+    o.instrument = "phq9";
+    if (remitted) o.remission_date = d("2026-03-23");
+    o.relapse_rule_fired = fired;
+    o.relapse_kind = kind;
+    return o;
+  };
+  const std::vector<iptkit::case_outcome> rows = {
+      row(0, true, true, relapse_kind::relapse),        // at risk, a relapse
+      row(1, true, true, relapse_kind::recurrence),     // at risk, a recurrence
+      row(2, true, false, std::nullopt),                // at risk, censored
+      row(3, false, true, relapse_kind::no_remission),  // never remitted: not at risk
+      row(4, false, false, std::nullopt),               // never remitted, censored: not at risk
+      row(5, true, true, std::nullopt),                 // fired, kind not told: left out
+      row(6, true, std::nullopt, std::nullopt)};        // no relapse rule
+  const std::vector<std::string> labels(rows.size(), "all");
+  const auto s = iptkit::summarize(rows, labels, iptkit::group_by::none);
+  ASSERT_EQ(s.groups.size(), 1u);
+  EXPECT_EQ(s.groups[0].relapse.k, 1u);
+  EXPECT_EQ(s.groups[0].relapse.n, 3u);
+  EXPECT_EQ(s.groups[0].recurrence.k, 1u);
+  EXPECT_EQ(s.groups[0].recurrence.n, 3u);
+}
+}  // namespace

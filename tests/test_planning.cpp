@@ -167,6 +167,27 @@ TEST(progress, open_risk_alerts_come_first_until_a_review_resolves_them) {
   EXPECT_TRUE(later->open_risk_alerts[0].from_total);
 }
 
+// DIT agrees its interpersonal affective focus at session 4 and selects no IPT problem area; a
+// comparator arm is not an IPT course at all.
+TEST(progress, other_focus_models_and_comparator_arms) {
+  const auto dit = example("dit-ipaf-mother.json");
+  const auto third = iptkit::progress(dit, dit.sessions[2].date);  // three sessions held
+  ASSERT_TRUE(third) << errors_text(third);
+  EXPECT_EQ(third->next_phase, phase::initial);  // session 4 is still initial
+  EXPECT_TRUE(third->overdue.empty());
+  const auto middle = iptkit::progress(dit, dit.sessions[8].date);
+  ASSERT_TRUE(middle) << errors_text(middle);
+  for (const auto& t : middle->overdue) EXPECT_NE(t.task, task::problem_area_selected) << t.reason;
+  EXPECT_TRUE(middle->overdue.empty());
+  auto usual = example("in-progress-job-loss.json");
+  usual.adaptation = "usual_care";
+  const auto u = iptkit::progress(usual, iptkit::add_days(usual.sessions.back().date, 2));
+  ASSERT_TRUE(u) << errors_text(u);
+  EXPECT_TRUE(u->tasks_due.empty());
+  EXPECT_TRUE(u->overdue.empty());
+  EXPECT_FALSE(u->latest_measures.empty());
+}
+
 TEST(progress, overdue_inventory_formulation_and_ending) {
   auto c = example("in-progress-job-loss.json");
   c.inventory.reset();

@@ -123,7 +123,9 @@ cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std
     a.deterioration.add(r.reliable_deterioration);
     a.recovery.add(r.recovery);
     a.reliable_recovery.add(r.reliable_recovery);
-    if (r.relapse_rule_fired) {  // the rule was applied: fired, or censored at the last assessment
+    // At risk of relapse or recurrence: remitted after the baseline, and the rule was applied
+    // (fired and told, or censored). A firing whose kind cannot be told stays out.
+    if (r.relapse_rule_fired && r.remission_date && (!*r.relapse_rule_fired || r.relapse_kind)) {
       a.relapse.add(r.relapse_kind == relapse_kind::relapse);
       a.recurrence.add(r.relapse_kind == relapse_kind::recurrence);
     }

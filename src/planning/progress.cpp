@@ -106,10 +106,16 @@ result<course_progress> progress(const case_record& c, date as_of, const catalog
                                      [](const planned_session& s) { return s.phase == phase::initial; }));
   const bool past_initial = out.sessions_attended >= initial_sessions ||
       std::any_of(held.begin(), held.end(), [](const session* s) { return s->phase == phase::middle; });
-  if (past_initial) {
+  // A control arm is not an IPT course: no IPT task is due or overdue (risk, sessions and
+  // measures still hold).
+  const bool comparator = p.kind == protocol_kind::comparator;
+  if (comparator) out.tasks_due.clear();
+  if (past_initial && !comparator) {
     const std::string ended = "the initial phase (" + std::to_string(initial_sessions) +
                               " session(s) for " + p.id + ") is over";
     for (auto t : initial_tasks) {
+      // Selecting an IPT problem area is the IPT models' task; DIT and MIT agree their own focus.
+      if (t == task::problem_area_selected && p.focus_model != focus_model::ipt_areas) continue;
       if (t == task::interpersonal_inventory) {
         if (!c.inventory || c.inventory->relationships.empty())
           out.overdue.push_back({t, ended + " and no interpersonal inventory is recorded"});
@@ -123,7 +129,7 @@ result<course_progress> progress(const case_record& c, date as_of, const catalog
       }
     }
   }
-  if (out.sessions_remaining <= 2 && out.sessions_attended > 0 && !done(task::termination_discussed))
+  if (!comparator && out.sessions_remaining <= 2 && out.sessions_attended > 0 && !done(task::termination_discussed))
     out.overdue.push_back({task::termination_discussed,
                            std::to_string(out.sessions_remaining) +
                                " acute session(s) remain and the ending has not been discussed "

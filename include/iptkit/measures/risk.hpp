@@ -5,6 +5,7 @@
 
 #include <iptkit/measures/instrument.hpp>
 #include <iptkit/model/assessment.hpp>
+#include <algorithm>
 #include <vector>
 
 namespace iptkit {
@@ -34,7 +35,9 @@ inline std::vector<risk_signal> risk_signals(const assessment& a, const instrume
       long others = 0;
       for (int j = 0; j < in.items; ++j)
         if (j != item - 1) others += item_max_of(in, static_cast<std::size_t>(j));
-      if (*a.total > others) out.push_back({item, static_cast<int>(*a.total - others), true});
+      // Never more than the item's own maximum, even for a total out of range (rule A004).
+      if (*a.total > others)
+        out.push_back({item, static_cast<int>(std::min<long>(*a.total - others, item_max_of(in, k))), true});
     }
   }
   return out;

@@ -78,8 +78,11 @@ inline constexpr auto meta::object_rules<protocol> = std::tuple{
 /// initial_max or below termination_min, counts past the session limit...); empty when valid.
 std::vector<read_error> entry_errors(const protocol& p);
 
-/// @brief How many initial-phase sessions plan() schedules: 3 where initial max is 4 (domain.md).
+/// @brief How many initial-phase sessions plan() schedules: 3 where initial max is 4 (IPT usually
+/// takes sessions 1-3), except for DIT, whose interpersonal affective focus is agreed at session 4
+/// (Lemma, Target & Fonagy 2011): then the initial max itself.
 constexpr int planned_initial_sessions(const protocol& p) noexcept {
+  if (p.focus_model == focus_model::ipaf) return p.initial_max;
   return p.initial_max >= 4 ? 3 : p.initial_max;
 }
 

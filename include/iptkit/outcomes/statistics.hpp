@@ -60,7 +60,7 @@ struct group_summary {
   proportion reliable_deterioration;    ///< where defined
   proportion recovery;                  ///< among finished courses at caseness at baseline
   proportion reliable_recovery;         ///< among finished courses at caseness at baseline
-  proportion relapse;                   ///< relapse_kind relapse, among rows the relapse rule was applied to
+  proportion relapse;                   ///< relapse_kind relapse, among rows that remitted and the relapse rule was applied to
   proportion recurrence;                ///< relapse_kind recurrence, among the same rows
   proportion completers;                ///< over all rows
   effect_size d_z;                      ///< mean change / SD of change (Lakens 2013)
