@@ -77,7 +77,8 @@ def make_cohort(n: int, seed: int = 5) -> dict[str, np.ndarray]:
     totals[zero, 0] = 0
     totals[zero, 1] = np.maximum(totals[zero, 1], 1)   # the session-1 measure then stays above 0
     return {"start": start.astype(np.int32), "first": start.astype(np.int32),
-            "last": sessions[:, -1].astype(np.int32), "days": days, "totals": totals}
+            "last": sessions[:, -1].astype(np.int32), "days": days, "totals": totals,
+            "finished": np.ones(n, dtype=bool)}  # every case attends all its sessions
 
 
 def write_jsonl(c: dict[str, np.ndarray], path: str) -> None:
@@ -116,7 +117,7 @@ def long_table(c: dict[str, np.ndarray]) -> tuple[pd.DataFrame, pd.DataFrame]:
     valid = c["totals"] != MISSING
     case = np.broadcast_to(np.arange(n, dtype=np.int64)[:, None], c["days"].shape)[valid]
     measures = pd.DataFrame({"case": case, "day": c["days"][valid], "total": c["totals"][valid]})
-    cases = pd.DataFrame({"start": c["start"], "first": c["first"], "last": c["last"]},
+    cases = pd.DataFrame({"start": c["start"], "first": c["first"], "last": c["last"], "finished": c["finished"]},
                          index=pd.RangeIndex(n, name="case"))
     return measures, cases
 
@@ -129,14 +130,18 @@ def from_cases(cases: list[iptkit.Case]) -> dict[str, np.ndarray]:
     start = np.empty(n, np.int32)
     first = np.full(n, MISSING, np.int32)
     last = np.full(n, MISSING, np.int32)
+    finished = np.zeros(n, dtype=bool)
     for i, c in enumerate(cases):
         start[i] = (c.contract.start_date - EPOCH).days
+        attended = 0
         for s in c.sessions:
             d = (s.date - EPOCH).days
             if s.attendance == iptkit.Attendance.attended and first[i] == MISSING:
                 first[i] = d
             if s.phase != iptkit.Phase.maintenance:
                 last[i] = d
+                attended += s.attendance == iptkit.Attendance.attended
+        finished[i] = attended >= 2  # a finished course of treatment (NHS Talking Therapies)
         measures = []
         for a in c.assessments:
             if a.instrument != "phq9":
@@ -151,7 +156,7 @@ def from_cases(cases: list[iptkit.Case]) -> dict[str, np.ndarray]:
     for i, r in enumerate(rows):
         for j, (d, t) in enumerate(r):
             days[i, j], totals[i, j] = d, t
-    return {"start": start, "first": first, "last": last, "days": days, "totals": totals}
+    return {"start": start, "first": first, "last": last, "days": days, "totals": totals, "finished": finished}
 
 
 # --- the peers -------------------------------------------------------------------------------
@@ -192,7 +197,7 @@ def outcomes_numpy(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         "reliable_improvement": impr, "reliable_deterioration": (e - b) >= RELIABLE,
         "baseline_caseness": b_case, "baseline_caseness_mask": ~has_b,
         "endpoint_caseness": e_case,
-        "recovery": recovery, "recovery_mask": ~both | ~b_case,
+        "recovery": recovery, "recovery_mask": ~both | ~b_case | ~c["finished"],
         "reliable_recovery": recovery & impr,
         "both_mask": ~both,
     }
@@ -222,7 +227,7 @@ def outcomes_pandas(measures: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame
     out["reliable_deterioration"] = (e - b) >= RELIABLE
     out["baseline_caseness"] = b >= CASENESS
     out["endpoint_caseness"] = e >= CASENESS
-    out["recovery"] = (~out["endpoint_caseness"]).where(out["baseline_caseness"].fillna(False))
+    out["recovery"] = (~out["endpoint_caseness"]).where(out["baseline_caseness"].fillna(False) & cases["finished"])
     # not Kleene logic: reliable recovery is unknown whenever recovery is
     out["reliable_recovery"] = (out["recovery"] & out["reliable_improvement"]).where(out["recovery"].notna())
     return out.drop(columns="baseline_day")

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 CASE_ID_PATTERN = r"^[A-Za-z0-9._-]{1,64}$"
 ADAPTATIONS = ("ipt", "ipt_brief", "ipt_a", "ipt_g", "ipc", "ipt_bpd", "dit", "mit", "mit_g",
-               "ipt_perinatal", "ipt_couple", "ipt_telephone")
+               "ipt_perinatal", "ipt_couple", "ipt_telephone", "usual_care", "medication_only", "cbt")
 
 
 # --- enums (shared by both peers: typed values, as iptkit's C++ enums) -----------------------
@@ -66,8 +66,10 @@ Task = _enum("Task", "symptom_review diagnosis_given psychoeducation sick_role m
 HomeworkStatus = _enum("HomeworkStatus", "assigned completed partly_completed not_done")
 Rater = _enum("Rater", "self clinician")
 TreatmentKind = _enum("TreatmentKind", "antidepressant other_medication other_psychotherapy")
+ReviewerRole = _enum("ReviewerRole", "therapist supervisor psychiatrist general_practitioner crisis_team other")
+RiskReviewOutcome = _enum("RiskReviewOutcome", "no_current_risk safety_plan referred_urgent emergency")
 Adaptation = Literal["ipt", "ipt_brief", "ipt_a", "ipt_g", "ipc", "ipt_bpd", "dit", "mit", "mit_g",
-                     "ipt_perinatal", "ipt_couple", "ipt_telephone"]
+                     "ipt_perinatal", "ipt_couple", "ipt_telephone", "usual_care", "medication_only", "cbt"]
 
 
 # --- pydantic 2 ------------------------------------------------------------------------------
@@ -161,11 +163,33 @@ def pydantic_case(checks: bool = True) -> type[BaseModel]:
     PFocus = Annotated[Union[PGriefFocus, PRoleDisputeFocus, PRoleTransitionFocus, PInterpersonalDeficitsFocus],
                        Field(discriminator="area")]
 
+    class PAffectiveFocus(_P):
+        self_representation: PNonEmpty
+        other_representation: PNonEmpty
+        affect: PNonEmpty
+        defensive_function: Optional[str] = None
+        relationships: Optional[list[str]] = None
+
+    class PInterpersonalSchema(_P):
+        wish: PNonEmpty
+        self_image: Optional[str] = None
+        other_response: PNonEmpty
+        self_response: PNonEmpty
+        relationships: Optional[list[str]] = None
+
     class PFormulation(_P):
         agreed_session: PAtLeast1
         patient_agreed: bool
         summary: Optional[str] = None
         focus: Optional[list[PFocus]] = None
+        ipaf: Optional[PAffectiveFocus] = None
+        maladaptive_schema: Optional[PInterpersonalSchema] = None
+
+    class PRiskReview(_P):
+        date: datetime.date
+        reviewed_by: ReviewerRole
+        outcome: RiskReviewOutcome
+        notes: Optional[str] = None
 
     class PHomework(_P):
         text: str
@@ -232,6 +256,7 @@ def pydantic_case(checks: bool = True) -> type[BaseModel]:
         formulation: Optional[PFormulation] = None
         sessions: Optional[list[PSession]] = None
         assessments: Optional[list[PAssessment]] = None
+        risk_reviews: Optional[list[PRiskReview]] = None
         concurrent_treatments: Optional[list[PConcurrentTreatment]] = None
         maintenance: Optional[PMaintenancePlan] = None
         notes: Optional[str] = None
@@ -322,11 +347,33 @@ def msgspec_case(checks: bool = True) -> type[msgspec.Struct]:
 
     MFocus = Union[MGriefFocus, MRoleDisputeFocus, MRoleTransitionFocus, MInterpersonalDeficitsFocus]
 
+    class MAffectiveFocus(_M, kw_only=True):
+        self_representation: MNonEmpty
+        other_representation: MNonEmpty
+        affect: MNonEmpty
+        defensive_function: Optional[str] = None
+        relationships: Optional[list[str]] = None
+
+    class MInterpersonalSchema(_M, kw_only=True):
+        wish: MNonEmpty
+        self_image: Optional[str] = None
+        other_response: MNonEmpty
+        self_response: MNonEmpty
+        relationships: Optional[list[str]] = None
+
     class MFormulation(_M, kw_only=True):
         agreed_session: MAtLeast1
         patient_agreed: bool
         summary: Optional[str] = None
         focus: Optional[list[MFocus]] = None
+        ipaf: Optional[MAffectiveFocus] = None
+        maladaptive_schema: Optional[MInterpersonalSchema] = None
+
+    class MRiskReview(_M, kw_only=True):
+        date: datetime.date
+        reviewed_by: ReviewerRole
+        outcome: RiskReviewOutcome
+        notes: Optional[str] = None
 
     class MHomework(_M, kw_only=True):
         text: str
@@ -391,6 +438,7 @@ def msgspec_case(checks: bool = True) -> type[msgspec.Struct]:
         formulation: Optional[MFormulation] = None
         sessions: Optional[list[MSession]] = None
         assessments: Optional[list[MAssessment]] = None
+        risk_reviews: Optional[list[MRiskReview]] = None
         concurrent_treatments: Optional[list[MConcurrentTreatment]] = None
         maintenance: Optional[MMaintenancePlan] = None
         notes: Optional[str] = None
