@@ -46,8 +46,11 @@ TEST(instrument_registry, gad7_bdi2_hamd17) {
   EXPECT_EQ(iptkit::band_of(bdi2, 19)->label, "mild");
   EXPECT_EQ(iptkit::band_of(bdi2, 20)->label, "moderate");
   EXPECT_EQ(iptkit::band_of(bdi2, 29)->label, "severe");
-  EXPECT_FALSE(bdi2.reliable_change);  // Jacobson-Truax with the user's parameters
-  EXPECT_FALSE(bdi2.jacobson_truax);
+  EXPECT_FALSE(bdi2.reliable_change);  // Jacobson-Truax, from the manual's outpatient sample
+  ASSERT_TRUE(bdi2.jacobson_truax);
+  EXPECT_EQ(bdi2.jacobson_truax->sd, 12.75);
+  EXPECT_EQ(bdi2.jacobson_truax->reliability, 0.93);
+  EXPECT_FALSE(builtin("hamd17").jacobson_truax);  // no normative SD a source gives: the trial's own
   const auto& hamd = builtin("hamd17");
   EXPECT_EQ(hamd.items, 17);
   EXPECT_EQ(hamd.total_max, 52);

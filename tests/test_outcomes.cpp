@@ -203,11 +203,28 @@ TEST(outcomes, bdi2_bands_at_their_edges) {
   EXPECT_EQ(o.baseline_band, "severe");
   EXPECT_EQ(o.endpoint_band, "minimal");
   EXPECT_EQ(o.remission, true);  // <= 13
-  EXPECT_EQ(o.reliable_change_reason, not_computed::no_reliable_change_definition);
-  EXPECT_FALSE(o.reliable_improvement);
+  EXPECT_FALSE(o.reliable_change_reason);  // built-in Jacobson-Truax parameters (manual)
+  EXPECT_EQ(o.reliable_improvement, true);  // 16 points
   EXPECT_EQ(o.recovery, true);
-  EXPECT_FALSE(o.reliable_recovery);
-  EXPECT_EQ(o.recovery_reason, not_computed::no_reliable_change_definition);
+  EXPECT_EQ(o.reliable_recovery, true);
+}
+
+// The BDI-II's built-in Jacobson-Truax parameters (Beck, Steer & Brown 1996: outpatient SD 12.75,
+// test-retest r .93): S_diff = 12.75 * sqrt(2 * 0.07) = 4.7706, so 9 points is an RCI of 1.887
+// (not reliable) and 10 points 2.096 (reliable), in either direction.
+TEST(outcomes, bdi2_reliable_change_between_9_and_10_points) {
+  for (const auto& [before, after, improved, deteriorated] :
+       std::vector<std::tuple<int, int, bool, bool>>{{30, 21, false, false}, {30, 20, true, false},
+                                                     {20, 29, false, false}, {20, 30, false, true}}) {
+    auto c = course(12, {});
+    c.assessments = {{.instrument = "bdi2", .date = d("2026-01-05"), .total = before},
+                     {.instrument = "bdi2", .date = d("2026-03-23"), .total = after}};
+    const auto o = iptkit::outcomes(c)[0];
+    ASSERT_TRUE(o.rci) << before << " -> " << after;
+    EXPECT_NEAR(std::abs(*o.rci), std::abs(after - before) / (12.75 * std::sqrt(2 * (1 - 0.93))), 1e-9);
+    EXPECT_EQ(o.reliable_improvement, improved) << before << " -> " << after;
+    EXPECT_EQ(o.reliable_deterioration, deteriorated) << before << " -> " << after;
+  }
 }
 
 TEST(outcomes, hamd17_items_score_with_their_maxima_and_jacobson_truax) {

@@ -99,6 +99,28 @@ TEST(planning, focus_adds_area_goals_to_middle_sessions) {
   EXPECT_FALSE(has(p[0].tasks, task::facilitate_mourning));
 }
 
+// A comparator arm's plan is its dated contacts, with none of IPT's tasks; DIT and MIT agree their
+// own focus, so no IPT problem area is due; problem-area goals for either are refused, not dropped.
+TEST(planning, comparator_arms_get_dated_contacts_and_other_focus_models_no_problem_area) {
+  const auto usual = iptkit::plan("usual_care", d("2026-01-05"), {.planned_sessions = 4});
+  ASSERT_TRUE(usual) << iptkit::to_string(usual.errors().front());
+  ASSERT_EQ(usual->size(), 4u);
+  EXPECT_EQ((*usual)[3].date, d("2026-01-26"));
+  for (const auto& s : *usual) EXPECT_TRUE(s.tasks.empty()) << s.number;
+  const auto dit = iptkit::plan("dit", d("2026-01-05")).value();
+  EXPECT_EQ(count(dit, phase::initial), 4);
+  for (const auto& s : dit) EXPECT_FALSE(has(s.tasks, task::problem_area_selected)) << s.number;
+  EXPECT_TRUE(has(dit[3].tasks, task::formulation_shared));
+  EXPECT_TRUE(has(iptkit::plan("ipt", d("2026-01-05")).value()[2].tasks, task::problem_area_selected));
+  for (const char* id : {"dit", "mit", "usual_care", "waitlist"}) {
+    const auto r = iptkit::plan(id, d("2026-01-05"), {.focus = {iptkit::problem_area::grief}});
+    ASSERT_FALSE(r) << id;
+    ASSERT_EQ(r.errors().size(), 1u) << id;
+    EXPECT_EQ(r.errors()[0].path, "/focus") << id;
+    EXPECT_NE(r.errors()[0].message.find("not the IPT problem areas"), std::string::npos) << r.errors()[0].message;
+  }
+}
+
 iptkit::case_record example(const char* name) {
   return iptkit::read_case(iptkit::test::read_file(iptkit::test::source_dir() / "examples/data" / name)).value();
 }

@@ -9,7 +9,7 @@ namespace {
 
 TEST(protocol_registry, builtins_follow_the_adaptation_table) {
   const auto& r = iptkit::protocol_registry::builtin();
-  EXPECT_EQ(r.ids().size(), 15u);
+  EXPECT_EQ(r.ids().size(), 16u);
   const auto* ipt = r.find("ipt");
   ASSERT_NE(ipt, nullptr);
   EXPECT_EQ(ipt->min_sessions, 12);
@@ -31,7 +31,7 @@ TEST(protocol_registry, builtins_follow_the_adaptation_table) {
   EXPECT_EQ(r.find("mit")->focus_model, iptkit::focus_model::maladaptive_schema);
   EXPECT_EQ(r.find("mit_g")->focus_model, iptkit::focus_model::maladaptive_schema);
   // Comparator arms are protocols of their own kind, never an IPT adaptation; IPC is not one.
-  for (const char* id : {"usual_care", "medication_only", "cbt"}) {
+  for (const char* id : {"usual_care", "waitlist", "medication_only", "cbt"}) {
     EXPECT_EQ(r.find(id)->kind, iptkit::protocol_kind::comparator) << id;
     EXPECT_EQ(r.find(id)->focus_model, iptkit::focus_model::none) << id;
   }
@@ -44,7 +44,7 @@ TEST(protocol_registry, add_overrides_by_id_and_appends_new_ones) {
   trial.min_sessions = trial.max_sessions = 10;
   trial.initial_max = 2;
   r.add(trial);
-  EXPECT_EQ(r.ids().size(), 15u);
+  EXPECT_EQ(r.ids().size(), 16u);
   EXPECT_EQ(r.find("ipt")->max_sessions, 10);
   EXPECT_EQ(iptkit::protocol_registry::builtin().find("ipt")->max_sessions, 16);  // untouched
   iptkit::protocol extra;
@@ -119,7 +119,7 @@ TEST(protocol_registry, entries_are_checked_when_added) {
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0].path, "/1/max_sessions");
   EXPECT_EQ(r.find("ipt_good"), nullptr);
-  EXPECT_EQ(r.ids().size(), 15u);
+  EXPECT_EQ(r.ids().size(), 16u);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <iptkit/json/cohort.hpp>
 #include <iptkit/json/read.hpp>
 #include <iptkit/json/write.hpp>
+#include <iptkit/outcomes/outcomes.hpp>
 #include <iptkit/rules/validate.hpp>
 
 #include <gtest/gtest.h>
@@ -751,6 +752,25 @@ TEST(rules, comparator_arms_get_only_the_rules_that_hold_in_any_arm) {
   const auto as_ipt = iptkit::validate(ipt);
   EXPECT_TRUE(has(as_ipt, "F001", "/inventory") && has(as_ipt, "F002", "/formulation"));
   EXPECT_TRUE(has(as_ipt, "C001", "/contract/planned_sessions"));
+}
+
+// A wait-list case has no session while it waits: its assessments are the comparison, and a case
+// with no session at all is well formed and gets no finding on the waitlist comparator.
+TEST(rules, a_waitlist_case_without_sessions_is_valid) {
+  auto c = base();
+  c.adaptation = "waitlist";
+  c.formulation.reset();
+  c.inventory.reset();
+  c.sessions.clear();
+  for (auto& a : c.assessments) a.session.reset();
+  const auto text = iptkit::write_case(c);
+  ASSERT_TRUE(iptkit::read_case(text)) << text;
+  for (const auto& f : iptkit::validate(c)) EXPECT_NE(f.severity, severity::error) << iptkit::to_string(f);
+  // Outcome windows are anchored on sessions: no number from an arbitrary pair of assessments.
+  const auto rows = iptkit::outcomes(c);
+  ASSERT_FALSE(rows.empty());
+  EXPECT_EQ(rows[0].status, iptkit::not_computed::no_baseline);
+  EXPECT_FALSE(rows[0].change);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ TEST(schema, adaptation_enum_follows_the_catalog) {
   cat.protocols.add(p);
   auto schema = boost::json::parse(iptkit::case_json_schema(cat));
   const auto& ids = schema.at_pointer("/$defs/case_record/properties/adaptation/enum").as_array();
-  EXPECT_EQ(ids.size(), 16u);
+  EXPECT_EQ(ids.size(), 17u);
   EXPECT_EQ(ids.back(), "trial_manual");
 }
 

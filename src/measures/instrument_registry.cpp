@@ -105,13 +105,16 @@ instrument_registry instrument_registry::with_builtins() {
   gad7.source = "Spitzer et al. 2006, Arch Intern Med 166:1092; NHS Talking Therapies manual";
   r.add(gad7);
 
-  // Reliable change by Jacobson-Truax with the user's reference SD and reliability.
+  // Reliable change by Jacobson-Truax from the manual's outpatient sample (n = 500: SD 12.75)
+  // and its one-week test-retest reliability (.93): S_diff = 12.75 * sqrt(2 * 0.07) = 4.77, so a
+  // change of 10 points or more is reliable (|RCI| > 1.96 from 9.35 points).
   auto bdi2 = make("bdi2", "BDI-II", 21, 63,
                    {{"minimal", 0, 13}, {"mild", 14, 19}, {"moderate", 20, 28}, {"severe", 29, 63}},
                    14, 13);
   bdi2.risk_items = {9};
   bdi2.loinc = "89209-1";
-  bdi2.source = "Beck, Steer & Brown 1996, BDI-II manual";
+  bdi2.jacobson_truax = jacobson_truax{12.75, 0.93};
+  bdi2.source = "Beck, Steer & Brown 1996, BDI-II manual (bands; outpatient SD 12.75, test-retest r .93)";
   r.add(bdi2);
 
   auto hamd = make("hamd17", "HAM-D-17 (HRSD)", 17, 52,

@@ -63,7 +63,13 @@ protocol_registry protocol_registry::with_builtins() {
     p.focus_model = focus_model::none;
     r.add(p);
   };
-  comparator("usual_care", "usual care (treatment as usual)", 1, 52, "the trial's own description of usual care");
+  comparator("usual_care", "usual care (treatment as usual)", 1, 52,
+             "the trial's own description of usual care; routine care averages fewer than 5 sessions "
+             "(Hansen, Lambert & Forman 2002, Clin Psychol Sci Pract 9:329)");
+  // A wait-list arm has no sessions while it waits: a case records the assessments of the wait,
+  // and its contract the course offered after it (a contract plans at least one session).
+  comparator("waitlist", "wait-list control (treatment offered after the wait)", 1, 52,
+             "e.g. Cuijpers et al. 2018, J Affect Disord 239:138 (wait-list and usual-care controls)");
   comparator("medication_only", "antidepressant medication only (clinical management visits)", 1, 52,
              "e.g. Elkin et al. 1989, Arch Gen Psychiatry 46:971 (imipramine plus clinical management)");
   comparator("cbt", "cognitive behavioural therapy", 12, 20,

@@ -83,6 +83,14 @@ std::vector<read_error> argument_errors(const protocol* p, date start, const pla
   if (options.focus.size() > 2)
     fail("/focus", error_kind::out_of_range,
          "expected one or two problem areas; found " + std::to_string(options.focus.size()));
+  // Problem-area goals in a course that has no problem area would be a plan nobody follows.
+  if (p && !options.focus.empty() && p->focus_model != focus_model::ipt_areas)
+    fail("/focus", error_kind::out_of_range,
+         "expected no problem areas: " + (p->kind == protocol_kind::comparator ? std::string("comparator arm ") : std::string()) +
+             "\"" + p->id + "\" works on " +
+             (p->focus_model == focus_model::none ? std::string("no interpersonal focus")
+                                                  : "the focus model " + std::string(meta::enum_name(p->focus_model))) +
+             ", not the IPT problem areas; found " + std::to_string(options.focus.size()));
   return errors;
 }
 
@@ -115,8 +123,11 @@ result<std::vector<planned_session>> plan(const protocol& p, date start, const p
       // The inventory takes the sessions between; with one or two initial sessions, the first.
       if (initial <= 2 ? number == 1 : number < initial && number > 1)
         append(s.tasks, {task::interpersonal_inventory});
-      if (number == initial)
-        append(s.tasks, {task::problem_area_selected, task::formulation_shared, task::treatment_contract});
+      if (number == initial) {
+        // DIT and MIT agree their own focus (the formulation's IPAF or schema), not an IPT area.
+        if (p.focus_model == focus_model::ipt_areas) append(s.tasks, {task::problem_area_selected});
+        append(s.tasks, {task::formulation_shared, task::treatment_contract});
+      }
     } else if (number > n - termination) {
       s.phase = phase::termination;
       if (number == n) append(s.tasks, {task::progress_review, task::relapse_prevention, task::maintenance_considered});
@@ -128,6 +139,8 @@ result<std::vector<planned_session>> plan(const protocol& p, date start, const p
         for (auto t : area_tasks(area)) s.tasks.push_back(t);
     }
     if (number == discuss_at) s.tasks.insert(s.tasks.begin(), task::termination_discussed);
+    // A comparator arm's plan is its dated contacts: none of IPT's tasks is due in usual care.
+    if (p.kind == protocol_kind::comparator) s.tasks.clear();
     out.push_back(std::move(s));
   }
   return out;

@@ -79,7 +79,8 @@ result<course_progress> progress(const case_record& c, date as_of, const catalog
   const auto schedule = plan(p, c.contract.start_date,
                              {.planned_sessions = out.planned_sessions,
                               .frequency = c.contract.frequency,
-                              .focus = agreed_areas(c)})
+                              .focus = p.focus_model == focus_model::ipt_areas ? agreed_areas(c)
+                                                                               : std::vector<problem_area>{}})
                             .value();  // a case that is not well formed (a date that does not exist) throws
   const int next_acute = last_acute + 1;
   const int last_number = held.empty() ? 0 : held.back()->number;
