@@ -81,7 +81,7 @@ const std::vector<named_case>& synthetic() {
   static const std::vector<named_case> cases = [] {
     iptkit::synth_options o;
     o.seed = 20260105;
-    o.cases = 1000;
+    o.cases = 1200;
     std::vector<named_case> out;
     for (auto& c : iptkit::synthesize(o)) out.push_back({c.case_id, std::move(c)});
     return out;

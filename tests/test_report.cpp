@@ -253,7 +253,11 @@ TEST_F(report_on_examples, has_summary_trajectory_and_a_section_per_case) {
   EXPECT_NE(page.find("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" id=\"trajectory\""), std::string::npos);
   for (const auto& c : e.cases) EXPECT_EQ(count(page, "id=\"case-" + c.case_id + "\""), 1u) << c.case_id;
   EXPECT_EQ(count(page, "<section class=\"case"), e.cases.size());
-  EXPECT_EQ(count(page, "class=\"closeness-circle\""), e.cases.size());  // every example has an inventory
+  // One closeness circle per inventory; the usual-care arm of cohort.jsonl takes none.
+  const auto inventories = static_cast<std::size_t>(
+      std::count_if(e.cases.begin(), e.cases.end(), [](const auto& c) { return c.inventory.has_value(); }));
+  EXPECT_EQ(inventories, e.cases.size() - 12);
+  EXPECT_EQ(count(page, "class=\"closeness-circle\""), inventories);
   for (const auto* heading : {"Cohort summary", "Symptom trajectories", "Protocol findings", "Cases that could not be read",
                               "Glossary"})
     EXPECT_NE(page.find(std::string(">") + heading + "</h2>"), std::string::npos) << heading;

@@ -71,8 +71,14 @@ int attended_acute(const case_record& c) {
   }));
 }
 
+// The IPT protocol rules (P, C005, F, A006's course end) do not run on the usual-care arm.
+bool on_ipt_arm(const case_record& c) {
+  const auto* p = iptkit::protocol_registry::builtin().find(c.adaptation);
+  return p && p->kind == iptkit::protocol_kind::adaptation;
+}
+
 bool has_attended_middle(const case_record& c) {
-  return std::any_of(c.sessions.begin(), c.sessions.end(), [](const auto& s) {
+  return on_ipt_arm(c) && std::any_of(c.sessions.begin(), c.sessions.end(), [](const auto& s) {
     return s.phase == phase::middle && s.attendance == attendance::attended;
   });
 }
@@ -168,14 +174,14 @@ TEST(synth, golden_case_of_seed_42) {
   const auto c = iptkit::synthesize_case(o, 0);
   EXPECT_EQ(c.case_id, "SYN-000001");
   EXPECT_EQ(outcome_of(c).baseline, 16);
-  EXPECT_EQ(c.adaptation, "ipc");
+  EXPECT_EQ(c.adaptation, "usual_care");
   EXPECT_EQ(iptkit::format_date(c.contract.start_date), "2025-07-07");
-  EXPECT_EQ(c.sessions.size(), 4u);
-  EXPECT_EQ(totals(c), (std::vector<int>{16, 16, 16, 16, 13}));
+  EXPECT_EQ(c.sessions.size(), 1u);
+  EXPECT_EQ(totals(c), (std::vector<int>{16, 15}));
   const auto later = iptkit::synthesize_case(o, 999);
   EXPECT_EQ(later.case_id, "SYN-001000");
   EXPECT_EQ(outcome_of(later).baseline, 11);
-  EXPECT_EQ(totals(later), (std::vector<int>{11, 12, 9}));
+  EXPECT_EQ(totals(later), (std::vector<int>{11, 12, 9, 12}));
 }
 
 // ---- valid documents ---------------------------------------------------------------------------
@@ -248,14 +254,14 @@ TEST(synth, each_deviation_appears_at_its_configured_rate) {
   const deviation_case deviations[] = {
       {"P005", [](synth_options& o) { o.deviations.missing_focus_areas = 0.2; }, has_attended_middle},
       {"C005", [](synth_options& o) { o.deviations.long_gap = 0.2; },
-       [](const case_record& c) { return attended_acute(c) >= 2; }},
+       [](const case_record& c) { return on_ipt_arm(c) && attended_acute(c) >= 2; }},
       {"F004", [](synth_options& o) { o.deviations.unagreed_formulation = 0.2; },
        [](const case_record& c) { return c.formulation.has_value(); }},
       {"A006", [](synth_options& o) { o.deviations.missing_endpoint = 0.2; }, course_ended},
       {"A007", [](synth_options& o) { o.risk_rate = 0.2; }, [](const case_record&) { return true; }},
   };
   for (const auto& d : deviations) {
-    synth_options o = clean(1500, 31);
+    synth_options o = clean(3000, 31);  // about half of them on the IPT arm
     d.set(o);
     int eligible = 0, found = 0;
     for (const auto& c : iptkit::synthesize(o)) {
@@ -277,13 +283,30 @@ TEST(synth, each_deviation_appears_at_its_configured_rate) {
   }
 }
 
+// Frank et al. 2007 (Am J Psychiatry 164:761): two years of monthly IPT-M, 26% recurrence in those
+// who remitted on IPT alone. A fired rule ends maintenance at the firing visit.
 TEST(synth, relapse_alerts_follow_the_relapse_share) {
   synth_options o = clean(4000, 8);
   int maintained = 0, fired = 0;
   iptkit::synthesize(o, [&](case_record&& c) {
     if (!c.maintenance) return;
     ++maintained;
-    fired += has_code(iptkit::validate(c), "M003");
+    const bool alert = has_code(iptkit::validate(c), "M003");
+    fired += alert;
+    EXPECT_EQ(c.maintenance->planned_sessions, 24) << c.case_id;
+    std::vector<int> monthly;  // PHQ-9 totals at the maintenance sessions
+    for (const auto& a : c.assessments)
+      for (const auto& v : c.sessions)
+        if (v.phase == phase::maintenance && a.session == v.number) monthly.push_back(a.total.value());
+    ASSERT_FALSE(monthly.empty()) << c.case_id;
+    if (!alert) {
+      EXPECT_EQ(monthly.size(), 24u) << c.case_id;
+    } else {
+      ASSERT_GE(monthly.size(), 2u) << c.case_id;
+      EXPECT_GE(monthly[monthly.size() - 1], 10) << c.case_id;
+      EXPECT_GE(monthly[monthly.size() - 2], 10) << c.case_id;
+      for (std::size_t k = 0; k + 2 < monthly.size(); ++k) EXPECT_LT(monthly[k], 10) << c.case_id << " visit " << k + 1;
+    }
   });
   ASSERT_GT(maintained, 200);
   const double share = static_cast<double>(fired) / maintained;
@@ -328,6 +351,52 @@ TEST(synth, response_and_remission_by_arm_are_in_the_documented_ranges) {
   EXPECT_LE(rate(tau.response, tau.n), 0.35);
   EXPECT_GE(rate(tau.remission, tau.n), 0.10);
   EXPECT_LE(rate(tau.remission, tau.n), 0.20);
+}
+
+// Reliable deterioration (PHQ-9 6 points or more worse, the NHS Talking Therapies threshold),
+// counted here from the assessments: a median of 4% in psychotherapy arms (Cuijpers et al. 2018,
+// J Affect Disord 239:138), 7.6% in control arms (Ebert et al. 2016, Psychol Med 46:2679).
+TEST(synth, reliable_deterioration_by_arm_follows_the_cited_rates) {
+  synth_options o;
+  o.seed = 2000;
+  o.cases = 2000;
+  std::map<std::string, std::pair<int, int>> arms;  // arm -> (deteriorated, computable)
+  for (const auto& c : iptkit::synthesize(o)) {
+    const auto r = outcome_of(c);
+    if (!r.computable) continue;
+    auto& [worse, n] = arms[c.arm.value()];
+    ++n;
+    worse += r.endpoint - r.baseline >= 6;
+  }
+  const auto rate = [&](const char* arm) { return static_cast<double>(arms[arm].first) / arms[arm].second; };
+  RecordProperty("ipt_deterioration", std::to_string(rate("ipt")));
+  RecordProperty("tau_deterioration", std::to_string(rate("tau")));
+  EXPECT_GE(rate("ipt"), 0.02);
+  EXPECT_LE(rate("ipt"), 0.055);
+  EXPECT_GE(rate("tau"), 0.05);
+  EXPECT_LE(rate("tau"), 0.10);
+}
+
+// The default trial compares like with like: adults in both arms, IPT (individual or group) against
+// usual care recorded as the comparator it is, with no IPT content.
+TEST(synth, default_arms_are_one_adult_population_against_usual_care) {
+  synth_options o;
+  o.seed = 5;
+  o.cases = 1000;
+  std::map<std::string, int> seen;
+  for (const auto& c : iptkit::synthesize(o)) {
+    ++seen[c.arm.value() + "/" + c.adaptation];
+    EXPECT_GE(c.age_at_intake.value(), 18) << c.case_id;
+    if (c.arm == "ipt") continue;
+    EXPECT_EQ(c.adaptation, "usual_care") << c.case_id;
+    EXPECT_FALSE(c.inventory || c.formulation || c.maintenance) << c.case_id;
+    EXPECT_TRUE(c.contract.renegotiations.empty()) << c.case_id;
+    EXPECT_LE(c.contract.planned_sessions, 5) << c.case_id;  // routine care: fewer than 5 on average
+    for (const auto& v : c.sessions) EXPECT_TRUE(v.tasks.empty() && v.focus_areas.empty() && v.homework.empty()) << c.case_id;
+  }
+  EXPECT_EQ(seen.size(), 3u);  // ipt/ipt, ipt/ipt_g, tau/usual_care
+  EXPECT_GT(seen["ipt/ipt"], seen["ipt/ipt_g"]);
+  EXPECT_GT(seen["tau/usual_care"], 400);
 }
 
 // ---- clinical plausibility ---------------------------------------------------------------------

@@ -22,7 +22,8 @@ namespace {
 // consecutive monthly assessments.
 constexpr int relapse_threshold = 10;
 constexpr int relapse_consecutive = 2;
-constexpr int maintenance_sessions = 12;
+// Two years of monthly IPT-M, as in Frank et al. 2007 (Am J Psychiatry 164:761).
+constexpr int maintenance_sessions = 24;
 
 /// Builds one case. Each step draws from its own stream (see purpose).
 class case_builder {
@@ -96,7 +97,7 @@ class case_builder {
     dropout_ = s.chance(g_.dropout_);
     // Two more sessions, agreed in the middle phase three sessions before the contracted end,
     // where the protocol's range allows (not ipc, ipt_brief, ipt_a ...).
-    renegotiated_ = s.chance(g_.renegotiation_) && !dropout_ &&
+    renegotiated_ = s.chance(g_.renegotiation_) && !dropout_ && proto_->kind == protocol_kind::adaptation &&
                     contracted_ + 2 <= proto_->max_sessions &&
                     contracted_ - 3 > planned_initial_sessions(*proto_) &&
                     proto_->termination_min <= 5;
@@ -132,6 +133,13 @@ class case_builder {
     // so item scores stay recognisable from one session to the next.
     for (std::size_t j = 0; j < phq_weights_.size(); ++j) phq_weights_[j] = phq9_core_weights[j] * (1 + s.below(4));
     for (std::size_t j = 0; j < gad_weights_.size(); ++j) gad_weights_[j] = gad7_weights[j] * (1 + s.below(4));
+    // Reliable deterioration at the arm's rate (drawn last, so the draws above stay as they were):
+    // items 1-8 end 7-10 points worse, beyond the PHQ-9's reliable change of 6 even with the
+    // session-to-session noise; anxiety follows.
+    if (s.chance(g_.deterioration_[arm_index_])) {
+      improvement_ = -ratio(s.between(7, 10), core0_);
+      gad_improvement_ = improvement_;
+    }
   }
 
   // Share of the course-end improvement reached at acute session `number`: fast early gains,
@@ -414,7 +422,7 @@ class case_builder {
       c_.contract.renegotiations.push_back(
           {renegotiation_session_, planned_, "Two more sessions agreed explicitly to consolidate gains"});
     }
-    schedule_ = plan(*proto_, start_, {.planned_sessions = planned_, .focus = areas_}).value();
+    schedule_ = plan(*proto_, start_, {.planned_sessions = planned_, .focus = plan_focus()}).value();
     attendance_.assign(static_cast<std::size_t>(recorded_), attendance::attended);
     // Missed appointments fall in the middle phase, never two in a row, so no gap exceeds two
     // weeks (C005) and the initial and termination tasks happen (P003, F013).
@@ -443,10 +451,15 @@ class case_builder {
                          {.planned_sessions = planned_,
                           .skip = {schedule_slot(start_, proto_->frequency, at - 1),
                                    schedule_slot(start_, proto_->frequency, at)},
-                          .focus = areas_})
+                          .focus = plan_focus()})
                         .value();
       }
     }
+  }
+
+  // The problem areas plan() lays goals out for: none where the protocol has no IPT areas.
+  std::vector<problem_area> plan_focus() const {
+    return proto_->focus_model == focus_model::ipt_areas ? areas_ : std::vector<problem_area>{};
   }
 
   // ---- sessions ----------------------------------------------------------------------------
@@ -500,7 +513,9 @@ class case_builder {
         continue;
       }
       out.minutes = std::max(10, minutes + s.between(-5, 5));
-      if (ps.phase != phase::middle) {
+      if (proto_->kind == protocol_kind::comparator) {
+        // A usual-care contact: it happened and took its time; none of IPT's work is recorded.
+      } else if (ps.phase != phase::middle) {
         out.tasks = ps.tasks;
         if (carry_discussion && !contains(out.tasks, task::termination_discussed))
           out.tasks.insert(out.tasks.begin(), task::termination_discussed);
@@ -665,6 +680,9 @@ class case_builder {
                            : std::clamp(round_fixed(endpoint_core_ * one + mul(a.normal_q16(), ratio(15, 10))), 0, relapse_threshold - 1);
       c_.assessments.push_back(phq9(core, 0, v.date, v.number, a));
       c_.sessions.push_back(std::move(v));
+      // The rule fired: the episode is back, and maintenance ends for acute treatment (as the
+      // maintenance trials took a recurrence off protocol).
+      if (k == onset + relapse_consecutive - 1) break;
     }
   }
 
@@ -706,7 +724,8 @@ class case_builder {
   void apply_deviations() {
     const bool has_inventory = last_attended_ >= inventory_.completed_session.value_or(1);
     const bool has_formulation = last_attended_ >= initial_;
-    if (has_inventory) c_.inventory = inventory_;
+    // A comparator arm takes no interpersonal inventory and agrees no formulation.
+    if (has_inventory && proto_->kind != protocol_kind::comparator) c_.inventory = inventory_;
     if (has_formulation) c_.formulation = formulation_;
     synth_detail::use_focus_model(c_, proto_->focus_model);
 

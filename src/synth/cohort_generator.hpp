@@ -40,6 +40,7 @@ class generator {
       adaptations_.push_back(std::move(list));
       improvement_mean_.push_back(fixed(a.improvement_mean));
       improvement_sd_.push_back(fixed(a.improvement_sd));
+      deterioration_.push_back(probability(a.deterioration));
     }
     w.clear();
     for (const auto& s : o.sites) w.push_back(s.weight);
@@ -77,6 +78,7 @@ class generator {
   std::vector<weighted_table> adaptation_tables_;
   std::vector<std::vector<const protocol*>> adaptations_;
   std::vector<std::int64_t> improvement_mean_, improvement_sd_;
+  std::vector<std::uint64_t> deterioration_;
   std::uint64_t second_focus_ = 0, dropout_ = 0, cancellation_ = 0, no_show_ = 0, missing_ = 0,
                 gad7_ = 0, antidepressant_ = 0, renegotiation_ = 0, maintenance_ = 0,
                 relapse_ = 0, risk_ = 0, dev_focus_ = 0, dev_gap_ = 0, dev_formulation_ = 0,

@@ -56,10 +56,12 @@ struct synth_arm {
   double improvement_mean = 0.6;         ///< mean proportional PHQ-9 reduction over a full course
   double improvement_sd = 0.35;          ///< between-patient SD of that proportion
   bool maintenance = true;               ///< completers below PHQ-9 10 may be offered IPT-M
+  double deterioration = 0.075;          ///< share of cases drawn to worsen by 7-10 points on PHQ-9 items 1-8 (fewer reach reliable deterioration: see docs/synthetic.md)
   friend bool operator==(const synth_arm&, const synth_arm&) = default;
 };
 BOOST_DESCRIBE_STRUCT(synth_arm, (),
-                      (id, allocation, adaptations, improvement_mean, improvement_sd, maintenance))
+                      (id, allocation, adaptations, improvement_mean, improvement_sd, maintenance,
+                       deterioration))
 
 template <>
 inline constexpr auto meta::field_rules<synth_arm> = std::tuple{
@@ -67,7 +69,8 @@ inline constexpr auto meta::field_rules<synth_arm> = std::tuple{
     meta::field(&synth_arm::allocation, meta::has_default{}, meta::real_range{0, 1e9}),
     meta::field(&synth_arm::improvement_mean, meta::has_default{}, meta::real_range{-1, 1}),
     meta::field(&synth_arm::improvement_sd, meta::has_default{}, meta::real_range{0, 1}),
-    meta::field(&synth_arm::maintenance, meta::has_default{})};
+    meta::field(&synth_arm::maintenance, meta::has_default{}),
+    meta::field(&synth_arm::deterioration, meta::has_default{}, meta::real_range{0, 1})};
 
 /// @brief Protocol deviations injected at known per-case rates, each where the case has a place
 /// for it (docs/synthetic.md says which cases can carry which deviation).
@@ -88,8 +91,8 @@ inline constexpr auto meta::field_rules<synth_deviations> = std::tuple{
     meta::field(&synth_deviations::unagreed_formulation, meta::has_default{}, meta::real_range{0, 1}),
     meta::field(&synth_deviations::missing_endpoint, meta::has_default{}, meta::real_range{0, 1})};
 
-/// @brief The default arms: `ipt` (a mix of IPT adaptations) and `tau` (interpersonal counselling
-/// as enhanced usual care), allocated 1:1.
+/// @brief The default arms, allocated 1:1: `ipt` (adults: individual IPT, some of it in the group
+/// format) and `tau` (the `usual_care` comparator: a few contacts, no IPT).
 std::vector<synth_arm> default_synth_arms();
 
 /// @brief The default sites: `site-a` .. `site-d`, equal shares.
@@ -119,7 +122,7 @@ struct synth_options {
   double antidepressant_share = 0.3;               ///< cases with a concurrent antidepressant
   double renegotiation_share = 0.05;               ///< completed courses renegotiated to 2 more sessions, where the protocol allows
   double maintenance_share = 0.3;                  ///< eligible completers (arm allows, PHQ-9 <= 9) given a maintenance plan
-  double relapse_share = 0.25;                     ///< maintenance cases whose relapse rule fires (M003)
+  double relapse_share = 0.26;                     ///< maintenance cases whose relapse rule fires within the 24 monthly sessions (M003)
   double risk_rate = 0.1;                          ///< cases with PHQ-9 item 9 above 0 (A007)
   synth_deviations deviations;                     ///< protocol deviations
   friend bool operator==(const synth_options&, const synth_options&) = default;
