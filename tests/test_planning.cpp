@@ -105,7 +105,10 @@ TEST(planning, comparator_arms_get_dated_contacts_and_other_focus_models_no_prob
   const auto usual = iptkit::plan("usual_care", d("2026-01-05"), {.planned_sessions = 4});
   ASSERT_TRUE(usual) << iptkit::to_string(usual.errors().front());
   ASSERT_EQ(usual->size(), 4u);
-  EXPECT_EQ((*usual)[3].date, d("2026-01-26"));
+  EXPECT_EQ((*usual)[3].date, d("2026-04-05"));  // monthly, the usual-care default
+  EXPECT_EQ((*usual)[0].phase, phase::initial);
+  EXPECT_EQ((*usual)[1].phase, phase::middle);
+  EXPECT_EQ((*usual)[3].phase, phase::termination);  // the last planned contact
   for (const auto& s : *usual) EXPECT_TRUE(s.tasks.empty()) << s.number;
   const auto dit = iptkit::plan("dit", d("2026-01-05")).value();
   EXPECT_EQ(count(dit, phase::initial), 4);

@@ -175,7 +175,7 @@ TEST(synth, golden_case_of_seed_42) {
   EXPECT_EQ(c.case_id, "SYN-000001");
   EXPECT_EQ(outcome_of(c).baseline, 16);
   EXPECT_EQ(c.adaptation, "usual_care");
-  EXPECT_EQ(iptkit::format_date(c.contract.start_date), "2025-07-07");
+  EXPECT_EQ(iptkit::format_date(c.contract.start_date), "2024-06-17");
   EXPECT_EQ(c.sessions.size(), 1u);
   EXPECT_EQ(totals(c), (std::vector<int>{16, 15}));
   const auto later = iptkit::synthesize_case(o, 999);
@@ -471,10 +471,15 @@ TEST(synth, cases_are_clinically_plausible) {
       }
     }
 
-    // Weekly sessions: consecutive slots 7 days apart (missed ones keep their slot).
+    // Slots at the protocol's frequency (missed ones keep theirs): IPT weekly, usual care monthly.
     for (std::size_t k = 1; k < c.sessions.size(); ++k) {
-      if (iptkit::is_acute(c.sessions[k].phase)) {
-        EXPECT_EQ(iptkit::days_between(c.sessions[k - 1].date, c.sessions[k].date), 7) << c.case_id;
+      if (!iptkit::is_acute(c.sessions[k].phase)) continue;
+      const long gap = iptkit::days_between(c.sessions[k - 1].date, c.sessions[k].date);
+      if (c.adaptation == "usual_care") {
+        EXPECT_GE(gap, 28) << c.case_id;
+        EXPECT_LE(gap, 31) << c.case_id;
+      } else {
+        EXPECT_EQ(gap, 7) << c.case_id;
       }
     }
 

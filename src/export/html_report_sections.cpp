@@ -361,13 +361,14 @@ void write_summary(std::string& out, const report_context& x) {
        [](const group_summary& s) { return proportion_cell(s.reliable_deterioration); },
        [](const group_summary& s) { return s.reliable_deterioration.n > 0; }},
       {abbr("Recovery", "A case at baseline (" + caseness_meaning(x.instruments, ids) +
-                            ") and no longer a case at endpoint; among cases at caseness at baseline"),
+                            ") and no longer a case at endpoint; among cases that finished treatment (at least 2 "
+                            "attended sessions) and were at caseness at baseline (NHS Talking Therapies)"),
        [](const group_summary& s) { return proportion_cell(s.recovery); },
        [](const group_summary& s) { return s.recovery.n > 0; }},
       {abbr("Reliable recovery", "Recovery together with reliable improvement"),
        [](const group_summary& s) { return proportion_cell(s.reliable_recovery); },
        [](const group_summary& s) { return s.reliable_recovery.n > 0; }},
-      {abbr("Completed treatment", "Attended a termination-phase session"),
+      {abbr("Completed treatment", "Attended a termination-phase session (on a comparator arm: its last planned contact)"),
        [](const group_summary& s) { return proportion_cell(s.completers); },
        [](const group_summary& s) { return s.completers.n > 0; }},
       {abbr("Effect size d_z", "Within-group pre-post effect: mean change divided by the SD of change, with Hedges' "

@@ -57,15 +57,21 @@ protocol_registry protocol_registry::with_builtins() {
   r.add(phone);
   // Comparator arms: what a trial's control arm received, so that it is never recorded as an IPT
   // adaptation. Their session counts are the range a trial usually reports; no IPT rule reads them.
-  const auto comparator = [&](std::string id, std::string name, int min, int max, std::string source) {
-    auto p = row(std::move(id), std::move(name), f::individual, min, max, 1, 0, std::move(source));
+  // The last contact is the arm's termination (initial max 1, termination min 1), so that "reached
+  // the termination phase" (completer) means "attended the last planned contact" in every arm.
+  const auto comparator = [&](std::string id, std::string name, int min, int max, std::string source,
+                              session_frequency frequency = session_frequency::weekly) {
+    auto p = row(std::move(id), std::move(name), f::individual, min, max, 1, 1, std::move(source));
+    p.frequency = frequency;
     p.kind = protocol_kind::comparator;
     p.focus_model = focus_model::none;
     r.add(p);
   };
   comparator("usual_care", "usual care (treatment as usual)", 1, 52,
              "the trial's own description of usual care; routine care averages fewer than 5 sessions "
-             "(Hansen, Lambert & Forman 2002, Clin Psychol Sci Pract 9:329)");
+             "(Hansen, Lambert & Forman 2002, Clin Psychol Sci Pract 9:329), reviewed every 2-4 weeks "
+             "at first (NICE CG90, 2009)",
+             session_frequency::monthly);
   // A wait-list arm has no sessions while it waits: a case records the assessments of the wait,
   // and its contract the course offered after it (a contract plans at least one session).
   comparator("waitlist", "wait-list control (treatment offered after the wait)", 1, 52,

@@ -101,7 +101,8 @@ std::vector<std::string> group_labels(std::span<const case_record> cases, group_
 
 cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std::string> group_of_case,
                          group_by by) {
-  // Groups in order of first appearance; instruments likewise within the cohort.
+  // Groups in the order of their labels, so that "a vs b" (a minus b) does not flip with the order
+  // of the cases in a file; instruments in order of first appearance within the cohort.
   std::vector<std::string> groups, instruments;
   std::map<std::pair<std::string, std::string>, accumulator> acc;
   for (const auto& r : rows) {
@@ -131,6 +132,8 @@ cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std
     }
     a.completers.add(r.completer);
   }
+  std::sort(groups.begin(), groups.end());
+
 
   cohort_summary out;
   out.by = by;

@@ -112,8 +112,8 @@ struct synth_options {
   std::vector<synth_share> sites = default_synth_sites();                 ///< sites (none: no `site`)
   std::vector<synth_area_share> problem_areas = default_synth_problem_areas();  ///< primary focus mix
   double second_focus_share = 0.2;                 ///< cases with a second focus (never with deficits)
-  date start_from{std::chrono::year{2024}, std::chrono::January, std::chrono::day{1}};  ///< first start date
-  date start_to{std::chrono::year{2025}, std::chrono::December, std::chrono::day{31}};  ///< last start date (weekends move to Monday)
+  date start_from{std::chrono::year{2023}, std::chrono::January, std::chrono::day{1}};  ///< first start date
+  date start_to{std::chrono::year{2024}, std::chrono::June, std::chrono::day{30}};  ///< last start date (weekends move to Monday); two years of maintenance after it end in 2026
   double dropout_rate = 0.2;                       ///< courses that stop before the termination phase
   double cancellation_rate = 0.05;                 ///< per middle-phase appointment: cancelled
   double no_show_rate = 0.07;                      ///< per middle-phase appointment: not attended
