@@ -77,8 +77,7 @@ TEST(parallel, a_rule_that_throws_on_one_thread_fails_the_whole_cohort) {
   cat.rules.add({"X100", iptkit::severity::error, "throws on one case",
              [&](const iptkit::rule_context& ctx, std::vector<iptkit::rule_hit>&) {
                if (ctx.c.case_id == bad) throw std::runtime_error("user rule failed");
-             },
-             /*comparator_arms=*/true});  // the case may be on the usual-care arm
+             }});  // a rule one adds runs on every arm, the usual-care one too
   EXPECT_THROW(iptkit::validate_cohort(cases, {.threads = 4}, cat), std::runtime_error);
 }
 

@@ -752,6 +752,17 @@ TEST(rules, comparator_arms_get_only_the_rules_that_hold_in_any_arm) {
   const auto as_ipt = iptkit::validate(ipt);
   EXPECT_TRUE(has(as_ipt, "F001", "/inventory") && has(as_ipt, "F002", "/formulation"));
   EXPECT_TRUE(has(as_ipt, "C001", "/contract/planned_sessions"));
+  // A rule a trial adds runs on every arm unless it says otherwise: no control arm skipped unseen.
+  iptkit::catalog cat;
+  cat.rules.add({"T001", severity::warning, "every case", [](const iptkit::rule_context&, std::vector<iptkit::rule_hit>& out) {
+                   out.push_back({"", "seen"});
+                 }});
+  EXPECT_TRUE(has(iptkit::validate(c, {}, cat), "T001", ""));
+  cat.rules.add({"T001", severity::warning, "IPT arms only", [](const iptkit::rule_context&, std::vector<iptkit::rule_hit>& out) {
+                   out.push_back({"", "seen"});
+                 }, /*comparator_arms=*/false});
+  EXPECT_FALSE(has(iptkit::validate(c, {}, cat), "T001", ""));
+  EXPECT_TRUE(has(iptkit::validate(ipt, {}, cat), "T001", ""));
 }
 
 // A wait-list case has no session while it waits: its assessments are the comparison, and a case

@@ -16,9 +16,12 @@ rule_set rule_set::with_builtins() {
   rules::detail::add_adaptation_rules(r);
   // What holds in a control arm too: a session schedule that makes sense, measures that can be
   // scored (and risk that must be seen), and a maintenance plan's relapse rule.
-  for (const char* code : {"C002", "C003", "C006", "A001", "A002", "A003", "A004", "A005", "A006", "A007", "A008",
-                           "A009", "M001", "M002", "M003"})
-    const_cast<rule*>(r.find(code))->comparator_arms = true;  // each is in the table just built
+  // Every other built-in rule is about the IPT protocol and stays off comparator arms.
+  constexpr std::string_view any_arm[] = {"C002", "C003", "C006", "A001", "A002", "A003", "A004", "A005",
+                                          "A006", "A007", "A008", "A009", "M001", "M002", "M003"};
+  for (const auto code : r.ids())
+    const_cast<rule*>(r.find(code))->comparator_arms =
+        std::find(std::begin(any_arm), std::end(any_arm), code) != std::end(any_arm);
   return r;
 }
 

@@ -48,10 +48,11 @@ struct rule {
   iptkit::severity severity{};      ///< default severity
   std::string title;                ///< what it checks, one line
   std::function<void(const rule_context&, std::vector<rule_hit>&)> check;  ///< appends hits
-  /// @brief Also run on cases of a comparator protocol (protocol_kind::comparator). Off for the
-  /// IPT protocol rules (contract, phases, formulation, adaptation); on for what holds in any
-  /// arm: session numbering and dates, the measures (risk alerts among them) and maintenance.
-  bool comparator_arms = false;
+  /// @brief Also run on cases of a comparator protocol (protocol_kind::comparator). On by default,
+  /// so that a rule a trial adds never skips its control arm unseen; the built-in IPT protocol
+  /// rules (contract, phases, formulation, adaptation) switch it off, the ones that hold in any arm
+  /// (session numbering and dates, the measures with the risk alerts, maintenance) keep it.
+  bool comparator_arms = true;
 };
 
 }  // namespace iptkit
