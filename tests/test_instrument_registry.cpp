@@ -137,6 +137,19 @@ TEST(instrument_registry, entries_are_checked_when_added) {
   auto risk = in;
   risk.risk_items = {10};
   EXPECT_EQ(path_of(risk), "/risk_items/0");
+  // Found in a cold try: two definitions of reliable change, and Jacobson-Truax parameters that
+  // would make S_diff 0 (then reliable change quietly vanished).
+  auto both = in;
+  both.jacobson_truax = iptkit::jacobson_truax{5, 0.8};  // phq9 has reliable_change 6 already
+  EXPECT_EQ(path_of(both), "/jacobson_truax");
+  auto perfect = in;
+  perfect.reliable_change.reset();
+  perfect.jacobson_truax = iptkit::jacobson_truax{5, 1.0};
+  EXPECT_EQ(path_of(perfect), "/jacobson_truax/reliability");
+  auto flat = in;
+  flat.reliable_change.reset();
+  flat.jacobson_truax = iptkit::jacobson_truax{0, 0.8};
+  EXPECT_EQ(path_of(flat), "/jacobson_truax/sd");
   auto maxima = in;
   maxima.item_maxima = {3, 3};
   EXPECT_EQ(path_of(maxima), "/item_maxima");

@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
   report->add_option("FILE", files, "Case files")->required();
   report->add_option("-o,--output", out, "The HTML file to write")->required();
   report->add_option("--by", by, "Group by arm (default), adaptation, site or none");
-  add_common(*report, o, takes::cases | takes::registries | takes::threads);
+  add_common(*report, o, takes::cases | takes::registries | takes::threads | takes::recovery);
 
   bool no_dates = false;
   auto* convert = app.add_subcommand("convert", "Between the document forms (JSON, JSON Lines), to tidy CSV tables and to FHIR R4");

@@ -296,6 +296,7 @@ int run_report(const std::vector<std::string>& files, const std::string& out, gr
   report_options options;
   options.by = by;
   options.generated_by = std::string("iptkit ") + version_string;
+  options.recovery_period_months = o.recovery_months;
   write_output(out, html_report(cohort.cases, findings, unreadable, options, reg), {files});
   const bool error_findings = std::any_of(findings.begin(), findings.end(), [](const auto& fs) {
     return std::any_of(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::error; });

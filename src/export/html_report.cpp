@@ -242,7 +242,8 @@ std::string html_report(std::span<const case_record> cases, std::span<const std:
                         std::span<const report_input_error> unreadable, const report_options& options,
                         const catalog& cat) {
   const auto& instruments = cat.instruments;
-  const auto rows = outcomes(cases, {}, cat);  // refuses a case that is not well formed
+  // Refuses a case that is not well formed, and a recovery period outside 1-120 months.
+  const auto rows = outcomes(cases, {.recovery_period_months = options.recovery_period_months}, cat);
   const auto labels = group_labels(cases, options.by);
   report_context x{options, cat, instruments, cases, {}, {}, {}, {}, std::nullopt, summarize(rows, labels, options.by)};
 
@@ -261,7 +262,8 @@ std::string html_report(std::span<const case_record> cases, std::span<const std:
     for (const auto& f : v.findings) v.has_alert = v.has_alert || f.severity == severity::alert;
     if (std::find(x.groups.begin(), x.groups.end(), v.group) == x.groups.end()) x.groups.push_back(v.group);
   }
-  // Cases without a group label read best after the named groups.
+  // Groups in label order, as the summary has them; cases without a group label after the rest.
+  std::sort(x.groups.begin(), x.groups.end());
   std::stable_partition(x.groups.begin(), x.groups.end(), [](const std::string& g) { return g != "(none)"; });
   for (const auto& r : rows)
     if (r.case_index < x.views.size()) x.views[r.case_index].rows.push_back(&r);

@@ -40,7 +40,7 @@ struct report_context {
   const instrument_registry& instruments;
   std::span<const case_record> cases;
   std::vector<case_view> views;
-  std::vector<std::string> groups;            // group labels, first-appearance order
+  std::vector<std::string> groups;            // group labels in label order, "(none)" last
   std::vector<std::string> instrument_order;  // summary instruments, most used first
   std::vector<std::string> plain_instruments; // the same without the paired row
   std::optional<std::string> primary;         // the instrument of the trajectory chart

@@ -368,6 +368,15 @@ void write_summary(std::string& out, const report_context& x) {
       {abbr("Reliable recovery", "Recovery together with reliable improvement"),
        [](const group_summary& s) { return proportion_cell(s.reliable_recovery); },
        [](const group_summary& s) { return s.reliable_recovery.n > 0; }},
+      {abbr("Relapse", "The relapse rule fired before the remission had lasted the recovery period (" +
+                           std::to_string(x.options.recovery_period_months) +
+                           " months; Frank et al. 1991); among cases that remitted and whose rule was applied"),
+       [](const group_summary& s) { return proportion_cell(s.relapse); },
+       [](const group_summary& s) { return s.relapse.n > 0; }},
+      {abbr("Recurrence", "The relapse rule fired after a remission had lasted the recovery period: a new episode "
+                          "after recovery (Frank et al. 1991); among the same cases"),
+       [](const group_summary& s) { return proportion_cell(s.recurrence); },
+       [](const group_summary& s) { return s.recurrence.n > 0; }},
       {abbr("Completed treatment", "Attended a termination-phase session (on a comparator arm: its last planned contact)"),
        [](const group_summary& s) { return proportion_cell(s.completers); },
        [](const group_summary& s) { return s.completers.n > 0; }},

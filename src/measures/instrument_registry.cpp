@@ -59,6 +59,17 @@ std::vector<read_error> entry_errors(const instrument& in) {
     if (*cut && (**cut < in.total_min || **cut > in.total_max))
       fail(cut == &in.caseness ? "/caseness" : "/remission", "expected a total from " + n(in.total_min) + " to " +
                                                                   n(in.total_max) + "; found " + n(**cut));
+  // Reliable change has one definition: two would leave the reader guessing which one counted.
+  if (in.reliable_change && in.jacobson_truax)
+    fail("/jacobson_truax", "expected either reliable_change (points) or jacobson_truax; found both");
+  // S_diff = SD * sqrt(2 (1 - r)) must be above 0, or no change could be judged.
+  if (in.jacobson_truax) {
+    if (in.jacobson_truax->sd <= 0)
+      fail("/jacobson_truax/sd", "expected a standard deviation above 0; found " + n(in.jacobson_truax->sd));
+    if (in.jacobson_truax->reliability >= 1)
+      fail("/jacobson_truax/reliability", "expected a reliability below 1 (at 1 every change would be reliable); found " +
+                                              n(in.jacobson_truax->reliability));
+  }
   for (std::size_t k = 0; k < in.risk_items.size(); ++k)
     if (in.risk_items[k] < 1 || in.risk_items[k] > in.items)
       fail("/risk_items/" + n(k), "expected an item number from 1 to " + n(in.items) + "; found " + n(in.risk_items[k]));

@@ -180,10 +180,12 @@ cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std
       out.groups.push_back(std::move(s));
     }
 
-  // Every pair of groups on each instrument they share.
+  // Every pair of groups on each instrument they share. Cases with no arm (or site) recorded are a
+  // row of their own but never a side of a comparison: they were not randomised to anything.
   for (std::size_t x = 0; x < groups.size(); ++x)
     for (std::size_t y = x + 1; y < groups.size(); ++y)
       for (const auto& i : instruments) {
+        if (groups[x] == "(none)" || groups[y] == "(none)") continue;
         const group_summary *a = nullptr, *b = nullptr;
         for (const auto& s : out.groups) {
           if (s.instrument != i) continue;

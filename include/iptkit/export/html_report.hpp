@@ -25,6 +25,7 @@ struct report_options {
   std::string generated_by;                        ///< e.g. tool, version and date, given by the caller
                                                    ///< (the report never reads a clock, so the same
                                                    ///< input gives the same bytes)
+  int recovery_period_months = 4;                  ///< outcome_options::recovery_period_months: relapse vs recurrence
 };
 
 /// @brief An input case that could not be read, listed in the report with its errors.
