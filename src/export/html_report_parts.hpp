@@ -57,6 +57,13 @@ std::string group_display(std::string_view label, group_by by);
 std::string remission_meaning(const instrument_registry& reg, const std::vector<std::string>& ids);
 std::string caseness_meaning(const instrument_registry& reg, const std::vector<std::string>& ids);
 std::string reliable_meaning(const instrument_registry& reg, const std::vector<std::string>& ids);
+/// @brief Shared by the cohort and the case sections.
+std::string_view reason_words(not_computed r);
+int severity_rank(severity s);
+std::string badge(severity s);
+std::string signed_fixed(double v, int decimals);
+std::string instrument_name(const instrument_registry& reg, std::string_view id);
+std::string focus_words(const focus& f, const case_record& c);
 /// @brief The instruments of a set of outcome rows, most cases first; the paired row last.
 std::vector<std::string> instruments_by_use(std::span<const case_outcome> rows);
 
