@@ -109,6 +109,11 @@ TEST(planning, comparator_arms_get_dated_contacts_and_other_focus_models_no_prob
   EXPECT_EQ((*usual)[0].phase, phase::initial);
   EXPECT_EQ((*usual)[1].phase, phase::middle);
   EXPECT_EQ((*usual)[3].phase, phase::termination);  // the last planned contact
+  // A single planned contact is the first and the last: attending it completes the course.
+  const auto one = iptkit::plan("usual_care", d("2026-01-05"), {.planned_sessions = 1}).value();
+  ASSERT_EQ(one.size(), 1u);
+  EXPECT_EQ(one[0].phase, phase::termination);
+  EXPECT_EQ(iptkit::plan("ipt", d("2026-01-05"), {.planned_sessions = 1}).value()[0].phase, phase::initial);
   for (const auto& s : *usual) EXPECT_TRUE(s.tasks.empty()) << s.number;
   const auto dit = iptkit::plan("dit", d("2026-01-05")).value();
   EXPECT_EQ(count(dit, phase::initial), 4);

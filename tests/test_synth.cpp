@@ -177,11 +177,11 @@ TEST(synth, golden_case_of_seed_42) {
   EXPECT_EQ(c.adaptation, "usual_care");
   EXPECT_EQ(iptkit::format_date(c.contract.start_date), "2024-06-17");
   EXPECT_EQ(c.sessions.size(), 1u);
-  EXPECT_EQ(totals(c), (std::vector<int>{16, 15}));
+  EXPECT_EQ(totals(c), (std::vector<int>{16, 16}));
   const auto later = iptkit::synthesize_case(o, 999);
   EXPECT_EQ(later.case_id, "SYN-001000");
   EXPECT_EQ(outcome_of(later).baseline, 11);
-  EXPECT_EQ(totals(later), (std::vector<int>{11, 12, 9, 12}));
+  EXPECT_EQ(totals(later), (std::vector<int>{11, 12, 7, 11}));
 }
 
 // ---- valid documents ---------------------------------------------------------------------------

@@ -101,8 +101,12 @@ result<std::vector<planned_session>> plan(const protocol& p, date start, const p
     return result<std::vector<planned_session>>::failure(std::move(errors));
   const int n = std::max(1, options.planned_sessions.value_or(p.min_sessions));
   const auto frequency = options.frequency.value_or(p.frequency);
-  const int termination = std::clamp(p.termination_min, 0, n - 1);
-  const int initial = std::clamp(planned_initial_sessions(p), 1, n - termination);
+  // A comparator's single planned contact is also its last, so it is its termination: "completed
+  // treatment" means attended the last planned contact in every arm. An IPT course keeps at least
+  // one initial session.
+  const bool comparator = p.kind == protocol_kind::comparator;
+  const int termination = comparator ? std::min(p.termination_min, n) : std::clamp(p.termination_min, 0, n - 1);
+  const int initial = n - termination < 1 ? 0 : std::clamp(planned_initial_sessions(p), 1, n - termination);
   // The ending is named 2-4 sessions before the last (Guide ch.9): three before the last, or the
   // first termination session when that comes earlier (groups), never in the initial phase.
   const int discuss_at = std::max(initial + 1, std::min(n - 3, n - termination + 1));

@@ -145,7 +145,7 @@ class case_builder {
   // Share of the course-end improvement reached at acute session `number`: fast early gains,
   // then a plateau, 1 - (1 - t)^2 with t the position in the planned course.
   std::int64_t course_fraction(int number) const {
-    if (planned_ <= 1) return one;
+    if (planned_ <= 1) return 0;  // measured at the one contact: the change has not happened yet
     const std::int64_t t = std::min<std::int64_t>(one, ratio(number - 1, planned_ - 1));
     return one - mul(one - t, one - t);
   }
@@ -629,7 +629,8 @@ class case_builder {
       const int core = value_at(core0_, improvement_, v.number, 24, s);
       const int gad = value_at(gad0_, gad_improvement_, v.number, 21, s);
       if (v.number == last_attended_) endpoint_core_ = core;
-      const bool final_session = !dropout_ && v.number == recorded_;
+      // The last session of a completed course (a one-contact usual care "dropout" completes it too).
+      const bool final_session = v.number == recorded_ && (!dropout_ || v.phase == phase::termination);
       if (!final_session && g_.stream_for(index_, purpose::missing, static_cast<std::uint64_t>(v.number)).chance(g_.missing_))
         continue;
       c_.assessments.push_back(phq9(core, risk_item(v.number, core), v.date, v.number, s));

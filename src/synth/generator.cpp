@@ -37,7 +37,7 @@ std::vector<synth_arm> default_synth_arms() {
   // and a dropout stops early: docs/synthetic.md gives the rates a default cohort reaches.
   return {
       {"ipt", 1, {{"ipt", 0.8}, {"ipt_g", 0.2}}, 0.6, 0.35, true, 0.06},
-      {"tau", 1, {{"usual_care", 1}}, 0.33, 0.4, false, 0.105},
+      {"tau", 1, {{"usual_care", 1}}, 0.48, 0.4, false, 0.155},
   };
 }
 

@@ -397,3 +397,28 @@ def test_read_cases_collect_yields_every_good_case_and_names_every_bad_one() -> 
     streamed = iptkit.iter_cases(bad_lines, errors="collect")
     assert [c.case_id for c in streamed] == ["COH-001", "COH-002", "COH-003"]
     assert [(e.index, e.line) for e in streamed.errors] == [(1, 2), (3, 4)]
+
+
+def test_arguments_that_would_be_ignored_are_refused() -> None:
+    # Found in a cold try: each of these used to be silently ignored.
+    o = iptkit.SynthOptions()
+    o.cases, o.seed = 40, 9
+    assert len(iptkit.synthesize(options=o)) == 40
+    with pytest.raises(ValueError, match="cases and seed come from options"):
+        iptkit.synthesize(10, options=o)
+    with pytest.raises(ValueError, match="cases and seed come from options"):
+        iptkit.synthesize(seed=3, options=o)
+    assert len(iptkit.synthesize(12, seed=3)) == 12
+    cases = iptkit.read_cases(COHORT)
+    s = iptkit.cohort_summary(cases, by="arm", recovery_period_months=12)
+    with pytest.raises(ValueError, match="recovery_period_months cannot change a CohortSummary"):
+        iptkit.summary(s, recovery_period_months=4)
+    with pytest.raises(ValueError, match="by cannot change a CohortSummary"):
+        iptkit.comparisons(s, by="site")
+    assert len(iptkit.summary(s)) == len(iptkit.summary(cases, by="arm", recovery_period_months=12))
+    # Comparisons group by arm when by is left out, in label order: ipt minus tau.
+    cmp = iptkit.comparisons(cases)
+    assert set(zip(cmp["group_a"], cmp["group_b"])) == {("ipt", "tau")}
+    back = iptkit.comparisons(list(reversed(cases)))
+    assert back[["instrument", "group_a", "group_b", "outcome"]].equals(cmp[["instrument", "group_a", "group_b", "outcome"]])
+    assert ((back["estimate"] - cmp["estimate"]).abs().fillna(0) < 1e-12).all()  # summation order aside

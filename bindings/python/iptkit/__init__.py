@@ -449,22 +449,41 @@ def cohort_summary(cases: Case | Iterable[Case] | PathLike, *, by: GroupBy | str
                            recovery_period_months=recovery_period_months)
 
 
+def _computed(cases: Case | Iterable[Case] | PathLike | CohortSummary, what: str, **given: Any) -> None:
+    # A CohortSummary is already grouped and computed: an argument that would change it is refused
+    # rather than quietly ignored.
+    if isinstance(cases, CohortSummary):
+        ignored = sorted(k for k, v in given.items() if v is not None)
+        if ignored:
+            raise ValueError(f"iptkit.{what}: {', '.join(ignored)} cannot change a CohortSummary, which is already "
+                             "grouped and computed; pass the cases instead")
+
+
 def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = None,
-            catalog: Catalog | None = None, threads: int = 1, recovery_period_months: int = 4) -> _pd.DataFrame:
+            catalog: Catalog | None = None, threads: int = 1,
+            recovery_period_months: int | None = None) -> _pd.DataFrame:
     """The cohort statistics as a DataFrame: one row per group and instrument; nested statistics
-    are flattened (``response_rate``, ``response_lower``, ``d_z_g`` ...)."""
+    are flattened (``response_rate``, ``response_lower``, ``d_z_g`` ...). Given a
+    :class:`CohortSummary`, ``by``, ``catalog`` and ``recovery_period_months`` must be left out."""
+    _computed(cases, "summary", by=by, catalog=catalog, recovery_period_months=recovery_period_months)
     s = cases if isinstance(cases, CohortSummary) else cohort_summary(
-        cases, by=by, catalog=catalog, threads=threads, recovery_period_months=recovery_period_months)
+        cases, by=by, catalog=catalog, threads=threads,
+        recovery_period_months=4 if recovery_period_months is None else recovery_period_months)
     return _frame(_core.summary_columns(s))
 
 
-def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = "arm",
-                catalog: Catalog | None = None) -> _pd.DataFrame:
+def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = None,
+                catalog: Catalog | None = None, recovery_period_months: int | None = None) -> _pd.DataFrame:
     """Every pair of groups compared: one row per pair, instrument and outcome; ``outcome`` is
     ``change`` for Hedges' g on change scores (``n``: cases in both groups) and a rate name for a
     rate difference a - b with Newcombe's interval (``n`` empty: each rate has its own n, in
-    :func:`summary`)."""
-    s = cases if isinstance(cases, CohortSummary) else cohort_summary(cases, by=by, catalog=catalog)
+    :func:`summary`). Groups are in label order, ``group_a`` before ``group_b``. Cases are grouped
+    by arm unless ``by`` says otherwise; given a :class:`CohortSummary`, ``by``, ``catalog`` and
+    ``recovery_period_months`` must be left out."""
+    _computed(cases, "comparisons", by=by, catalog=catalog, recovery_period_months=recovery_period_months)
+    s = cases if isinstance(cases, CohortSummary) else cohort_summary(
+        cases, by="arm" if by is None else by, catalog=catalog,
+        recovery_period_months=4 if recovery_period_months is None else recovery_period_months)
     rows: list[dict[str, Any]] = []
     for c in s.comparisons:
         g = c.hedges_g
@@ -488,13 +507,19 @@ def case_json_schema(catalog: Catalog | None = None) -> dict[str, Any]:
     return schema
 
 
-def synthesize(cases: int = 100, *, seed: int = 1, options: SynthOptions | None = None,
+def synthesize(cases: int | None = None, *, seed: int | None = None, options: SynthOptions | None = None,
                catalog: Catalog | None = None) -> list[Case]:
-    """A deterministic synthetic two-arm cohort (docs/synthetic.md): same seed, same cases."""
-    o = options if options is not None else SynthOptions()
-    if options is None:
-        o.cases = cases
-        o.seed = seed
+    """A deterministic synthetic two-arm cohort (docs/synthetic.md): same seed, same cases.
+    ``cases`` (default 100) and ``seed`` (default 1), or ``options`` with its own ``cases`` and
+    ``seed``: giving both is an error, never one silently overriding the other."""
+    if options is not None:
+        if cases is not None or seed is not None:
+            raise ValueError(f"iptkit.synthesize: cases and seed come from options (cases={options.cases}, "
+                             f"seed={options.seed}); set them there, or leave options out")
+        return _core.synthesize(options, catalog=catalog)
+    o = SynthOptions()
+    o.cases = 100 if cases is None else cases
+    o.seed = 1 if seed is None else seed
     return _core.synthesize(o, catalog=catalog)
 
 
