@@ -134,7 +134,6 @@ cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std
   }
   std::sort(groups.begin(), groups.end());
 
-
   cohort_summary out;
   out.by = by;
   for (const auto& g : groups)

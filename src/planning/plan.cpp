@@ -144,7 +144,7 @@ result<std::vector<planned_session>> plan(const protocol& p, date start, const p
     }
     if (number == discuss_at) s.tasks.insert(s.tasks.begin(), task::termination_discussed);
     // A comparator arm's plan is its dated contacts: none of IPT's tasks is due in usual care.
-    if (p.kind == protocol_kind::comparator) s.tasks.clear();
+    if (comparator) s.tasks.clear();
     out.push_back(std::move(s));
   }
   return out;
