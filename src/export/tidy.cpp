@@ -3,6 +3,7 @@
 #include <iptkit/export/tidy.hpp>
 
 #include <iptkit/json/check.hpp>
+#include <iptkit/json/write.hpp>
 
 #include <iptkit/export/csv.hpp>
 #include <iptkit/measures/scoring.hpp>
@@ -96,72 +97,151 @@ void append_case_rows(const case_record& c, std::size_t index, const tidy_option
 template <class M>
 constexpr bool is_date_column = std::is_same_v<M, date> || std::is_same_v<M, std::optional<date>>;
 
-template <class Row>
-std::string table_csv(const std::vector<Row>& rows, bool dates) {
-  std::string out;
-  bool first = true;
-  const auto cell = [&](std::string_view text) {
-    if (!first) out += ',';
-    first = false;
+// The text of one scalar, list or optional cell; an empty text that is present is `""`, so that
+// import tells it from an absent one.
+template <class M>
+void append_cell_text(std::string& out, const M& v) {
+  if constexpr (meta::is_optional_v<M>) {
+    if (!v) return;
+    if constexpr (std::is_same_v<typename M::value_type, std::string>)
+      if (v->empty()) {
+        out += "\"\"";
+        return;
+      }
+    append_cell_text(out, *v);
+  } else if constexpr (meta::is_vector_v<M>) {
+    std::string text;
+    for (std::size_t k = 0; k < v.size(); ++k) {
+      if (k) text += ';';
+      csv_detail::append_scalar_text(text, v[k]);
+    }
     csv_detail::append_field(out, text);
-  };
-  // Width of each list-of-integers column: its longest list.
-  std::vector<std::size_t> widths;
-  boost::mp11::mp_for_each<meta::members_with_bases_of<Row>>([&](auto D) {
-    using M = std::remove_cvref_t<decltype(std::declval<Row&>().*D.pointer)>;
-    if constexpr (std::is_same_v<M, std::vector<int>>) {
-      std::size_t w = 0;
-      for (const auto& r : rows) w = std::max(w, (r.*D.pointer).size());
-      widths.push_back(w);
-    }
-  });
-  std::size_t list = 0;
-  boost::mp11::mp_for_each<meta::members_with_bases_of<Row>>([&](auto D) {
-    using M = std::remove_cvref_t<decltype(std::declval<Row&>().*D.pointer)>;
-    if constexpr (is_date_column<M>) {
-      if (dates) cell(D.name);
-    } else if constexpr (std::is_same_v<M, std::vector<int>>) {
-      for (std::size_t k = 1; k <= widths[list]; ++k) cell(numbered_column(D.name, k));
-      ++list;
-    } else {
-      cell(D.name);
-    }
-  });
-  out += "\r\n";
-  for (const auto& r : rows) {
-    first = true;
-    list = 0;
+  } else {
+    std::string text;
+    csv_detail::append_scalar_text(text, v);
+    csv_detail::append_field(out, text);
+  }
+}
+
+// One table's columns, written generically from the descriptions of Row and, when given, of its
+// complete columns Extra (written after Row's).
+template <class Row>
+struct table_writer {
+  const std::vector<Row>& rows;
+  bool dates;
+  std::vector<std::size_t> widths;  // of each list-of-integers column: its longest list
+
+  table_writer(const std::vector<Row>& r, bool d) : rows(r), dates(d) {
     boost::mp11::mp_for_each<meta::members_with_bases_of<Row>>([&](auto D) {
       using M = std::remove_cvref_t<decltype(std::declval<Row&>().*D.pointer)>;
+      if constexpr (std::is_same_v<M, std::vector<int>>) {
+        std::size_t w = 0;
+        for (const auto& row : rows) w = std::max(w, (row.*D.pointer).size());
+        widths.push_back(w);
+      }
+    });
+  }
+
+  template <class T, class Cell>
+  void header(Cell&& cell) const {
+    std::size_t list = 0;
+    boost::mp11::mp_for_each<meta::members_with_bases_of<T>>([&](auto D) {
+      using M = std::remove_cvref_t<decltype(std::declval<T&>().*D.pointer)>;
+      if constexpr (is_date_column<M>) {
+        if (dates) cell(std::string_view(D.name));
+      } else if constexpr (std::is_same_v<M, std::vector<int>>) {
+        for (std::size_t k = 1; k <= widths[list]; ++k) cell(numbered_column(D.name, k));
+        ++list;
+      } else {
+        cell(std::string_view(D.name));
+      }
+    });
+  }
+
+  template <class T>
+  void cells(std::string& out, const T& r, bool& first) const {
+    std::size_t list = 0;
+    const auto sep = [&] {
+      if (!first) out += ',';
+      first = false;
+    };
+    boost::mp11::mp_for_each<meta::members_with_bases_of<T>>([&](auto D) {
+      using M = std::remove_cvref_t<decltype(std::declval<T&>().*D.pointer)>;
       const M& v = r.*D.pointer;
-      std::string text;
       if constexpr (is_date_column<M>) {
         if (!dates) return;
-        if constexpr (meta::is_optional_v<M>) {
-          if (v) text = format_date(*v);
-        } else {
-          text = format_date(v);
-        }
+        sep();
+        append_cell_text(out, v);
       } else if constexpr (std::is_same_v<M, std::vector<int>>) {
-        for (std::size_t k = 0; k < widths[list]; ++k)
-          cell(k < v.size() ? std::to_string(v[k]) : std::string());
-        ++list;
-        return;
-      } else if constexpr (meta::is_vector_v<M>) {
-        for (std::size_t k = 0; k < v.size(); ++k) {
-          if (k) text += ';';
-          csv_detail::append_scalar_text(text, v[k]);
+        for (std::size_t k = 0; k < widths[list]; ++k) {
+          sep();
+          if (k < v.size()) csv_detail::append_scalar_text(out, v[k]);
         }
-      } else if constexpr (meta::is_optional_v<M>) {
-        if (v) csv_detail::append_scalar_text(text, *v);
+        ++list;
       } else {
-        csv_detail::append_scalar_text(text, v);
+        sep();
+        append_cell_text(out, v);
       }
-      cell(text);
     });
+  }
+};
+
+template <class Row, class Extra = Row>
+std::string table_csv(const std::vector<Row>& rows, bool dates, const std::vector<Extra>* extra = nullptr) {
+  const table_writer<Row> w(rows, dates);
+  std::string out;
+  bool first = true;
+  const auto cell = [&](std::string_view name) {
+    if (!first) out += ',';
+    first = false;
+    csv_detail::append_field(out, name);
+  };
+  w.template header<Row>(cell);
+  if (extra) w.template header<Extra>(cell);
+  out += "\r\n";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    first = true;
+    w.cells(out, rows[i], first);
+    if (extra) w.cells(out, (*extra)[i], first);
     out += "\r\n";
   }
   return out;
+}
+
+template <class T>
+std::optional<std::string> json_cell(const T& v) {
+  if constexpr (meta::is_vector_v<T>) {
+    if (v.empty()) return std::nullopt;
+  }
+  return to_json(v, {json_style::compact});
+}
+
+template <class T>
+std::optional<std::string> json_cell(const std::optional<T>& v) {
+  return v ? json_cell(*v) : std::nullopt;
+}
+
+void append_extra_columns(const case_record& c, tidy_extra_columns& x) {
+  case_extra e;
+  e.schema = c.schema;
+  e.recorded_planned_sessions = c.contract.planned_sessions;
+  e.session_minutes = c.contract.session_minutes;
+  e.renegotiations_json = json_cell(c.contract.renegotiations);
+  e.diagnoses_json = json_cell(c.diagnoses);
+  e.inventory = c.inventory.has_value();
+  if (c.inventory) e.inventory_session = c.inventory->completed_session;
+  e.formulation_json = json_cell(c.formulation);
+  e.risk_reviews_json = json_cell(c.risk_reviews);
+  e.concurrent_treatments_json = json_cell(c.concurrent_treatments);
+  e.maintenance_json = json_cell(c.maintenance);
+  e.notes = c.notes;
+  x.cases.push_back(std::move(e));
+  for (const auto& s : c.sessions) x.sessions.push_back({s.format, s.modality, json_cell(s.homework)});
+  for (const auto& a : c.assessments) x.assessments.push_back({a.total});
+  if (c.inventory)
+    for (const auto& r : c.inventory->relationships)
+      x.relationships.push_back({r.id, r.label, r.loss_date, json_cell(r.expectations), json_cell(r.satisfying),
+                                 json_cell(r.unsatisfying), json_cell(r.desired_changes)});
 }
 
 }  // namespace
@@ -181,6 +261,13 @@ void append_assessment_rows(const case_record& c, std::size_t case_index, std::v
   }
 }
 
+void detail::append_case_tables(const case_record& c, std::size_t case_index, const tidy_options& options,
+                                const catalog& cat, tidy_tables& out) {
+  append_case_rows(c, case_index, options, cat, out);
+  out.extra.complete = options.complete;
+  if (options.complete) append_extra_columns(c, out.extra);
+}
+
 std::string numbered_column(std::string_view member, std::size_t k) {
   if (member.ends_with('s')) member.remove_suffix(1);
   return std::string(member) + "_" + std::to_string(k);
@@ -191,10 +278,11 @@ tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const ti
   const std::size_t first_index = options.first_index;
   require_well_formed(cases, {}, first_index, cat);
   tidy_tables t;
+  t.extra.complete = options.complete;
   t.cases.reserve(cases.size());
   cohort_columns columns;
   for (std::size_t i = 0; i < cases.size(); ++i) {
-    append_case_rows(*cases[i], first_index + i, options, cat, t);
+    detail::append_case_tables(*cases[i], first_index + i, options, cat, t);
     columns.append(*cases[i], cat);
   }
   auto rows = compute_outcomes(columns, {}, cat);
@@ -222,10 +310,14 @@ tidy_tables make_tidy_tables(std::span<const case_record> cases, const tidy_opti
 }
 
 std::string tidy_csv(const tidy_tables& tables, std::string_view table, bool dates) {
-  if (table == "cases") return table_csv(tables.cases, dates);
-  if (table == "sessions") return table_csv(tables.sessions, dates);
-  if (table == "assessments") return table_csv(tables.assessments, dates);
-  if (table == "relationships") return table_csv(tables.relationships, dates);
+  const auto& x = tables.extra;
+  const auto with = [&](const auto& rows, const auto& extra) {
+    return x.complete && rows.size() == extra.size() ? &extra : nullptr;
+  };
+  if (table == "cases") return table_csv(tables.cases, dates, with(tables.cases, x.cases));
+  if (table == "sessions") return table_csv(tables.sessions, dates, with(tables.sessions, x.sessions));
+  if (table == "assessments") return table_csv(tables.assessments, dates, with(tables.assessments, x.assessments));
+  if (table == "relationships") return table_csv(tables.relationships, dates, with(tables.relationships, x.relationships));
   if (table == "outcomes") return table_csv(tables.outcomes, dates);
   return {};
 }

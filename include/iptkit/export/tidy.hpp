@@ -121,11 +121,82 @@ struct outcome_row : case_outcome {
 };
 BOOST_DESCRIBE_STRUCT(outcome_row, (case_outcome), (baseline_day, day))
 
+/// @brief The cases table's complete columns (tidy_options::complete): what a case records that
+/// the analysis columns only count or summarise. `*_json` cells hold the canonical JSON of the
+/// field; `recorded_planned_sessions` is the contract's own count (`planned_sessions` is after
+/// renegotiation).
+struct case_extra {
+  std::string schema;                                     ///< the format tag, `iptkit.case/1`
+  int recorded_planned_sessions = 0;                      ///< `contract.planned_sessions`
+  std::optional<int> session_minutes;                     ///< `contract.session_minutes`
+  std::optional<std::string> renegotiations_json;         ///< `contract.renegotiations`
+  std::optional<std::string> diagnoses_json;              ///< `diagnoses`
+  bool inventory = false;                                 ///< an inventory is recorded
+  std::optional<int> inventory_session;                   ///< `inventory.completed_session`
+  std::optional<std::string> formulation_json;            ///< `formulation`
+  std::optional<std::string> risk_reviews_json;           ///< `risk_reviews`
+  std::optional<std::string> concurrent_treatments_json;  ///< `concurrent_treatments`
+  std::optional<std::string> maintenance_json;            ///< `maintenance`
+  std::optional<std::string> notes;                       ///< `notes`
+  friend bool operator==(const case_extra&, const case_extra&) = default;
+};
+BOOST_DESCRIBE_STRUCT(case_extra, (),
+                      (schema, recorded_planned_sessions, session_minutes, renegotiations_json,
+                       diagnoses_json, inventory, inventory_session, formulation_json, risk_reviews_json,
+                       concurrent_treatments_json, maintenance_json, notes))
+
+/// @brief The sessions table's complete columns: the session's own format and modality (the
+/// analysis columns fall back to the contract's) and its homework.
+struct session_extra {
+  std::optional<therapy_format> recorded_format;      ///< `format` as recorded
+  std::optional<therapy_modality> recorded_modality;  ///< `modality` as recorded
+  std::optional<std::string> homework_json;           ///< `homework`
+  friend bool operator==(const session_extra&, const session_extra&) = default;
+};
+BOOST_DESCRIBE_STRUCT(session_extra, (), (recorded_format, recorded_modality, homework_json))
+
+/// @brief The assessments table's complete column: the total as recorded (`total` is the scored
+/// total, the item sum when none was recorded).
+struct assessment_extra {
+  std::optional<int> recorded_total;  ///< `total` as recorded
+  friend bool operator==(const assessment_extra&, const assessment_extra&) = default;
+};
+BOOST_DESCRIBE_STRUCT(assessment_extra, (), (recorded_total))
+
+/// @brief The relationships table's complete columns: the identifiers, free text and dates the
+/// analysis columns leave out.
+struct relationship_extra {
+  std::string id;                                     ///< `id`
+  std::string label;                                  ///< `label`
+  std::optional<iptkit::date> loss_date;              ///< `loss_date`
+  std::optional<std::string> expectations_json;       ///< `expectations`
+  std::optional<std::string> satisfying_json;         ///< `satisfying`
+  std::optional<std::string> unsatisfying_json;       ///< `unsatisfying`
+  std::optional<std::string> desired_changes_json;    ///< `desired_changes`
+  friend bool operator==(const relationship_extra&, const relationship_extra&) = default;
+};
+BOOST_DESCRIBE_STRUCT(relationship_extra, (),
+                      (id, label, loss_date, expectations_json, satisfying_json, unsatisfying_json,
+                       desired_changes_json))
+
+/// @brief The complete columns of the four input tables, row for row (empty unless
+/// tidy_options::complete).
+struct tidy_extra_columns {
+  bool complete = false;                          ///< the tables carry their complete columns
+  std::vector<case_extra> cases;                  ///< one per cases row
+  std::vector<session_extra> sessions;            ///< one per sessions row
+  std::vector<assessment_extra> assessments;      ///< one per assessments row
+  std::vector<relationship_extra> relationships;  ///< one per relationships row
+};
+
 /// @brief What the tidy tables carry. Scoring, bands and outcomes use the catalog's instruments;
 /// the check of each case, its protocols.
 struct tidy_options {
   bool dates = true;            ///< false: calendar dates are left out (the `day` columns remain)
   std::size_t first_index = 0;  ///< the `case_index` of the first case (a cohort written in parts)
+  /// @brief Also write the complete columns (case_extra ...): every recorded field, free text and
+  /// identifiers included, so that import_tables() gives the cases back byte for byte.
+  bool complete = false;
 };
 
 /// @brief The five tables of a cohort.
@@ -135,6 +206,7 @@ struct tidy_tables {
   std::vector<assessment_row> assessments;      ///< one row per assessment
   std::vector<relationship_row> relationships;  ///< one row per inventory relationship
   std::vector<outcome_row> outcomes;            ///< one row per case and instrument
+  tidy_extra_columns extra;                     ///< the complete columns (tidy_options::complete)
 };
 
 /// @brief Appends the rows of one case's assessments, in document order, as make_tidy_tables()
@@ -152,6 +224,13 @@ tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const ti
 tidy_tables make_tidy_tables(std::span<const case_record> cases, const tidy_options& options = {},
                              const catalog& cat = catalog::builtin());
 
+namespace detail {
+/// @brief Appends the rows (and, with `options.complete`, the complete columns) of one case that
+/// is known to be well formed, as make_tidy_tables() does, without its outcome rows.
+void append_case_tables(const case_record& c, std::size_t case_index, const tidy_options& options,
+                        const catalog& cat, tidy_tables& out);
+}  // namespace detail
+
 /// @brief The names of the five tables, in the order written: cases, sessions, assessments,
 /// relationships, outcomes.
 inline constexpr std::string_view tidy_table_names[] = {"cases", "sessions", "assessments",
@@ -163,7 +242,8 @@ std::string numbered_column(std::string_view member, std::size_t k);
 
 /// @brief One table as CSV (RFC 4180, CRLF): a column per member (base members first), lists of
 /// enums `;`-joined, `items` as `item_1` .. `item_n` (n: the longest list), dates as YYYY-MM-DD,
-/// absent values empty. Without `dates`, date columns are left out.
+/// absent values empty, a present empty text `""`. Without `dates`, date columns are left out. The
+/// complete columns follow when the tables have them.
 std::string tidy_csv(const tidy_tables& tables, std::string_view table, bool dates = true);
 
 }  // namespace iptkit
