@@ -63,3 +63,7 @@
 #include <iptkit/export/html_report.hpp>
 #include <iptkit/export/svg.hpp>
 #include <iptkit/export/tidy.hpp>
+
+#include <iptkit/import/csv.hpp>
+#include <iptkit/import/import_issue.hpp>
+#include <iptkit/import/tables.hpp>

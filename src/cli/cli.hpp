@@ -183,7 +183,10 @@ int run_summary(const std::vector<std::string>& files, group_by by, const common
 int run_report(const std::vector<std::string>& files, const std::string& out, group_by by,
                const common_options& o);
 int run_convert(const std::vector<std::string>& files, const std::string& to, const std::string& out,
-                bool dates, const common_options& o);
+                bool dates, bool complete, const common_options& o);
+/// `import tables DIR`: cases from the tidy tables DIR/cases.csv ... (docs/import.md).
+int run_import_tables(const std::string& dir, const std::string& out, bool keep_unknown_columns, bool partial,
+                      const common_options& o);
 int run_deidentify(const std::vector<std::string>& files, const std::string& out, const std::string& mapping,
                    const std::string& report, bool keep_dates, const common_options& o);
 int run_plan(const std::string& adaptation, const std::string& start, std::optional<int> sessions,

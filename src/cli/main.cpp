@@ -93,6 +93,9 @@ int main(int argc, char** argv) {
   convert->add_option("--to", to, "json, jsonl, csv (the five tidy tables) or fhir (R4 Bundles)")->required()->check(CLI::IsMember({"json", "jsonl", "csv", "fhir"}));
   convert->add_option("-o,--output", out, "The file to write (- for standard output); for csv a folder; for fhir a folder or a .ndjson file")->required();
   convert->add_flag("--no-dates", no_dates, "csv: leave calendar dates out (the day columns remain)");
+  bool complete = false;
+  convert->add_flag("--complete", complete,
+                    "csv: also the columns `import tables` needs to give the cases back byte for byte (identifiers and free text included)");
   add_common(*convert, o, takes::cases | takes::registries);
 
   std::string mapping, deid_report;
@@ -105,6 +108,22 @@ int main(int argc, char** argv) {
   auto* shift_flag = deidentify->add_flag("--shift-dates", shift_dates, "Shift every date of a case by one random offset (default)");
   deidentify->add_flag("--keep-dates", keep_dates, "Keep the dates as they are")->excludes(shift_flag);
   add_common(*deidentify, o, takes::cases | takes::protocols);
+
+  bool keep_unknown = false, partial = false;
+  auto* import = app.add_subcommand("import", "Cases from where trial data lives: tidy tables");
+  import->require_subcommand(1);
+  auto* import_tables = import->add_subcommand(
+      "tables", "Cases from the tidy tables DIR/cases.csv, sessions.csv, assessments.csv, relationships.csv");
+  import_tables->add_option("DIR", file, "The folder of the tables (as `convert --to csv --complete` writes it)")->required();
+  import_tables->add_option("-o,--output", out, "The cases to write: .jsonl or - (JSON Lines), .json (an array)")->required();
+  import_tables->add_flag("--keep-unknown-columns", keep_unknown, "Columns iptkit does not know are listed as unused instead of being errors");
+  import_tables->add_flag("--partial", partial, "Write the cases that imported even when others have errors (exit code 1 still)");
+  import_tables->footer(
+      "Examples:\n"
+      "  iptkit convert cohort.jsonl --to csv --complete -o tables/\n"
+      "  iptkit import tables tables/ -o cohort.jsonl\n"
+      "  iptkit import tables tables/ -o - --format json 2> report.json | iptkit validate -");
+  add_common(*import_tables, o, takes::cases | takes::registries | takes::formats);
 
   auto* plan = app.add_subcommand("plan", "The dated session schedule of an adaptation");
   plan->add_option("--adaptation", adaptation, "Protocol id, e.g. ipt, ipt_g, ipt_brief")->required();
@@ -157,7 +176,8 @@ int main(int argc, char** argv) {
     if (*summary) return run_summary(files, grouping(by), o);
     if (*report) return run_report(files, out, by.empty() ? iptkit::group_by::arm : grouping(by), o);
     if (*deidentify) return run_deidentify(files, out, mapping, deid_report, keep_dates, o);
-    if (*convert) return run_convert(files, to, out, !no_dates, o);
+    if (*convert) return run_convert(files, to, out, !no_dates, complete, o);
+    if (*import_tables) return run_import_tables(file, out, keep_unknown, partial, o);
     if (*plan) return run_plan(adaptation, start, sessions, frequency, skip, focus, o);
     if (*progress) return run_progress(file, as_of, o);
     if (*schema) return run_schema(o);

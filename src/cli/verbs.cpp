@@ -317,10 +317,10 @@ std::vector<std::string> tidy_csv_paths(const std::string& dir) {
   return paths;
 }
 
-void write_tidy_csv(const std::vector<case_record>& cases, const std::string& dir, bool dates,
+void write_tidy_csv(const std::vector<case_record>& cases, const std::string& dir, bool dates, bool complete,
                     const catalog& reg, const std::vector<std::string>& inputs) {
   make_output_folder(dir);
-  const auto tables = make_tidy_tables(cases, {.dates = dates}, reg);
+  const auto tables = make_tidy_tables(cases, {.dates = dates, .complete = complete}, reg);
   const auto paths = tidy_csv_paths(dir);
   for (std::size_t i = 0; i < paths.size(); ++i) write_output(paths[i], tidy_csv(tables, tidy_table_names[i], dates), {inputs});
 }
@@ -347,7 +347,8 @@ std::size_t write_fhir(const std::vector<case_record>& cases, const std::string&
 }  // namespace
 
 int run_convert(const std::vector<std::string>& files, const std::string& to, const std::string& out,
-                bool dates, const common_options& o) {
+                bool dates, bool complete, const common_options& o) {
+  if (complete && to != "csv") throw fatal("--complete: only for --to csv (the tidy tables)");
   // Before reading: a refused output must not cost a read of the whole cohort.
   if (to == "csv") {
     if (out == "-") throw fatal("--to csv writes five files: give a folder with -o, not -");
@@ -359,7 +360,7 @@ int run_convert(const std::vector<std::string>& files, const std::string& to, co
   auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
   if (to == "csv") {
-    write_tidy_csv(cohort.cases, out, dates, reg, files);
+    write_tidy_csv(cohort.cases, out, dates, complete, reg, files);
     if (!o.quiet)
       std::cerr << "tidy tables of " << cohort.cases.size() << " case(s) written to " << out << "/{"
                 << "cases,sessions,assessments,relationships,outcomes}.csv"

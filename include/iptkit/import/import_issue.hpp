@@ -1,0 +1,47 @@
+#pragma once
+/// @file
+/// @brief What an importer reports: a problem, or a part of the input it did not use, with its
+/// exact place in the source (file, line, column or field) and the case it belongs to.
+
+#include <iptkit/json/read_error.hpp>
+#include <boost/describe.hpp>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace iptkit {
+
+/// @brief The kinds of import problem; the spellings are the public contract.
+enum class import_error_kind {
+  syntax,          ///< the source is not well-formed CSV (or a JSON cell is not JSON)
+  missing_column,  ///< a column the case format needs is not in the table
+  unknown_column,  ///< a column the importer does not know (allowed by import_options)
+  unmatched_row,   ///< a row names a case that the cases table does not have
+  duplicate_row,   ///< a second row for the same case (cases table)
+  inconsistent,    ///< a derived column disagrees with what the recorded columns give
+  invalid          ///< the case format rejects the value (`read_kind` says how)
+};
+BOOST_DESCRIBE_ENUM(import_error_kind, syntax, missing_column, unknown_column, unmatched_row,
+                    duplicate_row, inconsistent, invalid)
+
+/// @brief One problem of an import, or one unused column. Messages never repeat the location and
+/// never echo a cell's text (cells may hold free text about a patient).
+struct import_issue {
+  std::string source;                   ///< the input's name (`sessions.csv`)
+  std::optional<std::size_t> line;      ///< 1-based line of the row in the source; none for a whole file
+  std::string field;                    ///< the column; "" for a whole row or file
+  std::string case_id;                  ///< the case the row belongs to, when it has one
+  std::string path;                     ///< JSON Pointer of the case field the cell makes, when known
+  import_error_kind kind{};             ///< what went wrong
+  std::optional<error_kind> read_kind;  ///< for `invalid`: the case reader's kind
+  std::string message;                  ///< what was expected and what was found
+  friend bool operator==(const import_issue&, const import_issue&) = default;
+};
+BOOST_DESCRIBE_STRUCT(import_issue, (),
+                      (source, line, field, case_id, path, kind, read_kind, message))
+
+/// @brief `source:line: field: message` on one line, the parts known.
+std::string to_string(const import_issue& e);
+
+}  // namespace iptkit

@@ -1,0 +1,72 @@
+// import: cases from where trial data lives (docs/import.md). The report goes to standard error,
+// as text or JSON; the cases to the output, all or nothing unless --partial.
+#include "cli.hpp"
+
+#include <iptkit/import/tables.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace iptkit::cli {
+
+namespace {
+
+// The table DIR/<name>.csv, or an unnamed source when the file is not there.
+csv_source table_file(const std::string& dir, std::string_view name) {
+  const auto path = std::filesystem::path(dir) / (std::string(name) + ".csv");
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return {};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw fatal(path.string() + ": cannot be read");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw fatal(path.string() + ": cannot be read");
+  return {path.string(), std::move(text).str()};
+}
+
+void report(const import_result& r, std::size_t cases_written, const common_options& o) {
+  if (o.format == output_format::json) {
+    std::cerr << "{\"cases_imported\":" << r.cases.size() << ",\"cases_written\":" << cases_written
+              << ",\"rows_read\":" << r.rows_read << ",\"errors\":" << to_json(r.errors, {json_style::compact})
+              << ",\"unused\":" << to_json(r.unused, {json_style::compact}) << "}\n";
+    return;
+  }
+  for (const auto& e : r.errors) std::cerr << to_string(e) << "\n";
+  for (const auto& e : r.unused) std::cerr << "not used: " << to_string(e) << "\n";
+  if (!o.quiet)
+    std::cerr << r.cases.size() << " case(s) imported from " << r.rows_read << " row(s)"
+              << (r.errors.empty() ? "" : "; " + std::to_string(r.errors.size()) + " error(s)") << "; "
+              << cases_written << " written\n";
+}
+
+}  // namespace
+
+int run_import_tables(const std::string& dir, const std::string& out, bool keep_unknown_columns, bool partial,
+                      const common_options& o) {
+  if (o.format == output_format::csv) throw fatal("--format: the import report is text or json");
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) throw fatal(dir + ": not a folder of tables");
+  tidy_csv_input in{table_file(dir, "cases"), table_file(dir, "sessions"), table_file(dir, "assessments"),
+                    table_file(dir, "relationships")};
+  if (in.cases.name.empty()) throw fatal(dir + ": no cases.csv (the one table every import needs)");
+  const std::vector<std::string> inputs{in.cases.name, in.sessions.name, in.assessments.name, in.relationships.name};
+  check_outputs(inputs, std::span(&out, 1));
+  const auto reg = load_catalog(o);
+  import_options options;
+  options.keep_unknown_columns = keep_unknown_columns;
+  options.read = reading(o);
+  const auto r = import_tables(in, options, reg);
+  if (!o.quiet && o.format == output_format::text && std::filesystem::exists(std::filesystem::path(dir) / "outcomes.csv", ec))
+    std::cerr << "outcomes.csv is derived from the cases and is not read\n";
+  std::size_t written = 0;
+  if (r.ok() || partial) {
+    write_output(out, cases_text(r.cases, lines_output(out), false, reg), {inputs});
+    written = r.cases.size();
+  }
+  report(r, written, o);
+  return r.ok() ? ok : problems;
+}
+
+}  // namespace iptkit::cli

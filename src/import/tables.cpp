@@ -1,0 +1,492 @@
+// Cases from the tidy tables. Each case is assembled as a case document from its rows and read by
+// the case reader, so an imported case meets exactly the checks a JSON case meets; every error
+// the reader reports is placed back at the table, line and column its value came from.
+#include <iptkit/import/tables.hpp>
+
+#include <iptkit/export/tidy.hpp>
+#include <iptkit/import/csv.hpp>
+#include <iptkit/json/read.hpp>
+
+#include <boost/json.hpp>
+#include <boost/mp11/algorithm.hpp>
+#include <algorithm>
+#include <array>
+#include <span>
+#include <charconv>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+namespace iptkit {
+
+namespace {
+
+namespace json = boost::json;
+
+enum class cell_type { text, integer, boolean, list, json_text };
+
+// A recorded column: the field it makes (a JSON Pointer from the case, or from the row's list
+// element), its type, and the column that takes its place when the table has both (`planned_sessions`
+// is derived when `recorded_planned_sessions` is there).
+struct column_spec {
+  std::string_view name;
+  std::string_view pointer;
+  cell_type type;
+  bool required = false;
+  std::string_view unless = {};
+};
+
+constexpr column_spec case_columns[] = {
+    {"schema", "/schema", cell_type::text},
+    {"adaptation", "/adaptation", cell_type::text, true},
+    {"arm", "/arm", cell_type::text},
+    {"site", "/site", cell_type::text},
+    {"age_at_intake", "/age_at_intake", cell_type::integer},
+    {"diagnoses_json", "/diagnoses", cell_type::json_text},
+    {"recorded_planned_sessions", "/contract/planned_sessions", cell_type::integer},
+    {"planned_sessions", "/contract/planned_sessions", cell_type::integer, true, "recorded_planned_sessions"},
+    {"frequency", "/contract/frequency", cell_type::text},
+    {"start_date", "/contract/start_date", cell_type::text, true},
+    {"format", "/contract/format", cell_type::text},
+    {"modality", "/contract/modality", cell_type::text},
+    {"session_minutes", "/contract/session_minutes", cell_type::integer},
+    {"renegotiations_json", "/contract/renegotiations", cell_type::json_text},
+    {"inventory_session", "/inventory/completed_session", cell_type::integer},
+    {"formulation_json", "/formulation", cell_type::json_text},
+    {"risk_reviews_json", "/risk_reviews", cell_type::json_text},
+    {"concurrent_treatments_json", "/concurrent_treatments", cell_type::json_text},
+    {"maintenance_json", "/maintenance", cell_type::json_text},
+    {"notes", "/notes", cell_type::text},
+};
+
+constexpr column_spec session_columns[] = {
+    {"number", "/number", cell_type::integer, true},
+    {"date", "/date", cell_type::text, true},
+    {"phase", "/phase", cell_type::text},
+    {"attendance", "/attendance", cell_type::text},
+    {"minutes", "/minutes", cell_type::integer},
+    {"recorded_format", "/format", cell_type::text},
+    {"format", "/format", cell_type::text, false, "recorded_format"},
+    {"recorded_modality", "/modality", cell_type::text},
+    {"modality", "/modality", cell_type::text, false, "recorded_modality"},
+    {"tasks", "/tasks", cell_type::list},
+    {"focus_areas", "/focus_areas", cell_type::list},
+    {"homework_json", "/homework", cell_type::json_text},
+};
+
+constexpr column_spec assessment_columns[] = {
+    {"instrument", "/instrument", cell_type::text, true},
+    {"date", "/date", cell_type::text, true},
+    {"session", "/session", cell_type::integer},
+    {"rater", "/rater", cell_type::text},
+    {"recorded_total", "/total", cell_type::integer},
+    {"total", "/total", cell_type::integer, false, "recorded_total"},
+};
+
+constexpr column_spec relationship_columns[] = {
+    {"id", "/id", cell_type::text, true},
+    {"label", "/label", cell_type::text},
+    {"kind", "/kind", cell_type::text},
+    {"status", "/status", cell_type::text},
+    {"closeness", "/closeness", cell_type::integer},
+    {"contact", "/contact", cell_type::text},
+    {"support", "/support", cell_type::integer},
+    {"conflict", "/conflict", cell_type::integer},
+    {"expectations_json", "/expectations", cell_type::json_text},
+    {"satisfying_json", "/satisfying", cell_type::json_text},
+    {"unsatisfying_json", "/unsatisfying", cell_type::json_text},
+    {"desired_changes_json", "/desired_changes", cell_type::json_text},
+    {"changed_near_onset", "/changed_near_onset", cell_type::boolean},
+    {"loss_date", "/loss_date", cell_type::text},
+};
+
+// `item_<k>`, k >= 1: the k-th item score of an assessment.
+std::optional<std::size_t> item_number(std::string_view name) {
+  if (!name.starts_with("item_")) return std::nullopt;
+  name.remove_prefix(5);
+  std::size_t k = 0;
+  const auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), k);
+  if (ec != std::errc() || end != name.data() + name.size() || k == 0 || name.starts_with('0')) return std::nullopt;
+  return k;
+}
+
+// A column that only complete tables have (tidy_options::complete).
+bool is_complete_only(std::string_view table, std::string_view column) {
+  bool found = false;
+  const auto look = [&](auto extra) {
+    boost::mp11::mp_for_each<boost::describe::describe_members<decltype(extra), boost::describe::mod_public>>(
+        [&](auto D) { found = found || column == D.name; });
+  };
+  if (table == "cases") look(case_extra{});
+  if (table == "sessions") look(session_extra{});
+  if (table == "assessments") look(assessment_extra{});
+  if (table == "relationships") look(relationship_extra{});
+  return found;
+}
+
+// Where a value of the case document came from.
+struct origin {
+  std::string pointer;
+  const std::string* source;
+  std::size_t line;
+  std::string_view field;
+};
+
+bool is_prefix(std::string_view prefix, std::string_view path) {
+  return path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
+}
+
+// A text that is safe to quote in a message: a number, an enum spelling, a date, a boolean.
+bool plain(std::string_view s) {
+  return !s.empty() && s.size() <= 40 && std::all_of(s.begin(), s.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || ch == '_' || ch == '-' || ch == '.' || ch == ';';
+  });
+}
+
+// One table of the input: parsed, its recorded columns resolved against its header, and which
+// columns are derived (checked) or unknown.
+struct table_input {
+  const csv_source* source = nullptr;
+  std::string_view table;  // cases, sessions, ...
+  std::span<const column_spec> specs;
+  csv_table csv;
+  long case_id = -1;
+  std::vector<std::pair<const column_spec*, long>> recorded;  // spec, column (-1: not in the header)
+  std::vector<std::pair<std::size_t, std::size_t>> items;     // (k, column)
+  std::vector<long> derived;                                  // columns checked against the case
+  std::unordered_map<std::string, std::vector<std::size_t>> rows_of;  // case_id -> rows
+};
+
+struct importer {
+  const import_options& options;
+  const catalog& cat;
+  import_result& result;
+
+  void file_error(const table_input& t, import_error_kind kind, std::string field, std::string message) {
+    result.errors.push_back({t.source->name, std::nullopt, std::move(field), "", "", kind, std::nullopt,
+                             std::move(message)});
+  }
+
+  // Parses a table and sorts its columns; false when the table cannot be used at all.
+  bool open(table_input& t, const csv_source& src, std::string_view table, std::span<const column_spec> specs,
+            const std::set<std::string, std::less<>>& export_columns) {
+    t.source = &src;
+    t.table = table;
+    t.specs = specs;
+    if (src.name.empty()) return true;
+    const auto before = result.errors.size();
+    t.csv = parse_csv(src.text, src.name, result.errors);
+    if (t.csv.header.empty()) return false;
+    result.rows_read += t.csv.rows.size();
+    t.case_id = t.csv.column("case_id");
+    if (t.case_id < 0) file_error(t, import_error_kind::missing_column, "case_id", "every table needs a `case_id` column");
+    for (const auto& spec : specs) {
+      const long col = t.csv.column(spec.name);
+      if (!spec.unless.empty() && t.csv.column(spec.unless) >= 0) continue;  // derived here
+      const bool replaced = std::any_of(specs.begin(), specs.end(), [&](const column_spec& o) { return o.unless == spec.name; });
+      if (col < 0 && replaced) continue;  // the column in its place is read instead
+      if (col < 0 && spec.required)
+        file_error(t, import_error_kind::missing_column, std::string(spec.name),
+                   spec.pointer.ends_with("date")
+                       ? "the table has no `" + std::string(spec.name) +
+                             "` column: tables written without dates cannot be imported (days alone do not give "
+                             "calendar dates)"
+                       : "the table has no `" + std::string(spec.name) + "` column, which every case needs" +
+                             (is_complete_only(table, spec.name) ? " (`convert --to csv --complete` writes it)" : ""));
+      t.recorded.emplace_back(&spec, col);
+    }
+    for (std::size_t c = 0; c < t.csv.header.size(); ++c) {
+      const auto& name = t.csv.header[c];
+      if (name == "case_id") continue;
+      const bool is_recorded = std::any_of(t.recorded.begin(), t.recorded.end(), [&](const auto& r) {
+        return r.second == static_cast<long>(c);
+      });
+      if (is_recorded) continue;
+      if (table == "assessments") {
+        if (const auto k = item_number(name)) {
+          t.items.emplace_back(*k, c);
+          continue;
+        }
+      }
+      if (table == "cases" && name == "inventory") continue;  // read with the inventory
+      if (export_columns.count(name)) {
+        if (name != "case_index") t.derived.push_back(static_cast<long>(c));
+        continue;
+      }
+      import_issue issue{src.name, std::nullopt, name, "", "", import_error_kind::unknown_column, std::nullopt,
+                         "not a column of the " + std::string(table) + " table"};
+      if (options.keep_unknown_columns) {
+        issue.message += "; kept out of the cases";
+        result.unused.push_back(std::move(issue));
+      } else {
+        issue.message += " (allow unknown columns to import without it)";
+        result.errors.push_back(std::move(issue));
+      }
+    }
+    std::sort(t.items.begin(), t.items.end());
+    for (std::size_t i = 0; i < t.items.size(); ++i)
+      if (t.items[i].first != i + 1) {
+        file_error(t, import_error_kind::missing_column, "item_" + std::to_string(i + 1),
+                   "item columns must run item_1 .. item_n without a gap");
+        break;
+      }
+    if (t.case_id >= 0)
+      for (std::size_t r = 0; r < t.csv.rows.size(); ++r)
+        t.rows_of[t.csv.rows[r].cells[static_cast<std::size_t>(t.case_id)].text].push_back(r);
+    return result.errors.size() == before;
+  }
+
+  // The JSON value of a cell; nullopt for an absent one. A cell that is not of its type goes in
+  // as text, for the reader to report as a wrong type.
+  std::optional<json::value> value_of(const csv_cell& cell, cell_type type, const table_input& t,
+                                      const csv_row& row, std::string_view field, const std::string& case_id,
+                                      const std::string& pointer, bool& failed) {
+    if (cell.absent()) return std::nullopt;
+    const std::string& s = cell.text;
+    switch (type) {
+      case cell_type::text: return json::value(s);
+      case cell_type::integer: {
+        std::int64_t v = 0;
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (ec == std::errc() && end == s.data() + s.size()) return json::value(v);
+        return json::value(s);
+      }
+      case cell_type::boolean:
+        if (s == "true") return json::value(true);
+        if (s == "false") return json::value(false);
+        return json::value(s);
+      case cell_type::list: {
+        json::array a;
+        if (!s.empty())
+          for (std::size_t from = 0;;) {
+            const auto to = s.find(';', from);
+            a.emplace_back(std::string_view(s).substr(from, to == std::string::npos ? std::string::npos : to - from));
+            if (to == std::string::npos) break;
+            from = to + 1;
+          }
+        return json::value(std::move(a));
+      }
+      case cell_type::json_text: {
+        boost::system::error_code ec;
+        json::parse_options po;
+        po.max_depth = 64;
+        auto v = json::parse(s, ec, {}, po);
+        if (!ec) return v;
+        result.errors.push_back({t.source->name, row.line, std::string(field), case_id, pointer,
+                                 import_error_kind::syntax, std::nullopt, "the cell is not JSON"});
+        failed = true;
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  static void set(json::object& root, std::string_view pointer, json::value v) {
+    json::object* at = &root;
+    pointer.remove_prefix(1);
+    for (;;) {
+      const auto slash = pointer.find('/');
+      const auto key = pointer.substr(0, slash);
+      if (slash == std::string_view::npos) {
+        (*at)[key] = std::move(v);
+        return;
+      }
+      auto& next = (*at)[key];
+      if (!next.is_object()) next = json::object();
+      at = &next.as_object();
+      pointer.remove_prefix(slash + 1);
+    }
+  }
+
+  // Fills `into` from one row's recorded columns; origins of every recorded field (present or not).
+  void fill(json::object& into, const table_input& t, const csv_row& row, const std::string& prefix,
+            const std::string& case_id, std::vector<origin>& origins, bool& failed) {
+    origins.push_back({prefix, &t.source->name, row.line, {}});
+    for (const auto& [spec, col] : t.recorded) {
+      const std::string pointer = prefix + std::string(spec->pointer);
+      origins.push_back({pointer, &t.source->name, row.line, spec->name});
+      if (col < 0) continue;
+      if (auto v = value_of(row.cells[static_cast<std::size_t>(col)], spec->type, t, row, spec->name, case_id,
+                            pointer, failed))
+        set(into, spec->pointer, std::move(*v));
+    }
+    if (!t.items.empty()) {
+      json::array items;
+      std::size_t present = 0;
+      for (const auto& [k, col] : t.items)
+        if (!row.cells[col].absent()) present = k;
+      for (std::size_t i = 0; i < present; ++i) {
+        const auto& cell = row.cells[t.items[i].second];
+        const std::string field = t.csv.header[t.items[i].second];
+        if (cell.absent()) {
+          result.errors.push_back({t.source->name, row.line, field, case_id, prefix + "/items/" + std::to_string(i),
+                                   import_error_kind::invalid, error_kind::missing_field,
+                                   "an item score is missing before a later one"});
+          failed = true;
+          continue;
+        }
+        items.push_back(*value_of(cell, cell_type::integer, t, row, field, case_id, {}, failed));
+        origins.push_back({prefix + "/items/" + std::to_string(i), &t.source->name, row.line,
+                           t.csv.header[t.items[i].second]});
+      }
+      if (present) into["items"] = std::move(items);
+    }
+  }
+
+  void place(const read_error& e, const std::vector<origin>& origins, const std::string& case_id) {
+    const origin* best = nullptr;
+    for (const auto& o : origins)
+      if (is_prefix(o.pointer, e.path) && (!best || o.pointer.size() > best->pointer.size() ||
+                                           (o.pointer.size() == best->pointer.size() && !o.field.empty())))
+        best = &o;
+    import_issue issue{best ? *best->source : std::string(), best ? std::optional(best->line) : std::nullopt,
+                       best ? std::string(best->field) : std::string(), case_id, e.path,
+                       import_error_kind::invalid, e.kind, e.message};
+    result.errors.push_back(std::move(issue));
+  }
+
+  // Compares each derived column the input has with the value the case gives.
+  bool check_derived(const case_record& c, const std::array<table_input*, 4>& tables,
+                     const std::array<std::vector<std::size_t>, 4>& rows) {
+    tidy_tables made;
+    detail::append_case_tables(c, 0, {.dates = true, .complete = true}, cat, made);
+    bool ok = true;
+    for (std::size_t k = 0; k < tables.size(); ++k) {
+      const table_input& t = *tables[k];
+      if (t.derived.empty() || rows[k].empty()) continue;
+      std::vector<import_issue> ignored;
+      const auto rendered = parse_csv(tidy_csv(made, t.table, true), "", ignored);
+      for (std::size_t i = 0; i < rows[k].size() && i < rendered.rows.size(); ++i) {
+        const csv_row& row = t.csv.rows[rows[k][i]];
+        for (const long col : t.derived) {
+          const auto& name = t.csv.header[static_cast<std::size_t>(col)];
+          const long theirs = rendered.column(name);
+          if (theirs < 0) continue;
+          const auto& want = rendered.rows[i].cells[static_cast<std::size_t>(theirs)].text;
+          if (row.cells[static_cast<std::size_t>(col)].text == want) continue;
+          result.errors.push_back(
+              {t.source->name, row.line, name, c.case_id, "", import_error_kind::inconsistent, std::nullopt,
+               "a derived column that disagrees with the recorded columns" +
+                   (plain(want) ? ", which give " + want : want.empty() ? ", which give an empty cell" : "")});
+          ok = false;
+        }
+      }
+    }
+    return ok;
+  }
+
+  void run(const tidy_csv_input& in) {
+    std::set<std::string, std::less<>> names[4];
+    {
+      tidy_tables empty;
+      empty.extra.complete = true;
+      std::vector<import_issue> ignored;
+      for (std::size_t k = 0; k < 4; ++k)
+        for (auto& h : parse_csv(tidy_csv(empty, tidy_table_names[k], true), "", ignored).header)
+          names[k].insert(std::move(h));
+    }
+    if (in.cases.name.empty()) {
+      result.errors.push_back({"", std::nullopt, "", "", "", import_error_kind::missing_column, std::nullopt,
+                               "no cases table: it is the one table every import needs"});
+      return;
+    }
+    table_input cases, sessions, assessments, relationships;
+    bool usable = open(cases, in.cases, "cases", case_columns, names[0]);
+    usable = open(sessions, in.sessions, "sessions", session_columns, names[1]) && usable;
+    usable = open(assessments, in.assessments, "assessments", assessment_columns, names[2]) && usable;
+    usable = open(relationships, in.relationships, "relationships", relationship_columns, names[3]) && usable;
+    if (!usable) return;
+    const long inventory_col = cases.csv.column("inventory");
+
+    // Rows whose case is not in the cases table.
+    std::unordered_map<std::string_view, std::size_t> seen;
+    for (std::size_t r = 0; r < cases.csv.rows.size(); ++r) seen.emplace(cases.csv.rows[r].cells[static_cast<std::size_t>(cases.case_id)].text, r);
+    for (const table_input* t : {&sessions, &assessments, &relationships})
+      for (const auto& [id, rows] : t->rows_of)
+        if (!seen.count(id))
+          for (auto r : rows)
+            result.errors.push_back({t->source->name, t->csv.rows[r].line, "case_id", "", "",
+                                     import_error_kind::unmatched_row, std::nullopt,
+                                     "no row of the cases table has this case_id"});
+
+    const std::array<table_input*, 4> tables{&cases, &sessions, &assessments, &relationships};
+    for (std::size_t r = 0; r < cases.csv.rows.size(); ++r) {
+      const csv_row& row = cases.csv.rows[r];
+      const std::string& id = row.cells[static_cast<std::size_t>(cases.case_id)].text;
+      if (seen.at(id) != r) {
+        result.errors.push_back({cases.source->name, row.line, "case_id", id, "", import_error_kind::duplicate_row,
+                                 std::nullopt, "a second row for this case_id (the first is on line " +
+                                                   std::to_string(cases.csv.rows[seen.at(id)].line) + ")"});
+        continue;
+      }
+      const auto before = result.errors.size();
+      bool failed = false;
+      std::vector<origin> origins;
+      json::object doc;
+      doc["schema"] = case_schema_version;
+      doc["case_id"] = id;
+      fill(doc, cases, row, "", id, origins, failed);
+      origins.push_back({"/case_id", &cases.source->name, row.line, "case_id"});
+      std::array<std::vector<std::size_t>, 4> rows;
+      const auto list_of = [&](table_input& t, std::size_t k, std::string_view pointer, json::object& parent,
+                               std::string_view key) {
+        const auto it = t.rows_of.find(id);
+        if (it == t.rows_of.end()) return;
+        rows[k] = it->second;
+        json::array list;
+        for (std::size_t i = 0; i < it->second.size(); ++i) {
+          json::object element;
+          fill(element, t, t.csv.rows[it->second[i]], std::string(pointer) + "/" + std::to_string(i), id, origins,
+               failed);
+          list.push_back(std::move(element));
+        }
+        parent[key] = std::move(list);
+      };
+      rows[0] = {r};
+      list_of(sessions, 1, "/sessions", doc, "sessions");
+      list_of(assessments, 2, "/assessments", doc, "assessments");
+      const bool has_people = relationships.rows_of.count(id) > 0;
+      bool inventory = has_people || doc.contains("inventory");
+      if (inventory_col >= 0) {
+        const auto& cell = row.cells[static_cast<std::size_t>(inventory_col)];
+        if (cell.text == "true") {
+          inventory = true;
+        } else if (cell.text == "false" || cell.absent()) {
+          if (inventory)
+            result.errors.push_back({cases.source->name, row.line, "inventory", id, "/inventory",
+                                     import_error_kind::inconsistent, std::nullopt,
+                                     "says no inventory is recorded, but the case has relationships or an "
+                                     "inventory_session"});
+        } else {
+          result.errors.push_back({cases.source->name, row.line, "inventory", id, "/inventory",
+                                   import_error_kind::invalid, error_kind::wrong_type, "expected true or false"});
+        }
+      }
+      if (inventory) {
+        auto& inv = doc["inventory"];
+        if (!inv.is_object()) inv = json::object();
+        if (has_people) list_of(relationships, 3, "/inventory/relationships", inv.as_object(), "relationships");
+        else inv.as_object()["relationships"] = json::array();
+      }
+      if (failed || result.errors.size() != before) continue;
+      auto read = read_case(json::serialize(doc), options.read, cat);
+      if (!read) {
+        for (const auto& e : read.errors()) place(e, origins, id);
+        continue;
+      }
+      if (!check_derived(read.value(), tables, rows)) continue;
+      result.cases.push_back(std::move(read).value());
+    }
+  }
+};
+
+}  // namespace
+
+import_result import_tables(const tidy_csv_input& input, const import_options& options, const catalog& cat) {
+  import_result result;
+  importer{options, cat, result}.run(input);
+  return result;
+}
+
+}  // namespace iptkit
