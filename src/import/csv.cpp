@@ -39,8 +39,9 @@ struct csv_scanner {
 
   // Reads one record's cells; false at the end of the input. A malformed record is skipped to
   // its line end and reported; `ok` says whether it was well formed.
-  bool record(std::vector<csv_cell>& cells, std::size_t& start_line, bool& ok) {
+  bool record(std::vector<csv_cell>& cells, std::size_t& start_line, bool& ok, std::size_t width = 0) {
     cells.clear();
+    cells.reserve(width);
     ok = true;
     if (at_end()) return false;
     start_line = line;
@@ -125,7 +126,7 @@ csv_table parse_csv(std::string_view text, std::string_view source, std::vector<
     else if (!seen.insert(c.text).second) s.error(line, "column `" + c.text + "` appears twice in the header");
     table.header.push_back(std::move(c.text));
   }
-  while (s.record(cells, line, ok)) {
+  while (s.record(cells, line, ok, table.header.size())) {
     if (!ok) continue;
     if (cells.size() == 1 && cells[0].absent()) continue;  // a blank line
     if (cells.size() != table.header.size()) {
