@@ -91,6 +91,11 @@ TEST(import_tables, an_empty_text_stays_apart_from_an_absent_one) {
   auto cases = examples();
   cases[0].arm = "";
   cases[0].site.reset();
+  for (auto& c : cases)
+    if (c.inventory && !c.inventory->relationships.empty()) {
+      c.inventory->relationships[0].label = "";  // required, and empty
+      break;
+    }
   expect_round_trip(cases);
 }
 
@@ -162,6 +167,7 @@ TEST(import_tables, rows_of_an_unknown_case_and_a_repeated_case_are_errors) {
   const auto* e = find_issue(r, import_error_kind::unmatched_row, "case_id");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->line, 2u);
+  EXPECT_NE(e->message.find("nobody"), std::string::npos) << "an identifier is named";
 
   auto twice = complete_tables(examples());
   const auto first_row = twice.cases.text.substr(twice.cases.text.find("\r\n") + 2,
@@ -170,6 +176,10 @@ TEST(import_tables, rows_of_an_unknown_case_and_a_repeated_case_are_errors) {
   twice.cases.text += first_row;
   const auto d = import_tables(twice);
   ASSERT_NE(find_issue(d, import_error_kind::duplicate_row, "case_id"), nullptr);
+  const auto id = examples()[0].case_id;
+  EXPECT_TRUE(std::none_of(d.cases.begin(), d.cases.end(), [&](const case_record& c) { return c.case_id == id; }))
+      << "neither of two rows for one case wins";
+  EXPECT_EQ(std::count_if(d.errors.begin(), d.errors.end(), [](const auto& e) { return e.kind == import_error_kind::duplicate_row; }), 2);
 }
 
 TEST(import_tables, a_cell_that_is_not_json_is_a_syntax_error) {
@@ -190,4 +200,51 @@ TEST(import_tables, malformed_csv_never_crashes_and_says_where) {
     EXPECT_FALSE(r.ok()) << text;
     EXPECT_TRUE(r.cases.empty());
   }
+}
+
+TEST(import_tables, files_in_another_encoding_or_dialect_are_said_to_be_so) {
+  const auto in = complete_tables(examples());
+  const auto first_message = [](std::string text) {
+    const auto r = import_tables({{"cases.csv", std::move(text)}, {}, {}, {}});
+    EXPECT_EQ(r.errors.size(), 1u);
+    return r.errors.empty() ? std::string() : r.errors[0].message;
+  };
+  EXPECT_NE(first_message(std::string("\xFF\xFE", 2) + "c\0a\0").find("UTF-16"), std::string::npos);
+  EXPECT_NE(first_message(with_cell(in.cases.text, "notes", 0, "caf\xE9")).find("not UTF-8"), std::string::npos);
+  std::string semicolons = in.cases.text;
+  std::replace(semicolons.begin(), semicolons.end(), ',', ';');
+  EXPECT_NE(first_message(semicolons).find("comma-separated"), std::string::npos);
+}
+
+TEST(import_tables, lax_lists_the_fields_it_ignores) {
+  const auto cases = examples();
+  const auto with_diagnoses = std::find_if(cases.begin(), cases.end(), [](const auto& c) { return !c.diagnoses.empty(); });
+  ASSERT_NE(with_diagnoses, cases.end());
+  auto in = complete_tables(cases);
+  in.cases.text = with_cell(in.cases.text, "diagnoses_json", static_cast<std::size_t>(with_diagnoses - cases.begin()),
+                            "[{\"system\":\"icd10\",\"code\":\"F32.1\",\"extra\":1}]");
+  in.cases.text = with_cell(in.cases.text, "diagnoses", static_cast<std::size_t>(with_diagnoses - cases.begin()), "1");
+  EXPECT_NE(find_issue(import_tables(in), import_error_kind::invalid, "diagnoses_json"), nullptr);
+  import_options lax;
+  lax.read.lax = true;
+  const auto r = import_tables(in, lax);
+  EXPECT_TRUE(r.ok());
+  ASSERT_EQ(r.unused.size(), 1u);
+  EXPECT_EQ(r.unused[0].field, "diagnoses_json");
+  EXPECT_EQ(r.unused[0].path, "/diagnoses/0/extra");
+}
+
+TEST(import_tables, errors_come_in_table_and_line_order) {
+  auto in = complete_tables(examples());
+  in.relationships.text = with_cell(in.relationships.text, "kind", 0, "neighbour");
+  in.sessions.text = with_cell(in.sessions.text, "phase", 5, "x");
+  in.cases.text = with_cell(in.cases.text, "frequency", 3, "x");
+  in.cases.text = with_cell(in.cases.text, "frequency", 1, "x");
+  const auto r = import_tables(in);
+  ASSERT_EQ(r.errors.size(), 4u);
+  EXPECT_EQ(r.errors[0].source, "cases.csv");
+  EXPECT_EQ(r.errors[0].line, 3u);
+  EXPECT_EQ(r.errors[1].line, 5u);
+  EXPECT_EQ(r.errors[2].source, "sessions.csv");
+  EXPECT_EQ(r.errors[3].source, "relationships.csv");
 }

@@ -48,6 +48,23 @@ int run_import_tables(const std::string& dir, const std::string& out, bool keep_
   if (o.format == output_format::csv) throw fatal("--format: the import report is text or json");
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) throw fatal(dir + ": not a folder of tables");
+  // Every other CSV file of the folder is a table nobody reads: said, never skipped unseen.
+  std::string strays;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const auto name = entry.path().filename().string();
+    if (entry.path().extension() != ".csv" && entry.path().extension() != ".CSV") continue;
+    if (name == "cases.csv" || name == "sessions.csv" || name == "assessments.csv" || name == "relationships.csv" ||
+        name == "outcomes.csv")
+      continue;
+    strays += (strays.empty() ? "" : ", ") + name;
+  }
+  if (!strays.empty())
+    throw fatal(dir + ": " + strays +
+                ": not a table iptkit reads (the tables are cases.csv, sessions.csv, assessments.csv and "
+                "relationships.csv, named exactly so); rename or move it");
+  const auto ext = std::filesystem::path(out).extension();
+  if (out != "-" && ext != ".jsonl" && ext != ".ndjson" && ext != ".json")
+    throw fatal("-o: " + out + ": name the cases file .jsonl (JSON Lines), .json (an array) or - (standard output)");
   tidy_csv_input in{table_file(dir, "cases"), table_file(dir, "sessions"), table_file(dir, "assessments"),
                     table_file(dir, "relationships")};
   if (in.cases.name.empty()) throw fatal(dir + ": no cases.csv (the one table every import needs)");

@@ -116,6 +116,9 @@ void append_cell_text(std::string& out, const M& v) {
       csv_detail::append_scalar_text(text, v[k]);
     }
     csv_detail::append_field(out, text);
+  } else if constexpr (std::is_same_v<M, std::string>) {
+    if (v.empty()) out += "\"\"";  // present and empty: not an absent value
+    else csv_detail::append_field(out, v);
   } else {
     std::string text;
     csv_detail::append_scalar_text(text, v);

@@ -23,6 +23,29 @@ std::string to_string(const import_issue& e) {
 
 namespace {
 
+// The offset of the first byte that does not belong to well-formed UTF-8, or text.size().
+std::size_t first_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > text.size()) return i;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return i;
+    if (n == 2 && b < 0xC2) return i;  // overlong
+    if (n == 3) {
+      const auto b1 = static_cast<unsigned char>(text[i + 1]);
+      if ((b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 >= 0xA0)) return i;  // overlong, surrogate
+    }
+    if (n == 4) {
+      const auto b1 = static_cast<unsigned char>(text[i + 1]);
+      if ((b == 0xF0 && b1 < 0x90) || b > 0xF4 || (b == 0xF4 && b1 >= 0x90)) return i;
+    }
+    i += n;
+  }
+  return i;
+}
+
 struct csv_scanner {
   std::string_view text;
   std::string_view source;
@@ -111,13 +134,29 @@ struct csv_scanner {
 
 csv_table parse_csv(std::string_view text, std::string_view source, std::vector<import_issue>& errors) {
   csv_table table;
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") ||
+      (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
+    errors.push_back({std::string(source), 1, "", "", "", import_error_kind::syntax, std::nullopt,
+                      "the file is UTF-16, not UTF-8: save it as \"CSV UTF-8\""});
+    return table;
+  }
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (const auto bad = first_invalid_utf8(text); bad < text.size()) {
+    const auto line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
+    errors.push_back({std::string(source), line, "", "", "", import_error_kind::syntax, std::nullopt,
+                      "bytes that are not UTF-8 (a file saved as Windows-1252 or Latin-1?): save it as \"CSV UTF-8\""});
+    return table;
+  }
   csv_scanner s{text, source, errors};
   std::vector<csv_cell> cells;
   std::size_t line = 0;
   bool ok = true;
   if (!s.record(cells, line, ok) || !ok) {
     if (ok) s.error(1, "no header row");
+    return table;
+  }
+  if (cells.size() == 1 && (cells[0].text.find(';') != std::string::npos || cells[0].text.find('\t') != std::string::npos)) {
+    s.error(line, "the header is one column holding `;` or a tab: iptkit reads comma-separated CSV (RFC 4180)");
     return table;
   }
   std::set<std::string, std::less<>> seen;

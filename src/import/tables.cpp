@@ -46,10 +46,10 @@ constexpr column_spec case_columns[] = {
     {"diagnoses_json", "/diagnoses", cell_type::json_text},
     {"recorded_planned_sessions", "/contract/planned_sessions", cell_type::integer},
     {"planned_sessions", "/contract/planned_sessions", cell_type::integer, true, "recorded_planned_sessions"},
-    {"frequency", "/contract/frequency", cell_type::text},
+    {"frequency", "/contract/frequency", cell_type::text, true},
     {"start_date", "/contract/start_date", cell_type::text, true},
-    {"format", "/contract/format", cell_type::text},
-    {"modality", "/contract/modality", cell_type::text},
+    {"format", "/contract/format", cell_type::text, true},
+    {"modality", "/contract/modality", cell_type::text, true},
     {"session_minutes", "/contract/session_minutes", cell_type::integer},
     {"renegotiations_json", "/contract/renegotiations", cell_type::json_text},
     {"inventory_session", "/inventory/completed_session", cell_type::integer},
@@ -63,8 +63,8 @@ constexpr column_spec case_columns[] = {
 constexpr column_spec session_columns[] = {
     {"number", "/number", cell_type::integer, true},
     {"date", "/date", cell_type::text, true},
-    {"phase", "/phase", cell_type::text},
-    {"attendance", "/attendance", cell_type::text},
+    {"phase", "/phase", cell_type::text, true},
+    {"attendance", "/attendance", cell_type::text, true},
     {"minutes", "/minutes", cell_type::integer},
     {"recorded_format", "/format", cell_type::text},
     {"format", "/format", cell_type::text, false, "recorded_format"},
@@ -86,10 +86,10 @@ constexpr column_spec assessment_columns[] = {
 
 constexpr column_spec relationship_columns[] = {
     {"id", "/id", cell_type::text, true},
-    {"label", "/label", cell_type::text},
-    {"kind", "/kind", cell_type::text},
-    {"status", "/status", cell_type::text},
-    {"closeness", "/closeness", cell_type::integer},
+    {"label", "/label", cell_type::text, true},
+    {"kind", "/kind", cell_type::text, true},
+    {"status", "/status", cell_type::text, true},
+    {"closeness", "/closeness", cell_type::integer, true},
     {"contact", "/contact", cell_type::text},
     {"support", "/support", cell_type::integer},
     {"conflict", "/conflict", cell_type::integer},
@@ -123,6 +123,25 @@ bool is_complete_only(std::string_view table, std::string_view column) {
   if (table == "assessments") look(assessment_extra{});
   if (table == "relationships") look(relationship_extra{});
   return found;
+}
+
+// An identifier as the case format has it (1-64 letters, digits, `.`, `_`, `-`): safe to quote.
+bool is_identifier(std::string_view s) {
+  return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' ||
+           ch == '-' || ch == '.';
+  });
+}
+
+std::string unmatched_message(std::string_view id, const std::unordered_map<std::string_view, std::size_t>& cases) {
+  std::string_view trimmed = id;
+  while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t')) trimmed.remove_prefix(1);
+  while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.remove_suffix(1);
+  if (id.empty()) return "the row has no case_id";
+  if (trimmed != id && cases.count(trimmed))
+    return "no row of the cases table has this case_id, which has spaces at its ends (the cases table has it without)";
+  if (is_identifier(id)) return "no row of the cases table has case_id " + std::string(id);
+  return "no row of the cases table has this case_id";
 }
 
 // Where a value of the case document came from.
@@ -220,7 +239,7 @@ struct importer {
         issue.message += "; kept out of the cases";
         result.unused.push_back(std::move(issue));
       } else {
-        issue.message += " (allow unknown columns to import without it)";
+        issue.message += " (--keep-unknown-columns, import_options::keep_unknown_columns, imports without it)";
         result.errors.push_back(std::move(issue));
       }
     }
@@ -365,10 +384,14 @@ struct importer {
           if (theirs < 0) continue;
           const auto& want = rendered.rows[i].cells[static_cast<std::size_t>(theirs)].text;
           if (row.cells[static_cast<std::size_t>(col)].text == want) continue;
+          const auto& found = row.cells[static_cast<std::size_t>(col)].text;
           result.errors.push_back(
               {t.source->name, row.line, name, c.case_id, "", import_error_kind::inconsistent, std::nullopt,
-               "a derived column that disagrees with the recorded columns" +
-                   (plain(want) ? ", which give " + want : want.empty() ? ", which give an empty cell" : "")});
+               "a derived column: the recorded columns give " +
+                   (plain(want) ? want : want.empty() ? std::string("an empty cell") : std::string("another value")) +
+                   ", the table has " +
+                   (plain(found) ? found : found.empty() ? std::string("an empty cell") : std::string("another value")) +
+                   " (leave derived columns out, or correct them)"});
           ok = false;
         }
       }
@@ -401,23 +424,29 @@ struct importer {
 
     // Rows whose case is not in the cases table.
     std::unordered_map<std::string_view, std::size_t> seen;
-    for (std::size_t r = 0; r < cases.csv.rows.size(); ++r) seen.emplace(cases.csv.rows[r].cells[static_cast<std::size_t>(cases.case_id)].text, r);
+    std::set<std::string_view> repeated;
+    for (std::size_t r = 0; r < cases.csv.rows.size(); ++r) {
+      const std::string_view id = cases.csv.rows[r].cells[static_cast<std::size_t>(cases.case_id)].text;
+      if (!seen.emplace(id, r).second) repeated.insert(id);
+    }
     for (const table_input* t : {&sessions, &assessments, &relationships})
       for (const auto& [id, rows] : t->rows_of)
         if (!seen.count(id))
           for (auto r : rows)
             result.errors.push_back({t->source->name, t->csv.rows[r].line, "case_id", "", "",
-                                     import_error_kind::unmatched_row, std::nullopt,
-                                     "no row of the cases table has this case_id"});
+                                     import_error_kind::unmatched_row, std::nullopt, unmatched_message(id, seen)});
 
     const std::array<table_input*, 4> tables{&cases, &sessions, &assessments, &relationships};
     for (std::size_t r = 0; r < cases.csv.rows.size(); ++r) {
       const csv_row& row = cases.csv.rows[r];
       const std::string& id = row.cells[static_cast<std::size_t>(cases.case_id)].text;
-      if (seen.at(id) != r) {
+      if (repeated.count(id)) {
+        const auto first = seen.at(id);
         result.errors.push_back({cases.source->name, row.line, "case_id", id, "", import_error_kind::duplicate_row,
-                                 std::nullopt, "a second row for this case_id (the first is on line " +
-                                                   std::to_string(cases.csv.rows[seen.at(id)].line) + ")"});
+                                 std::nullopt,
+                                 first == r ? "more rows of the cases table have this case_id; the case is left out"
+                                            : "a second row for this case_id (the first is on line " +
+                                                  std::to_string(cases.csv.rows[first].line) + ")"});
         continue;
       }
       const auto before = result.errors.size();
@@ -475,6 +504,15 @@ struct importer {
         for (const auto& e : read.errors()) place(e, origins, id);
         continue;
       }
+      for (const auto& w : read.warnings()) {  // --lax: fields no case keeps, listed as unused
+        const auto at = result.errors.size();
+        place(w, origins, id);
+        auto issue = std::move(result.errors[at]);
+        result.errors.pop_back();
+        issue.kind = import_error_kind::unknown_column;
+        issue.message = "ignored (lax): " + issue.message;
+        result.unused.push_back(std::move(issue));
+      }
       if (!check_derived(read.value(), tables, rows)) continue;
       result.cases.push_back(std::move(read).value());
     }
@@ -486,6 +524,17 @@ struct importer {
 import_result import_tables(const tidy_csv_input& input, const import_options& options, const catalog& cat) {
   import_result result;
   importer{options, cat, result}.run(input);
+  // In the order of the tables, then of their lines (a case's errors are found table by table).
+  const auto rank = [&](const import_issue& e) {
+    const std::string* names[] = {&input.cases.name, &input.sessions.name, &input.assessments.name,
+                                  &input.relationships.name};
+    for (std::size_t k = 0; k < 4; ++k)
+      if (!names[k]->empty() && e.source == *names[k]) return std::pair(k, e.line.value_or(0));
+    return std::pair(std::size_t{4}, e.line.value_or(0));
+  };
+  for (auto* list : {&result.errors, &result.unused})
+    std::stable_sort(list->begin(), list->end(),
+                     [&](const import_issue& a, const import_issue& b) { return rank(a) < rank(b); });
   return result;
 }
 

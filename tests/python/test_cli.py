@@ -225,6 +225,12 @@ def test_import_tables_reports_each_mistake_where_it_is_and_writes_nothing(tmp_p
     p = run(["import", "tables", str(lossy), "-o", str(out)])
     assert p.returncode == 1 and b"--complete" in p.stderr
     assert run(["import", "tables", str(tmp_path / "none"), "-o", str(out)]).returncode == 2
+    # A table under another name is never skipped unseen; a cases file named .csv is refused.
+    (tables / "sessions.csv").rename(tables / "Sessions.csv")
+    p = run(["import", "tables", str(tables), "-o", str(out)])
+    assert p.returncode == 2 and b"Sessions.csv" in p.stderr
+    (tables / "Sessions.csv").rename(tables / "sessions.csv")
+    assert run(["import", "tables", str(tables), "-o", str(tmp_path / "out.csv")]).returncode == 2
     assert run(["convert", COHORT, "--to", "jsonl", "--complete", "-o", str(out)]).returncode == 2
 
 
