@@ -84,6 +84,7 @@ def main() -> None:
     js, th = Bench(load(d, "bench_json.json")), Bench(load(d, "bench_threads.json"))
     oc, sc = Bench(load(d, "bench_outcomes.json")), Bench(load(d, "bench_scaling.json"))
     pr, po, mem = load(d, "py_read.json"), load(d, "py_outcomes.json"), load(d, "memory.json")
+    im = Bench(load(d, "bench_import.json"))
 
     def at_least(x: float, t: float) -> bool:
         return x >= t
@@ -161,6 +162,9 @@ def main() -> None:
                      mem["peak_quiet_mb"], "", None))
     else:
         rows.append(("8", "peak RSS of iptkit validate on 1 GB", None, "< 100 MB, flat", None))
+    rows.append(("9", "C++ import_tables of the complete tidy CSV / their export (make_tidy_tables + tidy_csv)",
+                 ratio(im.per_second("tables/import_csv"), im.per_second("tables/export_csv")), ">= 1.0x",
+                 lambda x: at_least(x, 1.0)))
 
     lines = []
     lines.append("| goal | measured | ratio | target | result |")

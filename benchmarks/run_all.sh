@@ -54,9 +54,9 @@ if [[ $build == 1 ]]; then
     cmake -S "$root" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DIPTKIT_BUILD_BENCHMARKS=ON >/dev/null
   fi
   cmake --build "$build_dir" -j "${IPTKIT_BENCH_JOBS:-2}" \
-    --target iptkit_cli bench_json bench_outcomes bench_threads bench_scaling
+    --target iptkit_cli bench_json bench_outcomes bench_threads bench_scaling bench_import
 fi
-for program in bench_json bench_outcomes bench_threads bench_scaling; do
+for program in bench_json bench_outcomes bench_threads bench_scaling bench_import; do
   [[ -x "$build_dir/benchmarks/$program" ]] || { echo "missing $build_dir/benchmarks/$program" >&2; exit 1; }
 done
 
@@ -79,7 +79,7 @@ bench() {  # program, extra Google Benchmark flags...
   "$build_dir/benchmarks/$program" --benchmark_out="$out/$program.json" --benchmark_out_format=json "$@"
 }
 if [[ $small == 1 ]]; then
-  for program in bench_json bench_threads bench_outcomes bench_scaling; do bench $program; done
+  for program in bench_json bench_threads bench_outcomes bench_scaling bench_import; do bench $program; done
 else
   # Goals 1-3: five repetitions, interleaved at random so that load from other processes falls on
   # a benchmark and its peer alike; the table uses the medians (of CPU time). Goal 7 (wall time):
@@ -90,6 +90,7 @@ else
   bench bench_threads --benchmark_repetitions=10 "${interleave[@]}"
   bench bench_outcomes
   bench bench_scaling
+  bench bench_import --benchmark_repetitions=5 "${interleave[@]}"
 fi
 
 cd "$root/benchmarks/python"

@@ -189,6 +189,33 @@ struct table_writer {
   }
 };
 
+// A cell's text as a CSV reader gives it back (unquoted).
+template <class M>
+std::string plain_text(const M& v) {
+  std::string text;
+  if constexpr (meta::is_optional_v<M>) {
+    if (v) text = plain_text(*v);
+  } else if constexpr (meta::is_vector_v<M>) {
+    for (std::size_t k = 0; k < v.size(); ++k) {
+      if (k) text += ';';
+      csv_detail::append_scalar_text(text, v[k]);
+    }
+  } else {
+    csv_detail::append_scalar_text(text, v);
+  }
+  return text;
+}
+
+// Calls f(column, text) for each cell of `r` that `wanted` names, the item columns left out.
+template <class T, class W, class F>
+void row_texts(const T& r, W&& wanted, F&& f) {
+  boost::mp11::mp_for_each<meta::members_with_bases_of<T>>([&](auto D) {
+    using M = std::remove_cvref_t<decltype(std::declval<T&>().*D.pointer)>;
+    if constexpr (!std::is_same_v<M, std::vector<int>>)
+      if (wanted(std::string_view(D.name))) f(std::string_view(D.name), plain_text(r.*D.pointer));
+  });
+}
+
 template <class Row, class Extra = Row>
 std::string table_csv(const std::vector<Row>& rows, bool dates, const std::vector<Extra>* extra = nullptr) {
   const table_writer<Row> w(rows, dates);
@@ -269,6 +296,20 @@ void detail::append_case_tables(const case_record& c, std::size_t case_index, co
   append_case_rows(c, case_index, options, cat, out);
   out.extra.complete = options.complete;
   if (options.complete) append_extra_columns(c, out.extra);
+}
+
+void detail::for_each_cell(const tidy_tables& t, std::string_view table, std::size_t index,
+                           const std::function<bool(std::string_view)>& wanted,
+                           const std::function<void(std::string_view, const std::string&)>& f) {
+  const auto visit = [&](const auto& rows, const auto& extra) {
+    if (index >= rows.size()) return;
+    row_texts(rows[index], wanted, f);
+    if (index < extra.size()) row_texts(extra[index], wanted, f);
+  };
+  if (table == "cases") visit(t.cases, t.extra.cases);
+  if (table == "sessions") visit(t.sessions, t.extra.sessions);
+  if (table == "assessments") visit(t.assessments, t.extra.assessments);
+  if (table == "relationships") visit(t.relationships, t.extra.relationships);
 }
 
 std::string numbered_column(std::string_view member, std::size_t k) {

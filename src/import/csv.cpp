@@ -14,6 +14,7 @@ long csv_table::column(std::string_view name) const noexcept {
 std::string to_string(const import_issue& e) {
   std::string out = e.source;
   if (e.line) out += (out.empty() ? "line " : ":") + std::to_string(*e.line);
+  else if (e.row) out += (out.empty() ? "row " : " row ") + std::to_string(*e.row);
   if (!out.empty()) out += ": ";
   if (!e.field.empty()) out += e.field + ": ";
   if (!e.case_id.empty()) out += "case " + e.case_id + ": ";
@@ -54,7 +55,7 @@ struct csv_scanner {
   std::size_t line = 1;
 
   void error(std::size_t at_line, std::string message) {
-    errors.push_back({std::string(source), at_line, "", "", "", import_error_kind::syntax, std::nullopt,
+    errors.push_back({std::string(source), at_line, std::nullopt, "", "", "", import_error_kind::syntax, std::nullopt,
                       std::move(message)});
   }
 
@@ -136,14 +137,14 @@ csv_table parse_csv(std::string_view text, std::string_view source, std::vector<
   csv_table table;
   if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") ||
       (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0'))) {
-    errors.push_back({std::string(source), 1, "", "", "", import_error_kind::syntax, std::nullopt,
+    errors.push_back({std::string(source), 1, std::nullopt, "", "", "", import_error_kind::syntax, std::nullopt,
                       "the file is UTF-16, not UTF-8: save it as \"CSV UTF-8\""});
     return table;
   }
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (const auto bad = first_invalid_utf8(text); bad < text.size()) {
     const auto line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
-    errors.push_back({std::string(source), line, "", "", "", import_error_kind::syntax, std::nullopt,
+    errors.push_back({std::string(source), line, std::nullopt, "", "", "", import_error_kind::syntax, std::nullopt,
                       "bytes that are not UTF-8 (a file saved as Windows-1252 or Latin-1?): save it as \"CSV UTF-8\""});
     return table;
   }
@@ -173,7 +174,7 @@ csv_table parse_csv(std::string_view text, std::string_view source, std::vector<
                         std::to_string(table.header.size()));
       continue;
     }
-    table.rows.push_back({line, std::move(cells)});
+    table.rows.push_back({line, table.rows.size() + 1, std::move(cells)});
     cells = {};
   }
   return table;

@@ -144,13 +144,6 @@ std::string unmatched_message(std::string_view id, const std::unordered_map<std:
   return "no row of the cases table has this case_id";
 }
 
-// Where a value of the case document came from.
-struct origin {
-  std::string pointer;
-  const std::string* source;
-  std::size_t line;
-  std::string_view field;
-};
 
 bool is_prefix(std::string_view prefix, std::string_view path) {
   return path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
@@ -174,6 +167,12 @@ struct table_input {
   std::vector<std::pair<const column_spec*, long>> recorded;  // spec, column (-1: not in the header)
   std::vector<std::pair<std::size_t, std::size_t>> items;     // (k, column)
   std::vector<long> derived;                                  // columns checked against the case
+  // The input column of a derived column `name`, or -1.
+  long derived_column(std::string_view name) const {
+    for (const long c : derived)
+      if (csv.header[static_cast<std::size_t>(c)] == name) return c;
+    return -1;
+  }
   std::unordered_map<std::string, std::vector<std::size_t>> rows_of;  // case_id -> rows
 };
 
@@ -183,7 +182,7 @@ struct importer {
   import_result& result;
 
   void file_error(const table_input& t, import_error_kind kind, std::string field, std::string message) {
-    result.errors.push_back({t.source->name, std::nullopt, std::move(field), "", "", kind, std::nullopt,
+    result.errors.push_back({t.source->name, std::nullopt, std::nullopt, std::move(field), "", "", kind, std::nullopt,
                              std::move(message)});
   }
 
@@ -233,7 +232,7 @@ struct importer {
         if (name != "case_index") t.derived.push_back(static_cast<long>(c));
         continue;
       }
-      import_issue issue{src.name, std::nullopt, name, "", "", import_error_kind::unknown_column, std::nullopt,
+      import_issue issue{src.name, std::nullopt, std::nullopt, name, "", "", import_error_kind::unknown_column, std::nullopt,
                          "not a column of the " + std::string(table) + " table"};
       if (options.keep_unknown_columns) {
         issue.message += "; kept out of the cases";
@@ -292,7 +291,7 @@ struct importer {
         po.max_depth = 64;
         auto v = json::parse(s, ec, {}, po);
         if (!ec) return v;
-        result.errors.push_back({t.source->name, row.line, std::string(field), case_id, pointer,
+        result.errors.push_back({t.source->name, row.line, row.number, std::string(field), case_id, pointer,
                                  import_error_kind::syntax, std::nullopt, "the cell is not JSON"});
         failed = true;
         return std::nullopt;
@@ -318,16 +317,13 @@ struct importer {
     }
   }
 
-  // Fills `into` from one row's recorded columns; origins of every recorded field (present or not).
+  // Fills `into` from one row's recorded columns.
   void fill(json::object& into, const table_input& t, const csv_row& row, const std::string& prefix,
-            const std::string& case_id, std::vector<origin>& origins, bool& failed) {
-    origins.push_back({prefix, &t.source->name, row.line, {}});
+            const std::string& case_id, bool& failed) {
     for (const auto& [spec, col] : t.recorded) {
-      const std::string pointer = prefix + std::string(spec->pointer);
-      origins.push_back({pointer, &t.source->name, row.line, spec->name});
       if (col < 0) continue;
       if (auto v = value_of(row.cells[static_cast<std::size_t>(col)], spec->type, t, row, spec->name, case_id,
-                            pointer, failed))
+                            prefix + std::string(spec->pointer), failed))
         set(into, spec->pointer, std::move(*v));
     }
     if (!t.items.empty()) {
@@ -339,61 +335,83 @@ struct importer {
         const auto& cell = row.cells[t.items[i].second];
         const std::string field = t.csv.header[t.items[i].second];
         if (cell.absent()) {
-          result.errors.push_back({t.source->name, row.line, field, case_id, prefix + "/items/" + std::to_string(i),
+          result.errors.push_back({t.source->name, row.line, row.number, field, case_id, prefix + "/items/" + std::to_string(i),
                                    import_error_kind::invalid, error_kind::missing_field,
                                    "an item score is missing before a later one"});
           failed = true;
           continue;
         }
         items.push_back(*value_of(cell, cell_type::integer, t, row, field, case_id, {}, failed));
-        origins.push_back({prefix + "/items/" + std::to_string(i), &t.source->name, row.line,
-                           t.csv.header[t.items[i].second]});
       }
       if (present) into["items"] = std::move(items);
     }
   }
 
-  void place(const read_error& e, const std::vector<origin>& origins, const std::string& case_id) {
-    const origin* best = nullptr;
-    for (const auto& o : origins)
-      if (is_prefix(o.pointer, e.path) && (!best || o.pointer.size() > best->pointer.size() ||
-                                           (o.pointer.size() == best->pointer.size() && !o.field.empty())))
-        best = &o;
-    import_issue issue{best ? *best->source : std::string(), best ? std::optional(best->line) : std::nullopt,
-                       best ? std::string(best->field) : std::string(), case_id, e.path,
-                       import_error_kind::invalid, e.kind, e.message};
-    result.errors.push_back(std::move(issue));
+  // The issue of a reader error: its table and row from the path (`/sessions/3/...` is the fourth
+  // sessions row of the case), its column from the recorded column whose field the path is in.
+  import_issue place(const read_error& e, const std::string& case_id, const std::array<table_input*, 4>& tables,
+                     const std::array<std::vector<std::size_t>, 4>& rows) const {
+    std::string_view rest = e.path;
+    std::size_t k = 0, i = 0;
+    for (const auto& [table, list] : {std::pair<std::size_t, std::string_view>{1, "/sessions/"},
+                                      {2, "/assessments/"}, {3, "/inventory/relationships/"}}) {
+      if (!rest.starts_with(list)) continue;
+      const auto digits = rest.substr(list.size());
+      std::size_t n = 0;
+      const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+      if (ec != std::errc() || n >= rows[table].size()) break;
+      k = table;
+      i = n;
+      rest = std::string_view(end, static_cast<std::size_t>(digits.data() + digits.size() - end));
+      break;
+    }
+    const table_input& t = *tables[k];
+    const csv_row& row = t.csv.rows[rows[k][i]];
+    std::string field;
+    std::size_t best = 0;
+    for (const auto& [spec, col] : t.recorded)
+      if (is_prefix(spec->pointer, rest) && spec->pointer.size() > best) {
+        best = spec->pointer.size();
+        field = spec->name;
+      }
+    if (k == 0 && rest == "/case_id") field = "case_id";
+    if (k == 2 && rest.starts_with("/items/")) {
+      std::size_t n = 0;
+      const auto digits = rest.substr(7);
+      if (std::from_chars(digits.data(), digits.data() + digits.size(), n).ec == std::errc())
+        field = numbered_column("items", n + 1);
+    }
+    return {t.source->name, row.line, row.number, std::move(field), case_id, e.path,
+            import_error_kind::invalid, e.kind, e.message};
   }
 
   // Compares each derived column the input has with the value the case gives.
   bool check_derived(const case_record& c, const std::array<table_input*, 4>& tables,
                      const std::array<std::vector<std::size_t>, 4>& rows) {
-    tidy_tables made;
-    detail::append_case_tables(c, 0, {.dates = true, .complete = true}, cat, made);
+    if (std::all_of(tables.begin(), tables.end(), [](const table_input* t) { return t->derived.empty(); })) return true;
+    tidy_tables made;  // the analysis columns only: every derived column is one of them
+    detail::append_case_tables(c, 0, {.dates = true}, cat, made);
     bool ok = true;
     for (std::size_t k = 0; k < tables.size(); ++k) {
       const table_input& t = *tables[k];
-      if (t.derived.empty() || rows[k].empty()) continue;
-      std::vector<import_issue> ignored;
-      const auto rendered = parse_csv(tidy_csv(made, t.table, true), "", ignored);
-      for (std::size_t i = 0; i < rows[k].size() && i < rendered.rows.size(); ++i) {
+      if (t.derived.empty()) continue;
+      for (std::size_t i = 0; i < rows[k].size(); ++i) {
         const csv_row& row = t.csv.rows[rows[k][i]];
-        for (const long col : t.derived) {
-          const auto& name = t.csv.header[static_cast<std::size_t>(col)];
-          const long theirs = rendered.column(name);
-          if (theirs < 0) continue;
-          const auto& want = rendered.rows[i].cells[static_cast<std::size_t>(theirs)].text;
-          if (row.cells[static_cast<std::size_t>(col)].text == want) continue;
-          const auto& found = row.cells[static_cast<std::size_t>(col)].text;
-          result.errors.push_back(
-              {t.source->name, row.line, name, c.case_id, "", import_error_kind::inconsistent, std::nullopt,
-               "a derived column: the recorded columns give " +
-                   (plain(want) ? want : want.empty() ? std::string("an empty cell") : std::string("another value")) +
-                   ", the table has " +
-                   (plain(found) ? found : found.empty() ? std::string("an empty cell") : std::string("another value")) +
-                   " (leave derived columns out, or correct them)"});
-          ok = false;
-        }
+        detail::for_each_cell(
+            made, t.table, i, [&](std::string_view name) { return t.derived_column(name) >= 0; },
+            [&](std::string_view name, const std::string& want) {
+              const auto& found = row.cells[static_cast<std::size_t>(t.derived_column(name))].text;
+              if (found == want) return;
+              const auto shown = [](const std::string& v) {
+                return plain(v) ? v : v.empty() ? std::string("an empty cell") : std::string("another value");
+              };
+              result.errors.push_back({t.source->name, row.line, row.number, std::string(name), c.case_id, "",
+                                       import_error_kind::inconsistent, std::nullopt,
+                                       "a derived column: the recorded columns give " + shown(want) +
+                                           ", the table has " + shown(found) +
+                                           " (leave derived columns out, or correct them)"});
+              ok = false;
+            });
       }
     }
     return ok;
@@ -410,7 +428,7 @@ struct importer {
           names[k].insert(std::move(h));
     }
     if (in.cases.name.empty()) {
-      result.errors.push_back({"", std::nullopt, "", "", "", import_error_kind::missing_column, std::nullopt,
+      result.errors.push_back({"", std::nullopt, std::nullopt, "", "", "", import_error_kind::missing_column, std::nullopt,
                                "no cases table: it is the one table every import needs"});
       return;
     }
@@ -433,7 +451,7 @@ struct importer {
       for (const auto& [id, rows] : t->rows_of)
         if (!seen.count(id))
           for (auto r : rows)
-            result.errors.push_back({t->source->name, t->csv.rows[r].line, "case_id", "", "",
+            result.errors.push_back({t->source->name, t->csv.rows[r].line, t->csv.rows[r].number, "case_id", "", "",
                                      import_error_kind::unmatched_row, std::nullopt, unmatched_message(id, seen)});
 
     const std::array<table_input*, 4> tables{&cases, &sessions, &assessments, &relationships};
@@ -442,7 +460,7 @@ struct importer {
       const std::string& id = row.cells[static_cast<std::size_t>(cases.case_id)].text;
       if (repeated.count(id)) {
         const auto first = seen.at(id);
-        result.errors.push_back({cases.source->name, row.line, "case_id", id, "", import_error_kind::duplicate_row,
+        result.errors.push_back({cases.source->name, row.line, row.number, "case_id", id, "", import_error_kind::duplicate_row,
                                  std::nullopt,
                                  first == r ? "more rows of the cases table have this case_id; the case is left out"
                                             : "a second row for this case_id (the first is on line " +
@@ -451,12 +469,10 @@ struct importer {
       }
       const auto before = result.errors.size();
       bool failed = false;
-      std::vector<origin> origins;
       json::object doc;
       doc["schema"] = case_schema_version;
       doc["case_id"] = id;
-      fill(doc, cases, row, "", id, origins, failed);
-      origins.push_back({"/case_id", &cases.source->name, row.line, "case_id"});
+      fill(doc, cases, row, "", id, failed);
       std::array<std::vector<std::size_t>, 4> rows;
       const auto list_of = [&](table_input& t, std::size_t k, std::string_view pointer, json::object& parent,
                                std::string_view key) {
@@ -466,8 +482,7 @@ struct importer {
         json::array list;
         for (std::size_t i = 0; i < it->second.size(); ++i) {
           json::object element;
-          fill(element, t, t.csv.rows[it->second[i]], std::string(pointer) + "/" + std::to_string(i), id, origins,
-               failed);
+          fill(element, t, t.csv.rows[it->second[i]], std::string(pointer) + "/" + std::to_string(i), id, failed);
           list.push_back(std::move(element));
         }
         parent[key] = std::move(list);
@@ -483,12 +498,12 @@ struct importer {
           inventory = true;
         } else if (cell.text == "false" || cell.absent()) {
           if (inventory)
-            result.errors.push_back({cases.source->name, row.line, "inventory", id, "/inventory",
+            result.errors.push_back({cases.source->name, row.line, row.number, "inventory", id, "/inventory",
                                      import_error_kind::inconsistent, std::nullopt,
                                      "says no inventory is recorded, but the case has relationships or an "
                                      "inventory_session"});
         } else {
-          result.errors.push_back({cases.source->name, row.line, "inventory", id, "/inventory",
+          result.errors.push_back({cases.source->name, row.line, row.number, "inventory", id, "/inventory",
                                    import_error_kind::invalid, error_kind::wrong_type, "expected true or false"});
         }
       }
@@ -501,14 +516,11 @@ struct importer {
       if (failed || result.errors.size() != before) continue;
       auto read = read_case(json::serialize(doc), options.read, cat);
       if (!read) {
-        for (const auto& e : read.errors()) place(e, origins, id);
+        for (const auto& e : read.errors()) result.errors.push_back(place(e, id, tables, rows));
         continue;
       }
       for (const auto& w : read.warnings()) {  // --lax: fields no case keeps, listed as unused
-        const auto at = result.errors.size();
-        place(w, origins, id);
-        auto issue = std::move(result.errors[at]);
-        result.errors.pop_back();
+        auto issue = place(w, id, tables, rows);
         issue.kind = import_error_kind::unknown_column;
         issue.message = "ignored (lax): " + issue.message;
         result.unused.push_back(std::move(issue));

@@ -9,6 +9,7 @@
 #include <iptkit/outcomes/case_outcome.hpp>
 #include <boost/describe.hpp>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -229,6 +230,11 @@ namespace detail {
 /// is known to be well formed, as make_tidy_tables() does, without its outcome rows.
 void append_case_tables(const case_record& c, std::size_t case_index, const tidy_options& options,
                         const catalog& cat, tidy_tables& out);
+/// @brief Calls `f(column, text)` for each cell of row `index` of `table` whose column `wanted`
+/// names (dates included, item columns left out), the text as a CSV reader gives it back.
+void for_each_cell(const tidy_tables& t, std::string_view table, std::size_t index,
+                   const std::function<bool(std::string_view)>& wanted,
+                   const std::function<void(std::string_view, const std::string&)>& f);
 }  // namespace detail
 
 /// @brief The names of the five tables, in the order written: cases, sessions, assessments,

@@ -23,6 +23,7 @@ struct csv_cell {
 /// @brief One row: the line it starts on and its cells.
 struct csv_row {
   std::size_t line = 0;         ///< 1-based line of the row's first byte
+  std::size_t number = 0;       ///< 1-based data row (the header not counted)
   std::vector<csv_cell> cells;  ///< one per header column
 };
 

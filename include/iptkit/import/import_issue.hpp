@@ -30,6 +30,7 @@ BOOST_DESCRIBE_ENUM(import_error_kind, syntax, missing_column, unknown_column, u
 struct import_issue {
   std::string source;                   ///< the input's name (`sessions.csv`)
   std::optional<std::size_t> line;      ///< 1-based line of the row in the source; none for a whole file
+  std::optional<std::size_t> row;       ///< 1-based data row (the header not counted; a DataFrame's position + 1)
   std::string field;                    ///< the column; "" for a whole row or file
   std::string case_id;                  ///< the case the row belongs to, when it has one
   std::string path;                     ///< JSON Pointer of the case field the cell makes, when known
@@ -39,9 +40,10 @@ struct import_issue {
   friend bool operator==(const import_issue&, const import_issue&) = default;
 };
 BOOST_DESCRIBE_STRUCT(import_issue, (),
-                      (source, line, field, case_id, path, kind, read_kind, message))
+                      (source, line, row, field, case_id, path, kind, read_kind, message))
 
-/// @brief `source:line: field: message` on one line, the parts known.
+/// @brief `source:line: field: case ID: message` on one line, the parts known (`source row N` when
+/// there is a row but no line, as for a DataFrame).
 std::string to_string(const import_issue& e);
 
 }  // namespace iptkit
