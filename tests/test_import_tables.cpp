@@ -248,3 +248,23 @@ TEST(import_tables, errors_come_in_table_and_line_order) {
   EXPECT_EQ(r.errors[2].source, "sessions.csv");
   EXPECT_EQ(r.errors[3].source, "relationships.csv");
 }
+
+TEST(import_tables, a_malformed_row_fails_its_case_only) {
+  const auto cases = examples();
+  auto in = complete_tables(cases);
+  // One sessions row gets an extra cell; a trailing comma on every cases line (a spreadsheet's
+  // nameless column) is dropped.
+  const auto second_line = in.sessions.text.find("\r\n") + 2;
+  const auto end = in.sessions.text.find("\r\n", second_line);
+  in.sessions.text.insert(end, ",x");
+  for (std::size_t p = in.cases.text.find("\r\n"); p != std::string::npos; p = in.cases.text.find("\r\n", p + 3))
+    in.cases.text.insert(p, ",");
+  const auto r = import_tables(in);
+  ASSERT_EQ(r.errors.size(), 1u) << to_string(r.errors[0]);
+  EXPECT_EQ(r.errors[0].kind, import_error_kind::syntax);
+  EXPECT_EQ(r.errors[0].source, "sessions.csv");
+  EXPECT_EQ(r.errors[0].line, 2u);
+  EXPECT_FALSE(r.errors[0].case_id.empty());
+  EXPECT_EQ(r.cases.size(), cases.size() - 1);
+  EXPECT_TRUE(std::none_of(r.cases.begin(), r.cases.end(), [&](const auto& c) { return c.case_id == r.errors[0].case_id; }));
+}

@@ -18,6 +18,7 @@ std::string format_text = "text";
 // Which shared options a verb takes: only those it uses.
 namespace takes {
 constexpr unsigned cases = 1, protocols = 2, formats = 4, threads = 8, instruments = 16, recovery = 32;
+constexpr unsigned report_formats = 64;  // text or json only
 constexpr unsigned registries = protocols | instruments;
 }
 
@@ -40,6 +41,9 @@ void add_common(CLI::App& verb, common_options& o, unsigned what) {
   if (what & takes::formats)
     verb.add_option("--format", format_text, "Output: text for people, json or csv for programs")
         ->check(CLI::IsMember({"text", "json", "csv"}));
+  if (what & takes::report_formats)
+    verb.add_option("--format", format_text, "The report: text for people, json for programs")
+        ->check(CLI::IsMember({"text", "json"}));
 }
 
 iptkit::group_by grouping(const std::string& by) {
@@ -123,7 +127,7 @@ int main(int argc, char** argv) {
       "  iptkit convert cohort.jsonl --to csv --complete -o tables/\n"
       "  iptkit import tables tables/ -o cohort.jsonl\n"
       "  iptkit import tables tables/ -o - --format json 2> report.json | iptkit validate -");
-  add_common(*import_tables, o, takes::cases | takes::registries | takes::formats);
+  add_common(*import_tables, o, takes::cases | takes::registries | takes::report_formats);
 
   auto* plan = app.add_subcommand("plan", "The dated session schedule of an adaptation");
   plan->add_option("--adaptation", adaptation, "Protocol id, e.g. ipt, ipt_g, ipt_brief")->required();

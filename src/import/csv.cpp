@@ -160,18 +160,39 @@ csv_table parse_csv(std::string_view text, std::string_view source, std::vector<
     s.error(line, "the header is one column holding `;` or a tab: iptkit reads comma-separated CSV (RFC 4180)");
     return table;
   }
+  // Nameless columns at the end: a spreadsheet's trailing commas, dropped when their cells are empty.
+  std::size_t trailing = 0;
+  while (trailing < cells.size() && cells[cells.size() - 1 - trailing].absent()) ++trailing;
+  if (trailing == cells.size()) trailing = 0;  // no name at all: reported below
+  const auto header_errors = errors.size();
   std::set<std::string, std::less<>> seen;
-  for (auto& c : cells) {
+  for (std::size_t i = 0; i + trailing < cells.size(); ++i) {
+    auto& c = cells[i];
     if (c.text.empty()) s.error(line, "an empty column name in the header");
     else if (!seen.insert(c.text).second) s.error(line, "column `" + c.text + "` appears twice in the header");
     table.header.push_back(std::move(c.text));
   }
-  while (s.record(cells, line, ok, table.header.size())) {
+  table.usable = errors.size() == header_errors && !table.header.empty();
+  const std::size_t width = table.header.size();
+  while (s.record(cells, line, ok, width + trailing)) {
     if (!ok) continue;
     if (cells.size() == 1 && cells[0].absent()) continue;  // a blank line
-    if (cells.size() != table.header.size()) {
+    if (cells.size() == width + trailing && trailing > 0) {
+      const bool empty = std::all_of(cells.begin() + static_cast<long>(width), cells.end(),
+                                     [](const csv_cell& c) { return c.absent(); });
+      if (!empty) {
+        s.error(line, "a cell under a column with no name");
+        table.malformed.push_back({line, 0, std::move(cells)});
+        cells = {};
+        continue;
+      }
+      cells.resize(width);
+    }
+    if (cells.size() != width) {
       s.error(line, "the row has " + std::to_string(cells.size()) + " cells where the header has " +
-                        std::to_string(table.header.size()));
+                        std::to_string(width));
+      table.malformed.push_back({line, 0, std::move(cells)});
+      cells = {};
       continue;
     }
     table.rows.push_back({line, table.rows.size() + 1, std::move(cells)});

@@ -180,6 +180,7 @@ struct importer {
   const import_options& options;
   const catalog& cat;
   import_result& result;
+  std::set<std::string, std::less<>> broken;  // cases with a malformed row: reported, never imported
 
   void file_error(const table_input& t, import_error_kind kind, std::string field, std::string message) {
     result.errors.push_back({t.source->name, std::nullopt, std::nullopt, std::move(field), "", "", kind, std::nullopt,
@@ -193,9 +194,10 @@ struct importer {
     t.table = table;
     t.specs = specs;
     if (src.name.empty()) return true;
-    const auto before = result.errors.size();
+    const auto parsed_from = result.errors.size();
     t.csv = parse_csv(src.text, src.name, result.errors);
-    if (t.csv.header.empty()) return false;
+    if (!t.csv.usable) return false;
+    const auto before = result.errors.size();  // a malformed row fails its case, not the table
     result.rows_read += t.csv.rows.size();
     t.case_id = t.csv.column("case_id");
     if (t.case_id < 0) file_error(t, import_error_kind::missing_column, "case_id", "every table needs a `case_id` column");
@@ -248,6 +250,14 @@ struct importer {
         file_error(t, import_error_kind::missing_column, "item_" + std::to_string(i + 1),
                    "item columns must run item_1 .. item_n without a gap");
         break;
+      }
+    if (t.case_id >= 0)
+      for (const auto& m : t.csv.malformed) {
+        const auto col = static_cast<std::size_t>(t.case_id);
+        if (col >= m.cells.size() || m.cells[col].text.empty()) continue;
+        broken.insert(m.cells[col].text);
+        for (std::size_t e = parsed_from; e < before; ++e)
+          if (result.errors[e].line == m.line && result.errors[e].case_id.empty()) result.errors[e].case_id = m.cells[col].text;
       }
     if (t.case_id >= 0)
       for (std::size_t r = 0; r < t.csv.rows.size(); ++r)
@@ -449,7 +459,7 @@ struct importer {
     }
     for (const table_input* t : {&sessions, &assessments, &relationships})
       for (const auto& [id, rows] : t->rows_of)
-        if (!seen.count(id))
+        if (!seen.count(id) && !broken.count(id))
           for (auto r : rows)
             result.errors.push_back({t->source->name, t->csv.rows[r].line, t->csv.rows[r].number, "case_id", "", "",
                                      import_error_kind::unmatched_row, std::nullopt, unmatched_message(id, seen)});
@@ -458,6 +468,7 @@ struct importer {
     for (std::size_t r = 0; r < cases.csv.rows.size(); ++r) {
       const csv_row& row = cases.csv.rows[r];
       const std::string& id = row.cells[static_cast<std::size_t>(cases.case_id)].text;
+      if (broken.count(id)) continue;  // its malformed row is reported with its id
       if (repeated.count(id)) {
         const auto first = seen.at(id);
         result.errors.push_back({cases.source->name, row.line, row.number, "case_id", id, "", import_error_kind::duplicate_row,

@@ -31,6 +31,8 @@ struct csv_row {
 struct csv_table {
   std::vector<std::string> header;  ///< column names, in order
   std::vector<csv_row> rows;        ///< data rows, in order
+  std::vector<csv_row> malformed;   ///< rows of the wrong width, as read (each has its error)
+  bool usable = false;              ///< a well-formed header was read
   /// @brief The position of column `name`, or -1.
   [[nodiscard]] long column(std::string_view name) const noexcept;
 };
@@ -38,7 +40,9 @@ struct csv_table {
 /// @brief Parses `text` (UTF-8, an optional byte order mark, CRLF or LF line ends) named `source`.
 /// Every malformation is an error with its line: an unterminated quote, text after a closing
 /// quote, a row with more or fewer cells than the header, an empty or repeated column name. A
-/// row with the wrong width is left out; the rest are read. Never throws on any input.
+/// row with the wrong width is kept apart (`malformed`); the rest are read. Nameless columns at
+/// the end of the header whose cells are all empty (a spreadsheet's trailing comma) are dropped.
+/// Never throws on any input.
 csv_table parse_csv(std::string_view text, std::string_view source, std::vector<import_issue>& errors);
 
 }  // namespace iptkit
