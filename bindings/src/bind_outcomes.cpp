@@ -170,37 +170,46 @@ void bind_outcomes(py::module_& m) {
       "The groups of a summary as numpy columns (nested statistics flattened as parent_child).");
   m.def(
       "tidy_columns",
-      [](const py::typing::Iterable<case_record>& cases, bool dates, const catalog* cat, std::size_t first_index) {
+      [](const py::typing::Iterable<case_record>& cases, bool dates, const catalog* cat, std::size_t first_index,
+         bool complete) {
         const auto refs = case_pointers(cases);
         tidy_tables tables;
         {
           py::gil_scoped_release release;
-          tables = make_tidy_tables(refs.cases, tidy_options{dates, first_index}, catalog_or_builtin(cat));
+          tables = make_tidy_tables(refs.cases, tidy_options{dates, first_index, complete}, catalog_or_builtin(cat));
         }
+        // The complete columns follow the analysis columns, as in the CSV.
+        const auto with = [&](auto&& rows, auto&& extra) {
+          py::dict columns = to_columns(rows);
+          if (complete)
+            for (auto [name, column] : to_columns(extra)) columns[name] = column;
+          return columns;
+        };
         py::dict out;
-        out["cases"] = to_columns(tables.cases);
-        out["sessions"] = to_columns(tables.sessions);
-        out["assessments"] = to_columns(tables.assessments);
-        out["relationships"] = to_columns(tables.relationships);
+        out["cases"] = with(tables.cases, tables.extra.cases);
+        out["sessions"] = with(tables.sessions, tables.extra.sessions);
+        out["assessments"] = with(tables.assessments, tables.extra.assessments);
+        out["relationships"] = with(tables.relationships, tables.extra.relationships);
         out["outcomes"] = to_columns(tables.outcomes);
         return out;
       },
       py::arg("cases"), py::kw_only(), py::arg("dates") = true, py::arg("catalog") = py::none(),
-      py::arg("first_index") = 0,
+      py::arg("first_index") = 0, py::arg("complete") = false,
       "The five tidy tables (cases, sessions, assessments, relationships, outcomes) as numpy "
       "columns; without `dates` the calendar dates are left out (the `day` columns remain).");
   m.def(
       "tidy_csv",
       [](const py::typing::Iterable<case_record>& cases, std::string_view table, bool dates,
-         const catalog* cat) {
+         const catalog* cat, bool complete) {
         const auto refs = case_pointers(cases);
         if (std::find(std::begin(tidy_table_names), std::end(tidy_table_names), table) == std::end(tidy_table_names))
           throw py::value_error("iptkit: no tidy table '" + std::string(table) + "'");
         py::gil_scoped_release release;
-        return tidy_csv(make_tidy_tables(refs.cases, tidy_options{dates}, catalog_or_builtin(cat)), table, dates);
+        return tidy_csv(make_tidy_tables(refs.cases, tidy_options{dates, 0, complete}, catalog_or_builtin(cat)), table,
+                        dates);
       },
       py::arg("cases"), py::arg("table"), py::kw_only(), py::arg("dates") = true,
-      py::arg("catalog") = py::none(), "One tidy table as CSV text (RFC 4180), as the command line writes it.");
+      py::arg("catalog") = py::none(), py::arg("complete") = false, "One tidy table as CSV text (RFC 4180), as the command line writes it.");
   m.def("wilson", &wilson, py::arg("k"), py::arg("n"), "The Wilson 95% interval of k of n.");
 
   bind_struct<synth_share>(m, "One labelled share of a synthetic mix (adaptations, sites).");

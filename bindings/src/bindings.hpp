@@ -17,5 +17,6 @@ void bind_planning(py::module_& m);  // plan and progress
 void bind_outcomes(py::module_& m);  // outcome rows and columns, statistics, synthetic cohorts
 void bind_export(py::module_& m);    // SVG figures, FHIR, the HTML report
 void bind_privacy(py::module_& m);   // de-identification
+void bind_import(py::module_& m);    // cases from tidy tables
 
 }  // namespace iptkit::python

@@ -37,4 +37,5 @@ PYBIND11_MODULE(_core, m) {
   bind_outcomes(m);
   bind_export(m);
   bind_privacy(m);
+  bind_import(m);
 }

@@ -43,6 +43,9 @@ from ._core import (
     DisputeStage,
     EffectSize,
     ErrorKind,
+    ImportErrorKind,
+    ImportIssue,
+    ImportResult,
     Expectation,
     ExpectationHolder,
     ExpectationStatus,
@@ -115,6 +118,7 @@ from ._core import (
     wilson,
 )
 from ._errors import DecodeError, DecodeWarning
+from ._import import import_tables, issues_frame
 from ._findings import Findings, findings_frame
 from ._frames import frame as _frame
 from ._progress import chunks as _chunks
@@ -335,15 +339,18 @@ TABLES: tuple[TableName, ...] = ("cases", "sessions", "assessments", "relationsh
 """The tidy tables, in the order they are written (docs/interop.md lists every column)."""
 
 
-def tables(cases: Case | Iterable[Case] | PathLike, *, dates: bool = True,
+def tables(cases: Case | Iterable[Case] | PathLike, *, dates: bool = True, complete: bool = False,
            catalog: Catalog | None = None) -> dict[str, _pd.DataFrame]:
     """The five tidy tables of a cohort as DataFrames: ``cases``, ``sessions``, ``assessments``
     (items as ``item_1`` .. ``item_n``), ``relationships`` (no ids, labels or free text) and
     ``outcomes``; every row has ``case_id`` and ``day`` (days since the contract start). With
     ``dates=False`` calendar dates are left out. Built in C++ straight into numpy columns.
     A case that is not well formed (:func:`check`) raises :class:`DecodeError`; ``catalog``
-    holds the adaptations the cases may name and the instruments that score them."""
-    columns = _core.tidy_columns(_as_cases(cases, catalog=catalog), dates=dates, catalog=catalog)
+    holds the adaptations the cases may name and the instruments that score them. ``complete=True``
+    adds, after the analysis columns, what :func:`import_tables` needs to give every case back
+    unchanged: identifiers, free text and the recorded values (docs/import.md)."""
+    columns = _core.tidy_columns(_as_cases(cases, catalog=catalog), dates=dates, catalog=catalog,
+                                 complete=complete)
     out: dict[str, _pd.DataFrame] = {name: _frame(columns[name]) for name in TABLES}
     if not dates:
         out = {name: f.drop(columns=[c for c in f.columns if c.endswith("date")]) for name, f in out.items()}
@@ -387,26 +394,27 @@ def _write_atomically(path: str, write: Callable[[IO[bytes]], object]) -> None:
 
 
 def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *,
-                 format: Literal["csv", "parquet"] = "csv", dates: bool = True,
+                 format: Literal["csv", "parquet"] = "csv", dates: bool = True, complete: bool = False,
                  catalog: Catalog | None = None) -> list[str]:
     """Writes the five tidy tables to ``directory`` (created if needed) as ``<table>.csv`` (the
     same bytes as ``iptkit convert --to csv``) or ``<table>.parquet`` (pyarrow); returns the paths.
     Each file is written to a temporary file and renamed into place: a failed write leaves the
-    old file intact."""
+    old file intact. ``complete=True``: the columns :func:`import_tables` needs (see :func:`tables`)."""
     if format not in ("csv", "parquet"):
         raise ValueError(f"iptkit: format must be 'csv' or 'parquet', not {format!r}")
     items = _as_cases(cases, catalog=catalog)
     written = []
     if format == "csv":
         # Every table is made before anything is written: a refused cohort leaves nothing behind.
-        texts = {table: _core.tidy_csv(items, table, dates=dates, catalog=catalog).encode("utf-8") for table in TABLES}
+        texts = {table: _core.tidy_csv(items, table, dates=dates, catalog=catalog, complete=complete).encode("utf-8")
+                 for table in TABLES}
         _os.makedirs(directory, exist_ok=True)
         for table, text in texts.items():
             path = _os.path.join(directory, f"{table}.csv")
             _write_atomically(path, _functools.partial(_write_bytes, data=text))
             written.append(path)
     else:
-        frames = tables(items, dates=dates, catalog=catalog)
+        frames = tables(items, dates=dates, complete=complete, catalog=catalog)
         _os.makedirs(directory, exist_ok=True)
         for name, frame in frames.items():
             path = _os.path.join(directory, f"{name}.parquet")
@@ -563,6 +571,11 @@ __all__ = [
     "DisputeStage",
     "EffectSize",
     "ErrorKind",
+    "ImportErrorKind",
+    "ImportIssue",
+    "ImportResult",
+    "import_tables",
+    "issues_frame",
     "Expectation",
     "ExpectationHolder",
     "ExpectationStatus",

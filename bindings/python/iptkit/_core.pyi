@@ -7,7 +7,7 @@ import datetime
 import enum
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['AffectiveFocus', 'Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['AffectiveFocus', 'Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -3482,6 +3482,135 @@ class Deidentified:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+class ImportErrorKind(enum.Enum):
+    """
+    The kinds of import problem.
+    """
+    duplicate_row = 4
+    inconsistent = 5
+    invalid = 6
+    missing_column = 1
+    syntax = 0
+    unknown_column = 2
+    unmatched_row = 3
+class ImportIssue:
+    """
+    One problem of an import, or one unused column, with its table, line, row and column.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    case_id: str
+    field: str
+    kind: ImportErrorKind
+    message: str
+    path: str
+    read_kind: ErrorKind | None
+    source: str
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportIssue:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportIssue:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, source: str, line: typing.SupportsInt | typing.SupportsIndex | None = None, row: typing.SupportsInt | typing.SupportsIndex | None = None, field: str, case_id: str, path: str, kind: ImportErrorKind, read_kind: ErrorKind | None = None, message: str) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def line(self) -> int | None:
+        ...
+    @line.setter
+    def line(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def row(self) -> int | None:
+        ...
+    @row.setter
+    def row(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+class ImportResult:
+    """
+    The cases an import made, its errors and the columns it did not use.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportResult:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportResult:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, cases: collections.abc.Sequence[Case] = [], errors: collections.abc.Sequence[ImportIssue] = [], unused: collections.abc.Sequence[ImportIssue] = [], rows_read: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def cases(self) -> list[Case]:
+        ...
+    @cases.setter
+    def cases(self, arg1: collections.abc.Sequence[Case]) -> None:
+        ...
+    @property
+    def errors(self) -> list[ImportIssue]:
+        ...
+    @errors.setter
+    def errors(self, arg1: collections.abc.Sequence[ImportIssue]) -> None:
+        ...
+    @property
+    def ok(self) -> bool:
+        """
+        True when nothing went wrong.
+        """
+    @property
+    def rows_read(self) -> int:
+        ...
+    @rows_read.setter
+    def rows_read(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def unused(self) -> list[ImportIssue]:
+        ...
+    @unused.setter
+    def unused(self, arg1: collections.abc.Sequence[ImportIssue]) -> None:
+        ...
 def case_json_schema(catalog: Catalog | None = None) -> str:
     """
     The JSON Schema (draft 2020-12) of the case document, as JSON text.
@@ -3517,6 +3646,10 @@ def fhir_bundle(case: Case, *, pretty: bool = True, catalog: Catalog | None = No
 def html_report(cases: collections.abc.Iterable[Case], findings: collections.abc.Sequence[collections.abc.Sequence[Finding]] = [], *, title: str = 'IPT cohort report', by: GroupBy = GroupBy.arm, catalog: Catalog | None = None, generated_by: str = 'iptkit (Python)') -> str:
     """
     A self-contained HTML report of a cohort (the CLI's `report`).
+    """
+def import_tables_text(tables: collections.abc.Sequence[tuple[str, bytes, bool]], *, keep_unknown_columns: bool = False, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportResult:
+    """
+    Cases from the tidy tables given as (name, CSV bytes, from a DataFrame) triples; each name starts with its table's (cases, sessions, assessments, relationships). Issues of a table rendered from a DataFrame carry its row, not a line.
     """
 def instruments_json_schema() -> str:
     """
@@ -3570,11 +3703,11 @@ def synthesize(options: SynthOptions = ..., *, catalog: Catalog | None = None) -
     """
     A deterministic synthetic cohort (docs/synthetic.md); raises ValueError for bad options.
     """
-def tidy_columns(cases: collections.abc.Iterable[Case], *, dates: bool = True, catalog: Catalog | None = None, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, dict[str, tuple[typing.Any, ...]]]:
+def tidy_columns(cases: collections.abc.Iterable[Case], *, dates: bool = True, catalog: Catalog | None = None, first_index: typing.SupportsInt | typing.SupportsIndex = 0, complete: bool = False) -> dict[str, dict[str, tuple[typing.Any, ...]]]:
     """
     The five tidy tables (cases, sessions, assessments, relationships, outcomes) as numpy columns; without `dates` the calendar dates are left out (the `day` columns remain).
     """
-def tidy_csv(cases: collections.abc.Iterable[Case], table: str, *, dates: bool = True, catalog: Catalog | None = None) -> str:
+def tidy_csv(cases: collections.abc.Iterable[Case], table: str, *, dates: bool = True, catalog: Catalog | None = None, complete: bool = False) -> str:
     """
     One tidy table as CSV text (RFC 4180), as the command line writes it.
     """

@@ -6,6 +6,7 @@
 #include <iptkit/import/import_issue.hpp>
 #include <iptkit/json/read_options.hpp>
 #include <iptkit/model/case_record.hpp>
+#include <boost/describe.hpp>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -43,7 +44,9 @@ struct import_result {
   std::size_t rows_read = 0;         ///< data rows read, all tables
   /// @brief True when nothing went wrong.
   [[nodiscard]] bool ok() const noexcept { return errors.empty(); }
+  friend bool operator==(const import_result&, const import_result&) = default;
 };
+BOOST_DESCRIBE_STRUCT(import_result, (), (cases, errors, unused, rows_read))
 
 /// @brief Builds cases from the tidy tables, as written by `make_tidy_tables` with
 /// `tidy_options::complete` (which gives the same canonical documents back byte for byte) or by

@@ -1,0 +1,153 @@
+"""Cases from tidy tables (docs/import.md): a folder of CSV or Parquet files, or DataFrames and
+Arrow tables, through the C++ importer. Every case goes through the case reader; every problem
+comes back as an :class:`ImportIssue` with its table, row (and line, for a file) and column."""
+
+from __future__ import annotations
+
+import math as _math
+import os as _os
+from typing import Any, Mapping, Union
+
+import pandas as _pd
+
+from . import _core
+from ._core import Catalog, ImportResult, ReadLimits
+
+INPUT_TABLES = ("cases", "sessions", "assessments", "relationships")
+"""The tables an import reads; ``outcomes`` is derived from the cases and never read."""
+
+PathLike = Union[str, "_os.PathLike[str]"]
+TableSource = Union[_pd.DataFrame, Any, PathLike]  # a DataFrame, a pyarrow Table, or a file
+
+
+def _quote(text: str) -> str:
+    if text == "":
+        return '""'  # a present empty text, not an absent value
+    if any(ch in text for ch in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _cell(value: Any) -> str:
+    if value is None or value is _pd.NA or value is _pd.NaT:
+        return ""
+    if isinstance(value, float) and _math.isnan(value):
+        return ""
+    if isinstance(value, bool) or type(value).__name__ in ("bool_", "bool"):
+        return "true" if value else "false"
+    if isinstance(value, float) or type(value).__name__.startswith("float"):
+        v = float(value)
+        return str(int(v)) if v.is_integer() else repr(v)
+    if isinstance(value, _pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return _quote(str(value))
+
+
+def frame_csv(frame: _pd.DataFrame) -> bytes:
+    """A DataFrame as the CSV the importer reads: missing values (None, NaN, NA, NaT) empty, an
+    empty text ``""``, booleans ``true``/``false``, whole floats (an integer column with gaps) as
+    integers, timestamps as ``YYYY-MM-DD``."""
+    header = ",".join(_quote(str(c)) for c in frame.columns)
+    columns = [[_cell(v) for v in frame[c].tolist()] if not _pd.api.types.is_datetime64_any_dtype(frame[c])
+               else [_cell(v) for v in frame[c]] for c in frame.columns]
+    lines = [header] + [",".join(row) for row in zip(*columns)]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def _name(table: str, path: str) -> str:
+    """The table's name in issues: the file's name when it starts with the table's, else both."""
+    base = _os.path.basename(path)
+    return base if base.startswith(table) else f"{table} ({path})"
+
+
+def _from_file(path: str) -> tuple[bytes, bool]:
+    if path.endswith(".parquet"):
+        return frame_csv(_pd.read_parquet(path)), True  # needs pyarrow (iptkit[parquet])
+    with open(path, "rb") as f:
+        return f.read(), False
+
+
+def _folder_tables(folder: str) -> list[tuple[str, bytes, bool]]:
+    names = sorted(_os.listdir(folder))
+    strays = [n for n in names if n.lower().endswith((".csv", ".parquet"))
+              and _os.path.splitext(n)[0] not in (*INPUT_TABLES, "outcomes")]
+    if strays:
+        raise ValueError(f"iptkit: {folder}: {', '.join(strays)}: not a table iptkit reads (the tables are "
+                         "cases, sessions, assessments and relationships, as .csv or .parquet, named exactly so)")
+    out = []
+    for table in INPUT_TABLES:
+        found = [n for n in (f"{table}.csv", f"{table}.parquet") if n in names]
+        if len(found) > 1:
+            raise ValueError(f"iptkit: {folder}: both {found[0]} and {found[1]}: keep one")
+        if found:
+            path = _os.path.join(folder, found[0])
+            text, frame = _from_file(path)
+            out.append((_name(table, path), text, frame))
+    if not any(name.startswith("cases") for name, _, _ in out):
+        raise ValueError(f"iptkit: {folder}: no cases.csv or cases.parquet (the one table every import needs)")
+    return out
+
+
+def _given_tables(tables: Mapping[str, TableSource]) -> list[tuple[str, bytes, bool]]:
+    unknown = [k for k in tables if k not in (*INPUT_TABLES, "outcomes")]
+    if unknown:
+        raise ValueError(f"iptkit: {', '.join(map(repr, unknown))}: not an input table "
+                         f"(expected {', '.join(INPUT_TABLES)})")
+    if "cases" not in tables:
+        raise ValueError("iptkit: no 'cases' table (the one table every import needs)")
+    out = []
+    for table in INPUT_TABLES:
+        if table not in tables:
+            continue
+        source = tables[table]
+        if isinstance(source, _pd.DataFrame):
+            out.append((table, frame_csv(source), True))
+        elif hasattr(source, "to_pandas") and hasattr(source, "schema"):  # a pyarrow Table
+            out.append((table, frame_csv(source.to_pandas()), True))
+        elif isinstance(source, (str, _os.PathLike)):
+            path = _os.fspath(source)
+            text, frame = _from_file(path)
+            out.append((_name(table, path), text, frame))
+        else:
+            raise TypeError(f"iptkit: table {table!r}: expected a DataFrame, a pyarrow Table or a path, "
+                            f"not {type(source).__name__}")
+    return out
+
+
+def import_tables(source: PathLike | Mapping[str, TableSource], *, keep_unknown_columns: bool = False,
+                  lax: bool = False, redact: bool = False, catalog: Catalog | None = None,
+                  limits: ReadLimits | None = None) -> ImportResult:
+    """Cases from the tidy tables (the inverse of :func:`tables` / :func:`write_tables` with
+    ``complete=True``, which gives every case back unchanged).
+
+    ``source`` is a folder holding ``cases`` and optionally ``sessions``, ``assessments`` and
+    ``relationships`` as ``.csv`` or ``.parquet`` (any other such file raises, so that a misnamed
+    table is never skipped), or a mapping from those names to DataFrames, pyarrow Tables or file
+    paths. The result has ``cases`` (those without errors, in the order of the cases table),
+    ``errors`` and ``unused`` (:class:`ImportIssue`: ``source``, ``line`` for a file, ``row``,
+    ``field``, ``case_id``, ``path``, ``kind``, ``read_kind``, ``message``), ``rows_read`` and
+    ``ok``. Derived columns (counts, days, bands) may be left out; present, they must agree.
+    ``keep_unknown_columns`` lists columns iptkit does not know instead of refusing them; ``lax``
+    ignores unknown fields inside ``*_json`` cells (listed as unused); ``redact`` keeps values out
+    of messages."""
+    if isinstance(source, Mapping):
+        triples = _given_tables(source)
+    elif isinstance(source, (str, _os.PathLike)) and _os.path.isdir(source):
+        triples = _folder_tables(_os.fspath(source))
+    else:
+        raise TypeError("iptkit: import_tables takes a folder of tables or a mapping of table name to "
+                        f"DataFrame, pyarrow Table or path, not {type(source).__name__}")
+    return _core.import_tables_text(triples, keep_unknown_columns=keep_unknown_columns, lax=lax,
+                                    catalog=catalog, redact=redact, limits=limits)
+
+
+def issues_frame(issues: list[_core.ImportIssue]) -> _pd.DataFrame:
+    """Import issues (``result.errors`` or ``result.unused``) as a DataFrame, one row each."""
+    columns = ["source", "line", "row", "field", "case_id", "path", "kind", "read_kind", "message"]
+    rows = [[getattr(e, c) for c in columns] for e in issues]
+    frame = _pd.DataFrame(rows, columns=columns)
+    for c in ("line", "row"):
+        frame[c] = frame[c].astype("Int64")
+    for c in ("kind", "read_kind"):
+        frame[c] = frame[c].map(lambda k: None if k is None else k.name).astype("string")
+    return frame

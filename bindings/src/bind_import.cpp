@@ -1,0 +1,53 @@
+// Import: cases from tidy tables (docs/import.md). The Python side hands the four tables over as
+// CSV texts (read from files, or rendered from DataFrames and Arrow tables) and gets the cases,
+// the errors and the unused columns back.
+#include "bindings.hpp"
+#include "describe_class.hpp"
+
+#include <iptkit/import/tables.hpp>
+
+#include <algorithm>
+#include <tuple>
+
+namespace iptkit::python {
+
+void bind_import(py::module_& m) {
+  bind_enum<import_error_kind>(m, "The kinds of import problem.");
+  bind_struct<import_issue>(m, "One problem of an import, or one unused column, with its table, line, row and column.");
+  bind_struct<import_result>(m, "The cases an import made, its errors and the columns it did not use.")
+      .def_property_readonly("ok", &import_result::ok, "True when nothing went wrong.");
+  m.def(
+      "import_tables_text",
+      [](const std::vector<std::tuple<std::string, py::bytes, bool>>& tables, bool keep_unknown_columns, bool lax,
+         const catalog* cat, bool redact, const read_limits* limits) {
+        tidy_csv_input in;
+        std::vector<std::string> frames;  // tables rendered from a DataFrame: their lines mean nothing
+        for (const auto& [name, data, frame] : tables) {
+          std::string text = data;
+          if (frame) frames.push_back(name);
+          csv_source* slot = name.starts_with("cases")           ? &in.cases
+                             : name.starts_with("sessions")      ? &in.sessions
+                             : name.starts_with("assessments")   ? &in.assessments
+                             : name.starts_with("relationships") ? &in.relationships
+                                                                 : nullptr;
+          if (!slot) throw py::value_error("iptkit: no input table '" + name + "'");
+          *slot = {name, std::move(text)};
+        }
+        import_options options;
+        options.keep_unknown_columns = keep_unknown_columns;
+        options.read = reading(lax, redact, limits);
+        py::gil_scoped_release release;
+        auto result = import_tables(in, options, catalog_or_builtin(cat));
+        for (auto* list : {&result.errors, &result.unused})
+          for (auto& e : *list)
+            if (std::find(frames.begin(), frames.end(), e.source) != frames.end()) e.line.reset();
+        return result;
+      },
+      py::arg("tables"), py::kw_only(), py::arg("keep_unknown_columns") = false, py::arg("lax") = false,
+      py::arg("catalog") = py::none(), py::arg("redact") = false, py::arg("limits") = py::none(),
+      "Cases from the tidy tables given as (name, CSV bytes, from a DataFrame) triples; each name starts "
+      "with its table's (cases, sessions, assessments, relationships). Issues of a table rendered from a "
+      "DataFrame carry its row, not a line.");
+}
+
+}  // namespace iptkit::python

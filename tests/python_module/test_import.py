@@ -1,0 +1,83 @@
+"""Cases from tidy tables in Python: CSV and Parquet folders, DataFrames and Arrow tables, every
+problem placed at its table, row and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import iptkit
+
+
+def canonical(cases: list[iptkit.Case]) -> list[str]:
+    return [c.to_json(pretty=False) for c in cases]
+
+
+def test_complete_csv_folder_gives_the_cases_back(cohort: iptkit.CaseList, tmp_path: Path) -> None:
+    iptkit.write_tables(cohort, tmp_path, complete=True)
+    r = iptkit.import_tables(tmp_path)
+    assert r.ok, [str(e.message) for e in r.errors]
+    assert canonical(r.cases) == canonical(list(cohort))
+
+
+def test_parquet_folder_and_dataframes_give_the_cases_back(cohort: iptkit.CaseList, tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    iptkit.write_tables(cohort, tmp_path, format="parquet", complete=True)
+    assert canonical(iptkit.import_tables(tmp_path).cases) == canonical(list(cohort))
+    frames = iptkit.tables(cohort, complete=True)
+    r = iptkit.import_tables(frames)  # outcomes is there and ignored
+    assert r.ok and canonical(r.cases) == canonical(list(cohort))
+    import pyarrow as pa
+    arrow = {name: pa.Table.from_pandas(frames[name], preserve_index=False) for name in iptkit._import.INPUT_TABLES}
+    assert canonical(iptkit.import_tables(arrow).cases) == canonical(list(cohort))
+
+
+def test_an_error_in_a_dataframe_names_its_row_and_column(cohort: iptkit.CaseList) -> None:
+    frames = iptkit.tables(cohort, complete=True)
+    sessions = frames["sessions"].copy()
+    sessions["phase"] = sessions["phase"].astype(str)
+    sessions.loc[3, "phase"] = "middel"
+    r = iptkit.import_tables({**frames, "sessions": sessions})
+    assert not r.ok
+    (e,) = r.errors
+    assert (e.source, e.row, e.line, e.field) == ("sessions", 4, None, "phase")
+    assert e.kind == iptkit.ImportErrorKind.invalid and e.read_kind == iptkit.ErrorKind.bad_enum
+    assert e.case_id == sessions.loc[3, "case_id"] and e.path.startswith("/sessions/")
+    assert len(r.cases) == len(cohort) - 1
+    frame = iptkit.issues_frame(r.errors)
+    assert list(frame["kind"]) == ["invalid"] and list(frame["row"]) == [4]
+
+
+def test_hand_made_tables_with_the_natural_columns_import() -> None:
+    cases = pd.DataFrame({"case_id": ["P1"], "adaptation": ["ipt"], "start_date": [pd.Timestamp("2026-01-05")],
+                          "planned_sessions": [12], "frequency": ["weekly"], "format": ["individual"],
+                          "modality": ["in_person"], "arm": [""], "site": [None]})
+    sessions = pd.DataFrame({"case_id": ["P1", "P1"], "number": [1, 2],
+                             "date": ["2026-01-05", "2026-01-12"], "phase": ["initial", "initial"],
+                             "attendance": ["attended", "no_show"], "minutes": [50.0, float("nan")]})
+    items = {f"item_{k}": [1, 2] for k in range(1, 10)}
+    assessments = pd.DataFrame({"case_id": ["P1", "P1"], "instrument": ["phq9", "phq9"],
+                                "date": ["2026-01-05", "2026-01-12"], **items})
+    r = iptkit.import_tables({"cases": cases, "sessions": sessions, "assessments": assessments})
+    assert r.ok, [e.message for e in r.errors]
+    (c,) = r.cases
+    assert c.arm == "" and c.site is None  # an empty text stays apart from a missing value
+    assert [s.minutes for s in c.sessions] == [50, None]
+    assert [a.items for a in c.assessments] == [[1] * 9, [2] * 9]
+
+
+def test_misuse_raises_naming_what_is_wrong(cohort: iptkit.CaseList, tmp_path: Path) -> None:
+    iptkit.write_tables(cohort, tmp_path, complete=True)
+    (tmp_path / "sessions.csv").rename(tmp_path / "Sessions.csv")
+    with pytest.raises(ValueError, match="Sessions.csv"):
+        iptkit.import_tables(tmp_path)
+    with pytest.raises(ValueError, match="'visits'"):
+        iptkit.import_tables({"cases": pd.DataFrame(), "visits": pd.DataFrame()})
+    with pytest.raises(ValueError, match="no 'cases'"):
+        iptkit.import_tables({"sessions": pd.DataFrame()})
+    with pytest.raises(TypeError, match="list"):
+        iptkit.import_tables({"cases": [1, 2]})  # type: ignore[dict-item]
+    with pytest.raises(TypeError):
+        iptkit.import_tables(tmp_path / "no-such-folder")
