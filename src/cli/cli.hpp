@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <istream>
 #include <ostream>
 #include <optional>
 #include <span>
@@ -40,6 +41,9 @@ struct common_options {
 
 /// The catalog in force: built-ins plus the --protocols and --instruments files given.
 catalog load_catalog(const common_options& o);
+
+/// Everything left in the stream.
+std::string read_all(std::istream& in);
 
 /// The reader's options: --lax and --redact.
 read_options reading(const common_options& o);

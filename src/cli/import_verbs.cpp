@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace iptkit::cli {
 
@@ -20,10 +19,9 @@ csv_source table_file(const std::string& dir, std::string_view name) {
   if (!std::filesystem::exists(path, ec)) return {};
   std::ifstream in(path, std::ios::binary);
   if (!in) throw fatal(path.string() + ": cannot be read");
-  std::ostringstream text;
-  text << in.rdbuf();
+  auto text = read_all(in);
   if (in.bad()) throw fatal(path.string() + ": cannot be read");
-  return {path.string(), std::move(text).str()};
+  return {path.string(), std::move(text)};
 }
 
 void report(const import_result& r, std::size_t cases_written, const common_options& o) {

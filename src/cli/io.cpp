@@ -16,13 +16,13 @@
 
 namespace iptkit::cli {
 
-namespace {
-
 std::string read_all(std::istream& in) {
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
 }
+
+namespace {
 
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;

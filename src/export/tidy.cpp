@@ -97,33 +97,15 @@ void append_case_rows(const case_record& c, std::size_t index, const tidy_option
 template <class M>
 constexpr bool is_date_column = std::is_same_v<M, date> || std::is_same_v<M, std::optional<date>>;
 
-// The text of one scalar, list or optional cell; an empty text that is present is `""`, so that
-// import tells it from an absent one.
+// One cell, quoted as needed; an empty text that is present is written `""`, so that import tells
+// it from an absent one.
 template <class M>
 void append_cell_text(std::string& out, const M& v) {
-  if constexpr (meta::is_optional_v<M>) {
-    if (!v) return;
-    if constexpr (std::is_same_v<typename M::value_type, std::string>)
-      if (v->empty()) {
-        out += "\"\"";
-        return;
-      }
-    append_cell_text(out, *v);
-  } else if constexpr (meta::is_vector_v<M>) {
-    std::string text;
-    for (std::size_t k = 0; k < v.size(); ++k) {
-      if (k) text += ';';
-      csv_detail::append_scalar_text(text, v[k]);
-    }
-    csv_detail::append_field(out, text);
-  } else if constexpr (std::is_same_v<M, std::string>) {
-    if (v.empty()) out += "\"\"";  // present and empty: not an absent value
-    else csv_detail::append_field(out, v);
-  } else {
-    std::string text;
-    csv_detail::append_scalar_text(text, v);
-    csv_detail::append_field(out, text);
-  }
+  const std::string* text = nullptr;
+  if constexpr (std::is_same_v<M, std::string>) text = &v;
+  if constexpr (std::is_same_v<M, std::optional<std::string>>) text = v ? &*v : nullptr;
+  if (text && text->empty()) out += "\"\"";
+  else csv_detail::append_field(out, csv_detail::cell_text(v));
 }
 
 // One table's columns, written generically from the descriptions of Row and, when given, of its
@@ -189,30 +171,13 @@ struct table_writer {
   }
 };
 
-// A cell's text as a CSV reader gives it back (unquoted).
-template <class M>
-std::string plain_text(const M& v) {
-  std::string text;
-  if constexpr (meta::is_optional_v<M>) {
-    if (v) text = plain_text(*v);
-  } else if constexpr (meta::is_vector_v<M>) {
-    for (std::size_t k = 0; k < v.size(); ++k) {
-      if (k) text += ';';
-      csv_detail::append_scalar_text(text, v[k]);
-    }
-  } else {
-    csv_detail::append_scalar_text(text, v);
-  }
-  return text;
-}
-
 // Calls f(column, text) for each cell of `r` that `wanted` names, the item columns left out.
 template <class T, class W, class F>
 void row_texts(const T& r, W&& wanted, F&& f) {
   boost::mp11::mp_for_each<meta::members_with_bases_of<T>>([&](auto D) {
     using M = std::remove_cvref_t<decltype(std::declval<T&>().*D.pointer)>;
     if constexpr (!std::is_same_v<M, std::vector<int>>)
-      if (wanted(std::string_view(D.name))) f(std::string_view(D.name), plain_text(r.*D.pointer));
+      if (wanted(std::string_view(D.name))) f(std::string_view(D.name), csv_detail::cell_text(r.*D.pointer));
   });
 }
 

@@ -125,14 +125,6 @@ bool is_complete_only(std::string_view table, std::string_view column) {
   return found;
 }
 
-// An identifier as the case format has it (1-64 letters, digits, `.`, `_`, `-`): safe to quote.
-bool is_identifier(std::string_view s) {
-  return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char ch) {
-    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' ||
-           ch == '-' || ch == '.';
-  });
-}
-
 std::string unmatched_message(std::string_view id, const std::unordered_map<std::string_view, std::size_t>& cases) {
   std::string_view trimmed = id;
   while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t')) trimmed.remove_prefix(1);
@@ -140,7 +132,9 @@ std::string unmatched_message(std::string_view id, const std::unordered_map<std:
   if (id.empty()) return "the row has no case_id";
   if (trimmed != id && cases.count(trimmed))
     return "no row of the cases table has this case_id, which has spaces at its ends (the cases table has it without)";
-  if (is_identifier(id)) return "no row of the cases table has case_id " + std::string(id);
+  // An identifier as the case format has it is safe to quote.
+  if (iptkit::json::detail::satisfies(meta::identifier{1, 64}, id))
+    return "no row of the cases table has case_id " + std::string(id);
   return "no row of the cases table has this case_id";
 }
 

@@ -56,6 +56,24 @@ void append_scalar_text(std::string& out, const T& v) {
   }
 }
 
+/// @brief The unquoted text of a cell: a scalar, a list (`;`-joined) or an optional ("" when
+/// absent), as a CSV reader gives it back.
+template <class M>
+std::string cell_text(const M& v) {
+  std::string text;
+  if constexpr (meta::is_optional_v<M>) {
+    if (v) text = cell_text(*v);
+  } else if constexpr (meta::is_vector_v<M>) {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i) text += ';';
+      append_scalar_text(text, v[i]);
+    }
+  } else {
+    append_scalar_text(text, v);
+  }
+  return text;
+}
+
 template <class M>
 void header(std::string& out, std::string_view prefix, bool& first);
 
@@ -102,16 +120,7 @@ void cells(std::string& out, const M* v, bool& first) {
     if (!first) out += ',';
     first = false;
     if (!v) return;
-    std::string text;
-    if constexpr (meta::is_vector_v<M>) {
-      for (std::size_t i = 0; i < v->size(); ++i) {
-        if (i) text += ';';
-        append_scalar_text(text, (*v)[i]);
-      }
-    } else {
-      append_scalar_text(text, *v);
-    }
-    append_field(out, text);
+    append_field(out, cell_text(*v));
   }
 }
 
