@@ -19,11 +19,15 @@ enum class import_error_kind {
   unknown_column,  ///< a column the importer does not know (allowed by import_options)
   unmatched_row,   ///< a row names a case that the cases table does not have
   duplicate_row,   ///< a second row for the same case (cases table)
-  inconsistent,    ///< a derived column disagrees with what the recorded columns give
-  invalid          ///< the case format rejects the value (`read_kind` says how)
+  inconsistent,    ///< a derived column (or a stated total) disagrees with what the recorded values give
+  invalid,         ///< the case format rejects the value (`read_kind` says how)
+  mapping,         ///< the import mapping is wrong or does not fit the source (REDCap dictionary, export)
+  unknown_code,    ///< a coded value the mapping has no translation for
+  not_mapped,      ///< (unused) a column or row that no part of the mapping reads
+  incomplete       ///< (unused) a form left out for its completion status
 };
 BOOST_DESCRIBE_ENUM(import_error_kind, syntax, missing_column, unknown_column, unmatched_row,
-                    duplicate_row, inconsistent, invalid)
+                    duplicate_row, inconsistent, invalid, mapping, unknown_code, not_mapped, incomplete)
 
 /// @brief One problem of an import, or one unused column. Messages never repeat the location and
 /// never echo a cell's text (cells may hold free text about a patient).
@@ -33,17 +37,20 @@ struct import_issue {
   std::optional<std::size_t> row;       ///< 1-based data row (the header not counted; a DataFrame's position + 1)
   std::string field;                    ///< the column; "" for a whole row or file
   std::string case_id;                  ///< the case the row belongs to, when it has one
-  std::string path;                     ///< JSON Pointer of the case field the cell makes, when known
+  std::string path;                     ///< JSON Pointer of the case field the value makes, or (kind `mapping`) of the entry in the mapping file
   import_error_kind kind{};             ///< what went wrong
   std::optional<error_kind> read_kind;  ///< for `invalid`: the case reader's kind
   std::string message;                  ///< what was expected and what was found
+  std::string record;                   ///< the source's own record id (REDCap `record_id`), when it has one
+  std::string event;                    ///< the REDCap event (`redcap_event_name`), when there is one
+  std::optional<std::size_t> instance;  ///< the REDCap repeat instance, when the row has one
   friend bool operator==(const import_issue&, const import_issue&) = default;
 };
 BOOST_DESCRIBE_STRUCT(import_issue, (),
-                      (source, line, row, field, case_id, path, kind, read_kind, message))
+                      (source, line, row, field, case_id, path, kind, read_kind, message, record, event, instance))
 
-/// @brief `source:line: field: case ID: message` on one line, the parts known (`source row N` when
-/// there is a row but no line, as for a DataFrame).
+/// @brief `source:line: record R, event E, instance I: field: case ID: message` on one line, the
+/// parts known (`source row N` when there is a row but no line, as for a DataFrame).
 std::string to_string(const import_issue& e);
 
 }  // namespace iptkit
