@@ -93,7 +93,7 @@ TEST(import_redcap, the_example_project_makes_its_cases) {
   const auto r = import_redcap(example());
   ASSERT_TRUE(r.ok()) << all(r.errors);
   ASSERT_EQ(r.cases.size(), 6u);
-  EXPECT_EQ(r.rows_read, 80u);
+  EXPECT_EQ(r.rows_read, 95u);
   const auto& c = r.cases[0];
   EXPECT_EQ(c.case_id, "1001");
   EXPECT_EQ(c.adaptation, "ipt");
@@ -102,6 +102,14 @@ TEST(import_redcap, the_example_project_makes_its_cases) {
   ASSERT_EQ(c.diagnoses.size(), 1u);
   EXPECT_EQ(c.diagnoses[0].code, "F32.1");
   EXPECT_EQ(c.contract.planned_sessions, 12);
+  ASSERT_TRUE(c.inventory.has_value());
+  ASSERT_EQ(c.inventory->relationships.size(), 2u);  // a repeating instrument in the enrolment event
+  EXPECT_EQ(c.inventory->relationships[0].id, "mother");
+  EXPECT_EQ(c.inventory->relationships[0].status, relationship_status::deceased);
+  ASSERT_TRUE(c.formulation.has_value());
+  EXPECT_TRUE(c.formulation->patient_agreed);  // a yes/no field
+  ASSERT_EQ(c.formulation->focus.size(), 1u);
+  EXPECT_EQ(c.sessions[0].tasks.size(), 2u);
   EXPECT_EQ(c.sessions.size(), 12u);
   EXPECT_EQ(c.sessions[4].number, 5);
   ASSERT_EQ(c.sessions[4].focus_areas.size(), 1u);
@@ -139,9 +147,12 @@ TEST(import_redcap, every_column_of_the_export_is_read_or_listed_as_not_read) {
   std::set<std::string> read{"record_id", "redcap_event_name", "redcap_repeat_instrument", "redcap_repeat_instance",
                              "site", "age", "dx_code", "planned_sessions", "frequency", "start_date", "format",
                              "modality", "session_minutes", "sess_date", "sess_phase", "sess_attend",
-                             "sess_minutes", "session_complete", "phq9_total", "phq9_complete"};
+                             "sess_minutes", "session_complete", "phq9_total", "phq9_complete", "inv_session",
+                             "relationship_complete"};
   for (const auto& h : header)
-    if (h.starts_with("sess_focus___") || (h.starts_with("phq9_") && h != "phq9_complete")) read.insert(h);
+    if (h.starts_with("sess_focus___") || h.starts_with("sess_tasks___") || h.starts_with("phq9_") ||
+        h.starts_with("rel_") || (h.starts_with("form_") && h != "formulation_complete"))
+      read.insert(h);
   std::set<std::string> listed;
   for (const auto& u : r.unused)
     if (!u.line) listed.insert(u.field);  // a column (rows have lines)
@@ -171,7 +182,7 @@ TEST(import_redcap, an_unknown_field_in_the_mapping_stops_before_any_record) {
   EXPECT_EQ(e.kind, import_error_kind::mapping);
   EXPECT_EQ(e.source, "mapping.json");
   EXPECT_EQ(e.field, "sess_dat");
-  EXPECT_EQ(e.path, "/lists/0/fields/~1date/field");
+  EXPECT_EQ(e.path, "/lists/1/fields/~1date/field");
   EXPECT_NE(e.message.find("did you mean sess_date"), std::string::npos) << e.message;
   EXPECT_TRUE(r.cases.empty());
   EXPECT_EQ(r.rows_read, 0u) << "no record is read with a broken mapping";
@@ -196,7 +207,7 @@ TEST(import_redcap, a_case_field_of_the_wrong_type_or_target_is_a_mapping_error)
   ASSERT_NE(wrong_type, nullptr) << all(r.errors);
   EXPECT_NE(wrong_type->message.find("not a date field"), std::string::npos) << wrong_type->message;
   const auto unknown = std::find_if(r.errors.begin(), r.errors.end(),
-                                    [](const import_issue& e) { return e.path == "/lists/0/fields/~1minutes_"; });
+                                    [](const import_issue& e) { return e.path == "/lists/1/fields/~1minutes_"; });
   ASSERT_NE(unknown, r.errors.end()) << all(r.errors);
   EXPECT_NE(unknown->message.find("not a field of the case format"), std::string::npos);
 }
@@ -319,7 +330,7 @@ TEST(import_redcap, an_event_the_export_does_not_have_is_a_mapping_error) {
   const auto r = import_redcap(in);
   ASSERT_EQ(r.errors.size(), 1u) << all(r.errors);
   EXPECT_EQ(r.errors[0].kind, import_error_kind::mapping);
-  EXPECT_EQ(r.errors[0].path, "/lists/0/events/1");
+  EXPECT_EQ(r.errors[0].path, "/lists/1/events/1");
   EXPECT_TRUE(r.cases.empty()) << "a filter that matches nothing is never silent";
 }
 

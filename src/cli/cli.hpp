@@ -180,6 +180,9 @@ struct palette {
 std::string text_table(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows);
 
+/// How the common options validate (--redact, --threads).
+validation_options validating(const common_options& o);
+
 /// Verbs. Each returns the exit code.
 int run_validate(const std::vector<std::string>& files, const common_options& o);
 int run_outcomes(const std::vector<std::string>& files, const common_options& o);
@@ -191,6 +194,9 @@ int run_convert(const std::vector<std::string>& files, const std::string& to, co
 /// `import tables DIR`: cases from the tidy tables DIR/cases.csv ... (docs/import.md).
 int run_import_tables(const std::string& dir, const std::string& out, bool keep_unknown_columns, bool partial,
                       const common_options& o);
+/// `import redcap RECORDS --dictionary D --mapping M`: cases from a REDCap project (docs/import.md).
+int run_import_redcap(const std::string& records, const std::string& dictionary, const std::string& mapping,
+                      const std::string& out, bool partial, const common_options& o);
 int run_deidentify(const std::vector<std::string>& files, const std::string& out, const std::string& mapping,
                    const std::string& report, bool keep_dates, const common_options& o);
 int run_plan(const std::string& adaptation, const std::string& start, std::optional<int> sessions,

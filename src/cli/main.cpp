@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
   add_common(*deidentify, o, takes::cases | takes::protocols);
 
   bool keep_unknown = false, partial = false;
-  auto* import = app.add_subcommand("import", "Cases from where trial data lives: tidy tables");
+  auto* import = app.add_subcommand("import", "Cases from where trial data lives: tidy tables, REDCap");
   import->require_subcommand(1);
   auto* import_tables = import->add_subcommand(
       "tables", "Cases from the tidy tables DIR/cases.csv, sessions.csv, assessments.csv, relationships.csv");
@@ -128,6 +128,20 @@ int main(int argc, char** argv) {
       "  iptkit import tables tables/ -o cohort.jsonl\n"
       "  iptkit import tables tables/ -o - --format json 2> report.json | iptkit validate -");
   add_common(*import_tables, o, takes::cases | takes::registries | takes::report_formats);
+  std::string dictionary;
+  auto* import_redcap = import->add_subcommand(
+      "redcap", "Cases from a REDCap project: its records export, data dictionary and a mapping file");
+  import_redcap->add_option("RECORDS", file, "The records: the CSV export (raw codes) or the API's flat JSON records")->required();
+  import_redcap->add_option("--dictionary", dictionary, "The project's data dictionary (CSV)")->required();
+  import_redcap->add_option("--mapping", mapping, "The mapping file (JSON, docs/schema/redcap-mapping.schema.json)")->required();
+  import_redcap->add_option("-o,--output", out, "The cases to write: .jsonl or - (JSON Lines), .json (an array)")->required();
+  import_redcap->add_flag("--partial", partial, "Write the cases that imported even when others have errors (exit code 1 still)");
+  import_redcap->footer(
+      "Examples:\n"
+      "  iptkit import redcap examples/redcap/records.csv --dictionary examples/redcap/dictionary.csv \\\n"
+      "      --mapping examples/redcap/mapping.json -o cohort.jsonl\n"
+      "  iptkit import redcap records.json --dictionary dictionary.csv --mapping mapping.json -o - --format json 2> report.json");
+  add_common(*import_redcap, o, takes::cases | takes::registries | takes::report_formats);
 
   auto* plan = app.add_subcommand("plan", "The dated session schedule of an adaptation");
   plan->add_option("--adaptation", adaptation, "Protocol id, e.g. ipt, ipt_g, ipt_brief")->required();
@@ -182,6 +196,7 @@ int main(int argc, char** argv) {
     if (*deidentify) return run_deidentify(files, out, mapping, deid_report, keep_dates, o);
     if (*convert) return run_convert(files, to, out, !no_dates, complete, o);
     if (*import_tables) return run_import_tables(file, out, keep_unknown, partial, o);
+    if (*import_redcap) return run_import_redcap(file, dictionary, mapping, out, partial, o);
     if (*plan) return run_plan(adaptation, start, sessions, frequency, skip, focus, o);
     if (*progress) return run_progress(file, as_of, o);
     if (*schema) return run_schema(o);

@@ -16,14 +16,14 @@
 
 namespace iptkit::cli {
 
-namespace {
-
 validation_options validating(const common_options& o) {
   validation_options v;
   v.redact = o.redact;
   v.threads = o.threads;
   return v;
 }
+
+namespace {
 
 // Unreadable cases on stderr, one line each with the first error (json/csv output stays clean).
 // These are problems, so --quiet does not silence them.
