@@ -234,6 +234,45 @@ def test_import_tables_reports_each_mistake_where_it_is_and_writes_nothing(tmp_p
     assert run(["convert", COHORT, "--to", "jsonl", "--complete", "-o", str(out)]).returncode == 2
 
 
+def test_import_redcap_makes_the_example_projects_cases_and_says_what_it_did_not_use(tmp_path):
+    redcap = ROOT / "examples/redcap"
+    args = ["--dictionary", str(redcap / "dictionary.csv"), "--mapping", str(redcap / "mapping.json")]
+    out = tmp_path / "cohort.jsonl"
+    p = run(["import", "redcap", str(redcap / "records.csv"), *args, "-o", str(out), "--format", "json"])
+    assert p.returncode == 0, p.stderr
+    report = json.loads(p.stderr)
+    assert report["cases_written"] == 6 and report["rows_read"] == 95 and not report["errors"]
+    unused = {u["field"] for u in report["unused"] if u.get("line") is None}
+    assert {"first_name", "last_name", "dob", "mrn", "sess_notes"} <= unused
+    assert all("MRN" not in u["message"] for u in report["unused"]), "identifiers are never echoed"
+    (incomplete,) = [u for u in report["unused"] if u["kind"] == "incomplete"]
+    assert (incomplete["record"], incomplete["event"], incomplete["instance"]) == ("1005", "treatment_arm_1", 2)
+    assert {f["code"] for f in report["findings"]} >= {"P005"}, "the protocol findings follow the import"
+    cases = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [c["case_id"] for c in cases] == ["1001", "1002", "1003", "1004", "1005", "1006"]
+    assert "MRN" not in out.read_text() and "Moreno" not in out.read_text()
+    # The API's flat JSON records give the same cases.
+    again = tmp_path / "again.jsonl"
+    assert run(["import", "redcap", str(redcap / "records.json"), *args, "-o", str(again), "-q"]).returncode == 0
+    assert again.read_bytes() == out.read_bytes()
+    # A mistake is placed at record, event, instance and field; nothing is written.
+    records = (redcap / "records.csv").read_text().splitlines()
+    header = records[0].split(",")
+    for i, line in enumerate(records):
+        cells = line.split(",")
+        if cells[:4] == ["1002", "treatment_arm_1", "session", "3"]:
+            cells[header.index("sess_date")] = "2026-13-01"
+            records[i] = ",".join(cells)
+    bad = tmp_path / "records.csv"
+    bad.write_text("\n".join(records) + "\n")
+    out.unlink()
+    p = run(["import", "redcap", str(bad), *args, "-o", str(out)])
+    assert p.returncode == 1 and not out.exists()
+    assert b"records.csv:" in p.stderr and b"record 1002, event treatment_arm_1, instance 3: sess_date:" in p.stderr
+    assert run(["import", "redcap", str(bad), *args, "-o", str(tmp_path / "x.csv")]).returncode == 2
+    assert run(["import", "redcap", str(bad), "--mapping", args[3], "-o", str(out)]).returncode == 2
+
+
 def test_convert_to_fhir(tmp_path):
     out = tmp_path / "fhir"
     p = run(["convert", *EXAMPLES, "--to", "fhir", "-o", str(out)])

@@ -50,3 +50,13 @@ def test_there_are_at_least_ten_invalid_documents():
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
 def test_invalid_document_is_rejected(path):
     assert list(VALIDATOR.iter_errors(json.loads(path.read_text()))), path.name
+
+
+def test_the_example_redcap_mapping_meets_its_schema():
+    schema = json.loads((ROOT / "docs/schema/redcap-mapping.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    mapping = json.loads((ROOT / "examples/redcap/mapping.json").read_text())
+    assert not [e.message for e in validator.iter_errors(mapping)]
+    mapping["case"]["fields"]["/arm"] = {"field": "arm", "value": "ipt"}  # two sources
+    assert list(validator.iter_errors(mapping))
