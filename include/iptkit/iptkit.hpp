@@ -66,4 +66,5 @@
 
 #include <iptkit/import/csv.hpp>
 #include <iptkit/import/import_issue.hpp>
+#include <iptkit/import/redcap.hpp>
 #include <iptkit/import/tables.hpp>

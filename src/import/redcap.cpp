@@ -21,55 +21,176 @@ namespace {
 namespace json = boost::json;
 using namespace redcap_detail;
 
-// The API's flat JSON records as a table: one column per key, in the order keys first appear.
-csv_table flat_json_table(const csv_source& in, std::vector<import_issue>& errors, const read_options& limits) {
-  csv_table t;
-  boost::system::error_code ec;
-  json::parse_options po;
-  po.max_depth = 8;
-  if (in.text.size() > limits.max_cohort_bytes) {
-    errors.push_back({in.name, std::nullopt, std::nullopt, "", "", "", import_error_kind::syntax, std::nullopt,
-                      "the records are larger than the reader's limit"});
-    return t;
+// The records, read once to find every row and its record, then again one record at a time, so
+// that memory holds the text and a few numbers per row, never every cell at once.
+struct records_table {
+  struct row_ref {
+    std::pair<std::size_t, std::size_t> at;  // CSV: offset and line; JSON: index
+    std::size_t line = 0;                    // 0 for JSON
+    std::size_t number = 0;                  // 1-based data row
+  };
+  std::vector<std::string> header;
+  std::vector<row_ref> rows;
+  std::vector<std::string> record_ids;              // in order of first appearance
+  std::vector<std::vector<std::uint32_t>> rows_of;  // record -> its rows, in file order
+  std::vector<std::string> events, repeating;       // the distinct events and repeating instruments
+  std::vector<std::string> broken;                  // records with a malformed row
+  std::size_t malformed = 0;
+  bool usable = false;
+  std::optional<csv_reader> reader;
+  json::value doc;  // JSON records
+  std::unordered_map<std::string_view, std::size_t> json_column;
+  std::deque<std::string> scratch;
+
+  long column(std::string_view name) const {
+    const auto it = std::find(header.begin(), header.end(), name);
+    return it == header.end() ? -1 : static_cast<long>(it - header.begin());
   }
-  const auto doc = json::parse(in.text, ec, {}, po);
-  const auto* a = doc.if_array();
-  if (ec || !a) {
-    errors.push_back({in.name, std::nullopt, std::nullopt, "", "", "", import_error_kind::syntax, std::nullopt,
-                      ec ? "not JSON (" + ec.message() + ")" : "expected a JSON array of records (the API's flat format)"});
-    return t;
+
+  static void add(std::vector<std::string>& distinct, std::string_view v) {
+    if (std::find(distinct.begin(), distinct.end(), v) == distinct.end()) distinct.emplace_back(v);
   }
-  std::unordered_map<std::string, std::size_t> column;
-  for (const auto& rec : *a) {
-    const auto* o = rec.if_object();
-    csv_row row;
-    row.number = t.rows.size() + 1;
-    if (!o) {
-      errors.push_back({in.name, std::nullopt, row.number, "", "", "", import_error_kind::syntax, std::nullopt,
-                        "expected a record (a JSON object)"});
-      continue;
+
+  // Notes a well-formed row; false (reported) when it has no record id.
+  void row(std::pair<std::size_t, std::size_t> at, std::size_t line, const std::vector<csv_cell_view>& cells,
+           long rec, long ev, long ri, std::unordered_map<std::string, std::uint32_t>& index,
+           const std::string& source, const std::string& rec_name, std::vector<import_issue>& errors) {
+    const auto cell = [&](long c) { return c < 0 ? std::string_view() : cells[static_cast<std::size_t>(c)].text; };
+    const std::size_t number = rows.size() + malformed + 1;
+    const auto id = cell(rec);
+    if (id.empty()) {
+      errors.push_back({source, line ? std::optional(line) : std::nullopt, number, rec_name, "", "",
+                        import_error_kind::invalid, error_kind::missing_field, "a row without a record id"});
+      ++malformed;
+      return;
     }
-    row.cells.resize(t.header.size());
-    for (const auto& kv : *o) {
-      auto [it, added] = column.emplace(std::string(kv.key()), t.header.size());
-      if (added) {
-        t.header.emplace_back(kv.key());
-        for (auto& r : t.rows) r.cells.emplace_back();
-        row.cells.emplace_back();
+    auto [it, added] = index.emplace(std::string(id), static_cast<std::uint32_t>(record_ids.size()));
+    if (added) {
+      record_ids.emplace_back(id);
+      rows_of.emplace_back();
+    }
+    rows_of[it->second].push_back(static_cast<std::uint32_t>(rows.size()));
+    rows.push_back({at, line, number});
+    if (ev >= 0) add(events, cell(ev));
+    if (ri >= 0 && !cell(ri).empty()) add(repeating, cell(ri));
+  }
+
+  // Reads the records (CSV, or the API's flat JSON when the text starts with `[`).
+  void open(const csv_source& in, const std::string& rec_name, std::vector<import_issue>& errors,
+            const read_options& limits) {
+    const std::string_view text = in.text;
+    const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    std::unordered_map<std::string, std::uint32_t> index;
+    std::vector<csv_cell_view> cells;
+    long rec = -1, ev = -1, ri = -1;
+    const auto locate = [&] {
+      rec = column(rec_name);
+      ev = column("redcap_event_name");
+      ri = column("redcap_repeat_instrument");
+    };
+    if (first == std::string_view::npos || text[first] != '[') {
+      reader.emplace(text, in.name, errors);
+      header = reader->header();
+      usable = reader->usable();
+      if (!usable) return;
+      locate();
+      if (rec < 0) return;
+      for (std::size_t line = 0;;) {
+        const auto at = reader->position();
+        const auto st = reader->next(cells, line);
+        if (st == csv_reader::status::end) break;
+        if (st == csv_reader::status::malformed) {
+          ++malformed;
+          if (static_cast<std::size_t>(rec) < cells.size() && !cells[static_cast<std::size_t>(rec)].text.empty()) {
+            broken.emplace_back(cells[static_cast<std::size_t>(rec)].text);
+            for (auto& e : errors)
+              if (e.source == in.name && e.line == line && e.record.empty()) e.record = broken.back();
+          }
+        } else {
+          row(at, line, cells, rec, ev, ri, index, in.name, rec_name, errors);
+        }
+        reader->release();
       }
-      auto& cell = row.cells[it->second];
-      const auto& v = kv.value();
-      if (const auto* s = v.if_string()) cell.text = std::string(*s);
-      else if (v.is_number()) cell.text = json::serialize(v);
-      else if (!v.is_null())
-        errors.push_back({in.name, std::nullopt, row.number, std::string(kv.key()), "", "", import_error_kind::syntax,
-                          std::nullopt, "expected a text (the flat format has every value as text)"});
+      return;
     }
-    t.rows.push_back(std::move(row));
+    if (text.size() > limits.max_cohort_bytes) {
+      errors.push_back({in.name, std::nullopt, std::nullopt, "", "", "", import_error_kind::syntax, std::nullopt,
+                        "the records are larger than the reader's limit"});
+      return;
+    }
+    boost::system::error_code ec;
+    json::parse_options po;
+    po.max_depth = 8;
+    doc = json::parse(text, ec, {}, po);
+    const auto* a = doc.if_array();
+    if (ec || !a) {
+      errors.push_back({in.name, std::nullopt, std::nullopt, "", "", "", import_error_kind::syntax, std::nullopt,
+                        ec ? "not JSON (" + ec.message() + ")" : "expected a JSON array of records (the API's flat format)"});
+      return;
+    }
+    for (const auto& r : *a)  // the columns, in the order keys first appear
+      if (const auto* o = r.if_object())
+        for (const auto& kv : *o)
+          if (std::find(header.begin(), header.end(), kv.key()) == header.end()) header.emplace_back(kv.key());
+    usable = true;
+    for (std::size_t c = 0; c < header.size(); ++c) json_column.emplace(header[c], c);
+    locate();
+    if (rec < 0) return;
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const std::size_t number = rows.size() + malformed + 1;
+      if (!(*a)[i].is_object()) {
+        errors.push_back({in.name, std::nullopt, number, "", "", "", import_error_kind::syntax, std::nullopt,
+                          "expected a record (a JSON object)"});
+        ++malformed;
+        continue;
+      }
+      bool bad = false;
+      for (const auto& kv : (*a)[i].get_object())
+        if (!kv.value().is_string() && !kv.value().is_number() && !kv.value().is_null()) {
+          errors.push_back({in.name, std::nullopt, number, std::string(kv.key()), "", "", import_error_kind::syntax,
+                            std::nullopt, "expected a text (the flat format has every value as text)"});
+          bad = true;
+        }
+      load_json(i, cells);
+      if (bad) {
+        ++malformed;
+        const auto id = cells[static_cast<std::size_t>(rec)].text;
+        if (!id.empty()) broken.emplace_back(id);
+        for (auto& e : errors)
+          if (e.row == number && e.source == in.name) e.record = std::string(id);
+      } else {
+        row({i, 0}, 0, cells, rec, ev, ri, index, in.name, rec_name, errors);
+      }
+      scratch.clear();
+    }
   }
-  t.usable = true;
-  return t;
-}
+
+  void load_json(std::size_t i, std::vector<csv_cell_view>& cells) {
+    cells.assign(header.size(), {});
+    for (const auto& kv : doc.get_array()[i].get_object()) {
+      const auto c = json_column.at(kv.key());
+      if (const auto* s = kv.value().if_string()) cells[c].text = std::string_view(*s);
+      else if (kv.value().is_number()) cells[c].text = scratch.emplace_back(json::serialize(kv.value()));
+    }
+  }
+
+  // The cells of one record's rows.
+  void load(const std::vector<std::uint32_t>& ids, std::vector<std::vector<csv_cell_view>>& out) {
+    out.resize(ids.size());
+    if (reader) reader->release();
+    scratch.clear();
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      const auto& r = rows[ids[k]];
+      if (reader) {
+        reader->seek(r.at);
+        std::size_t line = 0;
+        reader->next(out[k], line);
+      } else {
+        load_json(r.at.first, out[k]);
+      }
+    }
+  }
+};
 
 // Where a value of the case came from, to place the reader's errors.
 struct origin {
@@ -112,23 +233,25 @@ struct record_importer {
   const redcap_options& options;
   const catalog& cat;
   const mapping& map;
-  const csv_table& t;
+  records_table& t;
   import_result& result;
   std::unordered_map<std::string_view, std::size_t> col;  // column name -> position
   long rec = -1, ev = -1, ri = -1, inst = -1;
+  std::vector<bool> used_col;  // the record id and REDCap's own columns
+  std::vector<std::size_t> read_count, unread_count;  // per column: rows read, rows holding a value not read
+  // The record being read: its rows (indices into t.rows), their cells, which rows and cells were read.
+  const std::vector<std::uint32_t>* ids = nullptr;
+  std::vector<std::vector<csv_cell_view>> cells;
   std::vector<bool> used_row;
-  std::vector<bool> used_col;   // the record id and REDCap's own columns
-  std::vector<bool> read_cell;  // row * columns + column: a value some part of the mapping read
+  std::vector<bool> read_cell;  // row * columns + column
   void mark(std::size_t row, long c) {
     if (c >= 0) read_cell[row * t.header.size() + static_cast<std::size_t>(c)] = true;
   }
-  std::vector<std::string> repeating;  // forms that are repeating instruments in this export
 
   std::string_view cell(std::size_t row, long c) const {
     if (c < 0) return {};
-    const auto& cells = t.rows[row].cells;
-    return static_cast<std::size_t>(c) < cells.size() ? std::string_view(cells[static_cast<std::size_t>(c)].text)
-                                                      : std::string_view();
+    const auto& cs = cells[row];
+    return static_cast<std::size_t>(c) < cs.size() ? cs[static_cast<std::size_t>(c)].text : std::string_view();
   }
   long column(std::string_view name) const {
     const auto it = col.find(name);
@@ -143,8 +266,9 @@ struct record_importer {
 
   import_issue issue_at(std::size_t row, std::string field, import_error_kind kind, std::string message,
                         const std::string& case_id = {}) const {
-    import_issue e{in.records.name, t.rows[row].line ? std::optional(t.rows[row].line) : std::nullopt,
-                   t.rows[row].number, std::move(field), case_id, "", kind, std::nullopt, std::move(message)};
+    const auto& ref = t.rows[(*ids)[row]];
+    import_issue e{in.records.name, ref.line ? std::optional(ref.line) : std::nullopt, ref.number, std::move(field),
+                   case_id, "", kind, std::nullopt, std::move(message)};
     e.record = std::string(cell(row, rec));
     e.event = std::string(cell(row, ev));
     e.instance = instance_of(row);
@@ -179,13 +303,8 @@ struct record_importer {
         mapping_error(s.where, "the records have no column " + f->name + ": export the field", f->name);
       }
     };
-    std::vector<std::string> events;
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-      const auto e = cell(r, ev);
-      if (std::find(events.begin(), events.end(), e) == events.end()) events.emplace_back(e);
-      const auto form = cell(r, ri);
-      if (!form.empty() && std::find(repeating.begin(), repeating.end(), form) == repeating.end()) repeating.emplace_back(form);
-    }
+    const auto& events = t.events;
+    const auto& repeating = t.repeating;
     const auto known_events = [&](const std::vector<std::string>& named, const std::string& where) {
       if (!named.empty() && ev < 0)
         return mapping_error(where, "the records have no redcap_event_name column (a classic project): name no events");
@@ -435,35 +554,11 @@ struct record_importer {
     return issue;
   }
 
-  void run(const dictionary& dict, std::size_t parse_errors) {
+  void run(const dictionary& dict) {
     if (!check_columns()) return;
-    used_row.assign(t.rows.size(), false);
-    read_cell.assign(t.rows.size() * t.header.size(), false);
-    result.rows_read = t.rows.size() + t.malformed.size();
-    // A malformed row fails the record it names (its error is already reported).
-    std::vector<std::string> broken;
-    if (rec >= 0)
-      for (const auto& m : t.malformed) {
-        const auto c = static_cast<std::size_t>(rec);
-        if (c >= m.cells.size() || m.cells[c].text.empty()) continue;
-        broken.push_back(m.cells[c].text);
-        for (std::size_t e = 0; e < parse_errors; ++e)
-          if (result.errors[e].line == m.line) result.errors[e].record = m.cells[c].text;
-      }
-    // Rows by record, in the order records first appear.
-    std::vector<std::string_view> order;
-    std::unordered_map<std::string_view, std::vector<std::size_t>> rows_of;
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-      const auto id = cell(r, rec);
-      if (id.empty()) {
-        result.errors.push_back(issue_at(r, map.record_id->name, import_error_kind::invalid, "a row without a record id"));
-        used_row[r] = true;
-        continue;
-      }
-      auto& rows = rows_of[id];
-      if (rows.empty()) order.push_back(id);
-      rows.push_back(r);
-    }
+    result.rows_read = t.rows.size() + t.malformed;
+    read_count.assign(t.header.size(), 0);
+    unread_count.assign(t.header.size(), 0);
     std::vector<std::vector<long>> list_form_columns;
     for (const auto& l : map.lists) list_form_columns.push_back(form_columns(l.form, dict));
 
@@ -471,12 +566,26 @@ struct record_importer {
       return events.empty() || std::find(events.begin(), events.end(), e) != events.end();
     };
 
-    for (const auto id : order) {
-      const auto& rows = rows_of[id];
-      if (std::find(broken.begin(), broken.end(), id) != broken.end()) {
-        for (const auto r : rows) used_row[r] = true;
-        continue;
-      }
+    for (std::size_t record_index = 0; record_index < t.record_ids.size(); ++record_index) {
+      const auto& id = t.record_ids[record_index];
+      // A malformed row fails the record it names (its error is already reported).
+      if (std::find(t.broken.begin(), t.broken.end(), id) != t.broken.end()) continue;
+      ids = &t.rows_of[record_index];
+      t.load(*ids, cells);
+      used_row.assign(ids->size(), false);
+      read_cell.assign(ids->size() * t.header.size(), false);
+      std::vector<std::size_t> rows(ids->size());
+      for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+      read_record(id, rows, list_form_columns, in_events);
+      account();
+    }
+    report_unused(dict);
+  }
+
+  template <class InEvents>
+  void read_record(const std::string& id, const std::vector<std::size_t>& rows,
+                   const std::vector<std::vector<long>>& list_form_columns, const InEvents& in_events) {
+    {
       const auto before = result.errors.size();
       // Two rows for the same event, instrument and instance: REDCap never exports that.
       for (std::size_t i = 0; i < rows.size(); ++i)
@@ -485,7 +594,7 @@ struct record_importer {
               cell(rows[i], inst) == cell(rows[j], inst)) {
             result.errors.push_back(issue_at(rows[i], "redcap_repeat_instance", import_error_kind::duplicate_row,
                                              "a second row for the same event, instrument and instance (the first is "
-                                             "data row " + std::to_string(t.rows[rows[j]].number) + ")"));
+                                             "data row " + std::to_string(t.rows[(*ids)[rows[j]]].number) + ")"));
             used_row[rows[i]] = true;
             break;
           }
@@ -513,7 +622,7 @@ struct record_importer {
         e.instance.reset();
         result.errors.push_back(std::move(e));
         for (const auto r : rows) used_row[r] = true;
-        continue;
+        return;
       }
       used_row[*case_row] = true;
       json::value doc = json::object();
@@ -571,12 +680,12 @@ struct record_importer {
       if (failed || result.errors.size() != before) {
         for (auto i = before; i < result.errors.size(); ++i)
           if (result.errors[i].case_id.empty()) result.errors[i].case_id = case_id;
-        continue;
+        return;
       }
       auto read = read_case(json::serialize(doc), options.read, cat);
       if (!read) {
         for (const auto& e : read.errors()) result.errors.push_back(place(e, origins, *case_row, case_id));
-        continue;
+        return;
       }
       for (const auto& w : read.warnings()) {
         auto issue = place(w, origins, *case_row, case_id);
@@ -586,20 +695,35 @@ struct record_importer {
       }
       result.cases.push_back(std::move(read).value());
     }
-    report_unused(dict);
   }
 
-  // Every column and row that nothing read is listed, so nothing in the export is lost unseen.
+  // After a record: its rows nothing read are listed; its cells counted per column, read or not.
+  void account() {
+    const std::size_t width = t.header.size();
+    for (std::size_t r = 0; r < cells.size(); ++r) {
+      if (!used_row[r]) {
+        const auto form = cell(r, ri);
+        result.unused.push_back(issue_at(r, "", import_error_kind::not_mapped,
+                                         form.empty() ? "no part of the mapping reads this row (its event)"
+                                                      : "no part of the mapping reads this row (repeating instrument " +
+                                                            std::string(plain(form) ? form : "?") + ")"));
+      }
+      for (std::size_t c = 0; c < width && c < cells[r].size(); ++c) {
+        if (read_cell[r * width + c]) {
+          ++read_count[c];
+          continue;
+        }
+        const auto s = cells[r][c].text;
+        if (!s.empty() && !(s == "0" && t.header[c].find("___") != std::string::npos)) ++unread_count[c];
+      }
+    }
+  }
+
+  // Every column that nothing read is listed, so nothing in the export is lost unseen.
   void report_unused(const dictionary& dict) {
     for (std::size_t c = 0; c < t.header.size(); ++c) {
       if (used_col[c]) continue;
-      std::size_t filled = 0, read = 0;
-      for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        const auto s = cell(r, static_cast<long>(c));
-        const bool value = !s.empty() && !(s == "0" && t.header[c].find("___") != std::string::npos);
-        if (read_cell[r * t.header.size() + c]) ++read;
-        else if (value) ++filled;
-      }
+      const std::size_t filled = unread_count[c], read = read_count[c];
       if (read && !filled) continue;  // every value it holds was read
       std::string base_name = t.header[c];
       if (const auto cut = base_name.find("___"); cut != std::string::npos) base_name.resize(cut);
@@ -613,14 +737,6 @@ struct record_importer {
       result.unused.push_back({in.records.name, std::nullopt, std::nullopt, t.header[c], "", "",
                                import_error_kind::not_mapped, std::nullopt, std::move(message)});
     }
-    for (std::size_t r = 0; r < t.rows.size(); ++r)
-      if (!used_row[r]) {
-        const auto form = cell(r, ri);
-        result.unused.push_back(issue_at(r, "", import_error_kind::not_mapped,
-                                         form.empty() ? "no part of the mapping reads this row (its event)"
-                                                      : "no part of the mapping reads this row (repeating instrument " +
-                                                            std::string(plain(form) ? form : "?") + ")"));
-      }
   }
 };
 
@@ -633,13 +749,11 @@ import_result import_redcap(const redcap_input& input, const redcap_options& opt
     if (!result.errors.empty()) return result;
     const auto map = read_mapping(input.mapping, dict, cat, result.errors);
     if (!result.errors.empty()) return result;
-    const std::string_view text = input.records.text;
-    const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-    const csv_table table = first != std::string_view::npos && text[first] == '['
-                                ? flat_json_table(input.records, result.errors, options.read)
-                                : parse_csv(text, input.records.name, result.errors);
+    records_table table;
+    table.open(input.records, map.record_id->name, result.errors, options.read);
     if (!table.usable) return result;
-    record_importer{input, options, cat, map, table, result, {}, -1, -1, -1, -1, {}, {}, {}}.run(dict, result.errors.size());
+    record_importer importer{input, options, cat, map, table, result};
+    importer.run(dict);
   } catch (const std::bad_alloc&) {
     result.cases.clear();
     result.errors.push_back({input.records.name, std::nullopt, std::nullopt, "", "", "", import_error_kind::syntax,

@@ -8,18 +8,10 @@
 
 #include "fuzz_support.hpp"
 
-#include <array>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace iptkit;
-  auto text = fuzz::text_of(data, size);
-  std::array<std::string, 4> parts;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    const auto ff = text.find('\f');
-    parts[k] = std::string(text.substr(0, ff));
-    if (ff == std::string_view::npos) break;
-    text.remove_prefix(ff + 1);
-  }
+  const auto parts = fuzz::parts_of<4>(fuzz::text_of(data, size));
   const tidy_csv_input in{{"cases.csv", parts[0]},
                           {parts[1].empty() ? "" : "sessions.csv", parts[1]},
                           {parts[2].empty() ? "" : "assessments.csv", parts[2]},

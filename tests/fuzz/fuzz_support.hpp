@@ -3,9 +3,11 @@
 // reader and the DOM reader agree on every input.
 #include <iptkit/json/read.hpp>
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 namespace iptkit::fuzz {
@@ -16,6 +18,19 @@ inline std::string_view text_of(const std::uint8_t* data, std::size_t size) noex
 }
 
 /// @brief Aborts (a finding for libFuzzer, a failure for the replay driver) when `ok` is false.
+/// The first N parts of an input of several files, separated by form feeds (missing parts empty).
+template <std::size_t N>
+std::array<std::string, N> parts_of(std::string_view text) {
+  std::array<std::string, N> parts;
+  for (std::size_t k = 0; k < N; ++k) {
+    const auto ff = text.find('\f');
+    parts[k] = std::string(text.substr(0, ff));
+    if (ff == std::string_view::npos) break;
+    text.remove_prefix(ff + 1);
+  }
+  return parts;
+}
+
 inline void check(bool ok, const char* what) {
   if (ok) return;
   std::fprintf(stderr, "iptkit fuzz check failed: %s\n", what);
