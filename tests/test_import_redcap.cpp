@@ -346,3 +346,28 @@ TEST(import_redcap, any_input_is_reported_never_thrown) {
     }
   }
 }
+
+TEST(import_redcap, a_malformed_row_fails_its_record_and_an_unplaceable_one_every_record) {
+  auto in = example();
+  // An extra cell on record 1003's second session: that record fails, the others import.
+  const auto row = row_of(in.records.text, "1003", "treatment_arm_2", "session", "2");
+  std::vector<import_issue> ignored;
+  const auto line = parse_csv(in.records.text, "", ignored).rows.at(row).line;
+  std::size_t at = 0;
+  for (std::size_t l = 1; l < line; ++l) at = in.records.text.find('\n', at) + 1;
+  auto wide = in;
+  wide.records.text.insert(in.records.text.find('\n', at), ",x");
+  auto r = import_redcap(wide);
+  ASSERT_EQ(r.errors.size(), 1u) << all(r.errors);
+  EXPECT_EQ(r.errors[0].kind, import_error_kind::syntax);
+  EXPECT_EQ(r.errors[0].record, "1003");
+  EXPECT_EQ(r.errors[0].line, line);
+  EXPECT_EQ(r.cases.size(), 5u);
+  // A quote broken inside the record id: no record can be sure it is complete.
+  auto unplaceable = in;
+  unplaceable.records.text.insert(at, "\"1\"x");
+  r = import_redcap(unplaceable);
+  EXPECT_TRUE(r.cases.empty());
+  ASSERT_EQ(r.errors.size(), 2u) << all(r.errors);
+  EXPECT_NE(r.errors[1].message.find("no record is imported"), std::string::npos);
+}

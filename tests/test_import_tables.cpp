@@ -249,6 +249,33 @@ TEST(import_tables, errors_come_in_table_and_line_order) {
   EXPECT_EQ(r.errors[3].source, "relationships.csv");
 }
 
+TEST(import_tables, a_row_with_a_broken_quote_fails_its_case_never_loses_the_row_unseen) {
+  const auto cases = examples();
+  auto in = complete_tables(cases);
+  // Text after a closing quote on the second sessions line, after its case_id (the second column):
+  // the row cannot be read, so its case is left out rather than imported without the session.
+  const auto second_line = in.sessions.text.find("\r\n") + 2;
+  const auto after_id = in.sessions.text.find(',', in.sessions.text.find(',', second_line) + 1);
+  auto broken_day = in;
+  broken_day.sessions.text.insert(after_id + 1, "\"1\"x");
+  auto r = import_tables(broken_day);
+  std::string all;
+  for (const auto& e : r.errors) all += to_string(e) + "\n";
+  ASSERT_EQ(r.errors.size(), 1u) << all;
+  EXPECT_EQ(r.errors[0].kind, import_error_kind::syntax);
+  EXPECT_EQ(r.errors[0].line, 2u);
+  EXPECT_FALSE(r.errors[0].case_id.empty());
+  EXPECT_EQ(r.cases.size(), cases.size() - 1);
+  // Broken before its case_id: any case may be missing that row, so none is imported.
+  auto broken_id = in;
+  broken_id.sessions.text.insert(in.sessions.text.find(',', second_line) + 1, "\"1\"x");
+  r = import_tables(broken_id);
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_TRUE(r.errors[0].case_id.empty());
+  EXPECT_NE(r.errors[1].message.find("no case is imported"), std::string::npos);
+  EXPECT_TRUE(r.cases.empty());
+}
+
 TEST(import_tables, a_malformed_row_fails_its_case_only) {
   const auto cases = examples();
   auto in = complete_tables(cases);

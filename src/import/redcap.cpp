@@ -35,7 +35,7 @@ struct records_table {
   std::vector<std::vector<std::uint32_t>> rows_of;  // record -> its rows, in file order
   std::vector<std::string> events, repeating;       // the distinct events and repeating instruments
   std::vector<std::string> broken;                  // records with a malformed row
-  std::size_t malformed = 0;
+  std::size_t malformed = 0, unplaced = 0;          // malformed rows; those whose record cannot be read
   bool usable = false;
   std::optional<csv_reader> reader;
   json::value doc;  // JSON records
@@ -105,6 +105,8 @@ struct records_table {
             broken.emplace_back(cells[static_cast<std::size_t>(rec)].text);
             for (auto& e : errors)
               if (e.source == in.name && e.line == line && e.record.empty()) e.record = broken.back();
+          } else {
+            ++unplaced;
           }
         } else {
           row(at, line, cells, rec, ev, ri, index, in.name, rec_name, errors);
@@ -156,6 +158,7 @@ struct records_table {
         ++malformed;
         const auto id = cells[static_cast<std::size_t>(rec)].text;
         if (!id.empty()) broken.emplace_back(id);
+        else ++unplaced;
         for (auto& e : errors)
           if (e.row == number && e.source == in.name) e.record = std::string(id);
       } else {
@@ -557,6 +560,12 @@ struct record_importer {
   void run(const dictionary& dict) {
     if (!check_columns()) return;
     result.rows_read = t.rows.size() + t.malformed;
+    if (t.unplaced) {  // any record may be missing that row: none is complete for sure
+      result.errors.push_back({in.records.name, std::nullopt, std::nullopt, "", "", "", import_error_kind::syntax,
+                               std::nullopt, "no record is imported: " + std::to_string(t.unplaced) +
+                                                 " malformed row(s) cannot be told which record they belong to"});
+      return;
+    }
     read_count.assign(t.header.size(), 0);
     unread_count.assign(t.header.size(), 0);
     std::vector<std::vector<long>> list_form_columns;

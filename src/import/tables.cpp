@@ -175,6 +175,7 @@ struct importer {
   const catalog& cat;
   import_result& result;
   std::set<std::string, std::less<>> broken;  // cases with a malformed row: reported, never imported
+  std::size_t unplaced = 0;                   // malformed rows whose case_id cannot be read
 
   void file_error(const table_input& t, import_error_kind kind, std::string field, std::string message) {
     result.errors.push_back({t.source->name, std::nullopt, std::nullopt, std::move(field), "", "", kind, std::nullopt,
@@ -248,7 +249,10 @@ struct importer {
     if (t.case_id >= 0)
       for (const auto& m : t.csv.malformed) {
         const auto col = static_cast<std::size_t>(t.case_id);
-        if (col >= m.cells.size() || m.cells[col].text.empty()) continue;
+        if (col >= m.cells.size() || m.cells[col].text.empty()) {
+          ++unplaced;
+          continue;
+        }
         broken.insert(m.cells[col].text);
         for (std::size_t e = parsed_from; e < before; ++e)
           if (result.errors[e].line == m.line && result.errors[e].case_id.empty()) result.errors[e].case_id = m.cells[col].text;
@@ -442,6 +446,12 @@ struct importer {
     usable = open(assessments, in.assessments, "assessments", assessment_columns, names[2]) && usable;
     usable = open(relationships, in.relationships, "relationships", relationship_columns, names[3]) && usable;
     if (!usable) return;
+    if (unplaced) {  // any case may be missing that row: none is complete for sure
+      result.errors.push_back({"", std::nullopt, std::nullopt, "", "", "", import_error_kind::syntax, std::nullopt,
+                               "no case is imported: " + std::to_string(unplaced) +
+                                   " malformed row(s) cannot be told which case they belong to (see above)"});
+      return;
+    }
     const long inventory_col = cases.csv.column("inventory");
 
     // Rows whose case is not in the cases table.
