@@ -1,9 +1,10 @@
-// Import: cases from tidy tables (docs/import.md). The Python side hands the four tables over as
-// CSV texts (read from files, or rendered from DataFrames and Arrow tables) and gets the cases,
-// the errors and the unused columns back.
+// Import: cases from tidy tables and from REDCap (docs/import.md). The Python side hands the inputs
+// over as texts (read from files, or rendered from DataFrames, Arrow tables and API records) and
+// gets the cases, the errors and the unused columns back.
 #include "bindings.hpp"
 #include "describe_class.hpp"
 
+#include <iptkit/import/redcap.hpp>
 #include <iptkit/import/tables.hpp>
 
 #include <algorithm>
@@ -48,6 +49,29 @@ void bind_import(py::module_& m) {
       "Cases from the tidy tables given as (name, CSV bytes, from a DataFrame) triples; each name starts "
       "with its table's (cases, sessions, assessments, relationships). Issues of a table rendered from a "
       "DataFrame carry its row, not a line.");
+  m.def(
+      "import_redcap_text",
+      [](const std::pair<std::string, py::bytes>& records, const std::pair<std::string, py::bytes>& dictionary,
+         const std::pair<std::string, py::bytes>& mapping, bool records_from_frame, bool lax, const catalog* cat,
+         bool redact, const read_limits* limits) {
+        redcap_input in{{dictionary.first, std::string(dictionary.second)},
+                        {records.first, std::string(records.second)},
+                        {mapping.first, std::string(mapping.second)}};
+        redcap_options options;
+        options.read = reading(lax, redact, limits);
+        py::gil_scoped_release release;
+        auto result = import_redcap(in, options, catalog_or_builtin(cat));
+        if (records_from_frame)
+          for (auto* list : {&result.errors, &result.unused})
+            for (auto& e : *list)
+              if (e.source == in.records.name) e.line.reset();
+        return result;
+      },
+      py::arg("records"), py::arg("dictionary"), py::arg("mapping"), py::kw_only(),
+      py::arg("records_from_frame") = false, py::arg("lax") = false, py::arg("catalog") = py::none(),
+      py::arg("redact") = false, py::arg("limits") = py::none(),
+      "Cases from a REDCap project given as (name, bytes) pairs: the records (CSV raw codes, or the API's "
+      "flat JSON records), the data dictionary (CSV) and the mapping (JSON).");
 }
 
 }  // namespace iptkit::python

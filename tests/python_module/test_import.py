@@ -34,6 +34,17 @@ def test_parquet_folder_and_dataframes_give_the_cases_back(cohort: iptkit.CaseLi
     assert canonical(iptkit.import_tables(arrow).cases) == canonical(list(cohort))
 
 
+def test_five_thousand_synthetic_cases_come_back_through_parquet_and_csv(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    cases = iptkit.synthesize(5000, seed=17)
+    for fmt in ("parquet", "csv"):
+        folder = tmp_path / fmt
+        iptkit.write_tables(cases, folder, format=fmt, complete=True)
+        r = iptkit.import_tables(folder)
+        assert r.ok, [e.message for e in r.errors[:3]]
+        assert canonical(r.cases) == canonical(cases), fmt
+
+
 def test_an_error_in_a_dataframe_names_its_row_and_column(cohort: iptkit.CaseList) -> None:
     frames = iptkit.tables(cohort, complete=True)
     sessions = frames["sessions"].copy()
@@ -81,3 +92,45 @@ def test_misuse_raises_naming_what_is_wrong(cohort: iptkit.CaseList, tmp_path: P
         iptkit.import_tables({"cases": [1, 2]})  # type: ignore[dict-item]
     with pytest.raises(TypeError):
         iptkit.import_tables(tmp_path / "no-such-folder")
+
+
+REDCAP = Path(__file__).resolve().parents[2] / "examples" / "redcap"
+
+
+def test_redcap_files_frames_and_api_records_make_the_same_cases() -> None:
+    import json
+
+    r = iptkit.import_redcap(REDCAP / "records.csv", dictionary=REDCAP / "dictionary.csv",
+                             mapping=REDCAP / "mapping.json")
+    assert r.ok, [e.message for e in r.errors]
+    assert [c.case_id for c in r.cases] == ["1001", "1002", "1003", "1004", "1005", "1006"]
+    # As pandas reads the export by default (codes as numbers, blanks as NaN), and as PyCap's
+    # export_records() / export_metadata() give them (lists of dicts, API column names).
+    frame = pd.read_csv(REDCAP / "records.csv")
+    meta = pd.read_csv(REDCAP / "dictionary.csv", dtype=str, keep_default_na=False)
+    api_meta = [dict(field_name=row["Variable / Field Name"], form_name=row["Form Name"], field_type=row["Field Type"],
+                     select_choices_or_calculations=row["Choices, Calculations, OR Slider Labels"],
+                     text_validation_type_or_show_slider_number=row["Text Validation Type OR Show Slider Number"],
+                     identifier=row["Identifier?"]) for _, row in meta.iterrows()]
+    mapping = json.loads((REDCAP / "mapping.json").read_text())
+    for records, dictionary in ((frame, meta), (json.loads((REDCAP / "records.json").read_text()), api_meta)):
+        again = iptkit.import_redcap(records, dictionary=dictionary, mapping=mapping)
+        assert again.ok, [e.message for e in again.errors]
+        assert canonical(again.cases) == canonical(r.cases)
+    unused = iptkit.issues_frame(r.unused)
+    assert {"record", "event", "instance"} <= set(unused.columns)
+    row = unused[unused["kind"] == "incomplete"].iloc[0]
+    assert (row["record"], row["event"], row["instance"]) == ("1005", "treatment_arm_1", 2)
+
+
+def test_a_redcap_mistake_in_a_dataframe_names_record_event_instance_and_field() -> None:
+    frame = pd.read_csv(REDCAP / "records.csv", dtype=str, keep_default_na=False)
+    at = (frame["record_id"] == "1002") & (frame["redcap_repeat_instrument"] == "session") & \
+         (frame["redcap_repeat_instance"] == "3")
+    frame.loc[at, "sess_phase"] = "7"
+    r = iptkit.import_redcap(frame, dictionary=REDCAP / "dictionary.csv", mapping=REDCAP / "mapping.json")
+    (e,) = r.errors
+    assert (e.record, e.event, e.instance, e.field) == ("1002", "treatment_arm_1", 3, "sess_phase")
+    assert e.kind == iptkit.ImportErrorKind.unknown_code and e.line is None and e.row is not None
+    with pytest.raises(TypeError, match="mapping"):
+        iptkit.import_redcap(frame, dictionary=REDCAP / "dictionary.csv", mapping=42)  # type: ignore[arg-type]

@@ -118,7 +118,7 @@ from ._core import (
     wilson,
 )
 from ._errors import DecodeError, DecodeWarning
-from ._import import import_tables, issues_frame
+from ._import import import_redcap, import_tables, issues_frame
 from ._findings import Findings, findings_frame
 from ._frames import frame as _frame
 from ._progress import chunks as _chunks
@@ -574,6 +574,7 @@ __all__ = [
     "ImportErrorKind",
     "ImportIssue",
     "ImportResult",
+    "import_redcap",
     "import_tables",
     "issues_frame",
     "Expectation",

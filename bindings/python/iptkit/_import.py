@@ -1,9 +1,12 @@
-"""Cases from tidy tables (docs/import.md): a folder of CSV or Parquet files, or DataFrames and
-Arrow tables, through the C++ importer. Every case goes through the case reader; every problem
-comes back as an :class:`ImportIssue` with its table, row (and line, for a file) and column."""
+"""Cases from tidy tables and from REDCap (docs/import.md): a folder of CSV or Parquet files, or
+DataFrames and Arrow tables; a REDCap project's records, data dictionary and mapping, as files or as
+PyCap gives them. Everything goes through the C++ importers and the case reader; every problem comes
+back as an :class:`ImportIssue` with its table, row (and line, for a file) and column, or its
+REDCap record, event and instance."""
 
 from __future__ import annotations
 
+import json as _json
 import math as _math
 import os as _os
 from typing import Any, Mapping, Union
@@ -141,12 +144,59 @@ def import_tables(source: PathLike | Mapping[str, TableSource], *, keep_unknown_
                                     catalog=catalog, redact=redact, limits=limits)
 
 
+def _redcap_source(what: str, source: Any, default_name: str) -> tuple[str, bytes, bool]:
+    """(name, bytes, rendered from a frame) of a REDCap input given as a path, a DataFrame or, as
+    PyCap's ``export_records()`` / ``export_metadata()`` return them, a list of dicts."""
+    if isinstance(source, (str, _os.PathLike)):
+        path = _os.fspath(source)
+        with open(path, "rb") as f:
+            return path, f.read(), False
+    if isinstance(source, _pd.DataFrame):
+        frame = source
+        if frame.index.name is not None or any(n is not None for n in frame.index.names):
+            frame = frame.reset_index()  # PyCap's DataFrames are indexed by record id (and event)
+        return default_name, frame_csv(frame), True
+    if isinstance(source, list):
+        if what == "records":  # the API's flat JSON records, as they came
+            return default_name, _json.dumps(source).encode("utf-8"), True
+        return default_name, frame_csv(_pd.DataFrame(source)), True
+    raise TypeError(f"iptkit: {what}: expected a path, a DataFrame or a list of dicts, not {type(source).__name__}")
+
+
+def import_redcap(records: PathLike | _pd.DataFrame | list[dict[str, Any]], *,
+                  dictionary: PathLike | _pd.DataFrame | list[dict[str, Any]],
+                  mapping: PathLike | Mapping[str, Any], lax: bool = False, redact: bool = False,
+                  catalog: Catalog | None = None, limits: ReadLimits | None = None) -> ImportResult:
+    """Cases from a REDCap project, one per record (docs/import.md, "REDCap").
+
+    ``records`` is the records export: a CSV file of raw codes or a JSON file of the API's flat
+    records, a DataFrame of them, or the list of dicts PyCap's ``export_records()`` returns.
+    ``dictionary`` is the data dictionary: its CSV file, a DataFrame, or PyCap's
+    ``export_metadata()`` list. ``mapping`` is the mapping file's path or its content as a dict
+    (``"schema": "iptkit.redcap-mapping/1"``). The mapping is checked against the dictionary and the
+    export before any record is read. The result is an :class:`ImportResult`: ``cases``, ``errors``
+    with ``record``, ``event``, ``instance`` and ``field``, and ``unused`` listing every column and
+    row of the export that was not read."""
+    rec = _redcap_source("records", records, "records")
+    dic = _redcap_source("dictionary", dictionary, "dictionary")
+    if isinstance(mapping, Mapping):
+        mp = ("mapping", _json.dumps(mapping).encode("utf-8"))
+    elif isinstance(mapping, (str, _os.PathLike)):
+        with open(_os.fspath(mapping), "rb") as f:
+            mp = (_os.fspath(mapping), f.read())
+    else:
+        raise TypeError(f"iptkit: mapping: expected a path or a dict, not {type(mapping).__name__}")
+    return _core.import_redcap_text((rec[0], rec[1]), (dic[0], dic[1]), mp, records_from_frame=rec[2], lax=lax,
+                                    catalog=catalog, redact=redact, limits=limits)
+
+
 def issues_frame(issues: list[_core.ImportIssue]) -> _pd.DataFrame:
     """Import issues (``result.errors`` or ``result.unused``) as a DataFrame, one row each."""
-    columns = ["source", "line", "row", "field", "case_id", "path", "kind", "read_kind", "message"]
+    columns = ["source", "line", "row", "record", "event", "instance", "field", "case_id", "path", "kind",
+               "read_kind", "message"]
     rows = [[getattr(e, c) for c in columns] for e in issues]
     frame = _pd.DataFrame(rows, columns=columns)
-    for c in ("line", "row"):
+    for c in ("line", "row", "instance"):
         frame[c] = frame[c].astype("Int64")
     for c in ("kind", "read_kind"):
         frame[c] = frame[c].map(lambda k: None if k is None else k.name).astype("string")
