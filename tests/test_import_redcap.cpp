@@ -8,6 +8,7 @@
 #include <iptkit/import/redcap.hpp>
 #include <iptkit/json/write.hpp>
 
+#include <boost/json.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -260,7 +261,7 @@ TEST(import_redcap, a_missing_code_in_a_numeric_field) {
   in.records.text = with_cell(in.records.text, "planned_sessions", row_of(in.records.text, "1002", "enrolment_arm_1"), "-77");
   // A declared code in a required number: the field is missing, and the report says why.
   in.records.text = with_cell(in.records.text, "planned_sessions", row_of(in.records.text, "1003", "enrolment_arm_2"), "-98");
-  // An undeclared text code in a number: an error naming it, never a guess.
+  // An undeclared text code in a number: an error, never a guess (and a word is never quoted).
   in.records.text = with_cell(in.records.text, "age", row_of(in.records.text, "1005", "enrolment_arm_1"), "NK");
   const auto r = import_redcap(in);
   ASSERT_EQ(r.errors.size(), 4u) << all(r.errors);
@@ -283,7 +284,7 @@ TEST(import_redcap, a_missing_code_in_a_numeric_field) {
   const auto* text = by_record("1005");
   EXPECT_EQ(text->read_kind, error_kind::wrong_type);
   expect_place(*text, "1005", "enrolment_arm_1", std::nullopt, "age");
-  EXPECT_NE(text->message.find("NK"), std::string::npos) << text->message;
+  EXPECT_EQ(text->message.find("NK"), std::string::npos) << "a word in a cell is never quoted: " << text->message;
 }
 
 TEST(import_redcap, a_duplicated_instance_is_an_error) {
@@ -370,4 +371,110 @@ TEST(import_redcap, a_malformed_row_fails_its_record_and_an_unplaceable_one_ever
   EXPECT_TRUE(r.cases.empty());
   ASSERT_EQ(r.errors.size(), 2u) << all(r.errors);
   EXPECT_NE(r.errors[1].message.find("no record is imported"), std::string::npos);
+}
+
+TEST(import_redcap, an_export_with_labels_is_an_error_never_a_silent_loss) {
+  auto in = example();
+  // Labels in a form status (Complete) and in the repeating instrument's name (Session).
+  const auto row = row_of(in.records.text, "1001", "treatment_arm_1", "session", "2");
+  auto status = in;
+  status.records.text = with_cell(in.records.text, "session_complete", row, "Complete");
+  auto r = import_redcap(status);
+  const auto* e = find(r.errors, import_error_kind::unknown_code, "session_complete");
+  ASSERT_NE(e, nullptr) << all(r.errors);
+  expect_place(*e, "1001", "treatment_arm_1", 2, "session_complete");
+  EXPECT_NE(e->message.find("labels"), std::string::npos) << e->message;
+  auto instrument = in;
+  instrument.records.text = with_cell(in.records.text, "redcap_repeat_instrument", row, "Session");
+  r = import_redcap(instrument);
+  ASSERT_NE(find(r.errors, import_error_kind::unknown_code, "redcap_repeat_instrument"), nullptr) << all(r.errors);
+  EXPECT_TRUE(r.cases.empty());
+}
+
+TEST(import_redcap, a_list_that_finds_nothing_in_the_export_is_an_error) {
+  auto in = example();
+  replace(in.mapping.text, "\"form\": \"session\",\n      \"events\": [\"treatment_arm_1\", \"treatment_arm_2\"]",
+          "\"form\": \"session\",\n      \"events\": [\"followup_arm_1\"]");
+  const auto r = import_redcap(in);
+  ASSERT_EQ(r.errors.size(), 1u) << all(r.errors);
+  EXPECT_EQ(r.errors[0].kind, import_error_kind::mapping);
+  EXPECT_EQ(r.errors[0].path, "/lists/1/form");
+  EXPECT_FALSE(r.ok());
+}
+
+TEST(import_redcap, messages_never_quote_words_and_nothing_with_redact) {
+  auto in = example();
+  const auto row = row_of(in.records.text, "1002", "enrolment_arm_1");
+  in.records.text = with_cell(in.records.text, "age", row, "Jane Doe");
+  in.records.text = with_cell(in.records.text, "planned_sessions", row, "12.5");
+  auto r = import_redcap(in);
+  ASSERT_EQ(r.errors.size(), 2u) << all(r.errors);
+  EXPECT_EQ(all(r.errors).find("Jane"), std::string::npos);
+  EXPECT_NE(all(r.errors).find("12.5"), std::string::npos) << "a number may be shown";
+  redcap_options redacted;
+  redacted.read.redact = true;
+  r = import_redcap(in, redacted);
+  EXPECT_EQ(all(r.errors).find("Jane"), std::string::npos);
+  EXPECT_EQ(all(r.errors).find("12.5"), std::string::npos) << "with redact, nothing of a cell is shown";
+}
+
+TEST(import_redcap, the_dictionary_as_the_apis_json_gives_the_same_cases) {
+  auto in = example();
+  const auto csv = import_redcap(in);
+  std::vector<import_issue> ignored;
+  const auto t = parse_csv(in.dictionary.text, "", ignored);
+  const auto at = [&](const csv_row& r, std::string_view c) {
+    return boost::json::value(r.cells[static_cast<std::size_t>(t.column(c))].text);
+  };
+  boost::json::array fields;
+  for (const auto& r : t.rows)
+    fields.push_back(boost::json::object{
+        {"field_name", at(r, "Variable / Field Name")}, {"form_name", at(r, "Form Name")},
+        {"field_type", at(r, "Field Type")},
+        {"select_choices_or_calculations", at(r, "Choices, Calculations, OR Slider Labels")},
+        {"text_validation_type_or_show_slider_number", at(r, "Text Validation Type OR Show Slider Number")},
+        {"identifier", at(r, "Identifier?")}});
+  in.dictionary.text = boost::json::serialize(fields);
+  const auto json = import_redcap(in);
+  ASSERT_TRUE(json.ok()) << all(json.errors);
+  ASSERT_EQ(json.cases.size(), csv.cases.size());
+  EXPECT_EQ(json.cases, csv.cases);
+  EXPECT_EQ(json.unused, csv.unused);
+}
+
+TEST(import_redcap, a_semicolon_separated_dictionary_is_said_to_be_one) {
+  auto in = example();
+  std::string text;
+  for (const char ch : in.dictionary.text) text += ch == ',' ? ';' : ch;  // quoted commas too: good enough here
+  in.dictionary.text = text;
+  const auto r = import_redcap(in);
+  ASSERT_EQ(r.errors.size(), 1u) << all(r.errors);
+  EXPECT_NE(r.errors[0].message.find("`;`"), std::string::npos) << r.errors[0].message;
+}
+
+TEST(import_redcap, a_record_id_marked_identifier_needs_case_id_mapped) {
+  auto in = example();
+  replace(in.dictionary.text, "record_id,enrolment,,text,Record ID,,,,,,", "record_id,enrolment,,text,Record ID,,,,,,y");
+  auto r = import_redcap(in);
+  const auto* e = find(r.errors, import_error_kind::mapping, "record_id");
+  ASSERT_NE(e, nullptr) << all(r.errors);
+  EXPECT_EQ(e->path, "/case/fields");
+  replace(in.mapping.text, "\"/adaptation\"", "\"/case_id\": {\"field\": \"record_id\", \"identifier\": true},\n      \"/adaptation\"");
+  r = import_redcap(in);
+  EXPECT_TRUE(r.ok()) << all(r.errors);
+}
+
+TEST(import_redcap, mapping_mistakes_say_where_and_suggest) {
+  auto in = example();
+  auto typo = in;
+  replace(typo.mapping.text, "\"sess_date\"", "\"sess_dte\"");
+  auto r = import_redcap(typo);
+  ASSERT_EQ(r.errors.size(), 1u) << all(r.errors);
+  EXPECT_NE(r.errors[0].message.find("did you mean sess_date?"), std::string::npos) << r.errors[0].message;
+  EXPECT_NE(to_string(r.errors[0]).find("/lists/1/fields/~1date/field"), std::string::npos) << to_string(r.errors[0]);
+  auto broken = in;
+  replace(broken.mapping.text, "\"statuses\": [1, 2],", "\"statuses\": [1, 2],,");
+  r = import_redcap(broken);
+  ASSERT_EQ(r.errors.size(), 1u) << all(r.errors);
+  EXPECT_NE(r.errors[0].message.find("line 6, column"), std::string::npos) << r.errors[0].message;
 }

@@ -17,6 +17,7 @@ std::string to_string(const import_issue& e) {
   if (e.line) out += (out.empty() ? "line " : ":") + std::to_string(*e.line);
   else if (e.row) out += (out.empty() ? "row " : " row ") + std::to_string(*e.row);
   if (!out.empty()) out += ": ";
+  if (e.kind == import_error_kind::mapping && !e.path.empty()) out += e.path + ": ";  // the place in the mapping file
   std::string where;
   if (!e.record.empty()) where += "record " + e.record;
   if (!e.event.empty()) where += (where.empty() ? "event " : ", event ") + e.event;
@@ -146,6 +147,10 @@ csv_reader::csv_reader(std::string_view text, std::string_view source, std::vect
     error(1, "the file is UTF-16, not UTF-8: save it as \"CSV UTF-8\"");
     return;
   }
+  if (text.starts_with("PK\x03\x04")) {
+    error(1, "an Excel workbook (.xlsx), not CSV: save it as \"CSV UTF-8 (comma delimited)\"");
+    return;
+  }
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (const auto bad = first_invalid_utf8(text); bad < text.size()) {
     const auto line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
@@ -153,16 +158,26 @@ csv_reader::csv_reader(std::string_view text, std::string_view source, std::vect
     return;
   }
   text_ = text;
+  {  // A header separated by semicolons or tabs (outside quotes) rather than commas: another dialect.
+    std::size_t commas = 0, others = 0;
+    bool quoted = false;
+    for (const char ch : text.substr(0, text.find('\n'))) {
+      if (ch == '"') quoted = !quoted;
+      else if (!quoted && ch == ',') ++commas;
+      else if (!quoted && (ch == ';' || ch == '\t')) ++others;
+    }
+    if (others > commas) {
+      error(1, "the header is separated by `;` or tabs: iptkit reads comma-separated CSV (RFC 4180); save the file "
+               "as \"CSV UTF-8 (comma delimited)\"");
+      pos_ = text_.size();
+      return;
+    }
+  }
   std::vector<csv_cell_view> cells;
   std::size_t line = 0;
   bool ok = true;
   if (!record(cells, line, ok) || !ok) {
     if (ok) error(1, "no header row");
-    pos_ = text_.size();
-    return;
-  }
-  if (cells.size() == 1 && (cells[0].text.find(';') != std::string_view::npos || cells[0].text.find('\t') != std::string_view::npos)) {
-    error(line, "the header is one column holding `;` or a tab: iptkit reads comma-separated CSV (RFC 4180)");
     pos_ = text_.size();
     return;
   }

@@ -78,7 +78,7 @@ struct records_table {
   // Reads the records (CSV, or the API's flat JSON when the text starts with `[`).
   void open(const csv_source& in, const std::string& rec_name, std::vector<import_issue>& errors,
             const read_options& limits) {
-    const std::string_view text = in.text;
+    std::string_view text = in.text;
     const auto first = text.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     std::unordered_map<std::string, std::uint32_t> index;
     std::vector<csv_cell_view> cells;
@@ -88,7 +88,7 @@ struct records_table {
       ev = column("redcap_event_name");
       ri = column("redcap_repeat_instrument");
     };
-    if (first == std::string_view::npos || text[first] != '[') {
+    if (first == std::string_view::npos || (text[first] != '[' && text[first] != '{')) {
       reader.emplace(text, in.name, errors);
       header = reader->header();
       usable = reader->usable();
@@ -123,11 +123,16 @@ struct records_table {
     boost::system::error_code ec;
     json::parse_options po;
     po.max_depth = 8;
-    doc = json::parse(text, ec, {}, po);
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    json::stream_parser parser({}, po);
+    const auto used = parser.write_some(text.data(), text.size(), ec);
+    if (!ec) parser.finish(ec);
+    if (!ec) doc = parser.release();
     const auto* a = doc.if_array();
     if (ec || !a) {
       errors.push_back({in.name, std::nullopt, std::nullopt, "", "", "", import_error_kind::syntax, std::nullopt,
-                        ec ? "not JSON (" + ec.message() + ")" : "expected a JSON array of records (the API's flat format)"});
+                        ec ? "not JSON: " + ec.message() + " at " + text_position(text, used)
+                           : "expected a JSON array of records (the API's flat format: content=record, type=flat)"});
       return;
     }
     for (const auto& r : *a)  // the columns, in the order keys first appear
@@ -159,8 +164,16 @@ struct records_table {
         const auto id = cells[static_cast<std::size_t>(rec)].text;
         if (!id.empty()) broken.emplace_back(id);
         else ++unplaced;
+        const auto inst = column("redcap_repeat_instance");
         for (auto& e : errors)
-          if (e.row == number && e.source == in.name) e.record = std::string(id);
+          if (e.row == number && e.source == in.name) {
+            e.record = std::string(id);
+            if (ev >= 0) e.event = std::string(cells[static_cast<std::size_t>(ev)].text);
+            std::size_t n = 0;
+            if (const auto s = inst >= 0 ? cells[static_cast<std::size_t>(inst)].text : std::string_view();
+                !s.empty() && std::from_chars(s.data(), s.data() + s.size(), n).ptr == s.data() + s.size())
+              e.instance = n;
+          }
       } else {
         row({i, 0}, 0, cells, rec, ev, ri, index, in.name, rec_name, errors);
       }
@@ -242,6 +255,8 @@ struct record_importer {
   long rec = -1, ev = -1, ri = -1, inst = -1;
   std::vector<bool> used_col;  // the record id and REDCap's own columns
   std::vector<std::size_t> read_count, unread_count;  // per column: rows read, rows holding a value not read
+  std::vector<bool> mapped_col;                       // a column some source of the mapping reads
+  std::vector<std::size_t> list_rows;                 // per list: rows holding its form
   // The record being read: its rows (indices into t.rows), their cells, which rows and cells were read.
   const std::vector<std::uint32_t>* ids = nullptr;
   std::vector<std::vector<csv_cell_view>> cells;
@@ -255,6 +270,11 @@ struct record_importer {
     if (c < 0) return {};
     const auto& cs = cells[row];
     return static_cast<std::size_t>(c) < cs.size() ? cs[static_cast<std::size_t>(c)].text : std::string_view();
+  }
+  // A cell's text as a message may show it: a number, code or date, unless --redact; never words.
+  std::string shown(std::string_view text) const {
+    if (options.read.redact) return "a value (not shown)";
+    return numeric(text) ? std::string(text) : std::string("a text (not shown)");
   }
   long column(std::string_view name) const {
     const auto it = col.find(name);
@@ -283,7 +303,7 @@ struct record_importer {
   }
 
   // The columns the mapping reads must all be in the export; the events it names must occur.
-  bool check_columns() {
+  bool check_columns(const dictionary& dict) {
     const auto before = result.errors.size();
     for (std::size_t c = 0; c < t.header.size(); ++c) col.emplace(t.header[c], c);
     used_col.assign(t.header.size(), false);
@@ -294,11 +314,14 @@ struct record_importer {
     if (rec < 0) mapping_error("/record_id", "the records have no column " + map.record_id->name + " (the record id)", map.record_id->name);
     for (const long c : {rec, ev, ri, inst})
       if (c >= 0) used_col[static_cast<std::size_t>(c)] = true;
+    mapped_col.assign(t.header.size(), false);
     const auto need = [&](const source& s, const dict_field* f) {
       if (!f) return;
+      if (const long c = column(f->name); c >= 0) mapped_col[static_cast<std::size_t>(c)] = true;
       if (f->is_checkbox()) {
         for (const auto& [code, label] : f->choices) {
           const auto name = checkbox_column(f->name, code);
+          if (const long c = column(name); c >= 0) mapped_col[static_cast<std::size_t>(c)] = true;
           if (column(name) < 0) mapping_error(s.where, "the records have no column " + name + " (checkbox " + f->name + ", code " +
                                           (plain(code) ? code : "?") + "): export the field", f->name);
         }
@@ -308,6 +331,15 @@ struct record_importer {
     };
     const auto& events = t.events;
     const auto& repeating = t.repeating;
+    for (const auto& form : repeating)
+      if (!dict.has_form(form)) {
+        auto e = import_issue{in.records.name, std::nullopt, std::nullopt, "redcap_repeat_instrument", "", "",
+                              import_error_kind::unknown_code, std::nullopt,
+                              (plain(form) ? form : std::string("a value")) +
+                                  " is not a form of the data dictionary (an export with labels? REDCap's raw "
+                                  "export names each form by its variable name)"};
+        result.errors.push_back(std::move(e));
+      }
     const auto known_events = [&](const std::vector<std::string>& named, const std::string& where) {
       if (!named.empty() && ev < 0)
         return mapping_error(where, "the records have no redcap_event_name column (a classic project): name no events");
@@ -393,15 +425,20 @@ struct record_importer {
       const auto text = self.cell(row, c);
       if (text.empty()) return std::nullopt;
       if (self.map.is_missing(s, text)) {
-        note = "the export has missing-data code " + std::string(plain(text) ? text : "(not shown)") + " there";
+        note = "the export has missing-data code " + std::string(text) + " there";  // a code the mapping declares
         return std::nullopt;
       }
-      const auto shown = plain(text) ? std::string(text) : std::string("a text");
+      const auto shown = self.shown(text);
       if (f.is_choice()) {
         const bool yes_no = f.type == "yesno" || f.type == "truefalse";
         if (!(yes_no ? (text == "0" || text == "1") : f.has_code(text))) {
+          const bool numeric_codes = std::all_of(f.choices.begin(), f.choices.end(),
+                                                 [](const auto& c) { return numeric(c.first); });
           fail(row, f.name, import_error_kind::unknown_code, std::nullopt, pointer,
-               "code " + shown + " is not a choice of the field in the data dictionary");
+               "found " + shown + ", which is not a code of the field in the data dictionary" +
+                   (numeric_codes && !numeric(text)
+                        ? " (an export with labels instead of raw codes? use REDCap's raw data export)"
+                        : ""));
           return std::nullopt;
         }
         if (s.has_choices) {
@@ -436,8 +473,12 @@ struct record_importer {
         case base::date: {
           const auto day = f.validation.starts_with("datetime") ? text.substr(0, 10) : text;
           if (!parse_date(day)) {
+            const bool reformatted = text.find('/') != std::string_view::npos || text.find('.') != std::string_view::npos;
             fail(row, f.name, import_error_kind::invalid, error_kind::bad_date, pointer,
-                 "expected a date YYYY-MM-DD that exists, found " + shown);
+                 "expected a date YYYY-MM-DD that exists, found " + shown +
+                     (reformatted ? " (REDCap exports dates as YYYY-MM-DD: was the file saved from a spreadsheet, "
+                                    "which rewrites dates?)"
+                                  : ""));
             return std::nullopt;
           }
           return json::value(day);
@@ -513,7 +554,8 @@ struct record_importer {
         if (text.empty() || text == "0") continue;
         if (text != "1") {
           fail(row, name, import_error_kind::invalid, error_kind::wrong_type, pointer,
-               "a checkbox column holds 1 or 0, found " + (plain(text) ? std::string(text) : std::string("a text")));
+               "a checkbox column holds 1 or 0, found " + self.shown(text) +
+                   (text == "Checked" || text == "Unchecked" ? " (an export with labels? use the raw data export)" : ""));
           continue;
         }
         if (self.map.is_missing(s, code)) {
@@ -546,7 +588,7 @@ struct record_importer {
                      const std::string& case_id) const {
     const origin* best = nullptr;
     for (const auto& o : origins)
-      if (is_prefix(o.pointer, e.path) && (!best || o.pointer.size() > best->pointer.size())) best = &o;
+      if (is_prefix(o.pointer, e.path) && (!best || o.pointer.size() >= best->pointer.size())) best = &o;
     auto issue = issue_at(best ? best->row : case_row, best ? best->field : std::string(), import_error_kind::invalid,
                           e.message, case_id);
     issue.read_kind = e.kind;
@@ -558,7 +600,7 @@ struct record_importer {
   }
 
   void run(const dictionary& dict) {
-    if (!check_columns()) return;
+    if (!check_columns(dict)) return;
     result.rows_read = t.rows.size() + t.malformed;
     if (t.unplaced) {  // any record may be missing that row: none is complete for sure
       result.errors.push_back({in.records.name, std::nullopt, std::nullopt, "", "", "", import_error_kind::syntax,
@@ -568,6 +610,7 @@ struct record_importer {
     }
     read_count.assign(t.header.size(), 0);
     unread_count.assign(t.header.size(), 0);
+    list_rows.assign(map.lists.size(), 0);
     std::vector<std::vector<long>> list_form_columns;
     for (const auto& l : map.lists) list_form_columns.push_back(form_columns(l.form, dict));
 
@@ -588,6 +631,13 @@ struct record_importer {
       read_record(id, rows, list_form_columns, in_events);
       account();
     }
+    // A list that found nothing in the whole export is a filter that matched nothing: said.
+    for (std::size_t k = 0; k < map.lists.size(); ++k)
+      if (list_rows[k] == 0 && !t.record_ids.empty())
+        mapping_error(map.lists[k].where + "/form",
+                      "no row of the records holds form " + map.lists[k].form +
+                          (map.lists[k].events.empty() ? std::string() : " in the events named") +
+                          ": nothing of it is read (remove the list, or check the form and events)");
     report_unused(dict);
   }
 
@@ -597,20 +647,29 @@ struct record_importer {
     {
       const auto before = result.errors.size();
       // Two rows for the same event, instrument and instance: REDCap never exports that.
+      std::vector<bool> duplicate(rows.size(), false);
       for (std::size_t i = 0; i < rows.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
           if (cell(rows[i], ev) == cell(rows[j], ev) && cell(rows[i], ri) == cell(rows[j], ri) &&
               cell(rows[i], inst) == cell(rows[j], inst)) {
-            result.errors.push_back(issue_at(rows[i], "redcap_repeat_instance", import_error_kind::duplicate_row,
-                                             "a second row for the same event, instrument and instance (the first is "
-                                             "data row " + std::to_string(t.rows[(*ids)[rows[j]]].number) + ")"));
+            const auto& first = t.rows[(*ids)[rows[j]]];
+            const bool repeats = !cell(rows[i], ri).empty() || !cell(rows[i], inst).empty();
+            result.errors.push_back(issue_at(
+                rows[i], repeats ? "redcap_repeat_instance" : ev >= 0 ? "redcap_event_name" : map.record_id->name,
+                import_error_kind::duplicate_row,
+                std::string("a second row for the same ") + (ev >= 0 ? "event, " : "") +
+                    (repeats ? "instrument and instance" : "record outside the repeating instruments") +
+                    " (the first is " +
+                    (first.line ? "on line " + std::to_string(first.line) : "data row " + std::to_string(first.number)) +
+                    ")"));
             used_row[rows[i]] = true;
+            duplicate[rows[i]] = true;
             break;
           }
       // The record's row of the case event(s).
       std::optional<std::size_t> case_row;
       for (const auto r : rows)
-        if (cell(r, ri).empty() && cell(r, inst).empty() && in_events(map.case_events, cell(r, ev))) {
+        if (!duplicate[r] && cell(r, ri).empty() && cell(r, inst).empty() && in_events(map.case_events, cell(r, ev))) {
           if (case_row) {
             result.errors.push_back(issue_at(r, "redcap_event_name", import_error_kind::duplicate_row,
                                              "a second row of the case events for this record; the case fields come "
@@ -622,9 +681,11 @@ struct record_importer {
       const std::string record(id);
       if (!case_row) {
         auto e = issue_at(rows.front(), "", import_error_kind::missing_column,
-                          "the record has no row of the case event(s) " +
-                              (map.case_events.empty() ? std::string("") : map.case_events.front()) +
-                              ", which holds the case fields");
+                          map.case_events.empty()
+                              ? "the record has no row outside the repeating instruments, the row that holds the case "
+                                "fields"
+                              : "the record has no row of the case event(s) (" + map.case_events.front() +
+                                    (map.case_events.size() > 1 ? ", ..." : "") + "), which holds the case fields");
         e.line.reset();
         e.row.reset();
         e.event.clear();
@@ -669,11 +730,21 @@ struct record_importer {
           used_row[r] = true;
           mark(r, status_col);
           const auto status = cell(r, status_col);
+          ++list_rows[k];
+          if (!status.empty() && (status.size() != 1 || status[0] < '0' || status[0] > '2')) {
+            auto e = issue_at(r, l.form + "_complete", import_error_kind::unknown_code,
+                              "found " + shown(status) + " where the form status is 0, 1 or 2" +
+                                  (numeric(status) ? "" : " (an export with labels? use REDCap's raw data export)"),
+                              case_id);
+            e.path = l.target;
+            result.errors.push_back(std::move(e));
+            continue;
+          }
           if (!status.empty() && std::none_of(map.statuses.begin(), map.statuses.end(), [&](int s) {
-                return status.size() == 1 && status[0] == static_cast<char>('0' + s);
+                return status[0] == static_cast<char>('0' + s);
               })) {
             auto e = issue_at(r, l.form + "_complete", import_error_kind::incomplete,
-                              "form " + l.form + " has status " + (plain(status) ? std::string(status) : "?") +
+                              "form " + l.form + " has status " + std::string(status) +
                                   " (0 incomplete, 1 unverified, 2 complete), which the mapping's statuses leave out",
                               case_id);
             result.unused.push_back(std::move(e));
@@ -739,8 +810,10 @@ struct record_importer {
       const auto* f = dict.find(base_name);
       std::string message = "no part of the mapping reads it; ";
       if (f && f->identifier) message = "an identifier field (Identifier? = y): never read unless mapped; ";
+      if (mapped_col[c] && !read) message = "mapped, but read in no row (its rows were left out, listed, or of records "
+                                            "with errors); ";
       if (read) message = "read in " + std::to_string(read) + " rows, but not in " + std::to_string(filled) +
-                          " other rows that hold a value (rows or forms left out: see them listed)";
+                          " other rows that hold a value (rows left out, listed, or of records with errors)";
       else message += filled ? "it holds values in " + std::to_string(filled) + " of " + std::to_string(t.rows.size()) + " rows"
                              : "it is empty in every row";
       result.unused.push_back({in.records.name, std::nullopt, std::nullopt, t.header[c], "", "",

@@ -18,8 +18,24 @@ namespace json = boost::json;
 bool plain(std::string_view s) noexcept {
   return !s.empty() && s.size() <= 40 && std::all_of(s.begin(), s.end(), [](char ch) {
     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' ||
-           ch == '-' || ch == '.' || ch == ':' || ch == ' ';
+           ch == '-' || ch == '.' || ch == ':';
   });
+}
+
+bool numeric(std::string_view s) noexcept {
+  return !s.empty() && s.size() <= 40 && std::all_of(s.begin(), s.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || ch == '-' || ch == '+' || ch == '.' || ch == '/' || ch == ':';
+  });
+}
+
+// `line L, column C` of byte `at` of `text`.
+std::string text_position(std::string_view text, std::size_t at) {
+  at = std::min(at, text.size());
+  const auto before = text.substr(0, at);
+  const auto line = 1 + std::count(before.begin(), before.end(), '\n');
+  const auto last = before.rfind('\n');
+  const auto column = at - (last == std::string_view::npos ? 0 : last + 1) + 1;
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 std::string checkbox_column(std::string_view field, std::string_view code) {
@@ -181,6 +197,20 @@ class schema_walker {
   }
 };
 
+// Levenshtein distance, stopping early above 3 (only near misses matter).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  if (a.size() > b.size() + 3 || b.size() > a.size() + 3) return 4;
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
 std::string escape(std::string_view key) {  // a JSON Pointer token (RFC 6901)
   std::string out;
   for (const char ch : key) out += ch == '~' ? std::string("~0") : ch == '/' ? std::string("~1") : std::string(1, ch);
@@ -258,12 +288,18 @@ struct mapping_reader {
     }
     const auto* f = dict.find(*s);
     if (!f) {
-      std::string hint;
-      for (const auto& d : dict.fields)
-        if (d.name.size() > 2 && (d.name.find(*s) != std::string::npos || std::string_view(*s).find(d.name) != std::string_view::npos)) {
+      std::string hint, lower(*s);
+      for (auto& ch : lower) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+      std::size_t best = 3;  // at most two edits away, or one name inside the other
+      for (const auto& d : dict.fields) {
+        const bool inside = d.name.size() > 2 && (d.name.find(lower) != std::string::npos ||
+                                                  std::string_view(lower).find(d.name) != std::string_view::npos);
+        const auto distance = inside ? 1 : edit_distance(lower, d.name);
+        if (distance < best) {
+          best = distance;
           hint = " (did you mean " + d.name + "?)";
-          break;
         }
+      }
       error(where, plain(*s) ? std::string(*s) + " is not a field of the data dictionary" + hint
                              : "not a field of the data dictionary", plain(*s) ? std::string(*s) : std::string());
     }
@@ -299,12 +335,15 @@ struct mapping_reader {
       const std::string code(kv.key());
       if (s.field && !s.field->has_code(code) && s.field->type != "yesno" && s.field->type != "truefalse")
         error(where + "/" + escape(code),
-              (plain(code) ? "code " + code : std::string("a code")) + " is not a choice of field " + s.field->name +
+              (plain(code) ? "code " + code : std::string("a code that")) + " is not a choice of field " + s.field->name +
                   " in the data dictionary",
               s.field->name);
-      if (!kv.value().is_null() && !fits(kv.value(), kind, enums))
-        error(where + "/" + escape(code), "expected " + fit_message(kind, enums) + " (or null: missing) for " +
-                                              s.target);
+      if (!kv.value().is_null() && !fits(kv.value(), kind, enums)) {
+        const auto* str = kv.value().if_string();
+        const std::string found = str && plain(*str) ? ", found " + std::string(*str) : "";
+        error(where + "/" + escape(code), (plain(code) ? "code " + code + ": " : std::string()) + "expected " +
+                                              fit_message(kind, enums) + " (or null: missing) for " + s.target + found);
+      }
       s.choices.emplace_back(code, kv.value());
     }
   }
@@ -469,7 +508,7 @@ struct mapping_reader {
       s.where = where + "/" + escape(kv.key());
       read_source(s, kv.value(), scope, in_list);
       const auto from_form = [&](const dict_field* f) {
-        if (in_list && f && f->form != form && f->name != out.record_id->name)
+        if (in_list && f && dict.has_form(form) && f->form != form && f->name != out.record_id->name)
           error(s.where, "field " + f->name + " is on form " + f->form + ", not on the list's form " + std::string(form) +
                              ": a list element takes the fields of its own form", f->name);
       };
@@ -485,8 +524,13 @@ struct mapping_reader {
     boost::system::error_code ec;
     json::parse_options po;
     po.max_depth = 32;
-    const auto doc = json::parse(in.text, ec, {}, po);
-    if (ec) return error("", "the mapping is not JSON (" + ec.message() + ")");
+    std::string_view text = in.text;
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    json::stream_parser parser({}, po);
+    const auto used = parser.write_some(text.data(), text.size(), ec);
+    if (!ec) parser.finish(ec);
+    if (ec) return error("", "the mapping is not JSON: " + ec.message() + " at " + text_position(text, used));
+    const auto doc = parser.release();
     const auto* root = doc.if_object();
     if (!root) return error("", "expected a JSON object");
     only_keys(*root, "", {"schema", "record_id", "missing_codes", "statuses", "case", "lists", "description"});
@@ -507,6 +551,7 @@ struct mapping_reader {
             out.statuses.push_back(static_cast<int>((*a)[i].get_int64()));
           else error("/statuses/" + std::to_string(i), "expected 0, 1 or 2");
         }
+      if (a && a->empty()) error("/statuses", "an empty list reads no form of any list: leave statuses out to read all");
     }
     const auto* c = root->if_contains("case");
     if (!c || !c->is_object()) return error("/case", "expected an object: {\"events\": [...], \"fields\": {...}}");
@@ -514,6 +559,14 @@ struct mapping_reader {
     if (const auto* e = c->get_object().if_contains("events")) out.case_events = texts(*e, "/case/events", true);
     if (const auto* f = c->get_object().if_contains("fields")) read_fields(out.case_fields, *f, "/case/fields", nullptr, false, "");
     else error("/case", "expected \"fields\"");
+    const bool case_id_mapped = std::any_of(out.case_fields.begin(), out.case_fields.end(),
+                                            [](const source& s) { return s.target == "/case_id"; });
+    if (out.record_id->identifier && !case_id_mapped)
+      error("/case/fields", "the record id field " + out.record_id->name +
+                                " is an identifier (Identifier? = y), and the case_id would carry it: map /case_id from a "
+                                "study code, or say {\"field\": \"" + out.record_id->name +
+                                "\", \"identifier\": true} for /case_id",
+            out.record_id->name);
     if (const auto* l = root->if_contains("lists")) {
       const auto* a = l->if_array();
       if (!a) return error("/lists", "expected a list");
@@ -557,8 +610,56 @@ struct mapping_reader {
 
 }  // namespace
 
+namespace {
+
+// The API's metadata as JSON (`content=metadata&format=json`): an array of objects, one a field.
+void read_json_dictionary(const csv_source& in, std::string_view text, dictionary& d, std::vector<import_issue>& errors) {
+  const auto fail = [&](std::optional<std::size_t> row, std::string message) {
+    errors.push_back({in.name, std::nullopt, row, "", "", "", import_error_kind::syntax, std::nullopt, std::move(message)});
+  };
+  boost::system::error_code ec;
+  json::parse_options po;
+  po.max_depth = 8;
+  json::stream_parser parser({}, po);
+  const auto used = parser.write_some(text.data(), text.size(), ec);
+  if (!ec) parser.finish(ec);
+  if (ec) return fail(std::nullopt, "the data dictionary is not JSON: " + ec.message() + " at " + text_position(text, used));
+  const auto doc = parser.release();
+  const auto* a = doc.if_array();
+  if (!a) return fail(std::nullopt, "expected a JSON array of fields (the API's metadata) or the data dictionary CSV");
+  for (std::size_t i = 0; i < a->size(); ++i) {
+    const auto* o = (*a)[i].if_object();
+    const auto text_of = [&](std::string_view key) -> std::string {
+      const auto* v = o ? o->if_contains(key) : nullptr;
+      const auto* s = v ? v->if_string() : nullptr;
+      return s ? std::string(trim(*s)) : std::string();
+    };
+    dict_field f{text_of("field_name"), text_of("form_name"), text_of("field_type"),
+                 text_of("text_validation_type_or_show_slider_number"), {}, text_of("identifier") == "y"};
+    if (!o || f.name.empty() || f.type.empty()) {
+      fail(i + 1, "expected a field with field_name, form_name and field_type");
+      continue;
+    }
+    if (f.type == "radio" || f.type == "dropdown" || f.type == "checkbox")
+      f.choices = parse_choices(text_of("select_choices_or_calculations"));
+    if (!d.index.emplace(f.name, d.fields.size()).second) {
+      fail(i + 1, plain(f.name) ? "field " + f.name + " is defined twice" : "a field defined twice");
+      continue;
+    }
+    d.fields.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
 dictionary read_dictionary(const csv_source& in, std::vector<import_issue>& errors) {
   dictionary d;
+  std::string_view text = in.text;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (const auto first = text.find_first_not_of(" \t\r\n"); first != std::string_view::npos && (text[first] == '[' || text[first] == '{')) {
+    read_json_dictionary(in, text, d, errors);
+    return d;
+  }
   const auto table = parse_csv(in.text, in.name, errors);
   if (!table.usable) return d;
   const auto column = [&](std::string_view export_name, std::string_view api_name) {

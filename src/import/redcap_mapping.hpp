@@ -114,7 +114,14 @@ dictionary read_dictionary(const csv_source& in, std::vector<import_issue>& erro
 mapping read_mapping(const csv_source& in, const dictionary& dict, const catalog& cat,
                      std::vector<import_issue>& errors);
 
-/// @brief A text that is safe to quote in a message: a code, a number, a date.
+/// @brief A name from the mapping or the dictionary that is safe to quote: letters, digits, `_-.:`.
 bool plain(std::string_view s) noexcept;
+
+/// @brief A cell's text that may be quoted in a message: a number, a code or a date (digits and
+/// `-+./:`), never a word, which could be about a patient.
+bool numeric(std::string_view s) noexcept;
+
+/// @brief `line L, column C` of byte `at` of `text`.
+std::string text_position(std::string_view text, std::size_t at);
 
 }  // namespace iptkit::redcap_detail
