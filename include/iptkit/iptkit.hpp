@@ -65,6 +65,7 @@
 #include <iptkit/export/tidy.hpp>
 
 #include <iptkit/import/csv.hpp>
+#include <iptkit/import/fhir.hpp>
 #include <iptkit/import/import_issue.hpp>
 #include <iptkit/import/redcap.hpp>
 #include <iptkit/import/tables.hpp>

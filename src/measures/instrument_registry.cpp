@@ -70,6 +70,18 @@ std::vector<read_error> entry_errors(const instrument& in) {
       fail("/jacobson_truax/reliability", "expected a reliability below 1 (at 1 every change would be reliable); found " +
                                               n(in.jacobson_truax->reliability));
   }
+  // Item codes identify answers in an import (FHIR QuestionnaireResponse linkIds): one per item,
+  // each its own, or an answer could land on the wrong item.
+  if (!in.item_loinc.empty() && in.item_loinc.size() != static_cast<std::size_t>(in.items))
+    fail("/item_loinc", "expected one code per item (" + n(in.items) + "); found " + n(in.item_loinc.size()));
+  for (std::size_t k = 0; k < in.item_loinc.size(); ++k) {
+    if (in.item_loinc[k].empty()) fail("/item_loinc/" + n(k), "expected a code; found an empty text");
+    for (std::size_t j = 0; j < k; ++j)
+      if (in.item_loinc[k] == in.item_loinc[j]) {
+        fail("/item_loinc/" + n(k), "expected a code no other item has; found the code of item " + n(j + 1));
+        break;
+      }
+  }
   for (std::size_t k = 0; k < in.risk_items.size(); ++k)
     if (in.risk_items[k] < 1 || in.risk_items[k] > in.items)
       fail("/risk_items/" + n(k), "expected an item number from 1 to " + n(in.items) + "; found " + n(in.risk_items[k]));
@@ -105,6 +117,8 @@ instrument_registry instrument_registry::with_builtins() {
   phq9.risk_items = {9};
   phq9.loinc = "44261-6";
   phq9.loinc_panel = "44249-1";
+  phq9.item_loinc = {"44250-9", "44255-8", "44259-0", "44254-1", "44251-7",
+                     "44258-2", "44252-5", "44253-3", "44260-8"};
   phq9.source = "Kroenke et al. 2001, J Gen Intern Med 16:606; NHS Talking Therapies manual";
   r.add(phq9);
 
@@ -113,6 +127,8 @@ instrument_registry instrument_registry::with_builtins() {
                    8, 4);
   gad7.reliable_change = 4;
   gad7.loinc = "70274-6";
+  gad7.loinc_panel = "69737-5";
+  gad7.item_loinc = {"69725-0", "68509-2", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"};
   gad7.source = "Spitzer et al. 2006, Arch Intern Med 166:1092; NHS Talking Therapies manual";
   r.add(gad7);
 

@@ -7,7 +7,7 @@ import datetime
 import enum
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['AffectiveFocus', 'Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['AffectiveFocus', 'Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'import_redcap_text', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -1727,9 +1727,9 @@ class Instrument:
         """
     def __eq__(self, other: object) -> bool:
         ...
-    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, id: str, name: str, items: typing.SupportsInt | typing.SupportsIndex, item_min: typing.SupportsInt | typing.SupportsIndex = 0, item_max: typing.SupportsInt | typing.SupportsIndex, item_maxima: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], total_min: typing.SupportsInt | typing.SupportsIndex = 0, total_max: typing.SupportsInt | typing.SupportsIndex, bands: collections.abc.Sequence[SeverityBand] = [], caseness: typing.SupportsInt | typing.SupportsIndex | None = None, remission: typing.SupportsInt | typing.SupportsIndex | None = None, reliable_change: typing.SupportsInt | typing.SupportsIndex | None = None, jacobson_truax: JacobsonTruax | None = None, direction: ScoreDirection = ScoreDirection.higher_is_worse, risk_items: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], loinc: str | None = None, loinc_panel: str | None = None, source: str | None = None) -> None:
+    def __init__(self, *, id: str, name: str, items: typing.SupportsInt | typing.SupportsIndex, item_min: typing.SupportsInt | typing.SupportsIndex = 0, item_max: typing.SupportsInt | typing.SupportsIndex, item_maxima: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], total_min: typing.SupportsInt | typing.SupportsIndex = 0, total_max: typing.SupportsInt | typing.SupportsIndex, bands: collections.abc.Sequence[SeverityBand] = [], caseness: typing.SupportsInt | typing.SupportsIndex | None = None, remission: typing.SupportsInt | typing.SupportsIndex | None = None, reliable_change: typing.SupportsInt | typing.SupportsIndex | None = None, jacobson_truax: JacobsonTruax | None = None, direction: ScoreDirection = ScoreDirection.higher_is_worse, risk_items: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], loinc: str | None = None, loinc_panel: str | None = None, item_loinc: collections.abc.Sequence[str] = [], source: str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1756,6 +1756,12 @@ class Instrument:
         ...
     @caseness.setter
     def caseness(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def item_loinc(self) -> list[str]:
+        ...
+    @item_loinc.setter
+    def item_loinc(self, arg1: collections.abc.Sequence[str]) -> None:
         ...
     @property
     def item_max(self) -> int:
@@ -3487,10 +3493,14 @@ class ImportErrorKind(enum.Enum):
     The kinds of import problem.
     """
     duplicate_row = 4
+    incomplete = 10
     inconsistent = 5
     invalid = 6
+    mapping = 7
     missing_column = 1
+    not_mapped = 9
     syntax = 0
+    unknown_code = 8
     unknown_column = 2
     unmatched_row = 3
 class ImportIssue:
@@ -3499,11 +3509,13 @@ class ImportIssue:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     case_id: str
+    event: str
     field: str
     kind: ImportErrorKind
     message: str
     path: str
     read_kind: ErrorKind | None
+    record: str
     source: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportIssue:
@@ -3517,9 +3529,9 @@ class ImportIssue:
         """
     def __eq__(self, other: object) -> bool:
         ...
-    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, source: str, line: typing.SupportsInt | typing.SupportsIndex | None = None, row: typing.SupportsInt | typing.SupportsIndex | None = None, field: str, case_id: str, path: str, kind: ImportErrorKind, read_kind: ErrorKind | None = None, message: str) -> None:
+    def __init__(self, *, source: str, line: typing.SupportsInt | typing.SupportsIndex | None = None, row: typing.SupportsInt | typing.SupportsIndex | None = None, field: str, case_id: str, path: str, kind: ImportErrorKind, read_kind: ErrorKind | None = None, message: str, record: str, event: str, instance: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -3535,6 +3547,12 @@ class ImportIssue:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+    @property
+    def instance(self) -> int | None:
+        ...
+    @instance.setter
+    def instance(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
     @property
     def line(self) -> int | None:
         ...
@@ -3646,6 +3664,10 @@ def fhir_bundle(case: Case, *, pretty: bool = True, catalog: Catalog | None = No
 def html_report(cases: collections.abc.Iterable[Case], findings: collections.abc.Sequence[collections.abc.Sequence[Finding]] = [], *, title: str = 'IPT cohort report', by: GroupBy = GroupBy.arm, catalog: Catalog | None = None, generated_by: str = 'iptkit (Python)') -> str:
     """
     A self-contained HTML report of a cohort (the CLI's `report`).
+    """
+def import_redcap_text(records: tuple[str, bytes], dictionary: tuple[str, bytes], mapping: tuple[str, bytes], *, records_from_frame: bool = False, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportResult:
+    """
+    Cases from a REDCap project given as (name, bytes) pairs: the records (CSV raw codes, or the API's flat JSON records), the data dictionary (CSV) and the mapping (JSON).
     """
 def import_tables_text(tables: collections.abc.Sequence[tuple[str, bytes, bool]], *, keep_unknown_columns: bool = False, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportResult:
     """

@@ -62,13 +62,14 @@ struct instrument {
   std::vector<int> risk_items;                   ///< 1-based items whose score > 0 is an alert
   std::optional<std::string> loinc;              ///< LOINC code of the total score
   std::optional<std::string> loinc_panel;        ///< LOINC code of the panel
+  std::vector<std::string> item_loinc;           ///< LOINC codes of the items, in order (one per item)
   std::optional<std::string> source;             ///< where the definition comes from
   friend bool operator==(const instrument&, const instrument&) = default;
 };
 BOOST_DESCRIBE_STRUCT(instrument, (),
                       (id, name, items, item_min, item_max, item_maxima, total_min, total_max,
                        bands, caseness, remission, reliable_change, jacobson_truax, direction,
-                       risk_items, loinc, loinc_panel, source))
+                       risk_items, loinc, loinc_panel, item_loinc, source))
 
 template <>
 inline constexpr auto meta::field_rules<instrument> = std::tuple{
