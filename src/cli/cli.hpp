@@ -197,6 +197,10 @@ int run_import_tables(const std::string& dir, const std::string& out, bool keep_
 /// `import redcap RECORDS --dictionary D --mapping M`: cases from a REDCap project (docs/import.md).
 int run_import_redcap(const std::string& records, const std::string& dictionary, const std::string& mapping,
                       const std::string& out, bool partial, const common_options& o);
+/// `import fhir FILE...`: assessments from FHIR QuestionnaireResponses, as records or attached to
+/// the cases of `--cases` (docs/import.md).
+int run_import_fhir(const std::vector<std::string>& files, const std::string& cases_file, const std::string& out,
+                    bool partial, const common_options& o);
 int run_deidentify(const std::vector<std::string>& files, const std::string& out, const std::string& mapping,
                    const std::string& report, bool keep_dates, const common_options& o);
 int run_plan(const std::string& adaptation, const std::string& start, std::optional<int> sessions,

@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
   add_common(*deidentify, o, takes::cases | takes::protocols);
 
   bool keep_unknown = false, partial = false;
-  auto* import = app.add_subcommand("import", "Cases from where trial data lives: tidy tables, REDCap");
+  auto* import = app.add_subcommand("import", "Cases from where trial data lives: tidy tables, REDCap, FHIR");
   import->require_subcommand(1);
   auto* import_tables = import->add_subcommand(
       "tables", "Cases from the tidy tables DIR/cases.csv, sessions.csv, assessments.csv, relationships.csv");
@@ -142,6 +142,20 @@ int main(int argc, char** argv) {
       "      --mapping examples/redcap/mapping.json -o cohort.jsonl\n"
       "  iptkit import redcap records.json --dictionary dictionary.csv --mapping mapping.json -o - --format json 2> report.json");
   add_common(*import_redcap, o, takes::cases | takes::registries | takes::report_formats);
+  std::string attach_to;
+  auto* import_fhir = import->add_subcommand(
+      "fhir", "Assessments from FHIR R4 QuestionnaireResponses (PHQ-9, GAD-7 by LOINC): resources, Bundles, NDJSON");
+  import_fhir->add_option("FILE", files, "QuestionnaireResponse files: one resource, a Bundle, or NDJSON")->required();
+  import_fhir->add_option("--cases", attach_to, "Attach each response to the case its subject names, from this cohort "
+                                                "(.json or .jsonl), and write the updated cases");
+  import_fhir->add_option("-o,--output", out, "Without --cases: the assessment records; with it: the cases. .jsonl or - "
+                                              "(JSON Lines), .json (an array)")->required();
+  import_fhir->add_flag("--partial", partial, "Write what imported even when other responses have errors (exit code 1 still)");
+  import_fhir->footer(
+      "Examples:\n"
+      "  iptkit import fhir responses.ndjson -o phq9.jsonl\n"
+      "  iptkit import fhir bundle.json --cases cohort.jsonl -o cohort-with-phq9.jsonl --format json 2> report.json");
+  add_common(*import_fhir, o, takes::cases | takes::registries | takes::report_formats);
 
   auto* plan = app.add_subcommand("plan", "The dated session schedule of an adaptation");
   plan->add_option("--adaptation", adaptation, "Protocol id, e.g. ipt, ipt_g, ipt_brief")->required();
@@ -197,6 +211,7 @@ int main(int argc, char** argv) {
     if (*convert) return run_convert(files, to, out, !no_dates, complete, o);
     if (*import_tables) return run_import_tables(file, out, keep_unknown, partial, o);
     if (*import_redcap) return run_import_redcap(file, dictionary, mapping, out, partial, o);
+    if (*import_fhir) return run_import_fhir(files, attach_to, out, partial, o);
     if (*plan) return run_plan(adaptation, start, sessions, frequency, skip, focus, o);
     if (*progress) return run_progress(file, as_of, o);
     if (*schema) return run_schema(o);

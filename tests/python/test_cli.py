@@ -273,6 +273,43 @@ def test_import_redcap_makes_the_example_projects_cases_and_says_what_it_did_not
     assert run(["import", "redcap", str(bad), "--mapping", args[3], "-o", str(out)]).returncode == 2
 
 
+def test_import_fhir_makes_assessment_records_or_attaches_them_to_cases(tmp_path):
+    cohort = [json.loads(line) for line in (ROOT / COHORT).read_text().splitlines()]
+    subject = cohort[0]["case_id"]
+    answer = {0: "LA6568-5", 1: "LA6569-3", 2: "LA6570-1", 3: "LA6571-9"}
+    codes = ["44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8"]
+    scores = [1, 1, 0, 2, 1, 0, 1, 0, 0]
+
+    def response(who, total):
+        items = [{"linkId": "/" + c, "answer": [{"valueCoding": {"code": answer[v]}}]} for c, v in zip(codes, scores)]
+        items.append({"linkId": "/44261-6", "answer": [{"valueInteger": total}]})
+        return {"resourceType": "QuestionnaireResponse", "status": "completed", "questionnaire": "http://loinc.org/q/44249-1",
+                "subject": {"reference": "Patient/" + who}, "authored": "2026-03-02T10:00:00Z", "item": items}
+
+    lines = tmp_path / "responses.ndjson"
+    lines.write_text(json.dumps(response(subject, 6)) + "\n")
+    records = tmp_path / "records.jsonl"
+    p = run(["import", "fhir", str(lines), "-o", str(records)])
+    assert p.returncode == 0, p.stderr
+    (record,) = [json.loads(line) for line in records.read_text().splitlines()]
+    assert record["case_id"] == subject and record["value"]["items"] == scores and record["line"] == 1
+    # Attached: the case gains the assessment; everything else of the cohort is unchanged.
+    cases = tmp_path / "cases.jsonl"
+    p = run(["import", "fhir", str(lines), "--cases", COHORT, "-o", str(cases), "--format", "json"])
+    assert p.returncode == 0, p.stderr
+    report = json.loads(p.stderr)
+    assert report["assessments_imported"] == 1 and report["cases_written"] == len(cohort)
+    back = [json.loads(line) for line in cases.read_text().splitlines()]
+    assert back[0]["assessments"][-1]["date"] == "2026-03-02" and back[1:] == cohort[1:]
+    # A stated total that disagrees with the items, and a subject with no case: errors, nothing written.
+    lines.write_text(json.dumps(response(subject, 9)) + "\n" + json.dumps(response("NOBODY", 6)) + "\n")
+    cases.unlink()
+    p = run(["import", "fhir", str(lines), "--cases", COHORT, "-o", str(cases), "--format", "json"])
+    assert p.returncode == 1 and not cases.exists()
+    kinds = sorted((e["kind"], e.get("line")) for e in json.loads(p.stderr)["errors"])
+    assert kinds == [("inconsistent", 1), ("unmatched_row", 2)], kinds
+
+
 def test_convert_to_fhir(tmp_path):
     out = tmp_path / "fhir"
     p = run(["convert", *EXAMPLES, "--to", "fhir", "-o", str(out)])
