@@ -1,13 +1,15 @@
-// Import: cases from tidy tables and from REDCap (docs/import.md). The Python side hands the inputs
+// Import: cases from tidy tables, REDCap and FHIR QuestionnaireResponses (docs/import.md). The Python side hands the inputs
 // over as texts (read from files, or rendered from DataFrames, Arrow tables and API records) and
 // gets the cases, the errors and the unused columns back.
 #include "bindings.hpp"
 #include "describe_class.hpp"
 
+#include <iptkit/import/fhir.hpp>
 #include <iptkit/import/redcap.hpp>
 #include <iptkit/import/tables.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 
 namespace iptkit::python {
@@ -72,6 +74,31 @@ void bind_import(py::module_& m) {
       py::arg("redact") = false, py::arg("limits") = py::none(),
       "Cases from a REDCap project given as (name, bytes) pairs: the records (CSV raw codes, or the API's "
       "flat JSON records), the data dictionary (CSV) and the mapping (JSON).");
+
+  bind_enum<fhir_attach>(m, "Where a FHIR import puts its assessments.");
+  bind_struct<assessment_record>(m, "One imported QuestionnaireResponse: the assessment, its subject and where it came from.");
+  bind_struct<fhir_import_result>(m, "What a FHIR import made (assessments, and with cases the updated cases) and found.")
+      .def_property_readonly("ok", &fhir_import_result::ok, "True when nothing went wrong.");
+  m.def(
+      "import_fhir_text",
+      [](const std::vector<std::pair<std::string, py::bytes>>& inputs,
+         const std::optional<py::typing::Iterable<case_record>>& cases,
+         bool lax, const catalog* cat, bool redact, const read_limits* limits) {
+        std::vector<csv_source> sources;
+        for (const auto& [name, data] : inputs) sources.push_back({name, std::string(data)});
+        fhir_import_options options;
+        options.read = reading(lax, redact, limits);
+        if (cases) {
+          options.attach = fhir_attach::to_cases;
+          for (const auto* c : case_pointers(*cases).cases) options.cases.push_back(*c);
+        }
+        py::gil_scoped_release release;
+        return import_questionnaire_responses(sources, options, catalog_or_builtin(cat));
+      },
+      py::arg("inputs"), py::kw_only(), py::arg("cases") = py::none(), py::arg("lax") = false,
+      py::arg("catalog") = py::none(), py::arg("redact") = false, py::arg("limits") = py::none(),
+      "Assessments from FHIR QuestionnaireResponses given as (name, bytes) pairs (a resource, a Bundle or "
+      "NDJSON each); with `cases`, attached to the case each subject names.");
 }
 
 }  // namespace iptkit::python

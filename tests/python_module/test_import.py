@@ -134,3 +134,34 @@ def test_a_redcap_mistake_in_a_dataframe_names_record_event_instance_and_field()
     assert e.kind == iptkit.ImportErrorKind.unknown_code and e.line is None and e.row is not None
     with pytest.raises(TypeError, match="mapping"):
         iptkit.import_redcap(frame, dictionary=REDCAP / "dictionary.csv", mapping=42)  # type: ignore[arg-type]
+
+
+def fhir_phq9(subject: str, scores: list[int], total: int | None = None) -> dict[str, object]:
+    codes = ["44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8"]
+    answers = ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"]
+    items: list[dict[str, object]] = [{"linkId": "/" + c, "answer": [{"valueCoding": {"code": answers[v]}}]}
+                                      for c, v in zip(codes, scores)]
+    if total is not None:
+        items.append({"linkId": "/44261-6", "answer": [{"valueInteger": total}]})
+    return {"resourceType": "QuestionnaireResponse", "status": "completed", "subject": {"reference": f"Patient/{subject}"},
+            "authored": "2026-03-02T10:00:00Z", "item": items}
+
+
+def test_fhir_responses_as_records_or_attached_to_cases(cohort: iptkit.CaseList, tmp_path: Path) -> None:
+    import json
+
+    subject = cohort[0].case_id
+    scores = [1, 1, 0, 2, 1, 0, 1, 0, 0]
+    r = iptkit.import_fhir([fhir_phq9(subject, scores, 6)])
+    assert r.ok and len(r.assessments) == 1
+    (record,) = r.assessments
+    assert record.case_id == subject and list(record.value.items) == scores and record.value.total == 6
+    path = tmp_path / "responses.ndjson"
+    path.write_text(json.dumps(fhir_phq9(subject, scores, 7)) + "\n")
+    r = iptkit.import_fhir(path)
+    (e,) = r.errors
+    assert e.kind == iptkit.ImportErrorKind.inconsistent and e.line == 1 and "item[9]" in e.field
+    attached = iptkit.import_fhir([fhir_phq9(subject, scores)], cases=list(cohort))
+    assert attached.ok and len(attached.cases) == len(cohort)
+    assert len(attached.cases[0].assessments) == len(cohort[0].assessments) + 1
+    assert canonical(attached.cases[1:]) == canonical(list(cohort)[1:])

@@ -46,6 +46,9 @@ from ._core import (
     ImportErrorKind,
     ImportIssue,
     ImportResult,
+    AssessmentRecord,
+    FhirAttach,
+    FhirImportResult,
     Expectation,
     ExpectationHolder,
     ExpectationStatus,
@@ -118,7 +121,7 @@ from ._core import (
     wilson,
 )
 from ._errors import DecodeError, DecodeWarning
-from ._import import import_redcap, import_tables, issues_frame
+from ._import import import_fhir, import_redcap, import_tables, issues_frame
 from ._findings import Findings, findings_frame
 from ._frames import frame as _frame
 from ._progress import chunks as _chunks
@@ -574,6 +577,10 @@ __all__ = [
     "ImportErrorKind",
     "ImportIssue",
     "ImportResult",
+    "AssessmentRecord",
+    "FhirAttach",
+    "FhirImportResult",
+    "import_fhir",
     "import_redcap",
     "import_tables",
     "issues_frame",

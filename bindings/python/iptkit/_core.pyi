@@ -7,7 +7,7 @@ import datetime
 import enum
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['AffectiveFocus', 'Assessment', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'import_redcap_text', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'import_fhir_text', 'import_redcap_text', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -3629,6 +3629,134 @@ class ImportResult:
     @unused.setter
     def unused(self, arg1: collections.abc.Sequence[ImportIssue]) -> None:
         ...
+class FhirAttach(enum.Enum):
+    """
+    Where a FHIR import puts its assessments.
+    """
+    assessments_only = 0
+    to_cases = 1
+class AssessmentRecord:
+    """
+    One imported QuestionnaireResponse: the assessment, its subject and where it came from.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    case_id: str
+    path: str
+    resource_id: str
+    source: str
+    value: Assessment
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> AssessmentRecord:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> AssessmentRecord:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, case_id: str, value: Assessment, source: str, line: typing.SupportsInt | typing.SupportsIndex | None = None, row: typing.SupportsInt | typing.SupportsIndex, resource_id: str, path: str) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def line(self) -> int | None:
+        ...
+    @line.setter
+    def line(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def row(self) -> int:
+        ...
+    @row.setter
+    def row(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class FhirImportResult:
+    """
+    What a FHIR import made (assessments, and with cases the updated cases) and found.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> FhirImportResult:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> FhirImportResult:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
+        ...
+    def __init__(self, *, cases: collections.abc.Sequence[Case] = [], assessments: collections.abc.Sequence[AssessmentRecord] = [], errors: collections.abc.Sequence[ImportIssue] = [], unused: collections.abc.Sequence[ImportIssue] = [], resources_read: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def assessments(self) -> list[AssessmentRecord]:
+        ...
+    @assessments.setter
+    def assessments(self, arg1: collections.abc.Sequence[AssessmentRecord]) -> None:
+        ...
+    @property
+    def cases(self) -> list[Case]:
+        ...
+    @cases.setter
+    def cases(self, arg1: collections.abc.Sequence[Case]) -> None:
+        ...
+    @property
+    def errors(self) -> list[ImportIssue]:
+        ...
+    @errors.setter
+    def errors(self, arg1: collections.abc.Sequence[ImportIssue]) -> None:
+        ...
+    @property
+    def ok(self) -> bool:
+        """
+        True when nothing went wrong.
+        """
+    @property
+    def resources_read(self) -> int:
+        ...
+    @resources_read.setter
+    def resources_read(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def unused(self) -> list[ImportIssue]:
+        ...
+    @unused.setter
+    def unused(self, arg1: collections.abc.Sequence[ImportIssue]) -> None:
+        ...
 def case_json_schema(catalog: Catalog | None = None) -> str:
     """
     The JSON Schema (draft 2020-12) of the case document, as JSON text.
@@ -3664,6 +3792,10 @@ def fhir_bundle(case: Case, *, pretty: bool = True, catalog: Catalog | None = No
 def html_report(cases: collections.abc.Iterable[Case], findings: collections.abc.Sequence[collections.abc.Sequence[Finding]] = [], *, title: str = 'IPT cohort report', by: GroupBy = GroupBy.arm, catalog: Catalog | None = None, generated_by: str = 'iptkit (Python)') -> str:
     """
     A self-contained HTML report of a cohort (the CLI's `report`).
+    """
+def import_fhir_text(inputs: collections.abc.Sequence[tuple[str, bytes]], *, cases: collections.abc.Iterable[Case] | None = None, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> FhirImportResult:
+    """
+    Assessments from FHIR QuestionnaireResponses given as (name, bytes) pairs (a resource, a Bundle or NDJSON each); with `cases`, attached to the case each subject names.
     """
 def import_redcap_text(records: tuple[str, bytes], dictionary: tuple[str, bytes], mapping: tuple[str, bytes], *, records_from_frame: bool = False, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportResult:
     """

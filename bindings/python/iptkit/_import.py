@@ -1,6 +1,6 @@
-"""Cases from tidy tables and from REDCap (docs/import.md): a folder of CSV or Parquet files, or
+"""Cases from tidy tables, REDCap and FHIR (docs/import.md): a folder of CSV or Parquet files, or
 DataFrames and Arrow tables; a REDCap project's records, data dictionary and mapping, as files or as
-PyCap gives them. Everything goes through the C++ importers and the case reader; every problem comes
+PyCap gives them; QuestionnaireResponses as files or parsed resources. Everything goes through the C++ importers and the case reader; every problem comes
 back as an :class:`ImportIssue` with its table, row (and line, for a file) and column, or its
 REDCap record, event and instance."""
 
@@ -14,7 +14,7 @@ from typing import Any, Mapping, Union
 import pandas as _pd
 
 from . import _core
-from ._core import Catalog, ImportResult, ReadLimits
+from ._core import Catalog, FhirImportResult, ImportResult, ReadLimits
 
 INPUT_TABLES = ("cases", "sessions", "assessments", "relationships")
 """The tables an import reads; ``outcomes`` is derived from the cases and never read."""
@@ -188,6 +188,39 @@ def import_redcap(records: PathLike | _pd.DataFrame | list[dict[str, Any]], *,
         raise TypeError(f"iptkit: mapping: expected a path or a dict, not {type(mapping).__name__}")
     return _core.import_redcap_text((rec[0], rec[1]), (dic[0], dic[1]), mp, records_from_frame=rec[2], lax=lax,
                                     catalog=catalog, redact=redact, limits=limits)
+
+
+def import_fhir(source: PathLike | Mapping[str, Any] | list[Any], *, cases: Any = None, lax: bool = False,
+                redact: bool = False, catalog: Catalog | None = None,
+                limits: ReadLimits | None = None) -> FhirImportResult:
+    """Assessments from FHIR R4 QuestionnaireResponses (PHQ-9, GAD-7 and any instrument of the
+    catalog with LOINC codes; docs/import.md, "FHIR QuestionnaireResponse").
+
+    ``source`` is a file (one resource, a Bundle, or NDJSON), a list of files, or resources already
+    parsed: one resource as a dict, or a list of them. Without ``cases`` the result's
+    ``assessments`` holds one :class:`AssessmentRecord` per imported response (``case_id`` is its
+    subject); with ``cases`` (Case objects) each response is appended to the case its subject
+    names and ``result.cases`` holds the updated cases, every one read again by the case reader.
+    ``errors`` and ``unused`` are :class:`ImportIssue` with the FHIRPath of each problem in
+    ``field``."""
+    inputs: list[tuple[str, bytes]] = []
+    if isinstance(source, (str, _os.PathLike)):
+        source = [source]
+    if isinstance(source, Mapping):
+        inputs.append(("resource", _json.dumps(source).encode("utf-8")))
+    elif isinstance(source, list) and source and all(isinstance(r, Mapping) for r in source):
+        inputs.append(("resources.ndjson", "\n".join(_json.dumps(r) for r in source).encode("utf-8")))
+    elif isinstance(source, list):
+        for path in source:
+            if not isinstance(path, (str, _os.PathLike)):
+                raise TypeError(f"iptkit: import_fhir: expected paths or resources (dicts), not {type(path).__name__}")
+            with open(_os.fspath(path), "rb") as f:
+                inputs.append((_os.fspath(path), f.read()))
+    else:
+        raise TypeError(f"iptkit: import_fhir: expected a path, a list of paths or resources (dicts), "
+                        f"not {type(source).__name__}")
+    return _core.import_fhir_text(inputs, cases=None if cases is None else list(cases), lax=lax, catalog=catalog,
+                                  redact=redact, limits=limits)
 
 
 def issues_frame(issues: list[_core.ImportIssue]) -> _pd.DataFrame:
