@@ -11,6 +11,7 @@
 
 #include <boost/json.hpp>
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <unordered_map>
 
@@ -36,6 +37,7 @@ struct records_table {
   std::vector<std::string> events, repeating;       // the distinct events and repeating instruments
   std::vector<std::string> broken;                  // records with a malformed row
   std::size_t malformed = 0, unplaced = 0;          // malformed rows; those whose record cannot be read
+  std::uint32_t last_record = static_cast<std::uint32_t>(-1);
   bool usable = false;
   std::optional<csv_reader> reader;
   json::value doc;  // JSON records
@@ -64,12 +66,17 @@ struct records_table {
       ++malformed;
       return;
     }
-    auto [it, added] = index.emplace(std::string(id), static_cast<std::uint32_t>(record_ids.size()));
-    if (added) {
-      record_ids.emplace_back(id);
-      rows_of.emplace_back();
+    // REDCap exports a record's rows together: the previous row's record is the likely one.
+    std::uint32_t r = last_record;
+    if (r >= record_ids.size() || record_ids[r] != id) {
+      auto [it, added] = index.emplace(std::string(id), static_cast<std::uint32_t>(record_ids.size()));
+      if (added) {
+        record_ids.emplace_back(id);
+        rows_of.emplace_back();
+      }
+      r = last_record = it->second;
     }
-    rows_of[it->second].push_back(static_cast<std::uint32_t>(rows.size()));
+    rows_of[r].push_back(static_cast<std::uint32_t>(rows.size()));
     rows.push_back({at, line, number});
     if (ev >= 0) add(events, cell(ev));
     if (ri >= 0 && !cell(ri).empty()) add(repeating, cell(ri));
@@ -208,21 +215,41 @@ struct records_table {
   }
 };
 
+// A place in the case being built: a field of the case or of a list element, or an item of it.
+// Its JSON Pointer is made only when a message needs it.
+struct place_ref {
+  std::string_view list;    // "/sessions"; "" for the case itself
+  std::size_t index = 0;    // the element's position in its list
+  std::string_view target;  // the field in it, "/date"; "" for the element itself
+  int item = -1;            // an item of a list of fields
+  [[nodiscard]] std::string pointer() const {
+    std::string p(list);
+    if (!list.empty()) p += "/" + std::to_string(index);
+    p += target;
+    if (item >= 0) p += "/" + std::to_string(item);
+    return p;
+  }
+};
+
 // Where a value of the case came from, to place the reader's errors.
 struct origin {
-  std::string pointer;
+  place_ref at;
   std::size_t row = 0;
-  std::string field;  // "" for a whole list element
-  std::string note;   // e.g. that the export has a missing-data code there
+  std::string_view field;  // "" for a whole list element
+  std::string note;        // e.g. that the export has a missing-data code there
 };
 
 bool is_prefix(std::string_view prefix, std::string_view path) {
   return path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
 }
 
-// Sets the value at a JSON Pointer, making objects (and lists, for numeric tokens) on the way.
-void set(json::value& root, std::string_view pointer, json::value v) {
-  json::value* at = &root;
+// Sets the value at a JSON Pointer under `root`, making objects (and lists, for numeric tokens) on
+// the way; returns it.
+json::value& set(json::object& root, std::string_view pointer, json::value v) {
+  pointer.remove_prefix(1);
+  const auto first = pointer.find('/');
+  json::value* at = &root[pointer.substr(0, first)];
+  pointer = first == std::string_view::npos ? std::string_view() : pointer.substr(first);
   while (!pointer.empty()) {
     pointer.remove_prefix(1);
     const auto slash = pointer.find('/');
@@ -232,7 +259,7 @@ void set(json::value& root, std::string_view pointer, json::value v) {
     if (numeric && (at->is_array() || at->is_null())) {
       if (!at->is_array()) *at = json::array();
       auto& a = at->get_array();
-      if (index > 1000) return;
+      if (index > 1000) index = 1000;  // the case reader refuses such a list anyway
       while (a.size() <= index) a.emplace_back(nullptr);
       at = &a[index];
     } else {
@@ -242,6 +269,7 @@ void set(json::value& root, std::string_view pointer, json::value v) {
     pointer = slash == std::string_view::npos ? std::string_view() : pointer.substr(slash);
   }
   *at = std::move(v);
+  return *at;
 }
 
 struct record_importer {
@@ -262,6 +290,17 @@ struct record_importer {
   std::vector<std::vector<csv_cell_view>> cells;
   std::vector<bool> used_row;
   std::vector<bool> read_cell;  // row * columns + column
+  std::vector<origin> origins;  // of the case being built
+  std::array<unsigned char, 32768> arena_buffer{};
+  // The column of each dictionary field (by its position in the dictionary), and of each choice
+  // of a checkbox field: looked up once, not per value.
+  const dictionary* dict = nullptr;
+  std::vector<long> field_column;
+  std::vector<std::vector<long>> choice_columns;
+  long column_of(const dict_field& f) const { return field_column[static_cast<std::size_t>(&f - dict->fields.data())]; }
+  const std::vector<long>& checkbox_columns_of(const dict_field& f) const {
+    return choice_columns[static_cast<std::size_t>(&f - dict->fields.data())];
+  }
   void mark(std::size_t row, long c) {
     if (c >= 0) read_cell[row * t.header.size() + static_cast<std::size_t>(c)] = true;
   }
@@ -303,9 +342,19 @@ struct record_importer {
   }
 
   // The columns the mapping reads must all be in the export; the events it names must occur.
-  bool check_columns(const dictionary& dict) {
+  bool check_columns(const dictionary& d) {
+    const auto& dict = d;
+    this->dict = &d;
     const auto before = result.errors.size();
     for (std::size_t c = 0; c < t.header.size(); ++c) col.emplace(t.header[c], c);
+    field_column.clear();
+    choice_columns.clear();
+    for (const auto& f : dict.fields) {
+      field_column.push_back(column(f.name));
+      auto& cs = choice_columns.emplace_back();
+      if (f.is_checkbox())
+        for (const auto& [code, label] : f.choices) cs.push_back(column(checkbox_column(f.name, code)));
+    }
     used_col.assign(t.header.size(), false);
     rec = column(map.record_id->name);
     ev = column("redcap_event_name");
@@ -402,16 +451,15 @@ struct record_importer {
   // One case field's value from a row; nullopt when absent. Problems go to result.errors.
   struct maker {
     record_importer& self;
-    json::value& doc;
     std::vector<origin>& origins;
     bool& failed;
     const std::string& case_id;
 
-    void fail(std::size_t row, const std::string& field, import_error_kind kind, std::optional<error_kind> rk,
-              const std::string& pointer, std::string message) {
-      auto e = self.issue_at(row, field, kind, std::move(message), case_id);
+    void fail(std::size_t row, std::string_view field, import_error_kind kind, std::optional<error_kind> rk,
+              const place_ref& at, std::string message) {
+      auto e = self.issue_at(row, std::string(field), kind, std::move(message), case_id);
       e.read_kind = rk;
-      e.path = pointer;
+      e.path = at.pointer();
       self.result.errors.push_back(std::move(e));
       failed = true;
     }
@@ -419,8 +467,8 @@ struct record_importer {
     // A plain value of field `f` as case field type `kind`.
     std::optional<json::value> scalar(const source& s, const dict_field& f, base kind,
                                       const std::vector<std::string>& enums, std::size_t row,
-                                      const std::string& pointer, std::string& note) {
-      const long c = self.column(f.name);
+                                      const place_ref& pointer, std::string& note) {
+      const long c = self.column_of(f);
       self.mark(row, c);
       const auto text = self.cell(row, c);
       if (text.empty()) return std::nullopt;
@@ -494,9 +542,11 @@ struct record_importer {
       }
     }
 
-    // Sets one mapped case field from row `row` (event `event`, instance `instance`).
-    void make(const source& s, const std::string& prefix, std::size_t row, std::size_t instance) {
-      const std::string pointer = prefix + s.target;
+    // Sets one mapped case field of `into` (the case, or the list element `element`) from row
+    // `row`, whose repeat instance is `instance`.
+    void make(const source& s, json::object& into, place_ref element, std::size_t row, std::size_t instance) {
+      place_ref here = element;
+      here.target = s.target;
       std::string note;
       std::optional<json::value> v;
       switch (s.from) {
@@ -507,53 +557,60 @@ struct record_importer {
           for (const auto& [name, value] : s.by_event)
             if (name == e) v = value;
           if (!v) {
-            fail(row, "redcap_event_name", import_error_kind::unknown_code, std::nullopt, pointer,
+            fail(row, "redcap_event_name", import_error_kind::unknown_code, std::nullopt, here,
                  "the mapping's by_event for " + s.target + " has no value for this event");
             return;
           }
           break;
         }
         case source::kind::field:
-          if (s.field->is_checkbox()) v = checkbox(s, row, pointer, note);
-          else v = scalar(s, *s.field, s.type.kind, s.type.enums, row, pointer, note);
+          if (s.field->is_checkbox()) v = checkbox(s, row, here, note);
+          else v = scalar(s, *s.field, s.type.kind, s.type.enums, row, here, note);
           break;
         case source::kind::fields: {
           json::array items;
-          std::vector<std::pair<std::size_t, std::string>> gaps;
+          items.reserve(s.fields.size());
+          std::size_t gaps = 0;
+          place_ref item = here;
           for (std::size_t i = 0; i < s.fields.size(); ++i) {
             std::string item_note;
-            const auto item_pointer = pointer + "/" + std::to_string(i);
-            auto x = scalar(s, *s.fields[i], s.type.item, s.type.item_enums, row, item_pointer, item_note);
-            origins.push_back({item_pointer, row, s.fields[i]->name, item_note});
+            item.item = static_cast<int>(i);
+            auto x = scalar(s, *s.fields[i], s.type.item, s.type.item_enums, row, item, item_note);
             if (x) items.push_back(std::move(*x));
-            else gaps.emplace_back(i, item_note);
+            else ++gaps;
+            origins.push_back({item, row, s.fields[i]->name, std::move(item_note)});
           }
           if (items.empty()) break;  // no item at all: the list is absent
-          for (const auto& [i, why] : gaps)
-            fail(row, s.fields[i]->name, import_error_kind::invalid, error_kind::missing_field, pointer + "/" + std::to_string(i),
+          for (std::size_t i = 0; i < s.fields.size() && gaps; ++i) {
+            const auto& o = origins[origins.size() - s.fields.size() + i];
+            if (const long c = self.column_of(*s.fields[i]); !self.cell(row, c).empty() && o.note.empty()) continue;
+            item.item = static_cast<int>(i);
+            fail(row, s.fields[i]->name, import_error_kind::invalid, error_kind::missing_field, item,
                  "missing while other fields of " + s.target + " are given (" +
-                     (why.empty() ? std::string("the cell is empty") : why) + "); the list needs every one");
-          if (gaps.empty()) v = json::value(std::move(items));
+                     (o.note.empty() ? std::string("the cell is empty") : o.note) + "); the list needs every one");
+          }
+          if (!gaps) v = json::value(std::move(items));
           break;
         }
       }
-      origins.push_back({pointer, row, s.field ? s.field->name : std::string(), note});
-      if (v) set(doc, pointer, std::move(*v));
+      origins.push_back({here, row, s.field ? std::string_view(s.field->name) : std::string_view(), std::move(note)});
+      if (v) set(into, s.target, std::move(*v));
     }
 
-    std::optional<json::value> checkbox(const source& s, std::size_t row, const std::string& pointer, std::string& note) {
+    std::optional<json::value> checkbox(const source& s, std::size_t row, const place_ref& pointer, std::string& note) {
       const auto& f = *s.field;
       json::array list;
       std::string missing_code;
       bool any = false;
-      for (const auto& [code, label] : f.choices) {
-        const auto name = checkbox_column(f.name, code);
-        const long c = self.column(name);
+      const auto& columns = self.checkbox_columns_of(f);
+      for (std::size_t k = 0; k < f.choices.size(); ++k) {
+        const auto& code = f.choices[k].first;
+        const long c = columns[k];
         self.mark(row, c);
         const auto text = self.cell(row, c);
         if (text.empty() || text == "0") continue;
         if (text != "1") {
-          fail(row, name, import_error_kind::invalid, error_kind::wrong_type, pointer,
+          fail(row, checkbox_column(f.name, code), import_error_kind::invalid, error_kind::wrong_type, pointer,
                "a checkbox column holds 1 or 0, found " + self.shown(text) +
                    (text == "Checked" || text == "Unchecked" ? " (an export with labels? use the raw data export)" : ""));
           continue;
@@ -587,14 +644,18 @@ struct record_importer {
   import_issue place(const read_error& e, const std::vector<origin>& origins, std::size_t case_row,
                      const std::string& case_id) const {
     const origin* best = nullptr;
+    std::string best_pointer;
     for (const auto& o : origins)
-      if (is_prefix(o.pointer, e.path) && (!best || o.pointer.size() >= best->pointer.size())) best = &o;
-    auto issue = issue_at(best ? best->row : case_row, best ? best->field : std::string(), import_error_kind::invalid,
-                          e.message, case_id);
+      if (auto p = o.at.pointer(); is_prefix(p, e.path) && (!best || p.size() >= best_pointer.size())) {
+        best = &o;
+        best_pointer = std::move(p);
+      }
+    auto issue = issue_at(best ? best->row : case_row, best ? std::string(best->field) : std::string(),
+                          import_error_kind::invalid, e.message, case_id);
     issue.read_kind = e.kind;
     issue.path = e.path;
     if (best && !best->note.empty()) issue.message += " (" + best->note + ")";
-    else if (!best || best->pointer != e.path)
+    else if (!best || best_pointer != e.path)
       if (e.kind == error_kind::missing_field) issue.message += " (no field of the mapping gives it)";
     return issue;
   }
@@ -695,12 +756,15 @@ struct record_importer {
         return;
       }
       used_row[*case_row] = true;
-      json::value doc = json::object();
-      doc.get_object()["schema"] = case_schema_version;
-      doc.get_object()["case_id"] = record;
-      std::vector<origin> origins{{"/case_id", *case_row, map.record_id->name, ""}};
+      // The case document, in one arena per record: its many small values are allocated in bulk.
+      json::monotonic_resource arena(arena_buffer.data(), arena_buffer.size());
+      json::object doc(&arena);
+      doc["schema"] = case_schema_version;
+      doc["case_id"] = record;
+      origins.clear();
+      origins.push_back({{"", 0, "/case_id"}, *case_row, map.record_id->name, ""});
       bool failed = false;
-      maker make{*this, doc, origins, failed, record};
+      maker make{*this, origins, failed, record};
       for (const auto& s : map.case_fields) {
         std::size_t row = *case_row;
         if (!s.events.empty()) {
@@ -708,19 +772,21 @@ struct record_importer {
           for (const auto r : rows)
             if (cell(r, ri).empty() && in_events(s.events, cell(r, ev))) found = r;
           if (!found) {
-            origins.push_back({s.target, *case_row, s.field ? s.field->name : std::string(),
+            origins.push_back({{"", 0, s.target}, *case_row, s.field ? std::string_view(s.field->name) : std::string_view(),
                                "the record has no row of the field's event"});
             continue;
           }
           row = *found;
           used_row[row] = true;
         }
-        make.make(s, "", row, 0);
+        make.make(s, doc, {}, row, 0);
       }
-      std::string case_id = doc.get_object()["case_id"].is_string() ? std::string(doc.get_object()["case_id"].get_string()) : record;
+      const auto* id_value = doc.if_contains("case_id");
+      std::string case_id = id_value && id_value->is_string() ? std::string(id_value->get_string()) : record;
       for (std::size_t k = 0; k < map.lists.size(); ++k) {
         const auto& l = map.lists[k];
         std::size_t n = 0;
+        json::array* list = nullptr;
         const long status_col = column(l.form + "_complete");
         for (const auto r : rows) {
           // A repeating instrument's rows name it; a form that does not repeat (in this event) is
@@ -750,11 +816,12 @@ struct record_importer {
             result.unused.push_back(std::move(e));
             continue;
           }
-          const std::string prefix = l.target + "/" + std::to_string(n++);
-          origins.push_back({prefix, r, "", ""});
-          set(doc, prefix, json::object());
+          if (!list) list = &set(doc, l.target, json::array()).get_array();
+          const place_ref element{l.target, n++, "", -1};
+          origins.push_back({element, r, "", ""});
+          auto& into = list->emplace_back(json::object()).get_object();
           const auto instance = instance_of(r).value_or(1);
-          for (const auto& s : l.fields) make.make(s, prefix, r, instance);
+          for (const auto& s : l.fields) make.make(s, into, element, r, instance);
         }
       }
       if (failed || result.errors.size() != before) {
@@ -762,7 +829,7 @@ struct record_importer {
           if (result.errors[i].case_id.empty()) result.errors[i].case_id = case_id;
         return;
       }
-      auto read = read_case(json::serialize(doc), options.read, cat);
+      auto read = read_case(json::serialize(doc), options.read, cat);  // every check a JSON case meets
       if (!read) {
         for (const auto& e : read.errors()) result.errors.push_back(place(e, origins, *case_row, case_id));
         return;
