@@ -98,6 +98,8 @@ log "goal 4: Python read (bench_read.py)"
 "$python" bench_read.py "${small_flag[@]}" --json "$out/py_read.json" >/dev/null
 log "goals 5 and 6: Python outcomes (bench_outcomes.py)"
 "$python" bench_outcomes.py "${small_flag[@]}" --json "$out/py_outcomes.json" >/dev/null
+log "goal 10: REDCap import (bench_redcap.py)"
+"$python" bench_redcap.py "${small_flag[@]}" --json "$out/py_redcap.json" >/dev/null
 log "goal 8: peak memory of iptkit validate (memory.py)"
 "$python" "$root/benchmarks/memory.py" --cli "$build_dir/iptkit" "${small_flag[@]}" --json "$out/memory.json"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/load.txt" >&2

@@ -90,13 +90,16 @@ def write_records(path: pathlib.Path, n: int, seed: int = 11) -> int:
 
 
 def peak_mb(code: str) -> float:
-    """Peak RSS (MB) added by running `code` once in a fresh interpreter."""
-    script = ("import resource, sys; sys.path.insert(0, %r)\n"
+    """Peak resident memory (MB) added by running `code` once in a fresh interpreter. Read from
+    VmHWM, which starts afresh with the new program (ru_maxrss would carry this process's peak
+    over into the child on Linux)."""
+    script = ("import re\n"
+              "def hwm():\n"
+              "    return int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
               "import pandas, iptkit\n"
-              "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+              "before = hwm()\n"
               "%s\n"
-              "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024)\n") % (
-                  str(pathlib.Path(__file__).parent), code)
+              "print((hwm() - before) / 1024)\n") % code
     out = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout
     return float(out.split()[-1])
 

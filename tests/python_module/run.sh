@@ -25,4 +25,5 @@ cd "$work"
 # The Python benchmarks once at their small size, so they never rot (not timed or judged).
 "$py" -m pip install -q --disable-pip-version-check -r "$src/benchmarks/python/requirements.txt"
 (cd "$src/benchmarks/python" && IPTKIT_BENCH_DATA="$work/bench-data" "$py" bench_read.py --small >/dev/null \
-  && IPTKIT_BENCH_DATA="$work/bench-data" "$py" bench_outcomes.py --small >/dev/null)
+  && IPTKIT_BENCH_DATA="$work/bench-data" "$py" bench_outcomes.py --small >/dev/null \
+  && IPTKIT_BENCH_DATA="$work/bench-data" "$py" bench_redcap.py --small >/dev/null)
