@@ -289,6 +289,12 @@ TEST(import_fhir, attach_to_cases) {
   EXPECT_EQ(again.cases, r.cases);
   EXPECT_TRUE(again.assessments.empty());
   ASSERT_NE(find(again.unused, import_error_kind::duplicate_row), nullptr);
+  // The case's own copy carries a session number (a response never does): still the same form.
+  options.cases = r.cases;
+  options.cases[0].assessments.back().session = 3;
+  const auto with_session = import_questionnaire_responses({{"in.ndjson", mine}}, options);
+  EXPECT_TRUE(with_session.assessments.empty());
+  ASSERT_NE(find(with_session.unused, import_error_kind::duplicate_row), nullptr);
   // A given case that does not read is reported and left out.
   auto bad = c;
   bad.case_id = "EX-2";

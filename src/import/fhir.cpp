@@ -528,7 +528,9 @@ struct importer {
                    " items are answered: it cannot be checked against them");
         else if (sum != *total)
           fail(total_field, import_error_kind::inconsistent, std::nullopt,
-               "the stated total is " + std::to_string(*total) + ", the items sum to " + std::to_string(sum));
+               in.options.read.redact ? std::string("the stated total is not the sum of the items")
+                                   : "the stated total is " + std::to_string(*total) + ", the items sum to " +
+                                         std::to_string(sum));
       }
       if (total && (*total < ins->total_min || *total > ins->total_max))
         invalid(total_field, error_kind::out_of_range,
@@ -591,7 +593,8 @@ struct importer {
         read_resource(*ro, here, &patients);
       } else {
         result.unused.push_back(make(here, here.at, import_error_kind::not_mapped, std::nullopt,
-                                     (type ? "a " + shown(*type, "resource of another type") + " resource"
+                                     (type ? (is_code(*type) && !options.read.redact ? "a \"" + std::string(*type) + "\" resource"
+                                                                                     : std::string("a resource of another type"))
                                            : std::string("an entry without a resource")) +
                                          ": only QuestionnaireResponses are read"));
       }
@@ -628,7 +631,8 @@ struct importer {
     }
     result.errors.push_back(make(w, "", import_error_kind::mapping, std::nullopt,
                                  "expected a QuestionnaireResponse or a Bundle; found " +
-                                     (type ? "a " + shown(*type, "resource of another type") + " resource"
+                                     (type ? (is_code(*type) && !options.read.redact ? "a \"" + std::string(*type) + "\" resource"
+                                                                                     : std::string("a resource of another type"))
                                      : o   ? std::string("an object without a resourceType")
                                            : std::string("JSON that is not an object"))));
   }
@@ -677,7 +681,12 @@ struct importer {
         continue;
       }
       auto& list = cases[it->second].assessments;
-      if (std::find(list.begin(), list.end(), rec.value) != list.end()) {
+      // The same form again: a response carries no session or rater, so those are not compared.
+      const auto same_form = [&](const assessment& a) {
+        return a.instrument == rec.value.instrument && a.date == rec.value.date && a.items == rec.value.items &&
+               a.total == rec.value.total;
+      };
+      if (std::any_of(list.begin(), list.end(), same_form)) {
         auto u = make(w, w.at, import_error_kind::duplicate_row, std::nullopt,
                       "the case already has this assessment (same instrument, date, items and total): not added again");
         u.case_id = rec.case_id;

@@ -1,8 +1,9 @@
 """The importers' bad-input corpus (tests/data/bad-import/README.md) through the command line:
-`iptkit import tables DIR` and `iptkit import redcap RECORDS --dictionary D --mapping M`, with
-`--format json`, on each entry must exit 1 (0 for the entries that are accepted), never 2 and never
-crash, and report exactly the expected errors (every located field, in order) and number of cases,
-each with a short message."""
+`iptkit import tables DIR`, `iptkit import redcap RECORDS --dictionary D --mapping M` and
+`iptkit import fhir FILE [--cases cases.jsonl]`, with `--format json`, on each entry must exit 1 (0
+for the entries that are accepted), never 2 and never crash, and report exactly the expected errors
+(every located field, in order) and number of cases (FHIR: of assessments), each with a short
+message."""
 import json
 import os
 import pathlib
@@ -21,11 +22,18 @@ FIELDS = ("kind", "read_kind", "source", "line", "row", "field", "path", "case_i
 
 ENTRIES = sorted(f"{p.parent.parent.name}/{p.parent.name}" for p in CORPUS.glob("*/*/expected.json"))
 
+# The one input file of a FHIR entry (README.md, "Format").
+FHIR_INPUTS = ("responses.json", "responses.ndjson", "bundle.json")
+
 
 def import_entry(entry, tmp_path, *flags):
     folder = CORPUS / entry
     out = tmp_path / "out.jsonl"
-    if entry.startswith("tables/"):
+    if entry.startswith("fhir/"):
+        args = ["import", "fhir", *(str(folder / name) for name in FHIR_INPUTS if (folder / name).exists())]
+        if (folder / "cases.jsonl").exists():
+            args += ["--cases", str(folder / "cases.jsonl")]
+    elif entry.startswith("tables/"):
         args = ["import", "tables", str(folder)]
     else:
         records = folder / "records.json" if (folder / "records.json").exists() else folder / "records.csv"
@@ -35,6 +43,24 @@ def import_entry(entry, tmp_path, *flags):
                        timeout=120, env={**os.environ, "NO_COLOR": "1"})
     assert p.returncode in (0, 1), (p.returncode, p.stderr[-2000:])  # 2 would be usage or I/O; crashes are negative
     return p.returncode, json.loads(p.stderr), out
+
+
+def imported(entry, expected, report):
+    """The expected and the reported number imported: cases, or for FHIR assessments."""
+    if entry.startswith("fhir/"):
+        return expected["imported"], report["assessments_imported"]
+    return expected["cases"], report["cases_imported"]
+
+
+def written(entry, expected):
+    """The lines an accepted entry writes: one per case, or for FHIR one per assessment record
+    (with cases.jsonl, every given case)."""
+    cases = CORPUS / entry / "cases.jsonl"
+    if entry.startswith("fhir/") and cases.exists():
+        return sum(1 for line in cases.read_text().splitlines() if line.strip())
+    if entry.startswith("fhir/"):
+        return expected["imported"]
+    return expected["cases"]
 
 
 def located(error):
@@ -49,10 +75,11 @@ def test_corpus_entry(entry, tmp_path):
     expected = json.loads((CORPUS / entry / "expected.json").read_text())
     code, report, out = import_entry(entry, tmp_path)
     assert [located(e) for e in report["errors"]] == expected["errors"]
-    assert report["cases_imported"] == expected["cases"]
+    want, got = imported(entry, expected, report)
+    assert got == want
     assert code == (1 if expected["errors"] else 0)
     if not expected["errors"]:
-        assert len(out.read_text().splitlines()) == expected["cases"]
+        assert len(out.read_text().splitlines()) == written(entry, expected)
     for e in report["errors"] + report["unused"]:
         assert 0 < len(e["message"].encode()) < 1024, e["message"][:200]
 
@@ -67,3 +94,9 @@ def test_corpus_entry_redacted_gives_the_same_errors(entry, tmp_path):
 def test_corpus_is_large_enough():
     assert sum(e.startswith("tables/") for e in ENTRIES) >= 8
     assert sum(e.startswith("redcap/") for e in ENTRIES) >= 8
+    assert sum(e.startswith("fhir/") for e in ENTRIES) >= 10
+
+
+def test_fhir_entries_have_one_input():
+    for entry in (e for e in ENTRIES if e.startswith("fhir/")):
+        assert sum((CORPUS / entry / name).exists() for name in FHIR_INPUTS) == 1, entry

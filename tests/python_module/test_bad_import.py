@@ -1,7 +1,8 @@
 """The importers' bad-input corpus (tests/data/bad-import/README.md) through the Python module:
-import_tables on each tables folder and import_redcap on each REDCap entry (files given by path)
-report exactly the expected errors (every located field, in order) and number of cases, with
-short messages, and redact=True gives the same errors."""
+import_tables on each tables folder, import_redcap on each REDCap entry and import_fhir on each FHIR
+entry (files given by path; with cases.jsonl, cases=) report exactly the expected errors (every
+located field, in order) and number of cases (FHIR: of assessments), with short messages, and
+redact=True gives the same errors."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ ENTRIES = sorted(f"{p.parent.parent.name}/{p.parent.name}" for p in CORPUS.glob(
 # The fields of an error that are compared (README.md, "Format").
 FIELDS = ("kind", "read_kind", "source", "line", "row", "field", "path", "case_id", "record", "event", "instance")
 
+# The one input file of a FHIR entry (README.md, "Format").
+FHIR_INPUTS = ("responses.json", "responses.ndjson", "bundle.json")
+
 
 def run(entry: str, redact: bool = False) -> iptkit.ImportResult:
     folder = CORPUS / entry
@@ -28,6 +32,14 @@ def run(entry: str, redact: bool = False) -> iptkit.ImportResult:
     records = folder / "records.json" if (folder / "records.json").exists() else folder / "records.csv"
     return iptkit.import_redcap(records, dictionary=folder / "dictionary.csv", mapping=folder / "mapping.json",
                                 redact=redact)
+
+
+def run_fhir(entry: str, redact: bool = False) -> iptkit.FhirImportResult:
+    folder = CORPUS / entry
+    inputs = [folder / name for name in FHIR_INPUTS if (folder / name).exists()]
+    assert len(inputs) == 1, entry
+    cases = iptkit.read_cases(folder / "cases.jsonl") if (folder / "cases.jsonl").exists() else None
+    return iptkit.import_fhir(inputs[0], cases=cases, redact=redact)
 
 
 def located(e: iptkit.ImportIssue) -> dict[str, Any]:
@@ -52,6 +64,14 @@ def located(e: iptkit.ImportIssue) -> dict[str, Any]:
 @pytest.mark.parametrize("entry", ENTRIES)
 def test_corpus_entry(entry: str) -> None:
     expected = json.loads((CORPUS / entry / "expected.json").read_text())
+    if entry.startswith("fhir/"):
+        for redact in (False, True):
+            f = run_fhir(entry, redact=redact)
+            assert [located(e) for e in f.errors] == expected["errors"], redact
+            assert len(f.assessments) == expected["imported"]
+            assert f.ok == (not expected["errors"])
+            assert all(0 < len(e.message.encode()) < 1024 for e in [*f.errors, *f.unused])
+        return
     for redact in (False, True):
         r = run(entry, redact=redact)
         assert [located(e) for e in r.errors] == expected["errors"], redact
@@ -63,3 +83,4 @@ def test_corpus_entry(entry: str) -> None:
 def test_corpus_is_large_enough() -> None:
     assert sum(e.startswith("tables/") for e in ENTRIES) >= 8
     assert sum(e.startswith("redcap/") for e in ENTRIES) >= 8
+    assert sum(e.startswith("fhir/") for e in ENTRIES) >= 10
