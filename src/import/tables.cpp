@@ -175,6 +175,7 @@ struct importer {
   const catalog& cat;
   import_result& result;
   std::set<std::string, std::less<>> broken;  // cases with a malformed row: reported, never imported
+  std::array<unsigned char, 32768> arena_buffer{};
   std::size_t unplaced = 0;                   // malformed rows whose case_id cannot be read
 
   void file_error(const table_input& t, import_error_kind kind, std::string field, std::string message) {
@@ -484,7 +485,9 @@ struct importer {
       }
       const auto before = result.errors.size();
       bool failed = false;
-      json::object doc;
+      // The case document, in one arena per case: its many small values are allocated in bulk.
+      json::monotonic_resource arena(arena_buffer.data(), arena_buffer.size());
+      json::object doc(&arena);
       doc["schema"] = case_schema_version;
       doc["case_id"] = id;
       fill(doc, cases, row, "", id, failed);
@@ -494,9 +497,9 @@ struct importer {
         const auto it = t.rows_of.find(id);
         if (it == t.rows_of.end()) return;
         rows[k] = it->second;
-        json::array list;
+        json::array list(doc.storage());
         for (std::size_t i = 0; i < it->second.size(); ++i) {
-          json::object element;
+          json::object element(doc.storage());
           fill(element, t, t.csv.rows[it->second[i]], std::string(pointer) + "/" + std::to_string(i), id, failed);
           list.push_back(std::move(element));
         }
