@@ -667,6 +667,22 @@ TEST(statistics, group_figures_by_hand) {
   EXPECT_NEAR(*s.comparisons[0].rates[0].difference, 1.0 / 3.0, 1e-12);
 }
 
+TEST(statistics, d_av_is_defined_when_every_change_is_the_same) {
+  // Baselines 20, 16, 12 and endpoints 9, 5, 1: every change -11, change SD 0 (no d_z), but the
+  // baseline and endpoint SDs are 4 each: d_av = -11 / 4.
+  std::vector<iptkit::case_record> cases = {course(12, {{0, 20}, {77, 9}}, "C1"),
+                                            course(12, {{0, 16}, {77, 5}}, "C2"),
+                                            course(12, {{0, 12}, {77, 1}}, "C3")};
+  for (auto& c : cases) c.arm = "A";
+  const auto s = iptkit::summarize(iptkit::outcomes(cases), iptkit::group_labels(cases, iptkit::group_by::arm),
+                                   iptkit::group_by::arm);
+  ASSERT_EQ(s.groups.size(), 1u);
+  EXPECT_DOUBLE_EQ(*s.groups[0].change.sd, 0.0);
+  EXPECT_FALSE(s.groups[0].d_z.d);
+  ASSERT_TRUE(s.groups[0].d_av.d);
+  EXPECT_NEAR(*s.groups[0].d_av.d, -11.0 / 4.0, 1e-12);
+}
+
 }  // namespace
 
 namespace {

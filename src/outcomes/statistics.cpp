@@ -160,21 +160,22 @@ cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std
       s.completers = wilson(a.completers.k, a.completers.n);
       const std::size_t n = a.change.size();
       s.d_z.n = s.d_av.n = n;
+      const double nn = static_cast<double>(n);
       if (n >= 3 && s.change.sd && *s.change.sd > 0) {
-        const double nn = static_cast<double>(n);
         // d_z: SE = sqrt(1/n + d^2 / 2n) (Lakens 2013; Borenstein et al. 2009).
         const double dz = *s.change.mean / *s.change.sd;
         s.d_z = corrected(dz, std::sqrt(1 / nn + dz * dz / (2 * nn)), n, nn - 1);
-        // d_av: standardised by the mean of the two SDs; SE with the pre-post correlation r.
+      }
+      // d_av: standardised by the mean of the two SDs, so defined even when every change is the
+      // same (change SD 0, r = 1); SE with the pre-post correlation r.
+      if (n >= 3 && s.baseline.sd && s.endpoint.sd && *s.baseline.sd > 0 && *s.endpoint.sd > 0) {
         const double sb = *s.baseline.sd, se = *s.endpoint.sd;
-        if (sb > 0 && se > 0) {
-          double cov = 0;
-          for (std::size_t k = 0; k < n; ++k)
-            cov += (a.baseline[k] - *s.baseline.mean) * (a.endpoint[k] - *s.endpoint.mean);
-          const double r = cov / (nn - 1) / (sb * se);
-          const double dav = *s.change.mean / ((sb + se) / 2);
-          s.d_av = corrected(dav, std::sqrt(2 * (1 - r) / nn + dav * dav / (2 * nn)), n, nn - 1);
-        }
+        double cov = 0;
+        for (std::size_t k = 0; k < n; ++k)
+          cov += (a.baseline[k] - *s.baseline.mean) * (a.endpoint[k] - *s.endpoint.mean);
+        const double r = std::min(1.0, cov / (nn - 1) / (sb * se));
+        const double dav = *s.change.mean / ((sb + se) / 2);
+        s.d_av = corrected(dav, std::sqrt(2 * (1 - r) / nn + dav * dav / (2 * nn)), n, nn - 1);
       }
       out.groups.push_back(std::move(s));
     }
