@@ -16,7 +16,9 @@ namespace iptkit::python {
 
 void bind_import(py::module_& m) {
   bind_enum<import_error_kind>(m, "The kinds of import problem.");
-  bind_struct<import_issue>(m, "One problem of an import, or one unused column, with its table, line, row and column.");
+  bind_struct<import_issue>(m, "One problem of an import, or one unused column, with its table, line, row and column.")
+      .def("__str__", [](const import_issue& e) { return to_string(e); },
+           "One line, as the command line writes it: `source:line: record R, ...: field: case ID: message`.");
   bind_struct<import_result>(m, "The cases an import made, its errors and the columns it did not use.")
       .def_property_readonly("ok", &import_result::ok, "True when nothing went wrong.");
   m.def(
@@ -61,6 +63,7 @@ void bind_import(py::module_& m) {
                         {mapping.first, std::string(mapping.second)}};
         redcap_options options;
         options.read = reading(lax, redact, limits);
+        options.lines = !records_from_frame;  // a DataFrame's rendered lines mean nothing to its reader
         py::gil_scoped_release release;
         auto result = import_redcap(in, options, catalog_or_builtin(cat));
         if (records_from_frame)

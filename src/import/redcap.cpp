@@ -137,7 +137,7 @@ struct record_importer {
   import_issue issue_at(std::size_t row, std::string field, import_error_kind kind, std::string message,
                         const std::string& case_id = {}) const {
     const auto& ref = t.rows[(*ids)[row]];
-    import_issue e{in.records.name, ref.line ? std::optional(ref.line) : std::nullopt, ref.number, std::move(field),
+    import_issue e{in.records.name, ref.line && options.lines ? std::optional(ref.line) : std::nullopt, ref.number, std::move(field),
                    case_id, "", kind, std::nullopt, std::move(message)};
     e.record = std::string(cell(row, rec));
     e.event = std::string(cell(row, ev));
@@ -529,7 +529,8 @@ struct record_importer {
                 std::string("a second row for the same ") + (ev >= 0 ? "event, " : "") +
                     (repeats ? "instrument and instance" : "record outside the repeating instruments") +
                     " (the first is " +
-                    (first.line ? "on line " + std::to_string(first.line) : "data row " + std::to_string(first.number)) +
+                    (first.line && options.lines ? "on line " + std::to_string(first.line)
+                                                 : "data row " + std::to_string(first.number)) +
                     ")"));
             used_row[rows[i]] = true;
             duplicate[rows[i]] = true;
@@ -687,8 +688,8 @@ struct record_importer {
       if (f && f->identifier) message = "an identifier field (Identifier? = y): never read unless mapped; ";
       if (mapped_col[c] && !read) message = "mapped, but read in no row (its rows were left out, listed, or of records "
                                             "with errors); ";
-      if (read) message = "read in " + std::to_string(read) + " rows, but not in " + std::to_string(filled) +
-                          " other rows that hold a value (rows left out, listed, or of records with errors)";
+      if (read) message = "read in " + std::to_string(read) + " row(s), but not in " + std::to_string(filled) +
+                          " other row(s) that hold a value (rows left out, listed, or of records with errors)";
       else message += filled ? "it holds values in " + std::to_string(filled) + " of " + std::to_string(t.rows.size()) + " rows"
                              : "it is empty in every row";
       result.unused.push_back({in.records.name, std::nullopt, std::nullopt, t.header[c], "", "",

@@ -165,3 +165,44 @@ def test_fhir_responses_as_records_or_attached_to_cases(cohort: iptkit.CaseList,
     assert attached.ok and len(attached.cases) == len(cohort)
     assert len(attached.cases[0].assessments) == len(cohort[0].assessments) + 1
     assert canonical(attached.cases[1:]) == canonical(list(cohort)[1:])
+
+
+def test_import_arguments_are_checked_without_quoting_the_data(tmp_path: Path) -> None:
+    records = REDCAP / "records.csv"
+    for bad in ({"catalog": "x"}, {"limits": 5}, {"redact": "no"}):
+        with pytest.raises(TypeError) as e:
+            iptkit.import_redcap(records, dictionary=REDCAP / "dictionary.csv", mapping=REDCAP / "mapping.json",
+                                 **bad)  # type: ignore[arg-type]
+        assert len(str(e.value)) < 200 and "MRN" not in str(e.value), str(e.value)[:300]
+    # Content given where a path could be: read as the content, never taken as a file name.
+    text = records.read_text()
+    r = iptkit.import_redcap(text, dictionary=(REDCAP / "dictionary.csv").read_bytes(),
+                             mapping=(REDCAP / "mapping.json").read_text())
+    assert r.ok and len(r.cases) == 6
+    with pytest.raises(FileNotFoundError) as missing:
+        iptkit.import_fhir(tmp_path / "nothing.ndjson")
+    assert "nothing.ndjson" in str(missing.value)
+    import json
+
+    one = iptkit.import_fhir(json.dumps(fhir_phq9("COH-001", [0] * 9)))
+    assert one.ok and len(one.assessments) == 1
+
+
+def test_fhir_cases_from_a_file_or_one_case(cohort: iptkit.CaseList) -> None:
+    subject = cohort[0].case_id
+    resource = fhir_phq9(subject, [1, 1, 0, 2, 1, 0, 1, 0, 0])
+    from_file = iptkit.import_fhir([resource], cases=Path(__file__).resolve().parents[2] / "examples/data/cohort.jsonl")
+    assert from_file.ok and len(from_file.cases) == len(cohort)
+    single = iptkit.import_fhir(resource, cases=cohort[0])
+    assert single.ok and len(single.cases) == 1
+    with pytest.raises(TypeError, match="cases"):
+        iptkit.import_fhir(resource, cases=[1, 2])  # type: ignore[list-item]
+
+
+def test_issues_frame_marks_absent_text_as_missing() -> None:
+    r = iptkit.import_redcap(REDCAP / "records.csv", dictionary=REDCAP / "dictionary.csv",
+                             mapping=REDCAP / "mapping.json")
+    frame = iptkit.issues_frame(r.unused)
+    columns = frame[frame["line"].isna()]  # the columns not read have no row: no record either
+    assert columns["record"].isna().all() and columns["event"].isna().all()
+    assert str(r.unused[0]).startswith(str(REDCAP / "records.csv")), str(r.unused[0])

@@ -3539,6 +3539,10 @@ class ImportIssue:
         ...
     def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
         ...
+    def __str__(self) -> str:
+        """
+        One line, as the command line writes it: `source:line: record R, ...: field: case ID: message`.
+        """
     def to_dict(self) -> typing.Any:
         """
         The JSON document as plain Python values (dates as ISO strings, enums as spellings).

@@ -9,12 +9,12 @@ from __future__ import annotations
 import json as _json
 import math as _math
 import os as _os
-from typing import Any, Mapping, Union
+from typing import Any, Iterable, Mapping, TypeGuard, Union
 
 import pandas as _pd
 
 from . import _core
-from ._core import Catalog, FhirImportResult, ImportResult, ReadLimits
+from ._core import Case, Catalog, FhirImportResult, ImportResult, ReadLimits
 
 INPUT_TABLES = ("cases", "sessions", "assessments", "relationships")
 """The tables an import reads; ``outcomes`` is derived from the cases and never read."""
@@ -133,6 +133,9 @@ def import_tables(source: PathLike | Mapping[str, TableSource], *, keep_unknown_
     ``keep_unknown_columns`` lists columns iptkit does not know instead of refusing them; ``lax``
     ignores unknown fields inside ``*_json`` cells (listed as unused); ``redact`` keeps values out
     of messages."""
+    _check_options(lax, redact, catalog, limits)
+    if not isinstance(keep_unknown_columns, bool):
+        raise TypeError(f"iptkit: keep_unknown_columns: expected True or False, not {type(keep_unknown_columns).__name__}")
     if isinstance(source, Mapping):
         triples = _given_tables(source)
     elif isinstance(source, (str, _os.PathLike)) and _os.path.isdir(source):
@@ -144,13 +147,45 @@ def import_tables(source: PathLike | Mapping[str, TableSource], *, keep_unknown_
                                     catalog=catalog, redact=redact, limits=limits)
 
 
-def _redcap_source(what: str, source: Any, default_name: str) -> tuple[str, bytes, bool]:
-    """(name, bytes, rendered from a frame) of a REDCap input given as a path, a DataFrame or, as
-    PyCap's ``export_records()`` / ``export_metadata()`` return them, a list of dicts."""
-    if isinstance(source, (str, _os.PathLike)):
-        path = _os.fspath(source)
+def _is_content(value: Any) -> TypeGuard[Union[str, bytes, bytearray]]:
+    """Text or bytes that hold an input rather than name its file: bytes, or a text with a line
+    break or starting like JSON (a file name has neither)."""
+    if isinstance(value, (bytes, bytearray)):
+        return True
+    return isinstance(value, str) and ("\n" in value or value.lstrip().startswith(("{", "[")))
+
+
+def _read(what: str, path: PathLike) -> bytes:
+    """A file's bytes; a missing or unreadable file raises naming `what` and the path only."""
+    path = _os.fspath(path)
+    try:
         with open(path, "rb") as f:
-            return path, f.read(), False
+            return f.read()
+    except OSError as e:
+        raise type(e)(f"iptkit: {what}: {path}: {e.strerror or 'cannot be read'}") from None
+
+
+def _check_options(lax: Any, redact: Any, catalog: Any, limits: Any) -> None:
+    """The keyword options, checked here so that a wrong one is named in a short message (the core's
+    own would repeat every argument, data included)."""
+    for name, value in (("lax", lax), ("redact", redact)):
+        if not isinstance(value, bool):
+            raise TypeError(f"iptkit: {name}: expected True or False, not {type(value).__name__}")
+    if catalog is not None and not isinstance(catalog, Catalog):
+        raise TypeError(f"iptkit: catalog: expected an iptkit.Catalog or None, not {type(catalog).__name__}")
+    if limits is not None and not isinstance(limits, ReadLimits):
+        raise TypeError(f"iptkit: limits: expected an iptkit.ReadLimits or None, not {type(limits).__name__}")
+
+
+def _redcap_source(what: str, source: Any, default_name: str) -> tuple[str, bytes, bool]:
+    """(name, bytes, rendered from a frame) of a REDCap input given as a path, its content (text or
+    bytes), a DataFrame or, as PyCap's ``export_records()`` / ``export_metadata()`` return them, a
+    list of dicts."""
+    if _is_content(source):
+        data = source.encode("utf-8") if isinstance(source, str) else bytes(source)
+        return default_name, data, False
+    if isinstance(source, (str, _os.PathLike)):
+        return _os.fspath(source), _read(what, source), False
     if isinstance(source, _pd.DataFrame):
         frame = source
         if frame.index.name is not None or any(n is not None for n in frame.index.names):
@@ -173,54 +208,77 @@ def import_redcap(records: PathLike | _pd.DataFrame | list[dict[str, Any]], *,
     records, a DataFrame of them, or the list of dicts PyCap's ``export_records()`` returns.
     ``dictionary`` is the data dictionary: its CSV file, a DataFrame, or PyCap's
     ``export_metadata()`` list. ``mapping`` is the mapping file's path or its content as a dict
-    (``"schema": "iptkit.redcap-mapping/1"``). The mapping is checked against the dictionary and the
+    (``"schema": "iptkit.redcap-mapping/1"``). A text with a line break, or starting with ``{`` or
+    ``[``, and bytes are taken as an input's content rather than its file name. The mapping is checked against the dictionary and the
     export before any record is read. The result is an :class:`ImportResult`: ``cases``, ``errors``
     with ``record``, ``event``, ``instance`` and ``field``, and ``unused`` listing every column and
     row of the export that was not read."""
+    _check_options(lax, redact, catalog, limits)
     rec = _redcap_source("records", records, "records")
     dic = _redcap_source("dictionary", dictionary, "dictionary")
     if isinstance(mapping, Mapping):
         mp = ("mapping", _json.dumps(mapping).encode("utf-8"))
+    elif _is_content(mapping):
+        mp = ("mapping", mapping.encode("utf-8") if isinstance(mapping, str) else bytes(mapping))
     elif isinstance(mapping, (str, _os.PathLike)):
-        with open(_os.fspath(mapping), "rb") as f:
-            mp = (_os.fspath(mapping), f.read())
+        mp = (_os.fspath(mapping), _read("mapping", mapping))
     else:
-        raise TypeError(f"iptkit: mapping: expected a path or a dict, not {type(mapping).__name__}")
+        raise TypeError(f"iptkit: mapping: expected a path, its JSON text or a dict, not {type(mapping).__name__}")
     return _core.import_redcap_text((rec[0], rec[1]), (dic[0], dic[1]), mp, records_from_frame=rec[2], lax=lax,
                                     catalog=catalog, redact=redact, limits=limits)
 
 
-def import_fhir(source: PathLike | Mapping[str, Any] | list[Any], *, cases: Any = None, lax: bool = False,
+def import_fhir(source: PathLike | str | bytes | Mapping[str, Any] | Iterable[Any], *,
+                cases: Iterable[Case] | Case | PathLike | None = None, lax: bool = False,
                 redact: bool = False, catalog: Catalog | None = None,
                 limits: ReadLimits | None = None) -> FhirImportResult:
     """Assessments from FHIR R4 QuestionnaireResponses (PHQ-9, GAD-7 and any instrument of the
     catalog with LOINC codes; docs/import.md, "FHIR QuestionnaireResponse").
 
-    ``source`` is a file (one resource, a Bundle, or NDJSON), a list of files, or resources already
-    parsed: one resource as a dict, or a list of them. Without ``cases`` the result's
-    ``assessments`` holds one :class:`AssessmentRecord` per imported response (``case_id`` is its
-    subject); with ``cases`` (Case objects) each response is appended to the case its subject
-    names and ``result.cases`` holds the updated cases, every one read again by the case reader.
-    ``errors`` and ``unused`` are :class:`ImportIssue` with the FHIRPath of each problem in
-    ``field``."""
+    ``source`` is a file (one resource, a Bundle, or NDJSON), several files, their content (JSON or
+    NDJSON text, or bytes), or resources already parsed: one resource as a dict, or a list of them.
+    Without ``cases`` the result's ``assessments`` holds one :class:`AssessmentRecord` per
+    imported response (``case_id`` is its subject); with ``cases`` (Case objects, one Case, or a
+    cohort file) each response is appended to the case its subject names and ``result.cases``
+    holds the updated cases, every one read again by the case reader. ``errors`` and ``unused``
+    are :class:`ImportIssue` with the FHIRPath of each problem in ``field``."""
+    _check_options(lax, redact, catalog, limits)
     inputs: list[tuple[str, bytes]] = []
-    if isinstance(source, (str, _os.PathLike)):
-        source = [source]
-    if isinstance(source, Mapping):
+    if _is_content(source):
+        inputs.append(("resources", source.encode("utf-8") if isinstance(source, str) else bytes(source)))
+    elif isinstance(source, Mapping):
         inputs.append(("resource", _json.dumps(source).encode("utf-8")))
-    elif isinstance(source, list) and source and all(isinstance(r, Mapping) for r in source):
-        inputs.append(("resources.ndjson", "\n".join(_json.dumps(r) for r in source).encode("utf-8")))
-    elif isinstance(source, list):
-        for path in source:
-            if not isinstance(path, (str, _os.PathLike)):
-                raise TypeError(f"iptkit: import_fhir: expected paths or resources (dicts), not {type(path).__name__}")
-            with open(_os.fspath(path), "rb") as f:
-                inputs.append((_os.fspath(path), f.read()))
+    elif isinstance(source, (str, _os.PathLike)):
+        inputs.append((_os.fspath(source), _read("source", source)))
+    elif isinstance(source, Iterable):
+        items = list(source)
+        if items and all(isinstance(r, Mapping) for r in items):
+            inputs.append(("resources.ndjson", "\n".join(_json.dumps(r) for r in items).encode("utf-8")))
+        else:
+            for item in items:
+                if not isinstance(item, (str, _os.PathLike)):
+                    raise TypeError("iptkit: source: expected paths, or resources (dicts) only, not a mix; found "
+                                    f"{type(item).__name__}")
+                inputs.append((_os.fspath(item), _read("source", item)))
     else:
-        raise TypeError(f"iptkit: import_fhir: expected a path, a list of paths or resources (dicts), "
+        raise TypeError(f"iptkit: source: expected a path, paths, JSON text or resources (dicts), "
                         f"not {type(source).__name__}")
-    return _core.import_fhir_text(inputs, cases=None if cases is None else list(cases), lax=lax, catalog=catalog,
-                                  redact=redact, limits=limits)
+    given: list[Case] | None
+    if cases is None:
+        given = None
+    elif isinstance(cases, Case):
+        given = [cases]
+    elif isinstance(cases, (str, _os.PathLike)):
+        from . import read_cases
+        given = list(read_cases(cases))
+    elif isinstance(cases, Iterable):
+        given = list(cases)
+        bad = next((c for c in given if not isinstance(c, Case)), None)
+        if bad is not None:
+            raise TypeError(f"iptkit: cases: expected Case objects, not {type(bad).__name__}")
+    else:
+        raise TypeError(f"iptkit: cases: expected Case objects, a Case or a cohort file, not {type(cases).__name__}")
+    return _core.import_fhir_text(inputs, cases=given, lax=lax, catalog=catalog, redact=redact, limits=limits)
 
 
 def issues_frame(issues: list[_core.ImportIssue]) -> _pd.DataFrame:
@@ -233,4 +291,6 @@ def issues_frame(issues: list[_core.ImportIssue]) -> _pd.DataFrame:
         frame[c] = frame[c].astype("Int64")
     for c in ("kind", "read_kind"):
         frame[c] = frame[c].map(lambda k: None if k is None else k.name).astype("string")
+    for c in ("source", "record", "event", "field", "case_id", "path", "message"):
+        frame[c] = frame[c].map(lambda v: None if v == "" else v).astype("string")  # absent: <NA>, as the numbers
     return frame

@@ -27,6 +27,9 @@ struct redcap_input {
 /// @brief How a REDCap import reads its cases.
 struct redcap_options {
   read_options read;  ///< the limits and leniency of the case reader every case goes through
+  /// @brief The records' lines mean something to whoever reads the report (a file). False for
+  /// records rendered from a table (a DataFrame): issues and messages then give data rows only.
+  bool lines = true;
 };
 
 /// @brief Builds one case per REDCap record.
