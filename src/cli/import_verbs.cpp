@@ -17,16 +17,22 @@ namespace iptkit::cli {
 
 namespace {
 
+// A whole input file, or fatal (naming the option or argument `what` it came from, if any).
+csv_source input_file(const std::string& path, std::string_view what) {
+  std::ifstream in(path, std::ios::binary);
+  const auto unreadable = [&] { return fatal((what.empty() ? "" : std::string(what) + ": ") + path + ": cannot be read"); };
+  if (!in) throw unreadable();
+  auto text = read_all(in);
+  if (in.bad()) throw unreadable();
+  return {path, std::move(text)};
+}
+
 // The table DIR/<name>.csv, or an unnamed source when the file is not there.
 csv_source table_file(const std::string& dir, std::string_view name) {
   const auto path = std::filesystem::path(dir) / (std::string(name) + ".csv");
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return {};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw fatal(path.string() + ": cannot be read");
-  auto text = read_all(in);
-  if (in.bad()) throw fatal(path.string() + ": cannot be read");
-  return {path.string(), std::move(text)};
+  return input_file(path.string(), "");
 }
 
 // The report on standard error: the import's errors, what it did not use, then the protocol
@@ -76,16 +82,10 @@ int report(const import_result& r, std::size_t cases_written, const common_optio
                 o, reg);
 }
 
-// A whole input file, or fatal.
-csv_source input_file(const std::string& path, std::string_view what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw fatal(std::string(what) + ": " + path + ": cannot be read");
-  auto text = read_all(in);
-  if (in.bad()) throw fatal(std::string(what) + ": " + path + ": cannot be read");
-  return {path, std::move(text)};
-}
-
-void check_cases_output(const std::string& out) {
+// What every import verb refuses before reading anything: a report format it has not, an output
+// that is not a cases file.
+void check_import_output(const std::string& out, const common_options& o) {
+  if (o.format == output_format::csv) throw fatal("--format: the import report is text or json");
   const auto ext = std::filesystem::path(out).extension();
   if (out != "-" && ext != ".jsonl" && ext != ".ndjson" && ext != ".json")
     throw fatal("-o: " + out + ": name the cases file .jsonl (JSON Lines), .json (an array) or - (standard output)");
@@ -95,7 +95,7 @@ void check_cases_output(const std::string& out) {
 
 int run_import_tables(const std::string& dir, const std::string& out, bool keep_unknown_columns, bool partial,
                       const common_options& o) {
-  if (o.format == output_format::csv) throw fatal("--format: the import report is text or json");
+  check_import_output(out, o);
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) throw fatal(dir + ": not a folder of tables");
   // Every other CSV file of the folder is a table nobody reads: said, never skipped unseen.
@@ -112,7 +112,6 @@ int run_import_tables(const std::string& dir, const std::string& out, bool keep_
     throw fatal(dir + ": " + strays +
                 ": not a table iptkit reads (the tables are cases.csv, sessions.csv, assessments.csv and "
                 "relationships.csv, named exactly so); rename or move it");
-  check_cases_output(out);
   tidy_csv_input in{table_file(dir, "cases"), table_file(dir, "sessions"), table_file(dir, "assessments"),
                     table_file(dir, "relationships")};
   if (in.cases.name.empty()) throw fatal(dir + ": no cases.csv (the one table every import needs)");
@@ -135,8 +134,7 @@ int run_import_tables(const std::string& dir, const std::string& out, bool keep_
 
 int run_import_redcap(const std::string& records, const std::string& dictionary, const std::string& mapping,
                       const std::string& out, bool partial, const common_options& o) {
-  if (o.format == output_format::csv) throw fatal("--format: the import report is text or json");
-  check_cases_output(out);
+  check_import_output(out, o);
   redcap_input in{input_file(dictionary, "--dictionary"), input_file(records, "RECORDS"), input_file(mapping, "--mapping")};
   const std::vector<std::string> inputs{records, dictionary, mapping};
   check_outputs(inputs, std::span(&out, 1));
@@ -154,8 +152,7 @@ int run_import_redcap(const std::string& records, const std::string& dictionary,
 
 int run_import_fhir(const std::vector<std::string>& files, const std::string& cases_file, const std::string& out,
                     bool partial, const common_options& o) {
-  if (o.format == output_format::csv) throw fatal("--format: the import report is text or json");
-  check_cases_output(out);
+  check_import_output(out, o);
   std::vector<std::string> inputs = files;
   if (!cases_file.empty()) inputs.push_back(cases_file);
   check_outputs(inputs, std::span(&out, 1));

@@ -3,6 +3,7 @@
 // placed back at the record, event, instance and field its value came from.
 #include <iptkit/import/redcap.hpp>
 
+#include "case_document.hpp"
 #include "redcap_mapping.hpp"
 #include "redcap_records.hpp"
 
@@ -22,6 +23,8 @@ namespace {
 
 namespace json = boost::json;
 using namespace redcap_detail;
+using import_detail::is_pointer_prefix;
+using import_detail::set_at_pointer;
 
 // A place in the case being built: a field of the case or of a list element, or an item of it.
 // Its JSON Pointer is made only when a message needs it.
@@ -46,39 +49,6 @@ struct origin {
   std::string_view field;  // "" for a whole list element
   std::string note;        // e.g. that the export has a missing-data code there
 };
-
-bool is_prefix(std::string_view prefix, std::string_view path) {
-  return path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
-}
-
-// Sets the value at a JSON Pointer under `root`, making objects (and lists, for numeric tokens) on
-// the way; returns it.
-json::value& set(json::object& root, std::string_view pointer, json::value v) {
-  pointer.remove_prefix(1);
-  const auto first = pointer.find('/');
-  json::value* at = &root[pointer.substr(0, first)];
-  pointer = first == std::string_view::npos ? std::string_view() : pointer.substr(first);
-  while (!pointer.empty()) {
-    pointer.remove_prefix(1);
-    const auto slash = pointer.find('/');
-    const auto key = pointer.substr(0, slash);
-    std::size_t index = 0;
-    const bool numeric = !key.empty() && std::from_chars(key.data(), key.data() + key.size(), index).ptr == key.data() + key.size();
-    if (numeric && (at->is_array() || at->is_null())) {
-      if (!at->is_array()) *at = json::array();
-      auto& a = at->get_array();
-      if (index > 1000) index = 1000;  // the case reader refuses such a list anyway
-      while (a.size() <= index) a.emplace_back(nullptr);
-      at = &a[index];
-    } else {
-      if (!at->is_object()) *at = json::object();
-      at = &at->get_object()[key];
-    }
-    pointer = slash == std::string_view::npos ? std::string_view() : pointer.substr(slash);
-  }
-  *at = std::move(v);
-  return *at;
-}
 
 struct record_importer {
   const redcap_input& in;
@@ -402,7 +372,7 @@ struct record_importer {
         }
       }
       origins.push_back({here, row, s.field ? std::string_view(s.field->name) : std::string_view(), std::move(note)});
-      if (v) set(into, s.target, std::move(*v));
+      if (v) set_at_pointer(into, s.target, std::move(*v));
     }
 
     std::optional<json::value> checkbox(const source& s, std::size_t row, const place_ref& pointer, std::string& note) {
@@ -454,7 +424,7 @@ struct record_importer {
     const origin* best = nullptr;
     std::string best_pointer;
     for (const auto& o : origins)
-      if (auto p = o.at.pointer(); is_prefix(p, e.path) && (!best || p.size() >= best_pointer.size())) {
+      if (auto p = o.at.pointer(); is_pointer_prefix(p, e.path) && (!best || p.size() >= best_pointer.size())) {
         best = &o;
         best_pointer = std::move(p);
       }
@@ -625,7 +595,7 @@ struct record_importer {
             result.unused.push_back(std::move(e));
             continue;
           }
-          if (!list) list = &set(doc, l.target, json::array()).get_array();
+          if (!list) list = &set_at_pointer(doc, l.target, json::array()).get_array();
           const place_ref element{l.target, n++, "", -1};
           origins.push_back({element, r, "", ""});
           auto& into = list->emplace_back(json::object()).get_object();

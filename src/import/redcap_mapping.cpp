@@ -4,6 +4,7 @@
 #include "redcap_mapping.hpp"
 
 #include <iptkit/import/csv.hpp>
+#include <iptkit/json/detail/parse.hpp>
 #include <iptkit/json/schema.hpp>
 
 #include <boost/json.hpp>
@@ -211,10 +212,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-std::string escape(std::string_view key) {  // a JSON Pointer token (RFC 6901)
-  std::string out;
-  for (const char ch : key) out += ch == '~' ? std::string("~0") : ch == '/' ? std::string("~1") : std::string(1, ch);
-  return out;
+// `where` with one more JSON Pointer token (RFC 6901 escaping).
+std::string child(std::string where, std::string_view key) {
+  iptkit::json::detail::append_pointer_token(where, key);
+  return where;
 }
 
 std::string kind_name(base b) {
@@ -257,7 +258,7 @@ struct mapping_reader {
       if (std::find(keys.begin(), keys.end(), kv.key()) == keys.end()) {
         std::string allowed;
         for (const auto k : keys) allowed += (allowed.empty() ? "" : ", ") + std::string(k);
-        error(std::string(where) + "/" + escape(kv.key()),
+        error(child(std::string(where), kv.key()),
               plain(kv.key()) ? "unknown key " + std::string(kv.key()) + " (expected one of " + allowed + ")"
                               : "unknown key (expected one of " + allowed + ")");
       }
@@ -334,14 +335,14 @@ struct mapping_reader {
     for (const auto& kv : *o) {
       const std::string code(kv.key());
       if (s.field && !s.field->has_code(code) && s.field->type != "yesno" && s.field->type != "truefalse")
-        error(where + "/" + escape(code),
+        error(child(where, code),
               (plain(code) ? "code " + code : std::string("a code that")) + " is not a choice of field " + s.field->name +
                   " in the data dictionary",
               s.field->name);
       if (!kv.value().is_null() && !fits(kv.value(), kind, enums)) {
         const auto* str = kv.value().if_string();
         const std::string found = str && plain(*str) ? ", found " + std::string(*str) : "";
-        error(where + "/" + escape(code), (plain(code) ? "code " + code + ": " : std::string()) + "expected " +
+        error(child(where, code), (plain(code) ? "code " + code + ": " : std::string()) + "expected " +
                                               fit_message(kind, enums) + " (or null: missing) for " + s.target + found);
       }
       s.choices.emplace_back(code, kv.value());
@@ -491,7 +492,7 @@ struct mapping_reader {
       if (!bo || bo->empty()) return error(s.where + "/by_event", "expected an object of event name to value");
       for (const auto& kv : *bo) {
         if (!fits(kv.value(), s.type.kind, s.type.enums))
-          error(s.where + "/by_event/" + escape(kv.key()),
+          error(child(s.where + "/by_event", kv.key()),
                 "expected " + fit_message(s.type.kind, s.type.enums) + " for " + s.target);
         s.by_event.emplace_back(std::string(kv.key()), kv.value());
       }
@@ -505,7 +506,7 @@ struct mapping_reader {
     for (const auto& kv : *o) {
       source s;
       s.target = std::string(kv.key());
-      s.where = where + "/" + escape(kv.key());
+      s.where = child(where, kv.key());
       read_source(s, kv.value(), scope, in_list);
       const auto from_form = [&](const dict_field* f) {
         if (in_list && f && dict.has_form(form) && f->form != form && f->name != out.record_id->name)

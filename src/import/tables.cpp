@@ -3,6 +3,8 @@
 // the reader reports is placed back at the table, line and column its value came from.
 #include <iptkit/import/tables.hpp>
 
+#include "case_document.hpp"
+
 #include <iptkit/export/tidy.hpp>
 #include <iptkit/import/csv.hpp>
 #include <iptkit/json/read.hpp>
@@ -139,9 +141,6 @@ std::string unmatched_message(std::string_view id, const std::unordered_map<std:
 }
 
 
-bool is_prefix(std::string_view prefix, std::string_view path) {
-  return path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
-}
 
 // A text that is safe to quote in a message: a number, an enum spelling, a date, a boolean.
 bool plain(std::string_view s) {
@@ -309,23 +308,6 @@ struct importer {
     return std::nullopt;
   }
 
-  static void set(json::object& root, std::string_view pointer, json::value v) {
-    json::object* at = &root;
-    pointer.remove_prefix(1);
-    for (;;) {
-      const auto slash = pointer.find('/');
-      const auto key = pointer.substr(0, slash);
-      if (slash == std::string_view::npos) {
-        (*at)[key] = std::move(v);
-        return;
-      }
-      auto& next = (*at)[key];
-      if (!next.is_object()) next = json::object();
-      at = &next.as_object();
-      pointer.remove_prefix(slash + 1);
-    }
-  }
-
   // Fills `into` from one row's recorded columns.
   void fill(json::object& into, const table_input& t, const csv_row& row, const std::string& prefix,
             const std::string& case_id, bool& failed) {
@@ -333,7 +315,7 @@ struct importer {
       if (col < 0) continue;
       if (auto v = value_of(row.cells[static_cast<std::size_t>(col)], spec->type, t, row, spec->name, case_id,
                             prefix + std::string(spec->pointer), failed))
-        set(into, spec->pointer, std::move(*v));
+        import_detail::set_at_pointer(into, spec->pointer, std::move(*v));
     }
     if (!t.items.empty()) {
       json::array items;
@@ -379,7 +361,7 @@ struct importer {
     std::string field;
     std::size_t best = 0;
     for (const auto& [spec, col] : t.recorded)
-      if (is_prefix(spec->pointer, rest) && spec->pointer.size() > best) {
+      if (import_detail::is_pointer_prefix(spec->pointer, rest) && spec->pointer.size() > best) {
         best = spec->pointer.size();
         field = spec->name;
       }
