@@ -68,4 +68,5 @@
 #include <iptkit/import/fhir.hpp>
 #include <iptkit/import/import_issue.hpp>
 #include <iptkit/import/redcap.hpp>
+#include <iptkit/import/table_columns.hpp>
 #include <iptkit/import/tables.hpp>

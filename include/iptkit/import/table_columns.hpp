@@ -1,0 +1,99 @@
+#pragma once
+/// @file
+/// @brief The outcome form of a cohort (cohort_columns) straight from long tables held as columns
+/// (numpy or Arrow arrays, an app's own vectors), without building a case: the columnar path for
+/// a million cases and more. What it reads is checked; the rest of a case is not (import_tables
+/// builds and checks whole cases).
+
+#include <iptkit/import/import_issue.hpp>
+#include <iptkit/outcomes/cohort_columns.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace iptkit {
+
+/// @brief The cases table as columns, one entry per case.
+struct case_table_columns {
+  std::vector<std::string> case_id;        ///< identifiers, unique and non-empty
+  std::span<const std::int32_t> start_day;  ///< contract start, days since 1970-01-01 (no_day: an error)
+  /// @brief Each case's maintenance relapse rule: an index into table_columns::instruments, or -1
+  /// for none. Empty: no case has one (then the two spans below are empty too).
+  std::span<const std::int32_t> relapse_instrument;
+  std::span<const std::int32_t> relapse_threshold;    ///< the rule's threshold
+  std::span<const std::int32_t> relapse_consecutive;  ///< the rule's run length (>= 1)
+};
+
+/// @brief The sessions table as columns, one entry per session, a case's sessions in their order.
+struct session_table_columns {
+  std::span<const std::int32_t> case_position;  ///< the row's case: its position in the cases table
+  std::span<const std::int32_t> day;            ///< session date, days since 1970-01-01
+  std::span<const std::uint8_t> phase;          ///< an iptkit::phase value
+  std::span<const std::uint8_t> attendance;     ///< an iptkit::attendance value
+};
+
+/// @brief The assessments table as columns, one entry per assessment.
+struct assessment_table_columns {
+  std::span<const std::int32_t> case_position;  ///< the row's case: its position in the cases table
+  std::span<const std::int32_t> instrument;     ///< index into table_columns::instruments
+  std::span<const std::int32_t> day;            ///< assessment date, days since 1970-01-01
+  std::span<const std::int32_t> total;          ///< the scored total, or cohort_columns::no_total
+};
+
+/// @brief A cohort's three long tables as columns.
+struct table_columns {
+  std::vector<std::string> instruments;  ///< instrument ids that the instrument columns index
+  case_table_columns cases;              ///< one entry per case
+  session_table_columns sessions;        ///< one entry per session
+  assessment_table_columns assessments;  ///< one entry per assessment
+};
+
+/// @brief The columns made, or every problem found (at most `max_errors`, then one issue saying
+/// how many more there were).
+struct cohort_columns_result {
+  cohort_columns columns;            ///< empty when there are errors
+  std::vector<import_issue> errors;  ///< kinds missing_column, duplicate_row, unmatched_row, invalid
+  /// @brief True when nothing went wrong.
+  [[nodiscard]] bool ok() const noexcept { return errors.empty(); }
+};
+
+/// @brief Makes the outcome columns of the tables: the same columns, case for case, that
+/// cohort_columns::append() makes of the cases import_tables() builds from the same tables.
+/// Checked: the columns' lengths, unique case ids, every row's case position, dates present,
+/// phase and attendance values, instrument indices, totals >= 0, relapse rules. Rows may come in
+/// any order of cases; within a case they keep the tables' order. Never throws on bad input.
+cohort_columns_result import_cohort_columns(table_columns tables, std::size_t max_errors = 100);
+
+/// @brief For each of `rows` row keys, the position of the equal identifier in `case_id`
+/// (`key(r)` gives row r's as a std::string_view), or -1 when there is none. Rows of one case are
+/// usually adjacent, so the previous row's answer is tried before the hash table.
+template <class Key>
+std::vector<std::int32_t> case_positions(const std::vector<std::string>& case_id, std::size_t rows, Key&& key) {
+  std::unordered_map<std::string_view, std::int32_t> where;
+  where.reserve(case_id.size());
+  for (std::size_t i = 0; i < case_id.size(); ++i) where.emplace(case_id[i], static_cast<std::int32_t>(i));
+  std::vector<std::int32_t> out(rows);
+  std::int32_t last = -1;
+  for (std::size_t r = 0; r < rows; ++r) {
+    const std::string_view k = key(r);
+    if (last >= 0 && case_id[static_cast<std::size_t>(last)] == k) {
+      out[r] = last;
+      continue;
+    }
+    if (const auto next = static_cast<std::size_t>(last + 1); next < case_id.size() && case_id[next] == k) {
+      out[r] = last = static_cast<std::int32_t>(next);  // the next case, as in tables in case order
+      continue;
+    }
+    const auto it = where.find(k);
+    out[r] = it == where.end() ? -1 : it->second;
+    if (out[r] >= 0) last = out[r];
+  }
+  return out;
+}
+
+}  // namespace iptkit

@@ -1,0 +1,222 @@
+#include <iptkit/import/table_columns.hpp>
+
+#include <iptkit/meta/enum.hpp>
+#include <iptkit/model/session.hpp>
+
+#include <string>
+#include <unordered_set>
+#include <utility>
+
+namespace iptkit {
+
+namespace {
+
+constexpr auto no_day = cohort_columns::no_day;
+
+// Collects issues up to a limit, then counts the rest; the count becomes one last issue.
+struct issues {
+  std::vector<import_issue>& out;
+  std::size_t max;
+  std::size_t more = 0;
+
+  void add(std::string_view table, std::optional<std::size_t> row, std::string_view field, std::string case_id,
+           import_error_kind kind, std::string message) {
+    if (out.size() >= max) {
+      ++more;
+      return;
+    }
+    import_issue e;
+    e.source = table;
+    e.row = row;
+    e.field = field;
+    e.case_id = std::move(case_id);
+    e.kind = kind;
+    e.message = std::move(message);
+    out.push_back(std::move(e));
+  }
+  void close() {
+    if (more)
+      out.push_back({.kind = import_error_kind::invalid,
+                     .message = std::to_string(more) + " more problems not listed (limit " + std::to_string(max) + ")"});
+  }
+};
+
+// Every column of one table has the table's length; `n` is the first column's.
+bool same_lengths(issues& log, std::string_view table, std::size_t n,
+                  std::initializer_list<std::pair<std::string_view, std::size_t>> columns) {
+  bool ok = true;
+  for (const auto& [name, size] : columns)
+    if (size != n) {
+      log.add(table, std::nullopt, name, {}, import_error_kind::missing_column,
+              "expected " + std::to_string(n) + " values (one per row), found " + std::to_string(size));
+      ok = false;
+    }
+  return ok;
+}
+
+template <class E>
+bool valid_enum(std::uint8_t v) {
+  return v < meta::enum_size<E>;
+}
+
+}  // namespace
+
+cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_errors) {
+  cohort_columns_result r;
+  issues log{r.errors, max_errors == 0 ? 1 : max_errors};
+  const auto& cases = in.cases;
+  const auto& ses = in.sessions;
+  const auto& as = in.assessments;
+  const std::size_t n = cases.case_id.size();
+  const auto n_instruments = static_cast<std::int32_t>(in.instruments.size());
+
+  bool shaped = same_lengths(log, "cases", n, {{"start_date", cases.start_day.size()}});
+  if (!cases.relapse_instrument.empty() || !cases.relapse_threshold.empty() || !cases.relapse_consecutive.empty())
+    shaped &= same_lengths(log, "cases", n,
+                           {{"relapse_instrument", cases.relapse_instrument.size()},
+                            {"relapse_threshold", cases.relapse_threshold.size()},
+                            {"relapse_consecutive", cases.relapse_consecutive.size()}});
+  shaped &= same_lengths(log, "sessions", ses.case_position.size(),
+                         {{"date", ses.day.size()}, {"phase", ses.phase.size()}, {"attendance", ses.attendance.size()}});
+  shaped &= same_lengths(log, "assessments", as.case_position.size(),
+                         {{"instrument", as.instrument.size()}, {"date", as.day.size()}, {"total", as.total.size()}});
+  if (!shaped) {
+    log.close();
+    return r;
+  }
+
+  // The cases table.
+  {
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& id = cases.case_id[i];
+      if (id.empty())
+        log.add("cases", i + 1, "case_id", {}, import_error_kind::invalid, "expected a case id, found an empty one");
+      else if (!seen.insert(id).second)
+        log.add("cases", i + 1, "case_id", id, import_error_kind::duplicate_row, "a second row for this case");
+      if (cases.start_day[i] == no_day)
+        log.add("cases", i + 1, "start_date", id, import_error_kind::invalid, "expected the contract start date, found none");
+      if (!cases.relapse_instrument.empty()) {
+        const auto k = cases.relapse_instrument[i];
+        if (k < -1 || k >= n_instruments)
+          log.add("cases", i + 1, "relapse_instrument", id, import_error_kind::invalid,
+                  "expected an instrument index below " + std::to_string(n_instruments) + " or -1, found " +
+                      std::to_string(k));
+        else if (k >= 0 && cases.relapse_consecutive[i] < 1)
+          log.add("cases", i + 1, "relapse_consecutive", id, import_error_kind::invalid,
+                  "expected a run length of at least 1, found " + std::to_string(cases.relapse_consecutive[i]));
+      }
+    }
+  }
+  const auto case_of = [&](std::string_view table, std::size_t row, std::int32_t position) {
+    if (position >= 0 && static_cast<std::size_t>(position) < n) return true;
+    log.add(table, row + 1, "case_id", {}, import_error_kind::unmatched_row, "the row's case is not in the cases table");
+    return false;
+  };
+  const auto id_of = [&](std::int32_t position) { return cases.case_id[static_cast<std::size_t>(position)]; };
+
+  // The sessions, folded per case in row order (as cohort_columns::append walks a case's sessions).
+  auto& out = r.columns;
+  out.first_attended_day.assign(n, no_day);
+  out.last_acute_day.assign(n, no_day);
+  out.attended.assign(n, 0);
+  out.cancelled.assign(n, 0);
+  out.no_show.assign(n, 0);
+  out.completer.assign(n, 0);
+  for (std::size_t s = 0; s < ses.case_position.size(); ++s) {
+    const auto c = ses.case_position[s];
+    if (!case_of("sessions", s, c)) continue;
+    const auto i = static_cast<std::size_t>(c);
+    bool ok = true;
+    if (ses.day[s] == no_day) {
+      log.add("sessions", s + 1, "date", id_of(c), import_error_kind::invalid, "expected the session date, found none");
+      ok = false;
+    }
+    if (!valid_enum<phase>(ses.phase[s])) {
+      log.add("sessions", s + 1, "phase", id_of(c), import_error_kind::invalid, "expected a phase, found an unknown code");
+      ok = false;
+    }
+    if (!valid_enum<attendance>(ses.attendance[s])) {
+      log.add("sessions", s + 1, "attendance", id_of(c), import_error_kind::invalid,
+              "expected an attendance, found an unknown code");
+      ok = false;
+    }
+    if (!ok) continue;
+    const auto p = static_cast<phase>(ses.phase[s]);
+    const auto a = static_cast<attendance>(ses.attendance[s]);
+    const bool came = a == attendance::attended;
+    if (came && out.first_attended_day[i] == no_day) out.first_attended_day[i] = ses.day[s];
+    if (!is_acute(p)) continue;
+    out.last_acute_day[i] = ses.day[s];
+    out.attended[i] += came;
+    out.cancelled[i] += a == attendance::cancelled;
+    out.no_show[i] += a == attendance::no_show;
+    out.completer[i] = out.completer[i] || (came && p == phase::termination);
+  }
+
+  // The assessments: checked, then placed in case blocks (a counting sort that keeps row order
+  // within a case; rows already in case order are copied as they are).
+  const std::size_t rows = as.case_position.size();
+  std::vector<std::uint32_t> count(n + 1, 0);
+  bool in_order = true;
+  std::int32_t previous = 0;
+  for (std::size_t a = 0; a < rows; ++a) {
+    const auto c = as.case_position[a];
+    if (!case_of("assessments", a, c)) continue;
+    ++count[static_cast<std::size_t>(c) + 1];
+    in_order = in_order && c >= previous;
+    previous = c;
+    if (as.day[a] == no_day)
+      log.add("assessments", a + 1, "date", id_of(c), import_error_kind::invalid,
+              "expected the assessment date, found none");
+    if (as.instrument[a] < 0 || as.instrument[a] >= n_instruments)
+      log.add("assessments", a + 1, "instrument", id_of(c), import_error_kind::invalid,
+              "expected an instrument index below " + std::to_string(n_instruments) + ", found " +
+                  std::to_string(as.instrument[a]));
+    if (as.total[a] != cohort_columns::no_total && as.total[a] < 0)
+      log.add("assessments", a + 1, "total", id_of(c), import_error_kind::invalid,
+              "expected a total of 0 or more, found " + std::to_string(as.total[a]));
+  }
+  log.close();
+  if (!r.errors.empty()) {
+    r.columns = {};
+    return r;
+  }
+
+  out.offset.resize(n + 1);
+  for (std::size_t i = 0; i < n; ++i) count[i + 1] += count[i];
+  std::copy(count.begin(), count.end(), out.offset.begin());
+  if (in_order) {
+    out.instrument.assign(as.instrument.begin(), as.instrument.end());
+    out.day.assign(as.day.begin(), as.day.end());
+    out.total.assign(as.total.begin(), as.total.end());
+  } else {
+    out.instrument.resize(rows);
+    out.day.resize(rows);
+    out.total.resize(rows);
+    for (std::size_t a = 0; a < rows; ++a) {
+      const std::uint32_t to = count[static_cast<std::size_t>(as.case_position[a])]++;
+      out.instrument[to] = as.instrument[a];
+      out.day[to] = as.day[a];
+      out.total[to] = as.total[a];
+    }
+  }
+  out.start_day.assign(cases.start_day.begin(), cases.start_day.end());
+  if (cases.relapse_instrument.empty()) {
+    out.relapse_instrument.assign(n, -1);
+    out.relapse_threshold.assign(n, 0);
+    out.relapse_consecutive.assign(n, 0);
+  } else {
+    out.relapse_instrument.assign(cases.relapse_instrument.begin(), cases.relapse_instrument.end());
+    out.relapse_threshold.assign(cases.relapse_threshold.begin(), cases.relapse_threshold.end());
+    out.relapse_consecutive.assign(cases.relapse_consecutive.begin(), cases.relapse_consecutive.end());
+    for (std::size_t i = 0; i < n; ++i)
+      if (out.relapse_instrument[i] < 0) out.relapse_threshold[i] = out.relapse_consecutive[i] = 0;
+  }
+  out.instruments = std::move(in.instruments);
+  out.case_id = std::move(in.cases.case_id);
+  return r;
+}
+
+}  // namespace iptkit

@@ -1,0 +1,189 @@
+// The outcome columns of a cohort straight from its long tables: the same columns, case for case,
+// as cohort_columns::append() of the cases, whatever the order of the rows; every problem of the
+// columns read is reported at its table, row and column.
+#include "test_support.hpp"
+
+#include <iptkit/export/tidy.hpp>
+#include <iptkit/import/table_columns.hpp>
+#include <iptkit/outcomes/outcome_columns.hpp>
+#include <iptkit/outcomes/outcomes.hpp>
+#include <iptkit/synth/generator.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace {
+
+using namespace iptkit;
+
+// The tables' columns, made from make_tidy_tables() rows (dates and scored totals as the export
+// gives them) and, for the relapse rules the analysis tables do not carry, from the cases.
+struct owned_columns {
+  std::vector<std::string> instruments, case_id;
+  std::vector<std::int32_t> start, relapse, threshold, consecutive;
+  std::vector<std::int32_t> s_case, s_day, a_case, a_instrument, a_day, a_total;
+  std::vector<std::uint8_t> s_phase, s_attendance;
+
+  table_columns view() const {
+    return {instruments,
+            {case_id, start, relapse, threshold, consecutive},
+            {s_case, s_day, s_phase, s_attendance},
+            {a_case, a_instrument, a_day, a_total}};
+  }
+};
+
+std::int32_t index_of(std::vector<std::string>& ids, const std::string& id) {
+  const auto it = std::find(ids.begin(), ids.end(), id);
+  if (it != ids.end()) return static_cast<std::int32_t>(it - ids.begin());
+  ids.push_back(id);
+  return static_cast<std::int32_t>(ids.size() - 1);
+}
+
+owned_columns columns_of(const std::vector<case_record>& cases) {
+  const auto t = make_tidy_tables(cases);
+  owned_columns o;
+  for (const auto& a : t.assessments) index_of(o.instruments, a.instrument);  // first appearance
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    o.case_id.push_back(t.cases[i].case_id);
+    o.start.push_back(day_number(*t.cases[i].start_date));
+    const auto& m = cases[i].maintenance;
+    const bool rule = m && m->relapse_rule;
+    o.relapse.push_back(rule ? index_of(o.instruments, m->relapse_rule->instrument) : -1);
+    o.threshold.push_back(rule ? m->relapse_rule->threshold : 0);
+    o.consecutive.push_back(rule ? m->relapse_rule->consecutive : 0);
+  }
+  for (const auto& s : t.sessions) {
+    o.s_case.push_back(static_cast<std::int32_t>(s.case_index));
+    o.s_day.push_back(day_number(*s.date));
+    o.s_phase.push_back(static_cast<std::uint8_t>(s.phase));
+    o.s_attendance.push_back(static_cast<std::uint8_t>(s.attendance));
+  }
+  for (const auto& a : t.assessments) {
+    o.a_case.push_back(static_cast<std::int32_t>(a.case_index));
+    o.a_instrument.push_back(index_of(o.instruments, a.instrument));
+    o.a_day.push_back(day_number(*a.date));
+    o.a_total.push_back(a.total ? *a.total : cohort_columns::no_total);
+  }
+  return o;
+}
+
+std::vector<case_record> cohort() {
+  synth_options options;
+  options.cases = 400;
+  options.seed = 21;
+  return synthesize(options);
+}
+
+void expect_same_outcomes(const cohort_columns& a, const cohort_columns& b) {
+  const auto x = compute_outcomes(a), y = compute_outcomes(b);
+  ASSERT_EQ(x.size(), y.size());
+  for (std::size_t r = 0; r < x.size(); ++r) EXPECT_EQ(x[r], y[r]) << "row " << r;
+}
+
+TEST(table_columns, same_columns_as_the_cases) {
+  const auto cases = cohort();
+  const auto o = columns_of(cases);
+  const auto got = import_cohort_columns(o.view());
+  ASSERT_TRUE(got.ok()) << to_string(got.errors.front());
+  const auto want = to_columns(cases);
+  const auto& c = got.columns;
+  EXPECT_EQ(c.case_id, want.case_id);
+  EXPECT_EQ(c.instruments, want.instruments);
+  EXPECT_EQ(c.start_day, want.start_day);
+  EXPECT_EQ(c.first_attended_day, want.first_attended_day);
+  EXPECT_EQ(c.last_acute_day, want.last_acute_day);
+  EXPECT_EQ(c.attended, want.attended);
+  EXPECT_EQ(c.cancelled, want.cancelled);
+  EXPECT_EQ(c.no_show, want.no_show);
+  EXPECT_EQ(c.completer, want.completer);
+  EXPECT_EQ(c.relapse_instrument, want.relapse_instrument);
+  EXPECT_EQ(c.relapse_threshold, want.relapse_threshold);
+  EXPECT_EQ(c.relapse_consecutive, want.relapse_consecutive);
+  EXPECT_EQ(c.offset, want.offset);
+  EXPECT_EQ(c.instrument, want.instrument);
+  EXPECT_EQ(c.day, want.day);
+  EXPECT_EQ(c.total, want.total);
+  // Relapse rules are in the synthetic cohort, so the comparison above covers them.
+  EXPECT_TRUE(std::any_of(c.relapse_instrument.begin(), c.relapse_instrument.end(), [](auto k) { return k >= 0; }));
+  expect_same_outcomes(c, want);
+}
+
+TEST(table_columns, rows_in_any_order_of_cases) {
+  const auto cases = cohort();
+  auto o = columns_of(cases);
+  // Assessments and sessions in reverse case order, each case's rows still in their own order.
+  const auto reorder = [&](std::vector<std::int32_t>& key, auto&... columns) {
+    std::vector<std::size_t> order(key.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return key[x] > key[y]; });
+    const auto apply = [&](auto& v) {
+      auto copy = v;
+      for (std::size_t i = 0; i < order.size(); ++i) v[i] = copy[order[i]];
+    };
+    (apply(columns), ...);
+    apply(key);
+  };
+  reorder(o.s_case, o.s_day, o.s_phase, o.s_attendance);
+  reorder(o.a_case, o.a_instrument, o.a_day, o.a_total);
+  ASSERT_GT(o.a_case.front(), o.a_case.back());
+  const auto got = import_cohort_columns(o.view());
+  ASSERT_TRUE(got.ok());
+  const auto want = to_columns(cases);
+  EXPECT_EQ(got.columns.offset, want.offset);
+  EXPECT_EQ(got.columns.day, want.day);
+  EXPECT_EQ(got.columns.total, want.total);
+  EXPECT_EQ(got.columns.first_attended_day, want.first_attended_day);
+  expect_same_outcomes(got.columns, want);
+}
+
+TEST(table_columns, case_positions_by_identifier) {
+  const std::vector<std::string> ids{"A", "B", "C"};
+  const std::vector<std::string> rows{"A", "A", "B", "C", "C", "A", "X", "B"};
+  const auto p = case_positions(ids, rows.size(), [&](std::size_t r) { return std::string_view(rows[r]); });
+  EXPECT_EQ(p, (std::vector<std::int32_t>{0, 0, 1, 2, 2, 0, -1, 1}));
+}
+
+TEST(table_columns, every_problem_at_its_table_row_and_column) {
+  auto o = columns_of(cohort());
+  o.case_id[3] = o.case_id[2];                 // duplicate
+  o.start[5] = cohort_columns::no_day;         // no start
+  o.s_case[7] = 100000;                        // unmatched row
+  o.s_phase[8] = 9;                            // unknown phase
+  o.a_total[4] = -2;                           // negative total
+  o.a_instrument[6] = 99;                      // no such instrument
+  const auto got = import_cohort_columns(o.view());
+  ASSERT_FALSE(got.ok());
+  EXPECT_TRUE(got.columns.case_id.empty());
+  const auto has = [&](std::string_view table, std::size_t row, std::string_view field, import_error_kind kind) {
+    return std::any_of(got.errors.begin(), got.errors.end(), [&](const import_issue& e) {
+      return e.source == table && e.row == row && e.field == field && e.kind == kind;
+    });
+  };
+  EXPECT_TRUE(has("cases", 4, "case_id", import_error_kind::duplicate_row));
+  EXPECT_TRUE(has("cases", 6, "start_date", import_error_kind::invalid));
+  EXPECT_TRUE(has("sessions", 8, "case_id", import_error_kind::unmatched_row));
+  EXPECT_TRUE(has("sessions", 9, "phase", import_error_kind::invalid));
+  EXPECT_TRUE(has("assessments", 5, "total", import_error_kind::invalid));
+  EXPECT_TRUE(has("assessments", 7, "instrument", import_error_kind::invalid));
+  EXPECT_EQ(got.errors.size(), 6u);
+}
+
+TEST(table_columns, lengths_and_the_error_limit) {
+  auto o = columns_of(cohort());
+  o.a_day.pop_back();
+  auto got = import_cohort_columns(o.view());
+  ASSERT_EQ(got.errors.size(), 1u);
+  EXPECT_EQ(got.errors[0].source, "assessments");
+  EXPECT_EQ(got.errors[0].field, "date");
+  EXPECT_EQ(got.errors[0].kind, import_error_kind::missing_column);
+
+  o = columns_of(cohort());
+  for (auto& d : o.s_day) d = cohort_columns::no_day;
+  got = import_cohort_columns(o.view(), 10);
+  ASSERT_EQ(got.errors.size(), 11u);
+  EXPECT_NE(got.errors.back().message.find(std::to_string(o.s_day.size() - 10) + " more problems"), std::string::npos);
+}
+
+}  // namespace
