@@ -138,6 +138,18 @@ TEST(table_columns, rows_in_any_order_of_cases) {
   expect_same_outcomes(got.columns, want);
 }
 
+TEST(table_columns, instruments_in_the_order_cases_give_them) {
+  // A relapse rule names its instrument before the case's assessments do; an id no row uses is left out.
+  const std::vector<std::int32_t> start{19000}, rule{1}, at{10}, run{2}, none;
+  const std::vector<std::int32_t> a_case{0, 0}, a_instrument{0, 1}, a_day{19001, 19002}, a_total{12, 8};
+  const auto got = import_cohort_columns(
+      {{"phq9", "gad7", "bdi2"}, {{"A"}, start, rule, at, run}, {}, {a_case, a_instrument, a_day, a_total}});
+  ASSERT_TRUE(got.ok());
+  EXPECT_EQ(got.columns.instruments, (std::vector<std::string>{"gad7", "phq9"}));
+  EXPECT_EQ(got.columns.instrument, (std::vector<std::int32_t>{1, 0}));
+  EXPECT_EQ(got.columns.relapse_instrument, (std::vector<std::int32_t>{0}));
+}
+
 TEST(table_columns, case_positions_by_identifier) {
   const std::vector<std::string> ids{"A", "B", "C"};
   const std::vector<std::string> rows{"A", "A", "B", "C", "C", "A", "X", "B"};

@@ -7,8 +7,11 @@ session-1 measure), 4% have their last measure after the last acute session + 14
 endpoint is then the one before), 0.1% have a baseline of 0 (no percent change, no response).
 The same numbers are given to each path, in the form each works on:
 
-- iptkit: ``iptkit.outcomes(cases)`` on ``Case`` objects already in memory (read beforehand with
-  ``iptkit.read_cases`` from JSON Lines), one thread: a pandas DataFrame of 36 columns;
+- iptkit, goal 5: ``iptkit.Cohort.from_tables(tables).outcomes()`` from the long tables in memory
+  (cases, sessions and assessments as ``iptkit.tables()`` gives them: Arrow-backed strings,
+  datetime64, categoricals, Int64), one thread: a pandas DataFrame of 36 columns. Shown too:
+  ``outcomes()`` of a Cohort already made (goal 6, and on two threads), and
+  ``iptkit.outcomes(cases)`` on ``Case`` objects read beforehand from JSON Lines;
 - pandas: the same definitions with a groupby on the long table (one row per assessment: case,
   day, total) joined to a case table (start, first attended session, last acute session);
 - numpy: the same definitions vectorised on a wide array (cases x 16 days and totals).
@@ -21,7 +24,7 @@ recovery, reliable recovery. Before timing, pandas and numpy are required to giv
 numbers of iptkit.outcomes, on a synthetic cohort (iptkit.synthesize: dropouts, missed measures,
 GAD-7, maintenance) and on the whole benchmark cohort.
 
-Goal 6: the time of iptkit.outcomes (cases in, DataFrame out) against building the same DataFrame
+Goal 6: the time of Cohort.outcomes() (a cohort held as columns in, DataFrame out) against building the same DataFrame
 (same 36 columns, same dtypes) from numpy columns already in memory: int64, float64 and bool
 arrays; values + mask for the nullable Int64 and boolean columns; codes for the categoricals;
 datetime64[s] arrays; object arrays of str for the text columns.
@@ -48,6 +51,8 @@ PHASES = ["initial"] * 3 + ["middle"] * 9 + ["termination"] * 3
 CASENESS, REMISSION, RELIABLE = 10, 4, 6   # PHQ-9 (outcomes.md)
 MISSING = np.iinfo(np.int32).min           # no measure in this slot of the wide array
 EPOCH = datetime.date(1970, 1, 1)
+PHASES_ALL = ["initial", "middle", "termination", "maintenance"]
+ATTENDANCE = ["attended", "cancelled", "no_show"]
 
 
 # --- the cohort --------------------------------------------------------------------------------
@@ -120,6 +125,39 @@ def long_table(c: dict[str, np.ndarray]) -> tuple[pd.DataFrame, pd.DataFrame]:
     cases = pd.DataFrame({"start": c["start"], "first": c["first"], "last": c["last"], "finished": c["finished"]},
                          index=pd.RangeIndex(n, name="case"))
     return measures, cases
+
+
+def cohort_tables(c: dict[str, np.ndarray]) -> dict[str, pd.DataFrame]:
+    """The long tables iptkit.Cohort.from_tables reads, as iptkit.tables() gives them: case ids
+    as Arrow-backed pandas strings, dates as datetime64, phase and attendance as categoricals,
+    totals as Int64 (one row per session and per measure, in case order)."""
+    import pyarrow as pa
+    n = len(c["start"])
+    ids = pa.array([f"REG-{i + 1:07d}" for i in range(n)], type=pa.large_string())
+
+    def text(a: Any) -> pd.Series:
+        return pd.Series(pd.arrays.ArrowStringArray(a))
+
+    def dates(days: np.ndarray) -> np.ndarray:
+        return (np.datetime64("1970-01-01", "D") + days).astype("datetime64[s]")
+
+    per_case = np.array([0] * 3 + [1] * 9 + [2] * 3, dtype=np.int8)
+    session_days = (c["start"][:, None] + 7 * np.arange(SESSIONS, dtype=np.int32)[None, :]).ravel()
+    valid = c["totals"] != MISSING
+    rows = np.broadcast_to(np.arange(n)[:, None], c["days"].shape)[valid]
+    return {
+        "cases": pd.DataFrame({"case_id": text(ids), "start_date": dates(c["start"])}),
+        "sessions": pd.DataFrame({
+            "case_id": text(ids.take(pa.array(np.repeat(np.arange(n), SESSIONS)))),
+            "date": dates(session_days),
+            "phase": pd.Categorical.from_codes(np.tile(per_case, n), categories=PHASES_ALL),
+            "attendance": pd.Categorical.from_codes(np.zeros(n * SESSIONS, np.int8), categories=ATTENDANCE)}),
+        "assessments": pd.DataFrame({
+            "case_id": text(ids.take(pa.array(rows))),
+            "date": dates(c["days"][valid]),
+            "instrument": text(pa.array(np.full(len(rows), "phq9", dtype=object), type=pa.large_string())),
+            "total": pd.array(c["totals"][valid].astype(np.int64), dtype="Int64")}),
+    }
 
 
 def from_cases(cases: list[iptkit.Case]) -> dict[str, np.ndarray]:
@@ -350,13 +388,20 @@ def main() -> None:
     def keep(name: str, r: Any) -> None:
         results[name] = r
 
+    long_tables = cohort_tables(cohort)
+    held = iptkit.Cohort.from_tables(long_tables)
     best = interleaved(repeats, {
+        "iptkit_cohort": lambda: iptkit.Cohort.from_tables(long_tables).outcomes(),
+        "iptkit_cohort_outcomes": lambda: held.outcomes(),
+        "iptkit_cohort_outcomes_2_threads": lambda: held.outcomes(threads=2),
         "iptkit_outcomes": lambda: iptkit.outcomes(cases, threads=1),
         "numpy": lambda: outcomes_numpy(cohort),
         "pandas": lambda: outcomes_pandas(measures, table),
     }, keep)
     ours = results["iptkit_outcomes"]
     assert len(ours) == n and (ours["instrument"] == "phq9").all()
+    pd.testing.assert_frame_equal(results["iptkit_cohort"], ours)  # the same frame from the long tables
+    del results["iptkit_cohort"], results["iptkit_cohort_outcomes"], results["iptkit_cohort_outcomes_2_threads"]
     check_same(ours, numpy_as_frame(results["numpy"]), f"numpy on the {n}-case cohort")
     check_same(ours, results["pandas"], f"pandas on the {n}-case cohort")
     del results["pandas"], results["numpy"]
@@ -381,16 +426,27 @@ def main() -> None:
     for size, t in scaling.items():
         say(f"  iptkit.outcomes {int(size):>9,} cases {t * 1e3:9.1f} ms CPU  {t / int(size) * 1e9:7.0f} ns/case")
     cpu = {name: t["cpu"] for name, t in best.items()}
+    two = best["iptkit_cohort_outcomes_2_threads"]["wall"]
     result = {
         "goal": [5, 6], "cases": n, "assessments_per_case": K, "repeats": repeats, "small": a.small,
         "seconds": best, "iptkit_outcomes_scaling_seconds": scaling,
-        "ratio_vs_pandas": cpu["pandas"] / cpu["iptkit_outcomes"],
-        "ratio_vs_numpy": cpu["numpy"] / cpu["iptkit_outcomes"],
-        "outcomes_over_frame_build": cpu["iptkit_outcomes"] / cpu["frame_from_numpy"],
+        # goal 5: from the long tables in memory to the outcome DataFrame (Cohort.from_tables + outcomes)
+        "ratio_vs_pandas": cpu["pandas"] / cpu["iptkit_cohort"],
+        "ratio_vs_numpy": cpu["numpy"] / cpu["iptkit_cohort"],
+        # goal 6: the DataFrame of a cohort already held as columns / the same frame from numpy columns
+        "outcomes_over_frame_build": cpu["iptkit_cohort_outcomes"] / cpu["frame_from_numpy"],
+        # info: Case objects in, as before; and the held cohort's outcomes on two threads (wall)
+        "case_objects_ratio_vs_pandas": cpu["pandas"] / cpu["iptkit_outcomes"],
+        "case_objects_ratio_vs_numpy": cpu["numpy"] / cpu["iptkit_outcomes"],
+        "held_cohort_ratio_vs_pandas": cpu["pandas"] / cpu["iptkit_cohort_outcomes"],
+        "held_cohort_ratio_vs_numpy": cpu["numpy"] / cpu["iptkit_cohort_outcomes"],
+        "held_cohort_2_threads_wall_ratio_vs_pandas": best["pandas"]["wall"] / two,
         "peak_rss_mb": peak_rss_mb(),
     }
-    say(f"  goal 5: {result['ratio_vs_pandas']:.1f}x pandas, {result['ratio_vs_numpy']:.2f}x numpy; "
+    say(f"  goal 5 (long tables in): {result['ratio_vs_pandas']:.1f}x pandas, {result['ratio_vs_numpy']:.2f}x numpy; "
         f"goal 6: {result['outcomes_over_frame_build']:.2f}x the frame build")
+    say(f"  (Case objects in: {result['case_objects_ratio_vs_pandas']:.1f}x pandas; held cohort: "
+        f"{result['held_cohort_ratio_vs_pandas']:.1f}x pandas, {result['held_cohort_ratio_vs_numpy']:.2f}x numpy)")
     write_json(a.json, result)
 
 

@@ -85,15 +85,19 @@ py::tuple quantity_column(const outcome_column<Cell>& c, const std::vector<std::
   }
 }
 
+}  // namespace
+
 // The outcome frame: the key's columns, then one per quantity in declaration order. Same names,
 // order and kinds as to_columns() of the case_outcome rows (tests/python_module).
-py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, std::size_t first_index) {
+py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, std::size_t first_index,
+                       bool with_case_id) {
   const std::size_t n = o.size();
   py::dict out;
   out["case_index"] = column::integers(n, [&](std::size_t i) {
     return std::int64_t{o.case_index[i]} + static_cast<std::int64_t>(first_index);
   });
-  out["case_id"] = column::texts(n, [&](std::size_t i) { return std::int64_t{o.case_index[i]}; }, cohort.case_id);
+  if (with_case_id)
+    out["case_id"] = column::texts(n, [&](std::size_t i) { return std::int64_t{o.case_index[i]}; }, cohort.case_id);
   // A row without an instrument has "" there (case_outcome::instrument is not optional).
   auto instruments = o.instruments;
   instruments.emplace_back();
@@ -103,8 +107,6 @@ py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, s
   for_each_quantity([&](auto d, const auto& c) { out[decltype(d)::name] = quantity_column<quantity_t<decltype(d)>>(c, o.bands); }, o);
   return out;
 }
-
-}  // namespace
 
 void bind_outcomes(py::module_& m) {
   bind_enum<not_computed>(m, "Why an outcome quantity is missing.");
@@ -143,7 +145,7 @@ void bind_outcomes(py::module_& m) {
           columns = compute_outcome_columns(
               cohort, {.threads = threads, .recovery_period_months = recovery_months}, cat);
         }
-        return outcome_frame(columns, cohort, first_index);
+        return outcome_frame(columns, cohort, first_index, true);
       },
       py::arg("cases"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
       py::arg("recovery_period_months") = 4, py::arg("first_index") = 0,

@@ -3,6 +3,11 @@
 
 #include <pybind11/pybind11.h>
 
+namespace iptkit {
+struct cohort_columns;
+struct outcome_columns;
+}  // namespace iptkit
+
 namespace iptkit::python {
 
 namespace py = pybind11;
@@ -18,5 +23,11 @@ void bind_outcomes(py::module_& m);  // outcome rows and columns, statistics, sy
 void bind_export(py::module_& m);    // SVG figures, FHIR, the HTML report
 void bind_privacy(py::module_& m);   // de-identification
 void bind_import(py::module_& m);    // cases from tidy tables
+void bind_cohort(py::module_& m);    // a cohort held as columns: outcome columns from long tables
+
+// The outcome frame's numpy columns (bind_outcomes.cpp); without `with_case_id` the case_id
+// column is left to the caller (a Cohort takes it from its cases table).
+py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, std::size_t first_index,
+                       bool with_case_id);
 
 }  // namespace iptkit::python

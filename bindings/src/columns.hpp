@@ -6,7 +6,7 @@
 //   ("float", float64[] with NaN)        ("bool", bool[])        ("boolean", bool[], mask bool[])
 //   ("date", int64[] days since 1970-01-01, INT64_MIN for missing)
 //   ("category", int32[] codes with -1 for missing, [every enumerator's spelling])
-//   ("text", [str or None]): one Python str per distinct value, shared by the rows that hold it
+//   ("text", int32[] codes with -1 for missing, [str]): one Python str per distinct value
 
 #include "describe_class.hpp"
 
@@ -66,25 +66,6 @@ py::list enum_categories() {
 
 }  // namespace columns_detail
 
-/// @brief A text column as a list of str (None where `code(i)` is negative): row i holds
-/// `dictionary[code(i)]`, made into a Python str once per entry used, whatever the number of rows.
-template <class Code>
-py::list text_column(std::size_t n, Code code, const std::vector<std::string>& dictionary) {
-  py::list out(static_cast<py::ssize_t>(n));
-  std::vector<py::object> made(dictionary.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::int64_t k = code(i);
-    py::object value = py::none();
-    if (k >= 0) {
-      auto& m = made[static_cast<std::size_t>(k)];
-      if (!m) m = py::str(dictionary[static_cast<std::size_t>(k)]);
-      value = m;
-    }
-    PyList_SET_ITEM(out.ptr(), static_cast<py::ssize_t>(i), value.release().ptr());  // steals the reference
-  }
-  return out;
-}
-
 /// @brief The column tuples of the file comment, one builder per kind: the only place that knows
 /// their layout. `value(i)` gives row i's value, std::nullopt (or NaN, for floats) where missing;
 /// row columns (to_columns) and the outcome frame's sentinel columns both go through here.
@@ -139,10 +120,28 @@ py::tuple categories(std::size_t n, Value value) {
   }), columns_detail::enum_categories<E>());
 }
 
-/// @brief ("text", [str or None]): `code(i)` indexes `dictionary`, negative for missing.
+/// @brief ("text", int32[] codes, [str]): `code(i)` indexes `dictionary`, negative for missing.
+/// Only the entries used become Python str (a code table, as Arrow's dictionary arrays).
 template <class Code>
 py::tuple texts(std::size_t n, Code code, const std::vector<std::string>& dictionary) {
-  return py::make_tuple("text", text_column(n, code, dictionary));
+  auto codes = columns_detail::make_array<std::int32_t>(n);
+  auto c = codes.mutable_unchecked<1>();
+  std::vector<std::int32_t> renumbered(dictionary.size(), -1);
+  py::list used;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int64_t k = code(i);
+    if (k < 0) {
+      c(i) = -1;
+      continue;
+    }
+    auto& r = renumbered[static_cast<std::size_t>(k)];
+    if (r < 0) {
+      r = static_cast<std::int32_t>(py::len(used));
+      used.append(py::str(dictionary[static_cast<std::size_t>(k)]));
+    }
+    c(i) = r;
+  }
+  return py::make_tuple("text", codes, used);
 }
 
 }  // namespace column

@@ -38,4 +38,5 @@ PYBIND11_MODULE(_core, m) {
   bind_export(m);
   bind_privacy(m);
   bind_import(m);
+  bind_cohort(m);
 }

@@ -4,7 +4,8 @@
 #include <iptkit/model/session.hpp>
 
 #include <string>
-#include <unordered_set>
+#include <bit>
+#include <functional>
 #include <utility>
 
 namespace iptkit {
@@ -59,7 +60,58 @@ bool valid_enum(std::uint8_t v) {
   return v < meta::enum_size<E>;
 }
 
+// Instrument ids in the order append() registers them (a case's relapse rule, then its
+// assessments, case by case), without those no row uses: outcome rows follow this order.
+void first_appearance_order(cohort_columns& c) {
+  const std::size_t k = c.instruments.size();
+  std::vector<std::int32_t> to(k, -1);
+  std::int32_t next = 0;
+  const auto see = [&](std::int32_t i) {
+    if (i >= 0 && to[static_cast<std::size_t>(i)] < 0) to[static_cast<std::size_t>(i)] = next++;
+  };
+  for (std::size_t i = 0; i + 1 < c.offset.size() && static_cast<std::size_t>(next) < k; ++i) {
+    see(c.relapse_instrument[i]);
+    for (auto a = c.offset[i]; a < c.offset[i + 1] && static_cast<std::size_t>(next) < k; ++a) see(c.instrument[a]);
+  }
+  bool same = static_cast<std::size_t>(next) == k;
+  for (std::size_t i = 0; i < k && same; ++i) same = to[i] == static_cast<std::int32_t>(i);
+  if (same) return;
+  std::vector<std::string> ids(static_cast<std::size_t>(next));
+  for (std::size_t i = 0; i < k; ++i)
+    if (to[i] >= 0) ids[static_cast<std::size_t>(to[i])] = std::move(c.instruments[i]);
+  c.instruments = std::move(ids);
+  for (auto& i : c.instrument) i = to[static_cast<std::size_t>(i)];
+  for (auto& i : c.relapse_instrument)
+    if (i >= 0) i = to[static_cast<std::size_t>(i)];
+}
+
 }  // namespace
+
+case_lookup::case_lookup(const std::vector<std::string>& case_id) : ids_(&case_id) {
+  const std::size_t size = std::bit_ceil(std::max<std::size_t>(16, case_id.size() * 2));
+  slots_.assign(size, -1);
+  mask_ = size - 1;
+  const std::hash<std::string_view> hash;
+  for (std::size_t i = 0; i < case_id.size(); ++i) {
+    for (std::size_t h = hash(case_id[i]) & mask_;; h = (h + 1) & mask_) {
+      if (slots_[h] < 0) {
+        slots_[h] = static_cast<std::int32_t>(i);
+        break;
+      }
+      if (case_id[static_cast<std::size_t>(slots_[h])] == case_id[i]) {
+        duplicates_.push_back(i);
+        break;
+      }
+    }
+  }
+}
+
+std::int32_t case_lookup::find(std::string_view id) const noexcept {
+  for (std::size_t h = std::hash<std::string_view>{}(id) & mask_;; h = (h + 1) & mask_) {
+    const auto at = slots_[h];
+    if (at < 0 || (*ids_)[static_cast<std::size_t>(at)] == id) return at;
+  }
+}
 
 cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_errors) {
   cohort_columns_result r;
@@ -87,14 +139,13 @@ cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_er
 
   // The cases table.
   {
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(n);
+    const case_lookup ids(cases.case_id);
+    for (const auto i : ids.duplicates())
+      log.add("cases", i + 1, "case_id", cases.case_id[i], import_error_kind::duplicate_row, "a second row for this case");
     for (std::size_t i = 0; i < n; ++i) {
       const auto& id = cases.case_id[i];
       if (id.empty())
         log.add("cases", i + 1, "case_id", {}, import_error_kind::invalid, "expected a case id, found an empty one");
-      else if (!seen.insert(id).second)
-        log.add("cases", i + 1, "case_id", id, import_error_kind::duplicate_row, "a second row for this case");
       if (cases.start_day[i] == no_day)
         log.add("cases", i + 1, "start_date", id, import_error_kind::invalid, "expected the contract start date, found none");
       if (!cases.relapse_instrument.empty()) {
@@ -134,12 +185,12 @@ cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_er
       ok = false;
     }
     if (!valid_enum<phase>(ses.phase[s])) {
-      log.add("sessions", s + 1, "phase", id_of(c), import_error_kind::invalid, "expected a phase, found an unknown code");
+      log.add("sessions", s + 1, "phase", id_of(c), import_error_kind::invalid, "expected one of initial, middle, termination, maintenance");
       ok = false;
     }
     if (!valid_enum<attendance>(ses.attendance[s])) {
       log.add("sessions", s + 1, "attendance", id_of(c), import_error_kind::invalid,
-              "expected an attendance, found an unknown code");
+              "expected one of attended, cancelled, no_show");
       ok = false;
     }
     if (!ok) continue;
@@ -215,6 +266,7 @@ cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_er
       if (out.relapse_instrument[i] < 0) out.relapse_threshold[i] = out.relapse_consecutive[i] = 0;
   }
   out.instruments = std::move(in.instruments);
+  first_appearance_order(out);
   out.case_id = std::move(in.cases.case_id);
   return r;
 }

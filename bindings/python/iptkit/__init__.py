@@ -120,7 +120,7 @@ from ._core import (
     progress,
     wilson,
 )
-from ._errors import DecodeError, DecodeWarning
+from ._errors import DecodeError, DecodeWarning, TableError
 from ._import import import_fhir, import_redcap, import_tables, issues_frame
 from ._findings import Findings, findings_frame
 from ._frames import frame as _frame
@@ -548,6 +548,7 @@ setattr(Case, "check", _check_case)
 
 from . import _html  # noqa: E402  (attaches the notebook views)
 from ._html import case_html  # noqa: E402
+from ._cohort import Cohort  # noqa: E402  (uses the functions above)
 
 __all__ = [
     "AffectiveFocus",
@@ -556,6 +557,7 @@ __all__ = [
     "Case",
     "case_html",
     "CaseOutcome",
+    "Cohort",
     "CohortSummary",
     "ConcurrentTreatment",
     "ContactFrequency",
@@ -577,6 +579,7 @@ __all__ = [
     "ImportErrorKind",
     "ImportIssue",
     "ImportResult",
+    "TableError",
     "AssessmentRecord",
     "FhirAttach",
     "FhirImportResult",

@@ -5,9 +5,11 @@ from __future__ import annotations
 import collections.abc
 import datetime
 import enum
+import numpy
+import numpy.typing
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_shape', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'import_fhir_text', 'import_redcap_text', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_columns_of_cases', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'import_fhir_text', 'import_redcap_text', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -3761,6 +3763,28 @@ class FhirImportResult:
     @unused.setter
     def unused(self, arg1: collections.abc.Sequence[ImportIssue]) -> None:
         ...
+class CohortColumns:
+    """
+    The outcome form of a cohort (cases, sessions and assessments as flat arrays).
+    """
+    def __init__(self) -> None:
+        """
+        An empty cohort.
+        """
+    def __len__(self) -> int:
+        """
+        The number of cases.
+        """
+    @property
+    def assessments(self) -> int:
+        """
+        The number of assessments.
+        """
+    @property
+    def instruments(self) -> list[str]:
+        """
+        Instrument ids, in order of first appearance.
+        """
 def case_json_schema(catalog: Catalog | None = None) -> str:
     """
     The JSON Schema (draft 2020-12) of the case document, as JSON text.
@@ -3777,9 +3801,25 @@ def closeness_circle_svg(inventory: Inventory, *, width: typing.SupportsInt | ty
     """
     The closeness circle of an interpersonal inventory, as an SVG element.
     """
+def cohort_columns_from_tables(case_id: tuple[str, typing.Any], start_date: tuple[typing.Annotated[numpy.typing.ArrayLike, numpy.int64], typing.SupportsInt | typing.SupportsIndex], relapse: collections.abc.Sequence[tuple[typing.SupportsInt | typing.SupportsIndex, str, typing.SupportsInt | typing.SupportsIndex, typing.SupportsInt | typing.SupportsIndex]], session_case: tuple[str, typing.Any], session_date: tuple[typing.Annotated[numpy.typing.ArrayLike, numpy.int64], typing.SupportsInt | typing.SupportsIndex], phase: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8], attendance: typing.Annotated[numpy.typing.ArrayLike, numpy.uint8], assessment_case: tuple[str, typing.Any], instrument: tuple[str, typing.Any], assessment_date: tuple[typing.Annotated[numpy.typing.ArrayLike, numpy.int64], typing.SupportsInt | typing.SupportsIndex], total: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], *, max_errors: typing.SupportsInt | typing.SupportsIndex = 100) -> tuple[typing.Any, ...]:
+    """
+    The outcome columns of long tables given as arrays (see iptkit/_cohort.py); returns (CohortColumns, []) or (None, [ImportIssue]).
+    """
+def cohort_columns_of_cases(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None) -> CohortColumns:
+    """
+    The outcome columns of cases.
+    """
+def cohort_outcome_columns(cohort: CohortColumns, *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> dict[str, tuple[typing.Any, ...]]:
+    """
+    The outcome columns of a cohort, without case_id (see iptkit/_cohort.py).
+    """
 def cohort_shape(name: str, head: bytes) -> str:
     """
     The layout of a cohort input ('single', 'array' or 'lines') from its file name and its first bytes (enough to hold the first non-blank line and the start of the next).
+    """
+def cohort_summarize(cohort: CohortColumns, labels: collections.abc.Sequence[str], *, by: GroupBy = GroupBy.none, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
+    """
+    The cohort statistics of a cohort's outcomes, each case in the group of its label.
     """
 def deidentify(cases: collections.abc.Iterable[Case], *, options: DeidentifyOptions = ..., seed: typing.SupportsInt | typing.SupportsIndex | None = None) -> list[Deidentified]:
     """

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any, Mapping
 
 import numpy as np
 import pandas as pd
 
 _MISSING_DAY = np.iinfo(np.int64).min
+
+
+def _texts(codes: np.ndarray[Any, Any], dictionary: list[str]) -> Any:
+    """A pandas string column of codes into a dictionary (-1: missing), the dtype of
+    ``pd.array(values, dtype="string")``; with Arrow storage the rows are made by Arrow's take."""
+    if pd.StringDtype().storage == "pyarrow":
+        pa = importlib.import_module("pyarrow")  # optional (iptkit[parquet]); untyped
+        values = pa.array(dictionary, type=pa.large_string()).take(pa.array(codes, mask=codes < 0))
+        return pd.arrays.ArrowStringArray(values)
+    return pd.array(np.array([*dictionary, None], dtype=object)[codes], dtype="string")
 
 
 def column(spec: tuple[Any, ...]) -> Any:
@@ -31,8 +42,7 @@ def column(spec: tuple[Any, ...]) -> Any:
         categorical = pd.Categorical.from_codes(spec[1], categories=spec[2])
         return categorical
     if kind == "text":
-        # A list of str (shared between rows of the same value) and None for missing.
-        return pd.array(spec[1], dtype="string")
+        return _texts(spec[1], spec[2])
     raise ValueError(f"iptkit: unknown column kind {kind!r}")
 
 

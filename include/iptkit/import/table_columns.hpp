@@ -10,10 +10,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <optional>
 #include <vector>
 
 namespace iptkit {
@@ -69,28 +70,68 @@ struct cohort_columns_result {
 /// any order of cases; within a case they keep the tables' order. Never throws on bad input.
 cohort_columns_result import_cohort_columns(table_columns tables, std::size_t max_errors = 100);
 
+/// @brief Case ids to their positions: an open-addressing hash table of positions into the ids
+/// (no allocation per id). The ids must outlive it.
+class case_lookup {
+ public:
+  /// @brief Indexes `case_id`; an id seen before keeps its first position.
+  explicit case_lookup(const std::vector<std::string>& case_id);
+  /// @brief The position of `id`, or -1.
+  [[nodiscard]] std::int32_t find(std::string_view id) const noexcept;
+  /// @brief The positions whose id repeats an earlier one.
+  [[nodiscard]] const std::vector<std::size_t>& duplicates() const noexcept { return duplicates_; }
+
+ private:
+  const std::vector<std::string>* ids_;
+  std::vector<std::int32_t> slots_;  // -1: empty
+  std::size_t mask_ = 0;
+  std::vector<std::size_t> duplicates_;
+};
+
+namespace detail {
+/// @brief a == b, inline for the short ids of a table (one memcmp call per row costs more than
+/// the comparison).
+inline bool same_text(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n >= 8 && n <= 16) {
+    std::uint64_t x[2], y[2];
+    std::memcpy(&x[0], a.data(), 8);
+    std::memcpy(&y[0], b.data(), 8);
+    std::memcpy(&x[1], a.data() + n - 8, 8);
+    std::memcpy(&y[1], b.data() + n - 8, 8);
+    return ((x[0] ^ y[0]) | (x[1] ^ y[1])) == 0;
+  }
+  if (n < 8) {
+    for (std::size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+  return a == b;
+}
+}  // namespace detail
+
 /// @brief For each of `rows` row keys, the position of the equal identifier in `case_id`
-/// (`key(r)` gives row r's as a std::string_view), or -1 when there is none. Rows of one case are
-/// usually adjacent, so the previous row's answer is tried before the hash table.
+/// (`key(r)` gives row r's as a std::string_view, r increasing), or -1 when there is none. Rows of
+/// one case are usually adjacent and in case order, so the previous row's case and the next case
+/// are tried first; the hash table is built only when they miss.
 template <class Key>
 std::vector<std::int32_t> case_positions(const std::vector<std::string>& case_id, std::size_t rows, Key&& key) {
-  std::unordered_map<std::string_view, std::int32_t> where;
-  where.reserve(case_id.size());
-  for (std::size_t i = 0; i < case_id.size(); ++i) where.emplace(case_id[i], static_cast<std::int32_t>(i));
+  std::optional<case_lookup> lookup;
   std::vector<std::int32_t> out(rows);
   std::int32_t last = -1;
   for (std::size_t r = 0; r < rows; ++r) {
     const std::string_view k = key(r);
-    if (last >= 0 && case_id[static_cast<std::size_t>(last)] == k) {
+    if (last >= 0 && detail::same_text(case_id[static_cast<std::size_t>(last)], k)) {
       out[r] = last;
       continue;
     }
-    if (const auto next = static_cast<std::size_t>(last + 1); next < case_id.size() && case_id[next] == k) {
-      out[r] = last = static_cast<std::int32_t>(next);  // the next case, as in tables in case order
+    if (const auto next = static_cast<std::size_t>(last + 1); next < case_id.size() && detail::same_text(case_id[next], k)) {
+      out[r] = last = static_cast<std::int32_t>(next);
       continue;
     }
-    const auto it = where.find(k);
-    out[r] = it == where.end() ? -1 : it->second;
+    if (!lookup) lookup.emplace(case_id);
+    out[r] = lookup->find(k);
     if (out[r] >= 0) last = out[r];
   }
   return out;

@@ -1,0 +1,348 @@
+"""A cohort held as columns: the long tables plus their outcome form in C++, so that a million
+cases never become a million Python objects. ``Case`` objects are made only on demand."""
+
+from __future__ import annotations
+
+import importlib
+
+import json as _json
+import os as _os
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
+
+import numpy as _np
+import pandas as _pd
+
+from . import _core
+from ._core import Case, Catalog, GroupBy, ImportIssue
+from ._errors import TableError
+from ._frames import frame as _frame
+
+if TYPE_CHECKING:
+    from . import PathLike
+
+_NO_DAY = _np.iinfo(_np.int32).min
+_NO_TOTAL = _np.iinfo(_np.int32).min
+_PHASES = ["initial", "middle", "termination", "maintenance"]
+_ATTENDANCE = ["attended", "cancelled", "no_show"]
+_NEEDED = {"cases": ["case_id", "start_date"], "sessions": ["case_id", "date", "phase", "attendance"],
+           "assessments": ["case_id", "date", "instrument", "total"]}
+_CHUNK = 20_000  # cases per chunk when a file is read into tables
+
+Column = Union[_pd.Series, Any]  # a pandas Series or a pyarrow ChunkedArray
+
+
+def _is_arrow(value: Any) -> bool:
+    return type(value).__module__.startswith("pyarrow")
+
+
+def _column(table: Any, name: str, table_name: str) -> Column:
+    names = list(table.column_names) if _is_arrow(table) else list(table.columns)
+    if name not in names:
+        raise TableError(f"iptkit.Cohort: the {table_name} table has no column {name!r} (it has "
+                         f"{', '.join(map(str, names[:12]))}{', ...' if len(names) > 12 else ''})",
+                         [ImportIssue(source=table_name, field=name, case_id="", path="", record="", event="",
+                                      kind=_core.ImportErrorKind.missing_column, message="the column is needed")])
+    return table.column(name) if _is_arrow(table) else table[name]
+
+
+def _first_missing(col: Column) -> int | None:
+    missing = _np.asarray(col.is_null() if _is_arrow(col) else col.isna())
+    return int(_np.argmax(missing)) if missing.any() else None
+
+
+def _refuse_missing(col: Column, what: str) -> None:
+    row = _first_missing(col)
+    if row is not None:
+        raise TableError(f"iptkit.Cohort: {what}, row {row + 1}: expected a value, found none", [])
+
+
+def _texts(col: Column, what: str) -> tuple[Any, ...]:
+    """A text column as the core reads it: Arrow buffers where the column has them, else str objects."""
+    _refuse_missing(col, what)
+    chunked = None
+    if _is_arrow(col):
+        chunked = col
+    elif hasattr(col.array, "__arrow_array__") and not isinstance(col.dtype, _pd.CategoricalDtype):
+        chunked = col.array.__arrow_array__()
+    if chunked is not None:
+        pa = importlib.import_module("pyarrow")  # optional (iptkit[parquet]); untyped
+        if not isinstance(chunked, pa.ChunkedArray):
+            chunked = pa.chunked_array([chunked])
+        if pa.types.is_string(chunked.type) or pa.types.is_large_string(chunked.type):
+            pieces = []
+            for chunk in chunked.chunks:
+                _, offsets, data = chunk.buffers()
+                wide = pa.types.is_large_string(chunk.type)
+                o = _np.frombuffer(offsets, dtype=_np.int64 if wide else _np.int32)[chunk.offset:chunk.offset + len(chunk) + 1]
+                d = _np.frombuffer(data, dtype=_np.uint8) if data is not None else _np.zeros(0, _np.uint8)
+                pieces.append((o, d))
+            return ("arrow", pieces)
+        col = _pd.Series(chunked.to_pandas())
+    return ("objects", _np.ascontiguousarray(_np.asarray(col, dtype=object)))
+
+
+def _days(col: Column, what: str) -> tuple[_np.ndarray[Any, Any], int]:
+    """The dates as the core reads them: (int64 ticks since 1970-01-01, ticks per day); NaT is
+    missing. The core divides, in one pass without temporaries."""
+    if _is_arrow(col):
+        col = _pd.Series(col.to_pandas())
+    if not _pd.api.types.is_datetime64_any_dtype(col.dtype):
+        try:
+            col = _pd.to_datetime(col, format="%Y-%m-%d")
+        except (ValueError, TypeError) as e:
+            raise TableError(f"iptkit.Cohort: {what}: expected dates (YYYY-MM-DD): {e}", []) from None
+    if getattr(col.dtype, "tz", None) is not None:
+        raise TableError(f"iptkit.Cohort: {what}: expected calendar dates, found times with a time zone", [])
+    values = col.to_numpy()
+    per_day = {"D": 1, "h": 24, "m": 1440, "s": 86_400, "ms": 86_400_000, "us": 86_400_000_000,
+               "ns": 86_400_000_000_000}[_np.datetime_data(values.dtype)[0]]
+    return values.view(_np.int64), per_day
+
+
+def _codes(col: Column, spellings: list[str], what: str) -> _np.ndarray[Any, Any]:
+    """Enum values (positions in ``spellings``) as uint8; 255 for a value that is none of them."""
+    if _is_arrow(col):
+        col = _pd.Series(col.to_pandas())
+    if isinstance(col.dtype, _pd.CategoricalDtype):
+        lookup = _np.array([spellings.index(c) if c in spellings else 255 for c in col.cat.categories] + [255],
+                           dtype=_np.uint8)
+        return lookup[col.cat.codes.to_numpy()]  # code -1 (missing) takes the last entry
+    codes = _pd.Index(spellings).get_indexer(_pd.Index(col))
+    return _np.where(codes < 0, 255, codes).astype(_np.uint8)
+
+
+def _totals(col: Column, what: str) -> _np.ndarray[Any, Any]:
+    """Scored totals as int32, the no-total sentinel where missing (a negative one is reported
+    by the core with its row)."""
+    if _is_arrow(col):
+        col = _pd.Series(col.to_pandas())
+    missing = col.isna().to_numpy() if col.hasnans else None
+    if _pd.api.types.is_integer_dtype(col.dtype):
+        values = col.to_numpy(dtype=_np.int64, na_value=0)
+    else:
+        floats = col.to_numpy(dtype="float64", na_value=0.0)
+        if (floats != _np.floor(floats)).any():
+            raise TableError(f"iptkit.Cohort: {what}: expected whole numbers", [])
+        values = floats.astype(_np.int64)
+    if len(values) and (_np.abs(values) > 1_000_000).any():
+        raise TableError(f"iptkit.Cohort: {what}: expected totals of a rating scale, found "
+                         f"{int(values[_np.argmax(_np.abs(values))])}", [])
+    out = values.astype(_np.int32)
+    if missing is not None:
+        out[missing] = _NO_TOTAL
+    return out
+
+
+def _relapse_rules(cases: Any) -> list[tuple[int, str, int, int]]:
+    """The maintenance relapse rules from ``maintenance_json`` (the complete tables); a case with
+    maintenance but no such column would silently lose its relapse outcomes, so it raises."""
+    names = list(cases.column_names) if _is_arrow(cases) else list(cases.columns)
+    if "maintenance_json" not in names:
+        if "maintenance" in names and bool(_np.asarray(_column(cases, "maintenance", "cases"), dtype=bool).any()):
+            raise TableError("iptkit.Cohort: cases have maintenance but the cases table has no maintenance_json "
+                             "column, so their relapse rules are unknown; give the complete tables "
+                             "(iptkit.tables(..., complete=True) or the CSV written with --complete)", [])
+        return []
+    rules = []
+    for i, text in enumerate(_column(cases, "maintenance_json", "cases").tolist() if not _is_arrow(cases)
+                             else cases.column("maintenance_json").to_pylist()):
+        if not isinstance(text, str):  # None, NaN or pd.NA: no maintenance
+            continue
+        rule = _json.loads(text).get("relapse_rule")
+        if rule:
+            rules.append((i, str(rule["instrument"]), int(rule["threshold"]), int(rule["consecutive"])))
+    return rules
+
+
+class Cohort:
+    """A cohort held as columns: its long tables (``cases``, ``sessions``, ``assessments``,
+    ``relationships``) and, in C++, the columns its outcomes are computed on. :meth:`outcomes`
+    and :meth:`summary` never make a ``Case``; :meth:`cases`, :meth:`case` and :meth:`validate`
+    build cases from the tables (docs/python.md, "Columnar cohorts").
+
+    Make one with :meth:`from_tables` (DataFrames or pyarrow Tables, as :func:`iptkit.tables`
+    gives them), :meth:`read` (a case file) or :meth:`from_cases`."""
+
+    __slots__ = ("_tables", "_columns", "_catalog")
+
+    def __init__(self, tables: Mapping[str, Any], columns: Any, catalog: Catalog | None) -> None:
+        self._tables = dict(tables)
+        self._columns = columns
+        self._catalog = catalog
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, Any], *, catalog: Catalog | None = None,
+                    max_errors: int = 100) -> Cohort:
+        """A cohort from its long tables: a mapping with ``cases`` and ``assessments`` (and
+        ``sessions``, ``relationships``) to pandas DataFrames or pyarrow Tables. Read are
+        ``case_id`` and ``start_date`` of the cases, ``case_id``, ``date``, ``phase`` and
+        ``attendance`` of the sessions, ``case_id``, ``date``, ``instrument`` and ``total`` (the
+        scored total) of the assessments, and the relapse rules in ``maintenance_json``. Rows join
+        to their case by ``case_id``; within a case they keep the table's order. Every problem
+        raises :class:`TableError` listing up to ``max_errors`` :class:`ImportIssue` (table, row,
+        column, case)."""
+        if not isinstance(tables, Mapping):
+            raise TypeError(f"iptkit.Cohort.from_tables: expected a mapping of table name to DataFrame, "
+                            f"not {type(tables).__name__}")
+        unknown = sorted(set(tables) - {"cases", "sessions", "assessments", "relationships", "outcomes"})
+        if unknown:
+            raise ValueError(f"iptkit.Cohort.from_tables: no table {', '.join(map(repr, unknown))}; the tables are "
+                             "cases, sessions, assessments, relationships")
+        if "cases" not in tables:
+            raise ValueError("iptkit.Cohort.from_tables: the cases table is required")
+        given = {name: t for name, t in tables.items() if name != "outcomes"}
+        for name in ("sessions", "assessments"):
+            if name not in given:
+                given[name] = _pd.DataFrame({c: _pd.Series([], dtype=object) for c in _NEEDED[name]})
+        cases, sessions, assessments = given["cases"], given["sessions"], given["assessments"]
+        col = {name: {c: _column(given[name], c, name) for c in needed} for name, needed in _NEEDED.items()}
+        columns, errors = _core.cohort_columns_from_tables(
+            _texts(col["cases"]["case_id"], "cases.case_id"),
+            _days(col["cases"]["start_date"], "cases.start_date"),
+            _relapse_rules(cases),
+            _texts(col["sessions"]["case_id"], "sessions.case_id"),
+            _days(col["sessions"]["date"], "sessions.date"),
+            _codes(col["sessions"]["phase"], _PHASES, "sessions.phase"),
+            _codes(col["sessions"]["attendance"], _ATTENDANCE, "sessions.attendance"),
+            _texts(col["assessments"]["case_id"], "assessments.case_id"),
+            _texts(col["assessments"]["instrument"], "assessments.instrument"),
+            _days(col["assessments"]["date"], "assessments.date"),
+            _totals(col["assessments"]["total"], "assessments.total"),
+            max_errors=max_errors)
+        if errors:
+            raise TableError(f"iptkit.Cohort.from_tables: {len(errors)} problem(s) in the tables; the first: "
+                             f"{errors[0]}", errors)
+        frames = {name: (t.to_pandas() if _is_arrow(t) else t) for name, t in given.items()}
+        return cls(frames, columns, catalog)
+
+    @classmethod
+    def from_cases(cls, cases: Iterable[Case], *, catalog: Catalog | None = None) -> Cohort:
+        """A cohort of cases already in memory: their complete tables and outcome columns."""
+        from . import tables as _tables
+        items = cases if isinstance(cases, list) else list(cases)
+        t = _tables(items, complete=True, catalog=catalog)
+        t.pop("outcomes")
+        return cls(t, _core.cohort_columns_of_cases(items, catalog=catalog), catalog)
+
+    @classmethod
+    def read(cls, source: PathLike, *, lax: bool = False, catalog: Catalog | None = None) -> Cohort:
+        """A cohort from a case file (JSON Lines, a JSON array or one document), read in chunks
+        of 20,000 cases that become tables at once: at most one chunk of ``Case`` objects exists
+        at a time. A case that cannot be read raises :class:`DecodeError`, as read_cases does."""
+        from . import iter_cases, tables as _tables
+        parts: dict[str, list[_pd.DataFrame]] = {"cases": [], "sessions": [], "assessments": [],
+                                                  "relationships": []}
+        chunk: list[Case] = []
+        first = 0
+
+        def flush() -> None:
+            nonlocal first
+            t = _core.tidy_columns(chunk, dates=True, catalog=catalog, first_index=first, complete=True)
+            for name in parts:
+                parts[name].append(_frame(t[name]))
+            first += len(chunk)
+            chunk.clear()
+
+        for case in iter_cases(source, lax=lax, catalog=catalog):
+            chunk.append(case)
+            if len(chunk) == _CHUNK:
+                flush()
+        if chunk or first == 0:
+            flush()
+        frames = {name: (p[0] if len(p) == 1 else _pd.concat(p, ignore_index=True)) for name, p in parts.items()}
+        return cls.from_tables(frames, catalog=catalog)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The columns are remade from the tables (pickling, Dask): the tables are the cohort.
+        return (_remade, (self._tables, self._catalog))
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+    def __repr__(self) -> str:
+        return (f"<iptkit.Cohort: {len(self):,} cases, {len(self._tables['sessions']):,} sessions, "
+                f"{self._columns.assessments:,} assessments>")
+
+    @property
+    def case_ids(self) -> _pd.Series:
+        """The case ids, in the order of the cases table."""
+        ids: _pd.Series = self._tables["cases"]["case_id"]
+        return ids
+
+    def tables(self) -> dict[str, _pd.DataFrame]:
+        """The cohort's tables (``cases``, ``sessions``, ``assessments``, ``relationships`` when
+        given), as held: not copied."""
+        return dict(self._tables)
+
+    def outcomes(self, *, threads: int = 1, recovery_period_months: int = 4) -> _pd.DataFrame:
+        """The per-case outcomes, computed in C++ on the columns: the same DataFrame as
+        :func:`iptkit.outcomes` of the same cases (``case_index`` is the position in the cases
+        table)."""
+        columns = _core.cohort_outcome_columns(self._columns, catalog=self._catalog, threads=threads,
+                                               recovery_period_months=recovery_period_months)
+        out = _frame(columns)
+        ids = self.case_ids
+        taken = ids.array.take(out["case_index"].to_numpy())
+        out.insert(1, "case_id", taken if ids.dtype == "string" else _pd.array(taken, dtype="string"))
+        return out
+
+    def summary(self, *, by: GroupBy | str | None = None, threads: int = 1,
+                recovery_period_months: int = 4) -> _pd.DataFrame:
+        """The cohort statistics (as :func:`iptkit.summary`), grouped ``by`` arm, site or
+        adaptation: the cases table's column of that name ("(none)" where empty)."""
+        from . import _group_by
+        group = _group_by(by)
+        if group == GroupBy.none:
+            labels = ["all"] * len(self)
+        else:
+            name = group.name
+            cases = self._tables["cases"]
+            if name not in cases.columns:
+                raise TableError(f"iptkit.Cohort.summary: the cases table has no column {name!r} to group by", [])
+            labels = ["(none)" if v is None or v is _pd.NA or (isinstance(v, float) and _np.isnan(v)) else str(v)
+                      for v in cases[name].tolist()]
+        s = _core.cohort_summarize(self._columns, labels, by=group, catalog=self._catalog, threads=threads,
+                                   recovery_period_months=recovery_period_months)
+        return _frame(_core.summary_columns(s))
+
+    def cases(self) -> list[Case]:
+        """Every case, built from the complete tables and checked as :func:`iptkit.import_tables`
+        does; any problem raises :class:`TableError`."""
+        from ._import import import_tables
+        given = {k: v for k, v in self._tables.items() if k in ("cases", "sessions", "assessments", "relationships")}
+        result = import_tables(given, catalog=self._catalog)
+        if not result.ok:
+            raise TableError(f"iptkit.Cohort: the cases cannot be built from the tables ({len(result.errors)} "
+                             f"problem(s)); the first: {result.errors[0]}", list(result.errors))
+        return list(result.cases)
+
+    def case(self, key: int | str) -> Case:
+        """One case, by position in the cases table or by case id, built from its rows."""
+        ids = self.case_ids
+        if isinstance(key, str):
+            where = _np.flatnonzero((ids == key).to_numpy(dtype=bool))
+            if len(where) == 0:
+                raise KeyError(f"iptkit.Cohort: no case {key!r}")
+            case_id = key
+        else:
+            if not -len(self) <= key < len(self):
+                raise IndexError(f"iptkit.Cohort: case position {key} out of range for {len(self)} cases")
+            case_id = str(ids.iloc[key])
+        from ._import import import_tables
+        rows = {name: t[t["case_id"] == case_id] for name, t in self._tables.items()
+                if name in ("cases", "sessions", "assessments", "relationships") and "case_id" in t.columns}
+        result = import_tables(rows, catalog=self._catalog)
+        if not result.ok:
+            raise TableError(f"iptkit.Cohort: case {case_id!r} cannot be built from the tables; the first problem: "
+                             f"{result.errors[0]}", list(result.errors))
+        return result.cases[0]
+
+    def validate(self, *, threads: int = 1, redact: bool = False) -> list[Any]:
+        """The protocol findings of every case (as :func:`iptkit.validate`), the cases built from
+        the tables in C++ and checked on the way (a problem raises :class:`TableError`)."""
+        from . import validate as _validate
+        return _validate(self.cases(), catalog=self._catalog, threads=threads, redact=redact)
+
+
+def _remade(tables: Mapping[str, Any], catalog: Catalog | None) -> Cohort:
+    return Cohort.from_tables(tables, catalog=catalog)

@@ -1,0 +1,151 @@
+"""iptkit.Cohort: a cohort held as columns gives the outcomes, statistics and cases of the same
+cohort held as Case objects, from DataFrames, pyarrow Tables, CSV and case files alike; every
+problem of the tables raises TableError naming table, row and column."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import iptkit
+from conftest import COHORT
+
+
+@pytest.fixture(scope="module")
+def synthetic() -> list[iptkit.Case]:
+    return iptkit.synthesize(600, seed=17)  # dropouts, missed measures, GAD-7, maintenance
+
+
+@pytest.fixture(scope="module")
+def full_tables(synthetic: list[iptkit.Case]) -> dict[str, pd.DataFrame]:
+    return iptkit.tables(synthetic, complete=True)
+
+
+def test_outcomes_equal_those_of_the_cases(synthetic, full_tables) -> None:
+    cohort = iptkit.Cohort.from_tables(full_tables)
+    assert len(cohort) == len(synthetic)
+    pd.testing.assert_frame_equal(cohort.outcomes(), iptkit.outcomes(synthetic))
+    pd.testing.assert_frame_equal(cohort.outcomes(threads=2), iptkit.outcomes(synthetic))
+    pd.testing.assert_frame_equal(cohort.outcomes(recovery_period_months=6),
+                                  iptkit.outcomes(synthetic, recovery_period_months=6))
+    # relapse quantities come from maintenance_json: some are present, as for the cases
+    assert cohort.outcomes()["relapse_rule_fired"].notna().any()
+
+
+def test_analysis_tables_suffice_without_maintenance(cohort) -> None:
+    plain = [c for c in cohort if c.maintenance is None]
+    t = iptkit.tables(plain)  # analysis columns only
+    got = iptkit.Cohort.from_tables({"cases": t["cases"], "sessions": t["sessions"],
+                                     "assessments": t["assessments"]}).outcomes()
+    pd.testing.assert_frame_equal(got, iptkit.outcomes(plain))
+
+
+def test_maintenance_without_its_rules_is_refused(synthetic) -> None:
+    t = iptkit.tables(synthetic)  # no maintenance_json: relapse rules would be lost silently
+    assert t["cases"]["maintenance"].any()
+    with pytest.raises(iptkit.TableError, match="maintenance_json"):
+        iptkit.Cohort.from_tables(t)
+
+
+def test_rows_in_another_order_and_arrow_tables(synthetic, full_tables) -> None:
+    pa = pytest.importorskip("pyarrow")
+    shuffled = dict(full_tables)
+    # assessments in reverse case order, each case's rows in their own order
+    a = full_tables["assessments"]
+    shuffled["assessments"] = a.iloc[np.argsort(-a["case_index"].to_numpy(), kind="stable")]
+    pd.testing.assert_frame_equal(iptkit.Cohort.from_tables(shuffled).outcomes(), iptkit.outcomes(synthetic))
+    arrow = {name: pa.Table.from_pandas(t, preserve_index=False) for name, t in full_tables.items()
+             if name != "outcomes"}
+    pd.testing.assert_frame_equal(iptkit.Cohort.from_tables(arrow).outcomes(), iptkit.outcomes(synthetic))
+
+
+def test_object_columns_and_text_dates(synthetic, full_tables) -> None:
+    # as a CSV read by pandas gives them: str objects and date text
+    plain = {name: t.astype({c: object for c in t.columns if c == "case_id" or c.endswith("date")
+                             or c in ("instrument", "phase", "attendance")})
+             for name, t in full_tables.items() if name != "outcomes"}
+    for t in plain.values():
+        for c in t.columns:
+            if c.endswith("date"):
+                t[c] = [None if pd.isna(v) else str(v)[:10] for v in t[c]]
+    pd.testing.assert_frame_equal(iptkit.Cohort.from_tables(plain).outcomes(), iptkit.outcomes(synthetic))
+
+
+def test_read_and_from_cases(tmp_path: Path, cohort) -> None:
+    read = iptkit.Cohort.read(COHORT)
+    pd.testing.assert_frame_equal(read.outcomes(), iptkit.outcomes(cohort))
+    pd.testing.assert_frame_equal(iptkit.Cohort.from_cases(cohort).outcomes(), iptkit.outcomes(cohort))
+    assert "cases" in repr(read) and read.case_ids.tolist() == [c.case_id for c in cohort]
+
+
+def test_pickled_cohort_gives_the_same_outcomes(full_tables) -> None:
+    cohort = iptkit.Cohort.from_tables(full_tables)
+    back = pickle.loads(pickle.dumps(cohort))
+    assert len(back) == len(cohort)
+    pd.testing.assert_frame_equal(back.outcomes(), cohort.outcomes())
+
+
+def test_summary_equals_that_of_the_cases(synthetic, full_tables) -> None:
+    cohort = iptkit.Cohort.from_tables(full_tables)
+    for by in (None, "arm", "site", "adaptation"):
+        pd.testing.assert_frame_equal(cohort.summary(by=by), iptkit.summary(synthetic, by=by))
+
+
+def test_cases_on_demand(synthetic, full_tables) -> None:
+    cohort = iptkit.Cohort.from_tables(full_tables)
+    assert cohort.case(3).to_json() == synthetic[3].to_json()
+    assert cohort.case(synthetic[7].case_id).to_json() == synthetic[7].to_json()
+    assert [c.to_json() for c in cohort.cases()] == [c.to_json() for c in synthetic]
+    assert [len(f) for f in cohort.validate()] == [len(f) for f in iptkit.validate(synthetic)]
+    with pytest.raises(KeyError):
+        cohort.case("NO-SUCH-CASE")
+    with pytest.raises(IndexError):
+        cohort.case(len(synthetic))
+
+
+def _broken(full_tables: dict[str, pd.DataFrame], table: str, row: int, column: str, value: object):
+    t = {name: f.copy() for name, f in full_tables.items() if name != "outcomes"}
+    t[table][column] = t[table][column].astype(object)
+    t[table].iloc[row, t[table].columns.get_loc(column)] = value
+    return t
+
+
+@pytest.mark.parametrize("table,column,value,kind", [
+    ("sessions", "case_id", "NOT-A-CASE", "unmatched_row"),
+    ("assessments", "case_id", "NOT-A-CASE", "unmatched_row"),
+    ("sessions", "phase", "middel", "invalid"),
+    ("sessions", "attendance", "came", "invalid"),
+    ("assessments", "total", -3, "invalid"),
+])
+def test_each_problem_names_table_row_and_column(full_tables, table, column, value, kind) -> None:
+    with pytest.raises(iptkit.TableError) as e:
+        iptkit.Cohort.from_tables(_broken(full_tables, table, 4, column, value))
+    issue = e.value.errors[0]
+    assert (issue.source, issue.row, issue.field, issue.kind.name) == (table, 5, column, kind)
+    assert "NOT-A-CASE" not in str(e.value)  # no cell text in messages
+
+
+def test_duplicate_case_and_missing_values(full_tables) -> None:
+    t = _broken(full_tables, "cases", 2, "case_id", full_tables["cases"]["case_id"][1])
+    with pytest.raises(iptkit.TableError) as e:
+        iptkit.Cohort.from_tables(t)
+    assert e.value.errors[0].kind == iptkit.ImportErrorKind.duplicate_row and e.value.errors[0].row == 3
+    with pytest.raises(iptkit.TableError, match=r"sessions.case_id, row 5: expected a value"):
+        iptkit.Cohort.from_tables(_broken(full_tables, "sessions", 4, "case_id", None))
+    with pytest.raises(iptkit.TableError, match="no column 'total'"):
+        iptkit.Cohort.from_tables({**full_tables, "assessments": full_tables["assessments"].drop(columns="total")})
+    with pytest.raises(iptkit.TableError, match="expected dates"):
+        iptkit.Cohort.from_tables(_broken(full_tables, "assessments", 1, "date", "2026-02-30"))
+    with pytest.raises(ValueError, match="no table 'assesments'"):
+        iptkit.Cohort.from_tables({"cases": full_tables["cases"], "assesments": full_tables["assessments"]})
+
+
+def test_error_is_picklable(full_tables) -> None:
+    with pytest.raises(iptkit.TableError) as e:
+        iptkit.Cohort.from_tables(_broken(full_tables, "sessions", 0, "phase", "x"))
+    back = pickle.loads(pickle.dumps(e.value))
+    assert str(back) == str(e.value) and len(back.errors) == len(e.value.errors)
