@@ -24,6 +24,7 @@ def fix(text: str) -> str:
     # Bare generics from py::dict / py::tuple / py::list.
     text = re.sub(r"(arg0|state): tuple\)", r"\1: tuple[typing.Any, ...])", text)
     text = re.sub(r"(def tidy_columns\(.*\)) -> dict:", r"\1 -> dict[str, dict[str, tuple[typing.Any, ...]]]:", text)
+    text = re.sub(r"(def import_redcap_columns\(.*\)) -> tuple\[dict,", r"\1 -> tuple[dict[str, dict[str, tuple[typing.Any, ...]]],", text)
     text = re.sub(r"-> dict:", "-> dict[str, tuple[typing.Any, ...]]:", text)
     text = re.sub(r"-> tuple:", "-> tuple[typing.Any, ...]:", text)
     text = re.sub(r"-> list:", "-> list[typing.Any]:", text)

@@ -4,6 +4,7 @@
 #include "bindings.hpp"
 #include "describe_class.hpp"
 
+#include <iptkit/export/tidy.hpp>
 #include <iptkit/import/fhir.hpp>
 #include <iptkit/import/redcap.hpp>
 #include <iptkit/import/tables.hpp>
@@ -13,6 +14,30 @@
 #include <tuple>
 
 namespace iptkit::python {
+
+namespace {
+
+using named_bytes = std::pair<std::string, py::bytes>;
+
+import_result redcap_result(const named_bytes& records, const named_bytes& dictionary, const named_bytes& mapping,
+                            bool records_from_frame, bool lax, const catalog* cat, bool redact,
+                            const read_limits* limits) {
+  redcap_input in{{dictionary.first, std::string(dictionary.second)},
+                  {records.first, std::string(records.second)},
+                  {mapping.first, std::string(mapping.second)}};
+  redcap_options options;
+  options.read = reading(lax, redact, limits);
+  options.lines = !records_from_frame;  // a DataFrame's rendered lines mean nothing to its reader
+  py::gil_scoped_release release;
+  auto result = import_redcap(in, options, catalog_or_builtin(cat));
+  if (records_from_frame)
+    for (auto* list : {&result.errors, &result.unused})
+      for (auto& e : *list)
+        if (e.source == in.records.name) e.line.reset();
+  return result;
+}
+
+}  // namespace
 
 void bind_import(py::module_& m) {
   bind_enum<import_error_kind>(m, "The kinds of import problem.");
@@ -55,28 +80,33 @@ void bind_import(py::module_& m) {
       "DataFrame carry its row, not a line.");
   m.def(
       "import_redcap_text",
-      [](const std::pair<std::string, py::bytes>& records, const std::pair<std::string, py::bytes>& dictionary,
-         const std::pair<std::string, py::bytes>& mapping, bool records_from_frame, bool lax, const catalog* cat,
-         bool redact, const read_limits* limits) {
-        redcap_input in{{dictionary.first, std::string(dictionary.second)},
-                        {records.first, std::string(records.second)},
-                        {mapping.first, std::string(mapping.second)}};
-        redcap_options options;
-        options.read = reading(lax, redact, limits);
-        options.lines = !records_from_frame;  // a DataFrame's rendered lines mean nothing to its reader
-        py::gil_scoped_release release;
-        auto result = import_redcap(in, options, catalog_or_builtin(cat));
-        if (records_from_frame)
-          for (auto* list : {&result.errors, &result.unused})
-            for (auto& e : *list)
-              if (e.source == in.records.name) e.line.reset();
-        return result;
+      [](const named_bytes& records, const named_bytes& dictionary, const named_bytes& mapping,
+         bool records_from_frame, bool lax, const catalog* cat, bool redact, const read_limits* limits) {
+        return redcap_result(records, dictionary, mapping, records_from_frame, lax, cat, redact, limits);
       },
       py::arg("records"), py::arg("dictionary"), py::arg("mapping"), py::kw_only(),
       py::arg("records_from_frame") = false, py::arg("lax") = false, py::arg("catalog") = py::none(),
       py::arg("redact") = false, py::arg("limits") = py::none(),
       "Cases from a REDCap project given as (name, bytes) pairs: the records (CSV raw codes, or the API's "
       "flat JSON records), the data dictionary (CSV) and the mapping (JSON).");
+  m.def(
+      "import_redcap_columns",
+      [](const named_bytes& records, const named_bytes& dictionary, const named_bytes& mapping,
+         bool records_from_frame, bool lax, const catalog* cat, bool redact, const read_limits* limits) {
+        auto result = redcap_result(records, dictionary, mapping, records_from_frame, lax, cat, redact, limits);
+        tidy_tables tables;
+        {
+          py::gil_scoped_release release;
+          tables = make_tidy_tables(result.cases, tidy_options{.complete = true}, catalog_or_builtin(cat));
+          result.cases = {};
+        }
+        return py::make_tuple(tidy_frames(tables), std::move(result.errors), std::move(result.unused));
+      },
+      py::arg("records"), py::arg("dictionary"), py::arg("mapping"), py::kw_only(),
+      py::arg("records_from_frame") = false, py::arg("lax") = false, py::arg("catalog") = py::none(),
+      py::arg("redact") = false, py::arg("limits") = py::none(),
+      "As import_redcap_text, but the cases come back as their complete tidy tables' numpy columns "
+      "(no Python object per case): (tables, errors, unused).");
 
   bind_enum<fhir_attach>(m, "Where a FHIR import puts its assessments.");
   bind_struct<assessment_record>(m, "One imported QuestionnaireResponse: the assessment, its subject and where it came from.");

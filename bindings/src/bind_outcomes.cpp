@@ -87,6 +87,23 @@ py::tuple quantity_column(const outcome_column<Cell>& c, const std::vector<std::
 
 }  // namespace
 
+py::dict tidy_frames(const tidy_tables& tables) {
+  // The complete columns follow the analysis columns, as in the CSV.
+  const auto with = [&](auto&& rows, auto&& extra) {
+    py::dict columns = to_columns(rows);
+    if (tables.extra.complete)
+      for (auto [name, column] : to_columns(extra)) columns[name] = column;
+    return columns;
+  };
+  py::dict out;
+  out["cases"] = with(tables.cases, tables.extra.cases);
+  out["sessions"] = with(tables.sessions, tables.extra.sessions);
+  out["assessments"] = with(tables.assessments, tables.extra.assessments);
+  out["relationships"] = with(tables.relationships, tables.extra.relationships);
+  out["outcomes"] = to_columns(tables.outcomes);
+  return out;
+}
+
 // The outcome frame: the key's columns, then one per quantity in declaration order. Same names,
 // order and kinds as to_columns() of the case_outcome rows (tests/python_module).
 py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, std::size_t first_index,
@@ -180,20 +197,7 @@ void bind_outcomes(py::module_& m) {
           py::gil_scoped_release release;
           tables = make_tidy_tables(refs.cases, tidy_options{dates, first_index, complete}, catalog_or_builtin(cat));
         }
-        // The complete columns follow the analysis columns, as in the CSV.
-        const auto with = [&](auto&& rows, auto&& extra) {
-          py::dict columns = to_columns(rows);
-          if (complete)
-            for (auto [name, column] : to_columns(extra)) columns[name] = column;
-          return columns;
-        };
-        py::dict out;
-        out["cases"] = with(tables.cases, tables.extra.cases);
-        out["sessions"] = with(tables.sessions, tables.extra.sessions);
-        out["assessments"] = with(tables.assessments, tables.extra.assessments);
-        out["relationships"] = with(tables.relationships, tables.extra.relationships);
-        out["outcomes"] = to_columns(tables.outcomes);
-        return out;
+        return tidy_frames(tables);
       },
       py::arg("cases"), py::kw_only(), py::arg("dates") = true, py::arg("catalog") = py::none(),
       py::arg("first_index") = 0, py::arg("complete") = false,

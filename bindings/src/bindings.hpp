@@ -6,6 +6,7 @@
 namespace iptkit {
 struct cohort_columns;
 struct outcome_columns;
+struct tidy_tables;
 }  // namespace iptkit
 
 namespace iptkit::python {
@@ -29,5 +30,9 @@ void bind_cohort(py::module_& m);    // a cohort held as columns: outcome column
 // column is left to the caller (a Cohort takes it from its cases table).
 py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, std::size_t first_index,
                        bool with_case_id);
+
+// The tidy tables' numpy columns by table name (bind_outcomes.cpp), the complete columns after
+// the analysis ones when the tables have them.
+py::dict tidy_frames(const tidy_tables& tables);
 
 }  // namespace iptkit::python

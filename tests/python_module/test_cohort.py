@@ -149,3 +149,29 @@ def test_error_is_picklable(full_tables) -> None:
         iptkit.Cohort.from_tables(_broken(full_tables, "sessions", 0, "phase", "x"))
     back = pickle.loads(pickle.dumps(e.value))
     assert str(back) == str(e.value) and len(back.errors) == len(e.value.errors)
+
+
+def test_from_redcap_equals_the_imported_cases() -> None:
+    project = Path(__file__).resolve().parents[2] / "examples" / "redcap"
+    args = dict(dictionary=project / "dictionary.csv", mapping=project / "mapping.json")
+    imported = iptkit.import_redcap(project / "records.csv", **args)
+    assert imported.ok
+    cohort = iptkit.Cohort.from_redcap(project / "records.csv", **args)
+    pd.testing.assert_frame_equal(cohort.outcomes(), iptkit.outcomes(imported.cases))
+    assert [str(u) for u in cohort.unused] == [str(u) for u in imported.unused]
+    assert [c.to_json() for c in cohort.cases()] == [c.to_json() for c in imported.cases]
+
+
+def test_from_redcap_refuses_a_partial_cohort(tmp_path: Path) -> None:
+    project = Path(__file__).resolve().parents[2] / "examples" / "redcap"
+    records = (project / "records.csv").read_text().splitlines()
+    header = records[0].split(",")
+    date = header.index("start_date")  # mapped to /contract/start_date
+    row = records[1].split(",")
+    assert row[date]
+    row[date] = "2026-02-30"
+    (tmp_path / "records.csv").write_text("\n".join([records[0], ",".join(row), *records[2:]]) + "\n")
+    with pytest.raises(iptkit.TableError) as e:
+        iptkit.Cohort.from_redcap(tmp_path / "records.csv", dictionary=project / "dictionary.csv",
+                                  mapping=project / "mapping.json")
+    assert e.value.errors and e.value.errors[0].record

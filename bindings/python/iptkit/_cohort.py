@@ -163,12 +163,13 @@ class Cohort:
     Make one with :meth:`from_tables` (DataFrames or pyarrow Tables, as :func:`iptkit.tables`
     gives them), :meth:`read` (a case file) or :meth:`from_cases`."""
 
-    __slots__ = ("_tables", "_columns", "_catalog")
+    __slots__ = ("_tables", "_columns", "_catalog", "_unused")
 
     def __init__(self, tables: Mapping[str, Any], columns: Any, catalog: Catalog | None) -> None:
         self._tables = dict(tables)
         self._columns = columns
         self._catalog = catalog
+        self._unused: list[ImportIssue] = []
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any], *, catalog: Catalog | None = None,
@@ -251,6 +252,34 @@ class Cohort:
             flush()
         frames = {name: (p[0] if len(p) == 1 else _pd.concat(p, ignore_index=True)) for name, p in parts.items()}
         return cls.from_tables(frames, catalog=catalog)
+
+    @classmethod
+    def from_redcap(cls, records: Any, *, dictionary: Any, mapping: Any, lax: bool = False,
+                    redact: bool = False, catalog: Catalog | None = None, limits: Any = None) -> Cohort:
+        """A cohort from a REDCap project, with the arguments of :func:`iptkit.import_redcap`. The
+        cases are built and checked in C++ and come back as tables, never as ``Case`` objects. Any
+        import error raises :class:`TableError` listing every one (a cohort missing a record
+        would give wrong denominators); :attr:`unused` lists what the export had that the mapping
+        did not read."""
+        from ._import import _check_options, _mapping_source, _redcap_source
+        _check_options(lax, redact, catalog, limits)
+        rec = _redcap_source("records", records, "records")
+        dic = _redcap_source("dictionary", dictionary, "dictionary")
+        columns, errors, unused = _core.import_redcap_columns(
+            (rec[0], rec[1]), (dic[0], dic[1]), _mapping_source(mapping), records_from_frame=rec[2], lax=lax,
+            catalog=catalog, redact=redact, limits=limits)
+        if errors:
+            raise TableError(f"iptkit.Cohort.from_redcap: {len(errors)} import error(s); the first: {errors[0]}",
+                             errors)
+        frames = {name: _frame(columns[name]) for name in ("cases", "sessions", "assessments", "relationships")}
+        cohort = cls.from_tables(frames, catalog=catalog)
+        cohort._unused = list(unused)
+        return cohort
+
+    @property
+    def unused(self) -> list[ImportIssue]:
+        """What an import's source had that was not read (:meth:`from_redcap`); empty otherwise."""
+        return list(self._unused)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The columns are remade from the tables (pickling, Dask): the tables are the cohort.

@@ -216,16 +216,19 @@ def import_redcap(records: PathLike | _pd.DataFrame | list[dict[str, Any]], *,
     _check_options(lax, redact, catalog, limits)
     rec = _redcap_source("records", records, "records")
     dic = _redcap_source("dictionary", dictionary, "dictionary")
+    return _core.import_redcap_text((rec[0], rec[1]), (dic[0], dic[1]), _mapping_source(mapping),
+                                    records_from_frame=rec[2], lax=lax, catalog=catalog, redact=redact, limits=limits)
+
+
+def _mapping_source(mapping: PathLike | Mapping[str, Any]) -> tuple[str, bytes]:
+    """(name, bytes) of a REDCap mapping given as a dict, its JSON text or its path."""
     if isinstance(mapping, Mapping):
-        mp = ("mapping", _json.dumps(mapping).encode("utf-8"))
-    elif _is_content(mapping):
-        mp = ("mapping", mapping.encode("utf-8") if isinstance(mapping, str) else bytes(mapping))
-    elif isinstance(mapping, (str, _os.PathLike)):
-        mp = (_os.fspath(mapping), _read("mapping", mapping))
-    else:
-        raise TypeError(f"iptkit: mapping: expected a path, its JSON text or a dict, not {type(mapping).__name__}")
-    return _core.import_redcap_text((rec[0], rec[1]), (dic[0], dic[1]), mp, records_from_frame=rec[2], lax=lax,
-                                    catalog=catalog, redact=redact, limits=limits)
+        return ("mapping", _json.dumps(mapping).encode("utf-8"))
+    if _is_content(mapping):
+        return ("mapping", mapping.encode("utf-8") if isinstance(mapping, str) else bytes(mapping))
+    if isinstance(mapping, (str, _os.PathLike)):
+        return (_os.fspath(mapping), _read("mapping", mapping))
+    raise TypeError(f"iptkit: mapping: expected a path, its JSON text or a dict, not {type(mapping).__name__}")
 
 
 def import_fhir(source: PathLike | str | bytes | Mapping[str, Any] | Iterable[Any], *,
