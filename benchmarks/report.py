@@ -125,16 +125,25 @@ def main() -> None:
                  ("4b", "Python read_cases + validate / msgspec", None, ">= 1x", None)]
     if po:
         n = f"{po['cases']:,}"
-        rows.append(("5a", f"iptkit.outcomes, {n} cases x 16 PHQ-9 / pandas groupby (time ratio)",
+        rows.append(("5a", f"Cohort.from_tables(long tables).outcomes(), {n} cases x 16 PHQ-9 / pandas groupby (time ratio)",
                      po["ratio_vs_pandas"], ">= 20x", lambda x: at_least(x, 20.0)))
-        rows.append(("5b", f"iptkit.outcomes / numpy vectorised on a wide array (time ratio)",
+        rows.append(("5b", "the same / numpy vectorised on a wide array (time ratio)",
                      po["ratio_vs_numpy"], ">= 1x", lambda x: at_least(x, 1.0)))
-        rows.append(("6", f"iptkit.outcomes DataFrame time / the same DataFrame from numpy columns",
+        rows.append(("6", "Cohort.outcomes() DataFrame time / the same DataFrame from numpy columns",
                      po["outcomes_over_frame_build"], "<= 2x", lambda x: at_most(x, 2.0)))
+        if "held_cohort_ratio_vs_pandas" in po:
+            rows.append(("5 (info)", "outcomes() of a Cohort already made / pandas (time ratio)",
+                         po["held_cohort_ratio_vs_pandas"], "", None))
+            rows.append(("5 (info)", "outcomes() of a Cohort already made / numpy (time ratio)",
+                         po["held_cohort_ratio_vs_numpy"], "", None))
+            rows.append(("5 (info)", "the same on 2 threads / pandas (wall-time ratio)",
+                         po["held_cohort_2_threads_wall_ratio_vs_pandas"], "", None))
+            rows.append(("5 (info)", "iptkit.outcomes(Case objects) / pandas (time ratio)",
+                         po["case_objects_ratio_vs_pandas"], "", None))
     else:
-        rows += [("5a", "iptkit.outcomes / pandas", None, ">= 20x", None),
-                 ("5b", "iptkit.outcomes / numpy", None, ">= 1x", None),
-                 ("6", "iptkit.outcomes / frame from numpy", None, "<= 2x", None)]
+        rows += [("5a", "Cohort from long tables, outcomes / pandas", None, ">= 20x", None),
+                 ("5b", "the same / numpy", None, ">= 1x", None),
+                 ("6", "Cohort.outcomes() / frame from numpy", None, "<= 2x", None)]
     def speedup(key: str) -> Optional[float]:
         # The fastest repetition of each (the one in which the machine's other work left the second
         # core free), when the program reports it; else the median.
