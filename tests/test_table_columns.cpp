@@ -144,6 +144,7 @@ TEST(table_columns, instruments_in_the_order_cases_give_them) {
   const std::vector<std::int32_t> a_case{0, 0}, a_instrument{0, 1}, a_day{19001, 19002}, a_total{12, 8};
   const auto got = import_cohort_columns(
       {{"phq9", "gad7", "bdi2"}, {{"A"}, start, rule, at, run}, {}, {a_case, a_instrument, a_day, a_total}});
+  ASSERT_TRUE(got.ok()) << to_string(got.errors.front());
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got.columns.instruments, (std::vector<std::string>{"gad7", "phq9"}));
   EXPECT_EQ(got.columns.instrument, (std::vector<std::int32_t>{1, 0}));
@@ -165,6 +166,7 @@ TEST(table_columns, every_problem_at_its_table_row_and_column) {
   o.s_phase[8] = 9;                            // unknown phase
   o.a_total[4] = -2;                           // negative total
   o.a_instrument[6] = 99;                      // no such instrument
+  o.case_id[9] = "has space";                  // not a case id of the case format
   const auto got = import_cohort_columns(o.view());
   ASSERT_FALSE(got.ok());
   EXPECT_TRUE(got.columns.case_id.empty());
@@ -179,7 +181,33 @@ TEST(table_columns, every_problem_at_its_table_row_and_column) {
   EXPECT_TRUE(has("sessions", 9, "phase", import_error_kind::invalid));
   EXPECT_TRUE(has("assessments", 5, "total", import_error_kind::invalid));
   EXPECT_TRUE(has("assessments", 7, "instrument", import_error_kind::invalid));
-  EXPECT_EQ(got.errors.size(), 6u);
+  EXPECT_TRUE(has("cases", 10, "case_id", import_error_kind::invalid));
+  EXPECT_EQ(got.errors.size(), 7u);
+}
+
+TEST(table_columns, what_would_change_an_outcome_unseen) {
+  auto o = columns_of(cohort());
+  // A case's sessions out of date order (the last acute session decides the endpoint window).
+  std::size_t second = 1;
+  while (o.s_case[second] != o.s_case[0]) ++second;
+  std::swap(o.s_day[0], o.s_day[second]);
+  // A total beyond the instrument's range, and an instrument the catalog does not know (twice:
+  // reported once).
+  std::size_t phq = 0;
+  while (o.instruments[static_cast<std::size_t>(o.a_instrument[phq])] != "phq9") ++phq;
+  o.a_total[phq] = 45;
+  o.instruments.push_back("PHQ-9");
+  o.a_instrument[20] = o.a_instrument[21] = static_cast<std::int32_t>(o.instruments.size() - 1);
+  const auto got = import_cohort_columns(o.view());
+  ASSERT_EQ(got.errors.size(), 3u);
+  EXPECT_EQ(got.errors[0].source, "sessions");
+  EXPECT_EQ(got.errors[0].row, second + 1);
+  EXPECT_NE(got.errors[0].message.find("date order"), std::string::npos);
+  EXPECT_EQ(got.errors[1].row, phq + 1);
+  EXPECT_NE(got.errors[1].message.find("from 0 to 27, found 45"), std::string::npos);
+  EXPECT_EQ(got.errors[2].row, 21u);
+  EXPECT_EQ(got.errors[2].kind, import_error_kind::unknown_code);
+  EXPECT_NE(got.errors[2].message.find("known: phq9"), std::string::npos);
 }
 
 TEST(table_columns, lengths_and_the_error_limit) {
@@ -193,7 +221,7 @@ TEST(table_columns, lengths_and_the_error_limit) {
 
   o = columns_of(cohort());
   for (auto& d : o.s_day) d = cohort_columns::no_day;
-  got = import_cohort_columns(o.view(), 10);
+  got = import_cohort_columns(o.view(), catalog::builtin(), 10);
   ASSERT_EQ(got.errors.size(), 11u);
   EXPECT_NE(got.errors.back().message.find(std::to_string(o.s_day.size() - 10) + " more problems"), std::string::npos);
 }

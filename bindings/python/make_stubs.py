@@ -25,6 +25,8 @@ def fix(text: str) -> str:
     text = re.sub(r"(arg0|state): tuple\)", r"\1: tuple[typing.Any, ...])", text)
     text = re.sub(r"(def tidy_columns\(.*\)) -> dict:", r"\1 -> dict[str, dict[str, tuple[typing.Any, ...]]]:", text)
     text = re.sub(r"(def import_redcap_columns\(.*\)) -> tuple\[dict,", r"\1 -> tuple[dict[str, dict[str, tuple[typing.Any, ...]]],", text)
+    text = re.sub(r"(def read_cohort_tables\(.*\)) -> tuple\[dict, list\]:",
+                  r"\1 -> tuple[dict[str, dict[str, tuple[typing.Any, ...]]], list[typing.Any]]:", text)
     text = re.sub(r"-> dict:", "-> dict[str, tuple[typing.Any, ...]]:", text)
     text = re.sub(r"-> tuple:", "-> tuple[typing.Any, ...]:", text)
     text = re.sub(r"-> list:", "-> list[typing.Any]:", text)

@@ -30,6 +30,8 @@ template <class T>
 using numbers = py::array_t<T, py::array::c_style | py::array::forcecast>;
 using text_spec = py::typing::Tuple<py::str, py::object>;  // ("arrow", [...]) or ("objects", array)
 
+[[noreturn]] void table_error(const std::string& message);
+
 // A text column handed over by iptkit/_cohort.py, read where it lies: ("arrow", [(offsets,
 // data), ...]) with each chunk's offsets cut to its rows (int32 or int64, rows + 1), or
 // ("objects", a contiguous object array of str). Rows are read in increasing order.
@@ -58,8 +60,8 @@ class text_keys {
       PyObject* o = items[i];
       if (o != previous) {
         if (!PyUnicode_Check(o))
-          throw py::value_error("iptkit: " + what_ + ", row " + std::to_string(i + 1) + ": expected text, found " +
-                                std::string(Py_TYPE(o)->tp_name));
+          table_error("iptkit.Cohort: " + what_ + ", row " + std::to_string(i + 1) + ": expected text, found " +
+                      std::string(Py_TYPE(o)->tp_name));
         Py_ssize_t size = 0;
         const char* text = PyUnicode_AsUTF8AndSize(o, &size);
         if (!text) throw py::error_already_set();
@@ -146,8 +148,8 @@ const cohort_columns& whole(const cohort_columns& c) {
   throw py::error_already_set();
 }
 
-// Day numbers of datetime64 ticks (`per_day` ticks a day; INT64_MIN is NaT, missing). A time of
-// day other than midnight, or a day outside int32, is refused: it is not a calendar date.
+// Day numbers of datetime64 ticks (`per_day` ticks a day; INT64_MIN is NaT, missing): the date
+// of a timestamp, as import_tables takes it. A day outside int32 is refused.
 std::vector<std::int32_t> days_of(const std::pair<numbers<std::int64_t>, std::int64_t>& given, std::string_view what) {
   const auto& [ticks, per_day] = given;
   const auto t = span_of(ticks);
@@ -160,8 +162,8 @@ std::vector<std::int32_t> days_of(const std::pair<numbers<std::int64_t>, std::in
         out[i] = cohort_columns::no_day;
         continue;
       }
-      const std::int64_t d = v / unit - (v % unit < 0);  // floor
-      if (v - d * unit != 0 || d <= cohort_columns::no_day || d > std::numeric_limits<std::int32_t>::max()) {
+      const std::int64_t d = v / unit - (v % unit < 0);  // floor: a time of day is dropped, as import_tables does
+      if (d <= cohort_columns::no_day || d > std::numeric_limits<std::int32_t>::max()) {
         bad = std::min(bad, i);
         continue;
       }
@@ -177,7 +179,7 @@ std::vector<std::int32_t> days_of(const std::pair<numbers<std::int64_t>, std::in
   if (per_day <= 0) table_error("iptkit.Cohort: " + std::string(what) + ": no date unit");
   if (bad < t.size())
     table_error("iptkit.Cohort: " + std::string(what) + ", row " + std::to_string(bad + 1) +
-                ": expected a calendar date, found a time of day or a date out of range");
+                ": expected a calendar date, found one out of range");
   return out;
 }
 
@@ -201,7 +203,7 @@ void bind_cohort(py::module_& m) {
          const std::pair<numbers<std::int64_t>, std::int64_t>& session_date, const numbers<std::uint8_t>& phase,
          const numbers<std::uint8_t>& attendance, const text_spec& assessment_case, const text_spec& instrument,
          const std::pair<numbers<std::int64_t>, std::int64_t>& assessment_date, const numbers<std::int32_t>& total,
-         std::size_t max_errors) -> py::tuple {
+         const catalog* c, std::size_t max_errors) -> py::tuple {
         const text_keys ids(case_id, "cases.case_id"), s_keys(session_case, "sessions.case_id"),
             a_keys(assessment_case, "assessments.case_id"), instruments(instrument, "assessments.instrument");
         const auto start_day = days_of(start_date, "cases.start_date");
@@ -234,14 +236,22 @@ void bind_cohort(py::module_& m) {
           t.cases.relapse_consecutive = consecutive;
           t.sessions = {s_case, session_day, span_of(phase), span_of(attendance)};
           t.assessments = {a_case, instrument_code, assessment_day, span_of(total)};
-          r = import_cohort_columns(std::move(t), max_errors);
+          r = import_cohort_columns(std::move(t), catalog_or_builtin(c), max_errors);
         }
+        // A row whose case is not in the cases table is named by the id it gives.
+        for (auto& e : r.errors)
+          if (e.kind == import_error_kind::unmatched_row && e.row) {
+            const text_keys& keys = e.source == "sessions" ? s_keys : a_keys;
+            e.case_id = std::string(keys(*e.row - 1));
+            e.message = "no row of the cases table has this case_id";
+          }
         if (!r.ok()) return py::tuple(py::make_tuple(py::none(), py::cast(std::move(r.errors))));
         return py::tuple(py::make_tuple(py::cast(std::move(r.columns)), py::list()));
       },
       py::arg("case_id"), py::arg("start_date"), py::arg("relapse"), py::arg("session_case"), py::arg("session_date"),
       py::arg("phase"), py::arg("attendance"), py::arg("assessment_case"), py::arg("instrument"),
-      py::arg("assessment_date"), py::arg("total"), py::kw_only(), py::arg("max_errors") = 100,
+      py::arg("assessment_date"), py::arg("total"), py::kw_only(), py::arg("catalog") = py::none(),
+      py::arg("max_errors") = 100,
       "The outcome columns of long tables given as arrays (see iptkit/_cohort.py); returns "
       "(CohortColumns, []) or (None, [ImportIssue]).");
 

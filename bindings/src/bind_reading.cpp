@@ -2,6 +2,7 @@
 #include "bindings.hpp"
 #include "describe_class.hpp"
 
+#include <iptkit/export/tidy.hpp>
 #include <iptkit/json/cohort.hpp>
 #include <iptkit/json/read.hpp>
 #include <iptkit/json/schema.hpp>
@@ -152,6 +153,41 @@ void bind_reading(py::module_& m) {
       py::arg("redact") = false, py::arg("limits") = py::none(),
       "Reads a cohort file with the library's cohort reader (JSON Lines streamed; an array or a "
       "document within max_cohort_bytes). Returns (cases, errors) as read_cohort_text does.");
+
+  m.def(
+      "read_cohort_tables",
+      [](const std::string& path, bool lax, const catalog* c, bool redact, const read_limits* limits) {
+        const auto& cat = catalog_or_builtin(c);
+        std::ifstream in(path, std::ios::binary);
+        if (!in) throw std::runtime_error("iptkit: cannot open " + path);  // callers check first
+        cohort_reader reader(in, path, reading(lax, redact, limits), cat);
+        // Each case becomes its rows at once and is gone: no case is kept, in C++ or Python.
+        tidy_tables tables;
+        tables.extra.complete = true;
+        std::vector<cohort_entry> failed;
+        std::vector<read_error> warnings;
+        {
+          py::gil_scoped_release release;
+          std::size_t index = 0;
+          while (auto e = reader.next()) {
+            if (!e->value) {
+              failed.push_back(std::move(*e));
+              continue;
+            }
+            for (auto& w : e->value.warnings()) warnings.push_back(w);
+            iptkit::detail::append_case_tables(*e->value, index++, tidy_options{.complete = true}, cat, tables);
+          }
+        }
+        if (in.bad()) throw std::runtime_error("iptkit: cannot read " + path);
+        warn_all(warnings);
+        py::list errors;
+        for (auto& e : failed) errors.append(entry_error(std::move(e)));
+        return py::make_tuple(tidy_frames(tables), errors);
+      },
+      py::arg("path"), py::kw_only(), py::arg("lax") = false, py::arg("catalog") = py::none(),
+      py::arg("redact") = false, py::arg("limits") = py::none(),
+      "Reads a cohort file straight into its complete tidy tables' numpy columns (no case is kept). "
+      "Returns (tables, errors), errors as read_cohort_file gives them.");
 
   m.def(
       "read_case_file",

@@ -1,5 +1,6 @@
 #include <iptkit/import/table_columns.hpp>
 
+#include <iptkit/json/detail/read_fast.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/model/session.hpp>
 
@@ -13,6 +14,7 @@ namespace iptkit {
 namespace {
 
 constexpr auto no_day = cohort_columns::no_day;
+constexpr std::uint8_t missing_code = 254;  // a phase or attendance that is missing (255: unknown)
 
 // Collects issues up to a limit, then counts the rest; the count becomes one last issue.
 struct issues {
@@ -113,7 +115,7 @@ std::int32_t case_lookup::find(std::string_view id) const noexcept {
   }
 }
 
-cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_errors) {
+cohort_columns_result import_cohort_columns(table_columns in, const catalog& cat, std::size_t max_errors) {
   cohort_columns_result r;
   issues log{r.errors, max_errors == 0 ? 1 : max_errors};
   const auto& cases = in.cases;
@@ -137,6 +139,19 @@ cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_er
     return r;
   }
 
+  // The catalog's definition of each instrument id (none: an id the catalog does not know).
+  std::vector<const instrument*> spec(in.instruments.size());
+  std::string known;
+  for (const auto& i : cat.instruments.entries()) known += (known.empty() ? "" : ", ") + i.id;
+  for (std::size_t k = 0; k < spec.size(); ++k) spec[k] = cat.instruments.find(in.instruments[k]);
+  std::vector<std::uint8_t> reported(spec.size(), 0);
+  const auto unknown = [&](std::string_view table, std::size_t row, std::string_view field, std::int32_t k,
+                           const std::string& id) {
+    if (reported[static_cast<std::size_t>(k)]++) return;  // once per id, at its first row
+    log.add(table, row + 1, field, id, import_error_kind::unknown_code,
+            "not an instrument of the catalog (known: " + known + "); add its definition to the catalog");
+  };
+
   // The cases table.
   {
     const case_lookup ids(cases.case_id);
@@ -144,8 +159,9 @@ cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_er
       log.add("cases", i + 1, "case_id", cases.case_id[i], import_error_kind::duplicate_row, "a second row for this case");
     for (std::size_t i = 0; i < n; ++i) {
       const auto& id = cases.case_id[i];
-      if (id.empty())
-        log.add("cases", i + 1, "case_id", {}, import_error_kind::invalid, "expected a case id, found an empty one");
+      if (!json::detail::satisfies(meta::identifier{1, 64}, id))
+        log.add("cases", i + 1, "case_id", {}, import_error_kind::invalid,
+                "expected 1-64 characters of A-Z a-z 0-9 . _ - (the case format's case_id)");
       if (cases.start_day[i] == no_day)
         log.add("cases", i + 1, "start_date", id, import_error_kind::invalid, "expected the contract start date, found none");
       if (!cases.relapse_instrument.empty()) {
@@ -154,6 +170,8 @@ cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_er
           log.add("cases", i + 1, "relapse_instrument", id, import_error_kind::invalid,
                   "expected an instrument index below " + std::to_string(n_instruments) + " or -1, found " +
                       std::to_string(k));
+        else if (k >= 0 && !spec[static_cast<std::size_t>(k)])
+          unknown("cases", i, "maintenance_json", k, id);
         else if (k >= 0 && cases.relapse_consecutive[i] < 1)
           log.add("cases", i + 1, "relapse_consecutive", id, import_error_kind::invalid,
                   "expected a run length of at least 1, found " + std::to_string(cases.relapse_consecutive[i]));
@@ -175,6 +193,7 @@ cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_er
   out.cancelled.assign(n, 0);
   out.no_show.assign(n, 0);
   out.completer.assign(n, 0);
+  std::vector<std::int32_t> previous_day(n, no_day);
   for (std::size_t s = 0; s < ses.case_position.size(); ++s) {
     const auto c = ses.case_position[s];
     if (!case_of("sessions", s, c)) continue;
@@ -183,14 +202,24 @@ cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_er
     if (ses.day[s] == no_day) {
       log.add("sessions", s + 1, "date", id_of(c), import_error_kind::invalid, "expected the session date, found none");
       ok = false;
+    } else if (ses.day[s] < previous_day[i]) {
+      log.add("sessions", s + 1, "date", id_of(c), import_error_kind::invalid,
+              "expected a case's sessions in date order (the endpoint window follows the last acute session); "
+              "found one dated before the case's previous row: sort the sessions by case and date");
+      ok = false;
+    } else {
+      previous_day[i] = ses.day[s];
     }
     if (!valid_enum<phase>(ses.phase[s])) {
-      log.add("sessions", s + 1, "phase", id_of(c), import_error_kind::invalid, "expected one of initial, middle, termination, maintenance");
+      log.add("sessions", s + 1, "phase", id_of(c), import_error_kind::invalid,
+              std::string("expected one of initial, middle, termination, maintenance; found ") +
+                  (ses.phase[s] == missing_code ? "none" : "another value"));
       ok = false;
     }
     if (!valid_enum<attendance>(ses.attendance[s])) {
       log.add("sessions", s + 1, "attendance", id_of(c), import_error_kind::invalid,
-              "expected one of attended, cancelled, no_show");
+              std::string("expected one of attended, cancelled, no_show; found ") +
+                  (ses.attendance[s] == missing_code ? "none" : "another value"));
       ok = false;
     }
     if (!ok) continue;
@@ -221,13 +250,22 @@ cohort_columns_result import_cohort_columns(table_columns in, std::size_t max_er
     if (as.day[a] == no_day)
       log.add("assessments", a + 1, "date", id_of(c), import_error_kind::invalid,
               "expected the assessment date, found none");
-    if (as.instrument[a] < 0 || as.instrument[a] >= n_instruments)
+    const auto k = as.instrument[a];
+    if (k < 0 || k >= n_instruments) {
       log.add("assessments", a + 1, "instrument", id_of(c), import_error_kind::invalid,
-              "expected an instrument index below " + std::to_string(n_instruments) + ", found " +
-                  std::to_string(as.instrument[a]));
-    if (as.total[a] != cohort_columns::no_total && as.total[a] < 0)
+              "expected an instrument index below " + std::to_string(n_instruments) + ", found " + std::to_string(k));
+      continue;
+    }
+    const instrument* in_force = spec[static_cast<std::size_t>(k)];
+    if (!in_force) {
+      unknown("assessments", a, "instrument", k, id_of(c));
+      continue;
+    }
+    const auto t = as.total[a];
+    if (t != cohort_columns::no_total && (t < in_force->total_min || t > in_force->total_max))
       log.add("assessments", a + 1, "total", id_of(c), import_error_kind::invalid,
-              "expected a total of 0 or more, found " + std::to_string(as.total[a]));
+              "expected a " + in_force->id + " total from " + std::to_string(in_force->total_min) + " to " +
+                  std::to_string(in_force->total_max) + ", found " + std::to_string(t));
   }
   log.close();
   if (!r.errors.empty()) {

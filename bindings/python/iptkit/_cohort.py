@@ -26,7 +26,6 @@ _PHASES = ["initial", "middle", "termination", "maintenance"]
 _ATTENDANCE = ["attended", "cancelled", "no_show"]
 _NEEDED = {"cases": ["case_id", "start_date"], "sessions": ["case_id", "date", "phase", "attendance"],
            "assessments": ["case_id", "date", "instrument", "total"]}
-_CHUNK = 20_000  # cases per chunk when a file is read into tables
 
 Column = Union[_pd.Series, Any]  # a pandas Series or a pyarrow ChunkedArray
 
@@ -45,15 +44,23 @@ def _column(table: Any, name: str, table_name: str) -> Column:
     return table.column(name) if _is_arrow(table) else table[name]
 
 
-def _first_missing(col: Column) -> int | None:
-    missing = _np.asarray(col.is_null() if _is_arrow(col) else col.isna())
-    return int(_np.argmax(missing)) if missing.any() else None
+def _issue(what: str, row: int | None, message: str, kind: str = "invalid") -> ImportIssue:
+    table, _, field = what.partition(".")
+    return ImportIssue(source=table, row=None if row is None else row + 1, field=field, case_id="", path="",
+                       record="", event="", kind=_core.ImportErrorKind.__members__[kind], message=message)
+
+
+def _refuse(what: str, bad: Any, message: str) -> None:
+    """Raises TableError at the first row where ``bad`` (a boolean array) is true."""
+    bad = _np.asarray(bad, dtype=bool)
+    if bad.any():
+        row = int(_np.argmax(bad))
+        raise TableError(f"iptkit.Cohort: {what}, row {row + 1}: {message} ({int(bad.sum())} such row(s))",
+                         [_issue(what, row, message)])
 
 
 def _refuse_missing(col: Column, what: str) -> None:
-    row = _first_missing(col)
-    if row is not None:
-        raise TableError(f"iptkit.Cohort: {what}, row {row + 1}: expected a value, found none", [])
+    _refuse(what, col.is_null() if _is_arrow(col) else col.isna(), "expected a value, found none")
 
 
 def _texts(col: Column, what: str) -> tuple[Any, ...]:
@@ -87,10 +94,18 @@ def _days(col: Column, what: str) -> tuple[_np.ndarray[Any, Any], int]:
     if _is_arrow(col):
         col = _pd.Series(col.to_pandas())
     if not _pd.api.types.is_datetime64_any_dtype(col.dtype):
-        try:
-            col = _pd.to_datetime(col, format="%Y-%m-%d")
-        except (ValueError, TypeError) as e:
-            raise TableError(f"iptkit.Cohort: {what}: expected dates (YYYY-MM-DD): {e}", []) from None
+        # Text must be YYYY-MM-DD exactly (as import_tables reads it); dates and timestamps are dates.
+        values = col.to_numpy(dtype=object)
+        is_text = _np.fromiter((isinstance(v, str) for v in values), dtype=bool, count=len(values))
+        all_values: Any = _pd.Series(values)
+        text = all_values.where(is_text)
+        text = text.where(text.astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}") & is_text)
+        parsed = _pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+        if not is_text.all():
+            others = _pd.to_datetime(all_values.where(~is_text), errors="coerce")
+            parsed = parsed.where(is_text, others.astype("datetime64[s]"))
+        _refuse(what, col.notna().to_numpy() & parsed.isna().to_numpy(), "expected a date as YYYY-MM-DD")
+        col = parsed
     if getattr(col.dtype, "tz", None) is not None:
         raise TableError(f"iptkit.Cohort: {what}: expected calendar dates, found times with a time zone", [])
     values = col.to_numpy()
@@ -100,15 +115,18 @@ def _days(col: Column, what: str) -> tuple[_np.ndarray[Any, Any], int]:
 
 
 def _codes(col: Column, spellings: list[str], what: str) -> _np.ndarray[Any, Any]:
-    """Enum values (positions in ``spellings``) as uint8; 255 for a value that is none of them."""
+    """Enum values (positions in ``spellings``) as uint8; 254 where missing, 255 for a value that
+    is none of them (the core reports both with their rows)."""
     if _is_arrow(col):
         col = _pd.Series(col.to_pandas())
     if isinstance(col.dtype, _pd.CategoricalDtype):
-        lookup = _np.array([spellings.index(c) if c in spellings else 255 for c in col.cat.categories] + [255],
+        lookup = _np.array([spellings.index(c) if c in spellings else 255 for c in col.cat.categories] + [254],
                            dtype=_np.uint8)
         return lookup[col.cat.codes.to_numpy()]  # code -1 (missing) takes the last entry
     codes = _pd.Index(spellings).get_indexer(_pd.Index(col))
-    return _np.where(codes < 0, 255, codes).astype(_np.uint8)
+    out = _np.where(codes < 0, 255, codes).astype(_np.uint8)
+    out[col.isna().to_numpy()] = 254
+    return out
 
 
 def _totals(col: Column, what: str) -> _np.ndarray[Any, Any]:
@@ -120,17 +138,41 @@ def _totals(col: Column, what: str) -> _np.ndarray[Any, Any]:
     if _pd.api.types.is_integer_dtype(col.dtype):
         values = col.to_numpy(dtype=_np.int64, na_value=0)
     else:
+        if not _pd.api.types.is_numeric_dtype(col.dtype) or _pd.api.types.is_bool_dtype(col.dtype):
+            numbers = _pd.to_numeric(col.where(col.map(lambda v: not isinstance(v, bool))), errors="coerce")
+            _refuse(what, col.notna().to_numpy() & numbers.isna().to_numpy(),
+                    "expected a whole number (the scored total) or an empty cell")
+            col = numbers
         floats = col.to_numpy(dtype="float64", na_value=0.0)
-        if (floats != _np.floor(floats)).any():
-            raise TableError(f"iptkit.Cohort: {what}: expected whole numbers", [])
+        _refuse(what, floats != _np.floor(floats), "expected a whole number (the scored total)")
         values = floats.astype(_np.int64)
-    if len(values) and (_np.abs(values) > 1_000_000).any():
-        raise TableError(f"iptkit.Cohort: {what}: expected totals of a rating scale, found "
-                         f"{int(values[_np.argmax(_np.abs(values))])}", [])
+    _refuse(what, _np.abs(values) > 1_000_000, "expected the total of a rating scale")
     out = values.astype(_np.int32)
     if missing is not None:
         out[missing] = _NO_TOTAL
     return out
+
+
+def _loaded(name: str, table: Any) -> Any:
+    """A table given as a DataFrame or pyarrow Table as it is; a path read (.csv or .parquet)."""
+    if isinstance(table, (str, _os.PathLike)):
+        path = _os.fspath(table)
+        if path.endswith(".parquet"):
+            return _pd.read_parquet(path)
+        if path.endswith(".csv"):
+            return _pd.read_csv(path, dtype={"case_id": str}, keep_default_na=False, na_values=[""])
+        raise ValueError(f"iptkit.Cohort: table {name!r}: expected a .csv or .parquet file, not {path!r}")
+    if isinstance(table, _pd.DataFrame) or _is_arrow(table):
+        return table
+    raise TypeError(f"iptkit.Cohort: table {name!r}: expected a DataFrame, a pyarrow Table or a path, "
+                    f"not {type(table).__name__}")
+
+
+def _ids_as_text(table: Any) -> Any:
+    """A table whose case ids were read as numbers (REDCap record ids) with them as text."""
+    if not _is_arrow(table) and "case_id" in table.columns and _pd.api.types.is_integer_dtype(table["case_id"].dtype):
+        return table.assign(case_id=table["case_id"].astype(str))
+    return table
 
 
 def _relapse_rules(cases: Any) -> list[tuple[int, str, int, int]]:
@@ -138,7 +180,7 @@ def _relapse_rules(cases: Any) -> list[tuple[int, str, int, int]]:
     maintenance but no such column would silently lose its relapse outcomes, so it raises."""
     names = list(cases.column_names) if _is_arrow(cases) else list(cases.columns)
     if "maintenance_json" not in names:
-        if "maintenance" in names and bool(_np.asarray(_column(cases, "maintenance", "cases"), dtype=bool).any()):
+        if "maintenance" in names and _true(_column(cases, "maintenance", "cases")).any():
             raise TableError("iptkit.Cohort: cases have maintenance but the cases table has no maintenance_json "
                              "column, so their relapse rules are unknown; give the complete tables "
                              "(iptkit.tables(..., complete=True) or the CSV written with --complete)", [])
@@ -148,10 +190,24 @@ def _relapse_rules(cases: Any) -> list[tuple[int, str, int, int]]:
                              else cases.column("maintenance_json").to_pylist()):
         if not isinstance(text, str):  # None, NaN or pd.NA: no maintenance
             continue
-        rule = _json.loads(text).get("relapse_rule")
-        if rule:
-            rules.append((i, str(rule["instrument"]), int(rule["threshold"]), int(rule["consecutive"])))
+        try:
+            rule = _json.loads(text).get("relapse_rule")
+            if rule:
+                rules.append((i, str(rule["instrument"]), int(rule["threshold"]), int(rule["consecutive"])))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            message = "expected the maintenance plan as JSON, with a relapse_rule of instrument, threshold and consecutive"
+            raise TableError(f"iptkit.Cohort: cases.maintenance_json, row {i + 1}: {message}",
+                             [_issue("cases.maintenance_json", i, message)]) from None
     return rules
+
+
+def _true(col: Column) -> _np.ndarray[Any, Any]:
+    """Which cells of a yes/no column say yes (True, 1, "true", "yes"); missing is no."""
+    if _is_arrow(col):
+        col = _pd.Series(col.to_pandas())
+    if _pd.api.types.is_bool_dtype(col.dtype):
+        return col.fillna(False).to_numpy(dtype=bool)
+    return col.astype(str).str.strip().str.lower().isin(["true", "1", "1.0", "yes"]).to_numpy()
 
 
 class Cohort:
@@ -164,12 +220,26 @@ class Cohort:
     gives them), :meth:`read` (a case file) or :meth:`from_cases`."""
 
     __slots__ = ("_tables", "_columns", "_catalog", "_unused")
+    _tables: dict[str, _pd.DataFrame]
+    _columns: Any
+    _catalog: Catalog | None
+    _unused: list[ImportIssue]
 
-    def __init__(self, tables: Mapping[str, Any], columns: Any, catalog: Catalog | None) -> None:
-        self._tables = dict(tables)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("iptkit.Cohort: make one with Cohort.from_tables(tables), Cohort.read(path), "
+                        "Cohort.from_cases(cases) or Cohort.from_redcap(...)")
+
+    @classmethod
+    def _made(cls, tables: Mapping[str, _pd.DataFrame], columns: Any, catalog: Catalog | None,
+              unused: Iterable[ImportIssue] = ()) -> Cohort:
+        self = cls.__new__(cls)
+        # Shallow copies: with pandas' copy-on-write, later edits of the caller's frames do not
+        # reach the cohort, whose columns were made from them.
+        self._tables = {name: t.copy(deep=False) for name, t in tables.items()}
         self._columns = columns
         self._catalog = catalog
-        self._unused: list[ImportIssue] = []
+        self._unused = list(unused)
+        return self
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any], *, catalog: Catalog | None = None,
@@ -191,7 +261,7 @@ class Cohort:
                              "cases, sessions, assessments, relationships")
         if "cases" not in tables:
             raise ValueError("iptkit.Cohort.from_tables: the cases table is required")
-        given = {name: t for name, t in tables.items() if name != "outcomes"}
+        given = {name: _ids_as_text(_loaded(name, t)) for name, t in tables.items() if name != "outcomes"}
         for name in ("sessions", "assessments"):
             if name not in given:
                 given[name] = _pd.DataFrame({c: _pd.Series([], dtype=object) for c in _NEEDED[name]})
@@ -209,12 +279,12 @@ class Cohort:
             _texts(col["assessments"]["instrument"], "assessments.instrument"),
             _days(col["assessments"]["date"], "assessments.date"),
             _totals(col["assessments"]["total"], "assessments.total"),
-            max_errors=max_errors)
+            catalog=catalog, max_errors=max_errors)
         if errors:
-            raise TableError(f"iptkit.Cohort.from_tables: {len(errors)} problem(s) in the tables; the first: "
+            raise TableError(f"iptkit.Cohort.from_tables: problems in the tables (all in .errors); the first: "
                              f"{errors[0]}", errors)
         frames = {name: (t.to_pandas() if _is_arrow(t) else t) for name, t in given.items()}
-        return cls(frames, columns, catalog)
+        return cls._made(frames, columns, catalog)
 
     @classmethod
     def from_cases(cls, cases: Iterable[Case], *, catalog: Catalog | None = None) -> Cohort:
@@ -223,34 +293,18 @@ class Cohort:
         items = cases if isinstance(cases, list) else list(cases)
         t = _tables(items, complete=True, catalog=catalog)
         t.pop("outcomes")
-        return cls(t, _core.cohort_columns_of_cases(items, catalog=catalog), catalog)
+        return cls._made(t, _core.cohort_columns_of_cases(items, catalog=catalog), catalog)
 
     @classmethod
     def read(cls, source: PathLike, *, lax: bool = False, catalog: Catalog | None = None) -> Cohort:
-        """A cohort from a case file (JSON Lines, a JSON array or one document), read in chunks
-        of 20,000 cases that become tables at once: at most one chunk of ``Case`` objects exists
-        at a time. A case that cannot be read raises :class:`DecodeError`, as read_cases does."""
-        from . import iter_cases, tables as _tables
-        parts: dict[str, list[_pd.DataFrame]] = {"cases": [], "sessions": [], "assessments": [],
-                                                  "relationships": []}
-        chunk: list[Case] = []
-        first = 0
-
-        def flush() -> None:
-            nonlocal first
-            t = _core.tidy_columns(chunk, dates=True, catalog=catalog, first_index=first, complete=True)
-            for name in parts:
-                parts[name].append(_frame(t[name]))
-            first += len(chunk)
-            chunk.clear()
-
-        for case in iter_cases(source, lax=lax, catalog=catalog):
-            chunk.append(case)
-            if len(chunk) == _CHUNK:
-                flush()
-        if chunk or first == 0:
-            flush()
-        frames = {name: (p[0] if len(p) == 1 else _pd.concat(p, ignore_index=True)) for name, p in parts.items()}
+        """A cohort from a case file (JSON Lines, a JSON array or one document): each case is
+        read and checked in C++ and becomes its rows at once, so no ``Case`` object is made and
+        memory holds the tables, not the cases. A case that cannot be read raises
+        :class:`DecodeError`, as :func:`iptkit.read_cases` does."""
+        from . import _case_list, _checked_path
+        columns, failed = _core.read_cohort_tables(_checked_path(source), lax=lax, catalog=catalog)
+        _case_list([], failed, "raise")
+        frames = {name: _frame(columns[name]) for name in ("cases", "sessions", "assessments", "relationships")}
         return cls.from_tables(frames, catalog=catalog)
 
     @classmethod
@@ -283,7 +337,7 @@ class Cohort:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The columns are remade from the tables (pickling, Dask): the tables are the cohort.
-        return (_remade, (self._tables, self._catalog))
+        return (_remade, (self._tables, self._catalog, self._unused))
 
     def __len__(self) -> int:
         return len(self._columns)
@@ -300,8 +354,8 @@ class Cohort:
 
     def tables(self) -> dict[str, _pd.DataFrame]:
         """The cohort's tables (``cases``, ``sessions``, ``assessments``, ``relationships`` when
-        given), as held: not copied."""
-        return dict(self._tables)
+        given). Shallow copies: with pandas' copy-on-write, editing them leaves the cohort alone."""
+        return {name: t.copy(deep=False) for name, t in self._tables.items()}
 
     def outcomes(self, *, threads: int = 1, recovery_period_months: int = 4) -> _pd.DataFrame:
         """The per-case outcomes, computed in C++ on the columns: the same DataFrame as
@@ -311,8 +365,8 @@ class Cohort:
                                                recovery_period_months=recovery_period_months)
         out = _frame(columns)
         ids = self.case_ids
-        taken = ids.array.take(out["case_index"].to_numpy())
-        out.insert(1, "case_id", taken if ids.dtype == "string" else _pd.array(taken, dtype="string"))
+        taken = _pd.array(ids.array.take(out["case_index"].to_numpy()), dtype="string")  # the dtype iptkit.outcomes has
+        out.insert(1, "case_id", taken)
         return out
 
     def summary(self, *, by: GroupBy | str | None = None, threads: int = 1,
@@ -328,8 +382,7 @@ class Cohort:
             cases = self._tables["cases"]
             if name not in cases.columns:
                 raise TableError(f"iptkit.Cohort.summary: the cases table has no column {name!r} to group by", [])
-            labels = ["(none)" if v is None or v is _pd.NA or (isinstance(v, float) and _np.isnan(v)) else str(v)
-                      for v in cases[name].tolist()]
+            labels = ["(none)" if not isinstance(v, str) or v == "" else v for v in cases[name].tolist()]
         s = _core.cohort_summarize(self._columns, labels, by=group, catalog=self._catalog, threads=threads,
                                    recovery_period_months=recovery_period_months)
         return _frame(_core.summary_columns(s))
@@ -373,5 +426,7 @@ class Cohort:
         return _validate(self.cases(), catalog=self._catalog, threads=threads, redact=redact)
 
 
-def _remade(tables: Mapping[str, Any], catalog: Catalog | None) -> Cohort:
-    return Cohort.from_tables(tables, catalog=catalog)
+def _remade(tables: Mapping[str, Any], catalog: Catalog | None, unused: list[ImportIssue]) -> Cohort:
+    cohort = Cohort.from_tables(tables, catalog=catalog)
+    cohort._unused = list(unused)
+    return cohort

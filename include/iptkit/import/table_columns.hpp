@@ -5,6 +5,7 @@
 /// a million cases and more. What it reads is checked; the rest of a case is not (import_tables
 /// builds and checks whole cases).
 
+#include <iptkit/catalog.hpp>
 #include <iptkit/import/import_issue.hpp>
 #include <iptkit/outcomes/cohort_columns.hpp>
 
@@ -65,10 +66,13 @@ struct cohort_columns_result {
 
 /// @brief Makes the outcome columns of the tables: the same columns, case for case, that
 /// cohort_columns::append() makes of the cases import_tables() builds from the same tables.
-/// Checked: the columns' lengths, unique case ids, every row's case position, dates present,
-/// phase and attendance values, instrument indices, totals >= 0, relapse rules. Rows may come in
-/// any order of cases; within a case they keep the tables' order. Never throws on bad input.
-cohort_columns_result import_cohort_columns(table_columns tables, std::size_t max_errors = 100);
+/// Checked: the columns' lengths; case ids unique and of the case format's form; every row's
+/// case position; dates present; a case's sessions in date order (the endpoint window is found
+/// from the last acute session in that order); phase and attendance values; instruments that the
+/// catalog defines, and totals within their range; relapse rules. Rows may come in any order of
+/// cases; within a case they keep the tables' order. Never throws on bad input.
+cohort_columns_result import_cohort_columns(table_columns tables, const catalog& cat = catalog::builtin(),
+                                            std::size_t max_errors = 100);
 
 /// @brief Case ids to their positions: an open-addressing hash table of positions into the ids
 /// (no allocation per id). The ids must outlive it.
