@@ -8,6 +8,7 @@
 #include <iptkit/import/fhir.hpp>
 #include <iptkit/import/redcap.hpp>
 #include <iptkit/import/tables.hpp>
+#include <iptkit/rules/validate.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -18,6 +19,33 @@ namespace iptkit::python {
 namespace {
 
 using named_bytes = std::pair<std::string, py::bytes>;
+using named_table = std::tuple<std::string, py::bytes, bool>;  // name, CSV bytes, rendered from a DataFrame
+
+import_result tables_result(const std::vector<named_table>& tables, bool keep_unknown_columns, bool lax,
+                            const catalog* cat, bool redact, const read_limits* limits) {
+  tidy_csv_input in;
+  std::vector<std::string> frames;  // tables rendered from a DataFrame: their lines mean nothing
+  for (const auto& [name, data, frame] : tables) {
+    std::string text = data;
+    if (frame) frames.push_back(name);
+    csv_source* slot = name.starts_with("cases")           ? &in.cases
+                       : name.starts_with("sessions")      ? &in.sessions
+                       : name.starts_with("assessments")   ? &in.assessments
+                       : name.starts_with("relationships") ? &in.relationships
+                                                           : nullptr;
+    if (!slot) throw py::value_error("iptkit: no input table '" + name + "'");
+    *slot = {name, std::move(text)};
+  }
+  import_options options;
+  options.keep_unknown_columns = keep_unknown_columns;
+  options.read = reading(lax, redact, limits);
+  py::gil_scoped_release release;
+  auto result = import_tables(in, options, catalog_or_builtin(cat));
+  for (auto* list : {&result.errors, &result.unused})
+    for (auto& e : *list)
+      if (std::find(frames.begin(), frames.end(), e.source) != frames.end()) e.line.reset();
+  return result;
+}
 
 import_result redcap_result(const named_bytes& records, const named_bytes& dictionary, const named_bytes& mapping,
                             bool records_from_frame, bool lax, const catalog* cat, bool redact,
@@ -48,36 +76,30 @@ void bind_import(py::module_& m) {
       .def_property_readonly("ok", &import_result::ok, "True when nothing went wrong.");
   m.def(
       "import_tables_text",
-      [](const std::vector<std::tuple<std::string, py::bytes, bool>>& tables, bool keep_unknown_columns, bool lax,
-         const catalog* cat, bool redact, const read_limits* limits) {
-        tidy_csv_input in;
-        std::vector<std::string> frames;  // tables rendered from a DataFrame: their lines mean nothing
-        for (const auto& [name, data, frame] : tables) {
-          std::string text = data;
-          if (frame) frames.push_back(name);
-          csv_source* slot = name.starts_with("cases")           ? &in.cases
-                             : name.starts_with("sessions")      ? &in.sessions
-                             : name.starts_with("assessments")   ? &in.assessments
-                             : name.starts_with("relationships") ? &in.relationships
-                                                                 : nullptr;
-          if (!slot) throw py::value_error("iptkit: no input table '" + name + "'");
-          *slot = {name, std::move(text)};
-        }
-        import_options options;
-        options.keep_unknown_columns = keep_unknown_columns;
-        options.read = reading(lax, redact, limits);
-        py::gil_scoped_release release;
-        auto result = import_tables(in, options, catalog_or_builtin(cat));
-        for (auto* list : {&result.errors, &result.unused})
-          for (auto& e : *list)
-            if (std::find(frames.begin(), frames.end(), e.source) != frames.end()) e.line.reset();
-        return result;
+      [](const std::vector<named_table>& tables, bool keep_unknown_columns, bool lax, const catalog* cat, bool redact,
+         const read_limits* limits) {
+        return tables_result(tables, keep_unknown_columns, lax, cat, redact, limits);
       },
       py::arg("tables"), py::kw_only(), py::arg("keep_unknown_columns") = false, py::arg("lax") = false,
       py::arg("catalog") = py::none(), py::arg("redact") = false, py::arg("limits") = py::none(),
       "Cases from the tidy tables given as (name, CSV bytes, from a DataFrame) triples; each name starts "
       "with its table's (cases, sessions, assessments, relationships). Issues of a table rendered from a "
       "DataFrame carry its row, not a line.");
+  m.def(
+      "import_tables_findings",
+      [](const std::vector<named_table>& tables, const catalog* c, unsigned threads, bool redact) {
+        auto result = tables_result(tables, false, false, c, redact, nullptr);
+        std::vector<std::vector<finding>> findings;
+        if (result.ok()) {
+          py::gil_scoped_release release;
+          findings = validate_cohort(result.cases, {.redact = redact, .threads = threads}, catalog_or_builtin(c));
+        }
+        return py::make_tuple(std::move(result.errors), std::move(findings));
+      },
+      py::arg("tables"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
+      py::arg("redact") = false,
+      "The protocol findings of the cases the tables make, built and validated in C++ (no Python object per "
+      "case): (import errors, findings per case); with errors, no findings.");
   m.def(
       "import_redcap_text",
       [](const named_bytes& records, const named_bytes& dictionary, const named_bytes& mapping,

@@ -110,7 +110,8 @@ def test_cases_on_demand(synthetic, full_tables) -> None:
     assert cohort.case(3).to_json() == synthetic[3].to_json()
     assert cohort.case(synthetic[7].case_id).to_json() == synthetic[7].to_json()
     assert [c.to_json() for c in cohort.cases()] == [c.to_json() for c in synthetic]
-    assert [len(f) for f in cohort.validate()] == [len(f) for f in iptkit.validate(synthetic)]
+    assert [[(x.code, x.path) for x in f] for f in cohort.validate(threads=2)] == \
+        [[(x.code, x.path) for x in f] for f in iptkit.validate(synthetic)]
     with pytest.raises(KeyError):
         cohort.case("NO-SUCH-CASE")
     with pytest.raises(IndexError):

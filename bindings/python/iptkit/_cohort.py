@@ -15,6 +15,7 @@ import pandas as _pd
 from . import _core
 from ._core import Case, Catalog, GroupBy, ImportIssue
 from ._errors import TableError
+from ._findings import Findings
 from ._frames import frame as _frame
 
 if TYPE_CHECKING:
@@ -419,11 +420,18 @@ class Cohort:
                              f"{result.errors[0]}", list(result.errors))
         return result.cases[0]
 
-    def validate(self, *, threads: int = 1, redact: bool = False) -> list[Any]:
+    def validate(self, *, threads: int = 1, redact: bool = False) -> list[Findings]:
         """The protocol findings of every case (as :func:`iptkit.validate`), the cases built from
-        the tables in C++ and checked on the way (a problem raises :class:`TableError`)."""
-        from . import validate as _validate
-        return _validate(self.cases(), catalog=self._catalog, threads=threads, redact=redact)
+        the complete tables and validated in C++, with no ``Case`` object made; tables that
+        cannot give the cases back raise :class:`TableError`."""
+        from ._import import _given_tables
+        given = {k: v for k, v in self._tables.items() if k in ("cases", "sessions", "assessments", "relationships")}
+        errors, findings = _core.import_tables_findings(_given_tables(given), catalog=self._catalog, threads=threads,
+                                                        redact=redact)
+        if errors:
+            raise TableError(f"iptkit.Cohort: the cases cannot be built from the tables; the first problem: "
+                             f"{errors[0]}", list(errors))
+        return [Findings(f) for f in findings]
 
 
 def _remade(tables: Mapping[str, Any], catalog: Catalog | None, unused: list[ImportIssue]) -> Cohort:
