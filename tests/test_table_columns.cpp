@@ -1,6 +1,7 @@
 // The outcome columns of a cohort straight from its long tables: the same columns, case for case,
 // as cohort_columns::append() of the cases, whatever the order of the rows; every problem of the
 // columns read is reported at its table, row and column.
+#include "table_columns_support.hpp"
 #include "test_support.hpp"
 
 #include <iptkit/export/tidy.hpp>
@@ -20,53 +21,10 @@ using namespace iptkit;
 
 // The tables' columns, made from make_tidy_tables() rows (dates and scored totals as the export
 // gives them) and, for the relapse rules the analysis tables do not carry, from the cases.
-struct owned_columns {
-  std::vector<std::string> instruments, case_id;
-  std::vector<std::int32_t> start, relapse, threshold, consecutive;
-  std::vector<std::int32_t> s_case, s_day, a_case, a_instrument, a_day, a_total;
-  std::vector<std::uint8_t> s_phase, s_attendance;
-
-  table_columns view() const {
-    return {instruments,
-            {case_id, start, relapse, threshold, consecutive},
-            {s_case, s_day, s_phase, s_attendance},
-            {a_case, a_instrument, a_day, a_total}};
-  }
-};
-
-std::int32_t index_of(std::vector<std::string>& ids, const std::string& id) {
-  const auto it = std::find(ids.begin(), ids.end(), id);
-  if (it != ids.end()) return static_cast<std::int32_t>(it - ids.begin());
-  ids.push_back(id);
-  return static_cast<std::int32_t>(ids.size() - 1);
-}
+using owned_columns = test::owned_table_columns;
 
 owned_columns columns_of(const std::vector<case_record>& cases) {
-  const auto t = make_tidy_tables(cases);
-  owned_columns o;
-  for (const auto& a : t.assessments) index_of(o.instruments, a.instrument);  // first appearance
-  for (std::size_t i = 0; i < cases.size(); ++i) {
-    o.case_id.push_back(t.cases[i].case_id);
-    o.start.push_back(day_number(*t.cases[i].start_date));
-    const auto& m = cases[i].maintenance;
-    const bool rule = m && m->relapse_rule;
-    o.relapse.push_back(rule ? index_of(o.instruments, m->relapse_rule->instrument) : -1);
-    o.threshold.push_back(rule ? m->relapse_rule->threshold : 0);
-    o.consecutive.push_back(rule ? m->relapse_rule->consecutive : 0);
-  }
-  for (const auto& s : t.sessions) {
-    o.s_case.push_back(static_cast<std::int32_t>(s.case_index));
-    o.s_day.push_back(day_number(*s.date));
-    o.s_phase.push_back(static_cast<std::uint8_t>(s.phase));
-    o.s_attendance.push_back(static_cast<std::uint8_t>(s.attendance));
-  }
-  for (const auto& a : t.assessments) {
-    o.a_case.push_back(static_cast<std::int32_t>(a.case_index));
-    o.a_instrument.push_back(index_of(o.instruments, a.instrument));
-    o.a_day.push_back(day_number(*a.date));
-    o.a_total.push_back(a.total ? *a.total : cohort_columns::no_total);
-  }
-  return o;
+  return test::columns_of(cases, make_tidy_tables(cases));
 }
 
 std::vector<case_record> cohort() {

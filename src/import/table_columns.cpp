@@ -14,7 +14,12 @@ namespace iptkit {
 namespace {
 
 constexpr auto no_day = cohort_columns::no_day;
-constexpr std::uint8_t missing_code = 254;  // a phase or attendance that is missing (255: unknown)
+constexpr std::uint8_t missing_code = 254;
+// The dates the case format can hold (years 0000-9999): outcomes add windows to them.
+const std::int32_t first_day = day_number(std::chrono::year{0} / 1 / 1);
+const std::int32_t last_day = day_number(std::chrono::year{9999} / 12 / 31);
+bool in_range(std::int32_t day) { return day >= first_day && day <= last_day; }
+const std::string out_of_range = "expected a date from 0000-01-01 to 9999-12-31, found one outside";  // a phase or attendance that is missing (255: unknown)
 
 // Collects issues up to a limit, then counts the rest; the count becomes one last issue.
 struct issues {
@@ -164,6 +169,8 @@ cohort_columns_result import_cohort_columns(table_columns in, const catalog& cat
                 "expected 1-64 characters of A-Z a-z 0-9 . _ - (the case format's case_id)");
       if (cases.start_day[i] == no_day)
         log.add("cases", i + 1, "start_date", id, import_error_kind::invalid, "expected the contract start date, found none");
+      else if (!in_range(cases.start_day[i]))
+        log.add("cases", i + 1, "start_date", id, import_error_kind::invalid, out_of_range);
       if (!cases.relapse_instrument.empty()) {
         const auto k = cases.relapse_instrument[i];
         if (k < -1 || k >= n_instruments)
@@ -201,6 +208,9 @@ cohort_columns_result import_cohort_columns(table_columns in, const catalog& cat
     bool ok = true;
     if (ses.day[s] == no_day) {
       log.add("sessions", s + 1, "date", id_of(c), import_error_kind::invalid, "expected the session date, found none");
+      ok = false;
+    } else if (!in_range(ses.day[s])) {
+      log.add("sessions", s + 1, "date", id_of(c), import_error_kind::invalid, out_of_range);
       ok = false;
     } else if (ses.day[s] < previous_day[i]) {
       log.add("sessions", s + 1, "date", id_of(c), import_error_kind::invalid,
@@ -250,6 +260,8 @@ cohort_columns_result import_cohort_columns(table_columns in, const catalog& cat
     if (as.day[a] == no_day)
       log.add("assessments", a + 1, "date", id_of(c), import_error_kind::invalid,
               "expected the assessment date, found none");
+    else if (!in_range(as.day[a]))
+      log.add("assessments", a + 1, "date", id_of(c), import_error_kind::invalid, out_of_range);
     const auto k = as.instrument[a];
     if (k < 0 || k >= n_instruments) {
       log.add("assessments", a + 1, "instrument", id_of(c), import_error_kind::invalid,

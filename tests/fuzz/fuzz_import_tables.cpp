@@ -1,11 +1,16 @@
 // Fuzz target: the four tidy tables (cases, sessions, assessments, relationships), separated by a
 // form feed. The importer never throws; every error names one of the tables (or none, for the
 // missing cases table); every case it makes is well formed, and goes out through the complete
-// tables and back in unchanged.
+// tables and back in unchanged. The columnar path (import_cohort_columns) agrees with the cases:
+// from the rows of their tables it makes the columns cohort_columns::append() makes of them, or
+// refuses them (sessions out of date order, totals beyond a scale).
 #include <iptkit/export/tidy.hpp>
 #include <iptkit/import/tables.hpp>
 #include <iptkit/json/check.hpp>
+#include <iptkit/outcomes/cohort_columns.hpp>
 
+
+#include "../table_columns_support.hpp"
 #include "fuzz_support.hpp"
 
 
@@ -31,6 +36,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                       {"assessments.csv", tidy_csv(t, "assessments")},
                                       {"relationships.csv", tidy_csv(t, "relationships")}});
     fuzz::check(again.ok() && again.cases == r.cases, "imported cases do not survive the complete tables");
+    if (keep) continue;
+    const auto o = test::columns_of(r.cases, t);
+    const auto made = import_cohort_columns(o.view());
+    if (!made.ok()) {
+      for (const auto& e : made.errors)
+        fuzz::check(e.message.find("date order") != std::string::npos || e.field == "total" ||
+                        e.kind == import_error_kind::unknown_code,
+                    "the columnar path refuses tables the importer took, for another reason");
+      continue;
+    }
+    const auto want = to_columns(r.cases);
+    const auto& got = made.columns;
+    fuzz::check(got.case_id == want.case_id && got.instruments == want.instruments && got.offset == want.offset &&
+                    got.instrument == want.instrument && got.day == want.day && got.total == want.total &&
+                    got.first_attended_day == want.first_attended_day && got.last_acute_day == want.last_acute_day &&
+                    got.attended == want.attended && got.completer == want.completer &&
+                    got.relapse_instrument == want.relapse_instrument,
+                "the columnar path and the cases disagree");
   }
   return 0;
 }

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-900}
 shift $(($# > 0 ? 1 : 0))
 targets=("$@")
-((${#targets[@]})) || targets=(read_case cohort registries validate_outcomes import_tables import_redcap import_fhir)
+((${#targets[@]})) || targets=(read_case cohort registries validate_outcomes import_tables import_redcap import_fhir table_columns)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j2

@@ -275,3 +275,24 @@ def test_the_cohort_does_not_follow_edits_of_the_frames_it_came_from(full_tables
 def test_made_only_by_its_constructors(full_tables) -> None:
     with pytest.raises(TypeError, match="from_tables"):
         iptkit.Cohort(full_tables)
+
+
+BAD_TABLES = sorted(p for p in (Path(__file__).resolve().parents[2] / "tests" / "data" / "bad-import" / "tables").iterdir()
+                    if p.is_dir())
+
+
+@pytest.mark.parametrize("folder", BAD_TABLES, ids=lambda p: p.name)
+def test_the_bad_import_corpus_is_refused_or_agrees_with_the_import(folder: Path) -> None:
+    # Never a crash: a refusal is a TableError naming its table; what the Cohort takes gives the
+    # outcomes of the cases the importer makes.
+    files = {n: folder / f"{n}.csv" for n in ("cases", "sessions", "assessments", "relationships")
+             if (folder / f"{n}.csv").exists()}
+    try:
+        cohort = iptkit.Cohort.from_tables(files)
+    except iptkit.TableError as e:
+        assert any(name in str(e) for name in files), str(e)
+        return
+    imported = iptkit.import_tables(folder)
+    assert folder.name not in ("sessions-of-an-unknown-case", "duplicated-case-row")
+    if imported.ok:
+        pd.testing.assert_frame_equal(cohort.outcomes(), iptkit.outcomes(imported.cases))

@@ -158,11 +158,15 @@ def _loaded(name: str, table: Any) -> Any:
     """A table given as a DataFrame or pyarrow Table as it is; a path read (.csv or .parquet)."""
     if isinstance(table, (str, _os.PathLike)):
         path = _os.fspath(table)
-        if path.endswith(".parquet"):
-            return _pd.read_parquet(path)
-        if path.endswith(".csv"):
+        if not path.endswith((".csv", ".parquet")):
+            raise ValueError(f"iptkit.Cohort: table {name!r}: expected a .csv or .parquet file, not {path!r}")
+        try:
+            if path.endswith(".parquet"):
+                return _pd.read_parquet(path)
             return _pd.read_csv(path, dtype={"case_id": str}, keep_default_na=False, na_values=[""])
-        raise ValueError(f"iptkit.Cohort: table {name!r}: expected a .csv or .parquet file, not {path!r}")
+        except (ValueError, UnicodeDecodeError) as e:  # pandas' ParserError is a ValueError
+            raise TableError(f"iptkit.Cohort: table {name!r} ({path}) cannot be read as UTF-8 CSV: "
+                             f"{str(e).strip()[:200]}", [_issue(f"{name}.", None, "cannot be read as UTF-8 CSV")]) from None
     if isinstance(table, _pd.DataFrame) or _is_arrow(table):
         return table
     raise TypeError(f"iptkit.Cohort: table {name!r}: expected a DataFrame, a pyarrow Table or a path, "

@@ -67,7 +67,7 @@ struct cohort_columns_result {
 /// @brief Makes the outcome columns of the tables: the same columns, case for case, that
 /// cohort_columns::append() makes of the cases import_tables() builds from the same tables.
 /// Checked: the columns' lengths; case ids unique and of the case format's form; every row's
-/// case position; dates present; a case's sessions in date order (the endpoint window is found
+/// case position; dates present and within the case format's years 0000-9999; a case's sessions in date order (the endpoint window is found
 /// from the last acute session in that order); phase and attendance values; instruments that the
 /// catalog defines, and totals within their range; relapse rules. Rows may come in any order of
 /// cases; within a case they keep the tables' order. Never throws on bad input.
