@@ -256,21 +256,6 @@ void bind_cohort(py::module_& m) {
       "(CohortColumns, []) or (None, [ImportIssue]).");
 
   m.def(
-      "cohort_columns_of_cases",
-      [](const py::typing::Iterable<case_record>& cases, const catalog* c) {
-        const auto refs = case_pointers(cases);
-        const auto& cat = catalog_or_builtin(c);
-        py::gil_scoped_release release;
-        require_well_formed(refs.cases, {}, 0, cat);
-        cohort_columns out;
-        out.offset.reserve(refs.cases.size() + 1);
-        for (const auto* k : refs.cases) out.append(*k, cat);
-        if (out.offset.empty()) out.offset.push_back(0);
-        return out;
-      },
-      py::arg("cases"), py::kw_only(), py::arg("catalog") = py::none(), "The outcome columns of cases.");
-
-  m.def(
       "cohort_outcome_columns",
       [](const cohort_columns& cohort, const catalog* c, unsigned threads, int recovery_months) {
         outcome_columns columns;

@@ -214,8 +214,9 @@ cohort_columns_result import_cohort_columns(table_columns in, const catalog& cat
       ok = false;
     } else if (ses.day[s] < previous_day[i]) {
       log.add("sessions", s + 1, "date", id_of(c), import_error_kind::invalid,
-              "expected a case's sessions in date order (the endpoint window follows the last acute session); "
-              "found one dated before the case's previous row: sort the sessions by case and date");
+              "expected a case's sessions in date order, found one dated before the case's previous session: the "
+              "endpoint window follows the last acute session, so the order would decide the outcome (sort the "
+              "sessions by date, or correct the case's session dates)");
       ok = false;
     } else {
       previous_day[i] = ses.day[s];

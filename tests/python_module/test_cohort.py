@@ -296,3 +296,105 @@ def test_the_bad_import_corpus_is_refused_or_agrees_with_the_import(folder: Path
     assert folder.name not in ("sessions-of-an-unknown-case", "duplicated-case-row")
     if imported.ok:
         pd.testing.assert_frame_equal(cohort.outcomes(), iptkit.outcomes(imported.cases))
+
+
+# --- a second cold try: more answers that would have been wrong without a word ---
+
+def _small() -> dict[str, pd.DataFrame]:
+    cases = pd.DataFrame({"case_id": ["T01", "T02"], "start_date": ["2026-01-05", "2026-01-12"], "arm": ["ipt", "tau"]})
+    sessions = pd.DataFrame([dict(case_id=c, date=str((pd.Timestamp(s) + pd.Timedelta(weeks=i)).date()),
+                                  phase="initial" if i < 2 else "termination" if i == 7 else "middle",
+                                  attendance="attended")
+                             for c, s in zip(cases.case_id, cases.start_date) for i in range(8)])
+    assessments = pd.DataFrame({"case_id": ["T01", "T01", "T02", "T02"],
+                                "date": ["2026-01-02", "2026-02-23", "2026-01-09", "2026-03-02"],
+                                "instrument": "phq9", "total": [20, 8, 15, 12]})
+    return {"cases": cases, "sessions": sessions, "assessments": assessments}
+
+
+def test_hand_made_tables_give_the_expected_outcomes() -> None:
+    out = iptkit.Cohort.from_tables(_small()).outcomes()
+    assert out[["case_id", "baseline", "endpoint"]].astype(str).values.tolist() == [["T01", "20", "8"], ["T02", "15", "12"]]
+
+
+def test_numbers_are_not_dates() -> None:
+    t = _small()
+    t["assessments"]["date"] = t["assessments"]["date"].str.replace("-", "").astype("int64")  # 20260102
+    with pytest.raises(iptkit.TableError, match="found a number"):
+        iptkit.Cohort.from_tables(t)
+
+
+def test_time_zones_give_their_local_date() -> None:
+    t = _small()
+    for name, column in (("cases", "start_date"), ("sessions", "date"), ("assessments", "date")):
+        t[name][column] = pd.to_datetime(t[name][column]).dt.tz_localize("Europe/Berlin")
+    pd.testing.assert_frame_equal(iptkit.Cohort.from_tables(t).outcomes(), iptkit.Cohort.from_tables(_small()).outcomes())
+
+
+def test_numeric_arms_are_their_own_groups() -> None:
+    t = _small()
+    t["cases"]["arm"] = [1, 2]
+    assert iptkit.Cohort.from_tables(t).summary(by="arm")["group"].tolist() == ["1", "2"]
+
+
+def test_items_without_totals_and_totals_beyond_any_scale_are_refused() -> None:
+    t = _small()
+    for i in range(1, 10):
+        t["assessments"][f"item_{i}"] = [3, 1, 3, 1]
+    t["assessments"]["total"] = pd.array([None, 9, 27, 9], dtype="Int64")
+    with pytest.raises(iptkit.TableError, match="item scores but no total"):
+        iptkit.Cohort.from_tables(t)
+    t = _small()
+    t["assessments"]["total"] = pd.array([None] * 4, dtype="Int64")
+    with pytest.raises(iptkit.TableError, match="every total is empty"):
+        iptkit.Cohort.from_tables(t)
+    for value in (1e300, np.inf):
+        t = _small()
+        t["assessments"]["total"] = [value, 8, 15, 12]
+        with pytest.raises(iptkit.TableError, match="rating scale"):
+            iptkit.Cohort.from_tables(t)
+
+
+def test_relapse_rules_are_read_as_the_case_format_gives_them(full_tables) -> None:
+    t = _plain(full_tables)
+    row = int(np.flatnonzero(t["cases"]["maintenance_json"].notna().to_numpy())[0])
+    text = t["cases"].loc[row, "maintenance_json"]
+    import json as _json
+    plan = _json.loads(text)
+    plan["relapse_rule"]["threshold"] = 13.9
+    t["cases"].loc[row, "maintenance_json"] = _json.dumps(plan)
+    with pytest.raises(iptkit.TableError, match="maintenance_json"):
+        iptkit.Cohort.from_tables(t)
+    t = _plain(full_tables)
+    t["cases"].loc[row, "maintenance_json"] = None
+    with pytest.raises(iptkit.TableError, match="maintenance_json is empty"):
+        iptkit.Cohort.from_tables(t)
+
+
+def test_from_cases_checks_as_from_tables(cohort) -> None:
+    twice = [cohort[0], cohort[0]]
+    with pytest.raises(iptkit.TableError, match="second row"):
+        iptkit.Cohort.from_cases(twice)
+
+
+def test_options_and_columns_named_in_short_messages(full_tables) -> None:
+    with pytest.raises(TypeError, match="catalog"):
+        iptkit.Cohort.from_tables(full_tables, catalog="x")  # type: ignore[arg-type]
+    cohort = iptkit.Cohort.from_tables(full_tables)
+    for bad in (-1, 2.5):
+        with pytest.raises(TypeError, match="threads") as e:
+            cohort.outcomes(threads=bad)  # type: ignore[arg-type]
+        assert len(str(e.value)) < 200
+    t = _plain(full_tables)
+    t["sessions"] = pd.concat([t["sessions"], t["sessions"][["date"]]], axis=1)
+    with pytest.raises(iptkit.TableError, match="'date' twice"):
+        iptkit.Cohort.from_tables(t)
+
+
+def test_arrow_integer_ids() -> None:
+    pa = pytest.importorskip("pyarrow")
+    t = _small()
+    for f in t.values():
+        f["case_id"] = f["case_id"].str.slice(1).astype(int)
+    arrow = {n: pa.Table.from_pandas(f, preserve_index=False) for n, f in t.items()}
+    assert iptkit.Cohort.from_tables(arrow).case_ids.tolist() == ["1", "2"]

@@ -3,6 +3,7 @@ cases never become a million Python objects. ``Case`` objects are made only on d
 
 from __future__ import annotations
 
+import datetime as _dt
 import importlib
 
 import json as _json
@@ -76,6 +77,8 @@ def _texts(col: Column, what: str) -> tuple[Any, ...]:
         pa = importlib.import_module("pyarrow")  # optional (iptkit[parquet]); untyped
         if not isinstance(chunked, pa.ChunkedArray):
             chunked = pa.chunked_array([chunked])
+        if pa.types.is_integer(chunked.type):
+            chunked = chunked.cast(pa.string())  # record ids read as numbers
         if pa.types.is_string(chunked.type) or pa.types.is_large_string(chunked.type):
             pieces = []
             for chunk in chunked.chunks:
@@ -94,21 +97,31 @@ def _days(col: Column, what: str) -> tuple[_np.ndarray[Any, Any], int]:
     missing. The core divides, in one pass without temporaries."""
     if _is_arrow(col):
         col = _pd.Series(col.to_pandas())
-    if not _pd.api.types.is_datetime64_any_dtype(col.dtype):
+    if _pd.api.types.is_datetime64_any_dtype(col.dtype):
+        if getattr(col.dtype, "tz", None) is not None or isinstance(col.dtype, _pd.ArrowDtype):
+            if getattr(col.dt, "tz", None) is not None:
+                col = col.dt.tz_localize(None)  # the local date, as import_tables takes it
+            col = col.astype("datetime64[s]")
+    elif _pd.api.types.is_numeric_dtype(col.dtype) or _pd.api.types.is_bool_dtype(col.dtype):
+        # 20260105 or an Excel serial number would otherwise be a day in 1970.
+        _refuse(what, col.notna().to_numpy(), "expected a date as YYYY-MM-DD or a datetime column, found a number")
+    else:
         # Text must be YYYY-MM-DD exactly (as import_tables reads it); dates and timestamps are dates.
         values = col.to_numpy(dtype=object)
         is_text = _np.fromiter((isinstance(v, str) for v in values), dtype=bool, count=len(values))
-        all_values: Any = _pd.Series(values)
+        is_date = _np.fromiter((isinstance(v, (_dt.date, _np.datetime64)) for v in values), dtype=bool,
+                               count=len(values))
+        all_values: Any = _pd.Series(values, dtype=object)
         text = all_values.where(is_text)
         text = text.where(text.astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}") & is_text)
-        parsed = _pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-        if not is_text.all():
-            others = _pd.to_datetime(all_values.where(~is_text), errors="coerce")
-            parsed = parsed.where(is_text, others.astype("datetime64[s]"))
-        _refuse(what, col.notna().to_numpy() & parsed.isna().to_numpy(), "expected a date as YYYY-MM-DD")
+        parsed = _pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
+        if is_date.any():
+            dates = _pd.Series([_np.datetime64(v.replace(tzinfo=None) if isinstance(v, _dt.datetime) else v, "D")
+                                if d else _np.datetime64("NaT") for v, d in zip(values, is_date)])
+            parsed = parsed.where(~is_date, dates.astype("datetime64[s]"))
+        _refuse(what, col.notna().to_numpy() & parsed.isna().to_numpy(),
+                "expected a date as YYYY-MM-DD or a datetime column")
         col = parsed
-    if getattr(col.dtype, "tz", None) is not None:
-        raise TableError(f"iptkit.Cohort: {what}: expected calendar dates, found times with a time zone", [])
     values = col.to_numpy()
     per_day = {"D": 1, "h": 24, "m": 1440, "s": 86_400, "ms": 86_400_000, "us": 86_400_000_000,
                "ns": 86_400_000_000_000}[_np.datetime_data(values.dtype)[0]]
@@ -142,9 +155,10 @@ def _totals(col: Column, what: str) -> _np.ndarray[Any, Any]:
         if not _pd.api.types.is_numeric_dtype(col.dtype) or _pd.api.types.is_bool_dtype(col.dtype):
             numbers = _pd.to_numeric(col.where(col.map(lambda v: not isinstance(v, bool))), errors="coerce")
             _refuse(what, col.notna().to_numpy() & numbers.isna().to_numpy(),
-                    "expected a whole number (the scored total) or an empty cell")
+                    "expected a whole number (the scored total), or no value")
             col = numbers
         floats = col.to_numpy(dtype="float64", na_value=0.0)
+        _refuse(what, ~_np.isfinite(floats) | (_np.abs(floats) > 1_000_000), "expected the total of a rating scale")
         _refuse(what, floats != _np.floor(floats), "expected a whole number (the scored total)")
         values = floats.astype(_np.int64)
     _refuse(what, _np.abs(values) > 1_000_000, "expected the total of a rating scale")
@@ -180,6 +194,39 @@ def _ids_as_text(table: Any) -> Any:
     return table
 
 
+def _refuse_items_without_totals(assessments: Any) -> None:
+    """Item scores beside an empty total would be dropped: the Cohort reads the scored total."""
+    frame = assessments.to_pandas() if _is_arrow(assessments) else assessments
+    items = [c for c in frame.columns if isinstance(c, str) and c.startswith("item_") and c[5:].isdigit()]
+    if "total" not in frame.columns:
+        return
+    empty = frame["total"].isna().to_numpy()
+    if items:
+        scored = frame[items].notna().any(axis=1).to_numpy()
+        _refuse("assessments.total", empty & scored,
+                "expected the scored total: the row has item scores but no total (iptkit.tables gives the "
+                "totals, or build the cases with iptkit.import_tables)")
+    if len(empty) and empty.all():
+        _refuse("assessments.total", empty, "expected the scored totals: every total is empty")
+
+
+def _whole(name: str, value: Any, least: int) -> int:
+    """A count option, checked here so that the message is short and names it."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        raise TypeError(f"iptkit.Cohort: {name}: expected a whole number of at least {least}, not {value!r}"[:200])
+    return value
+
+
+def _label(value: Any) -> str:
+    """A group label as iptkit.summary gives it to the cases import_tables makes: the text, a whole
+    number without its ".0", "(none)" where missing."""
+    if value is None or value is _pd.NA or (isinstance(value, float) and _np.isnan(value)):
+        return "(none)"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _relapse_rules(cases: Any) -> list[tuple[int, str, int, int]]:
     """The maintenance relapse rules from ``maintenance_json`` (the complete tables); a case with
     maintenance but no such column would silently lose its relapse outcomes, so it raises."""
@@ -190,6 +237,12 @@ def _relapse_rules(cases: Any) -> list[tuple[int, str, int, int]]:
                              "column, so their relapse rules are unknown; give the complete tables "
                              "(iptkit.tables(..., complete=True) or the CSV written with --complete)", [])
         return []
+    if "maintenance" in names:
+        said = _true(_column(cases, "maintenance", "cases"))
+        given = ~_np.asarray(_column(cases, "maintenance_json", "cases").isna() if not _is_arrow(cases)
+                             else cases.column("maintenance_json").is_null(), dtype=bool)
+        _refuse("cases.maintenance_json", said & ~given,
+                "the maintenance column says yes but maintenance_json is empty: the relapse rule is unknown")
     rules = []
     for i, text in enumerate(_column(cases, "maintenance_json", "cases").tolist() if not _is_arrow(cases)
                              else cases.column("maintenance_json").to_pylist()):
@@ -198,7 +251,10 @@ def _relapse_rules(cases: Any) -> list[tuple[int, str, int, int]]:
         try:
             rule = _json.loads(text).get("relapse_rule")
             if rule:
-                rules.append((i, str(rule["instrument"]), int(rule["threshold"]), int(rule["consecutive"])))
+                whole = [rule["threshold"], rule["consecutive"]]
+                if not isinstance(rule["instrument"], str) or any(type(v) is not int for v in whole):
+                    raise TypeError("not the case format's relapse_rule")
+                rules.append((i, rule["instrument"], whole[0], whole[1]))
         except (ValueError, TypeError, KeyError, AttributeError):
             message = "expected the maintenance plan as JSON, with a relapse_rule of instrument, threshold and consecutive"
             raise TableError(f"iptkit.Cohort: cases.maintenance_json, row {i + 1}: {message}",
@@ -260,6 +316,9 @@ class Cohort:
         if not isinstance(tables, Mapping):
             raise TypeError(f"iptkit.Cohort.from_tables: expected a mapping of table name to DataFrame, "
                             f"not {type(tables).__name__}")
+        from ._import import _check_options
+        _check_options(False, False, catalog, None)
+        _whole("max_errors", max_errors, 1)
         unknown = sorted(set(tables) - {"cases", "sessions", "assessments", "relationships", "outcomes"})
         if unknown:
             raise ValueError(f"iptkit.Cohort.from_tables: no table {', '.join(map(repr, unknown))}; the tables are "
@@ -270,7 +329,13 @@ class Cohort:
         for name in ("sessions", "assessments"):
             if name not in given:
                 given[name] = _pd.DataFrame({c: _pd.Series([], dtype=object) for c in _NEEDED[name]})
+        for name, t in given.items():
+            names = _pd.Index(t.column_names if _is_arrow(t) else t.columns)
+            if names.duplicated().any():
+                raise TableError(f"iptkit.Cohort: the {name} table has the column "
+                                 f"{names[names.duplicated()][0]!r} twice", [])
         cases, sessions, assessments = given["cases"], given["sessions"], given["assessments"]
+        _refuse_items_without_totals(assessments)
         col = {name: {c: _column(given[name], c, name) for c in needed} for name, needed in _NEEDED.items()}
         columns, errors = _core.cohort_columns_from_tables(
             _texts(col["cases"]["case_id"], "cases.case_id"),
@@ -288,17 +353,18 @@ class Cohort:
         if errors:
             raise TableError(f"iptkit.Cohort.from_tables: problems in the tables (all in .errors); the first: "
                              f"{errors[0]}", errors)
-        frames = {name: (t.to_pandas() if _is_arrow(t) else t) for name, t in given.items()}
+        frames = {name: _ids_as_text(t.to_pandas() if _is_arrow(t) else t) for name, t in given.items()}
         return cls._made(frames, columns, catalog)
 
     @classmethod
     def from_cases(cls, cases: Iterable[Case], *, catalog: Catalog | None = None) -> Cohort:
-        """A cohort of cases already in memory: their complete tables and outcome columns."""
+        """A cohort of cases already in memory, through their complete tables: the checks of
+        :meth:`from_tables` apply (a case id twice, sessions out of date order ...)."""
         from . import tables as _tables
         items = cases if isinstance(cases, list) else list(cases)
         t = _tables(items, complete=True, catalog=catalog)
         t.pop("outcomes")
-        return cls._made(t, _core.cohort_columns_of_cases(items, catalog=catalog), catalog)
+        return cls.from_tables(t, catalog=catalog)  # the same checks, whatever the cohort came from
 
     @classmethod
     def read(cls, source: PathLike, *, lax: bool = False, catalog: Catalog | None = None) -> Cohort:
@@ -366,8 +432,10 @@ class Cohort:
         """The per-case outcomes, computed in C++ on the columns: the same DataFrame as
         :func:`iptkit.outcomes` of the same cases (``case_index`` is the position in the cases
         table)."""
-        columns = _core.cohort_outcome_columns(self._columns, catalog=self._catalog, threads=threads,
-                                               recovery_period_months=recovery_period_months)
+        columns = _core.cohort_outcome_columns(self._columns, catalog=self._catalog,
+                                               threads=_whole("threads", threads, 1),
+                                               recovery_period_months=_whole("recovery_period_months",
+                                                                             recovery_period_months, 0))
         out = _frame(columns)
         ids = self.case_ids
         taken = _pd.array(ids.array.take(out["case_index"].to_numpy()), dtype="string")  # the dtype iptkit.outcomes has
@@ -377,7 +445,7 @@ class Cohort:
     def summary(self, *, by: GroupBy | str | None = None, threads: int = 1,
                 recovery_period_months: int = 4) -> _pd.DataFrame:
         """The cohort statistics (as :func:`iptkit.summary`), grouped ``by`` arm, site or
-        adaptation: the cases table's column of that name ("(none)" where empty)."""
+        adaptation: the cases table's column of that name ("(none)" where missing)."""
         from . import _group_by
         group = _group_by(by)
         if group == GroupBy.none:
@@ -387,9 +455,10 @@ class Cohort:
             cases = self._tables["cases"]
             if name not in cases.columns:
                 raise TableError(f"iptkit.Cohort.summary: the cases table has no column {name!r} to group by", [])
-            labels = ["(none)" if not isinstance(v, str) or v == "" else v for v in cases[name].tolist()]
-        s = _core.cohort_summarize(self._columns, labels, by=group, catalog=self._catalog, threads=threads,
-                                   recovery_period_months=recovery_period_months)
+            labels = [_label(v) for v in cases[name].tolist()]
+        s = _core.cohort_summarize(self._columns, labels, by=group, catalog=self._catalog,
+                                   threads=_whole("threads", threads, 1),
+                                   recovery_period_months=_whole("recovery_period_months", recovery_period_months, 0))
         return _frame(_core.summary_columns(s))
 
     def cases(self) -> list[Case]:
