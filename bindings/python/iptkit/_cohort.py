@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import importlib
-
 import json as _json
 import os as _os
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
@@ -22,7 +21,6 @@ from ._frames import frame as _frame
 if TYPE_CHECKING:
     from . import PathLike
 
-_NO_DAY = _np.iinfo(_np.int32).min
 _NO_TOTAL = _np.iinfo(_np.int32).min
 _PHASES = ["initial", "middle", "termination", "maintenance"]
 _ATTENDANCE = ["attended", "cancelled", "no_show"]
@@ -274,11 +272,13 @@ def _true(col: Column) -> _np.ndarray[Any, Any]:
 class Cohort:
     """A cohort held as columns: its long tables (``cases``, ``sessions``, ``assessments``,
     ``relationships``) and, in C++, the columns its outcomes are computed on. :meth:`outcomes`
-    and :meth:`summary` never make a ``Case``; :meth:`cases`, :meth:`case` and :meth:`validate`
-    build cases from the tables (docs/python.md, "Columnar cohorts").
+    and :meth:`summary` never make a ``Case``; :meth:`validate` builds the cases in C++;
+    :meth:`cases` and :meth:`case` make ``Case`` objects on demand (docs/python.md, "Columnar
+    cohorts").
 
-    Make one with :meth:`from_tables` (DataFrames or pyarrow Tables, as :func:`iptkit.tables`
-    gives them), :meth:`read` (a case file) or :meth:`from_cases`."""
+    Make one with :meth:`from_tables` (DataFrames, pyarrow Tables or paths, as
+    :func:`iptkit.tables` gives them), :meth:`read` (a case file), :meth:`from_cases` or
+    :meth:`from_redcap`."""
 
     __slots__ = ("_tables", "_columns", "_catalog", "_unused")
     _tables: dict[str, _pd.DataFrame]
