@@ -41,13 +41,15 @@ class text_keys {
     if (spec[0].cast<std::string>() == "arrow") {
       for (auto item : spec[1].cast<py::list>()) {
         const auto t = item.cast<py::tuple>();
-        piece p;
-        p.offsets = t[0].cast<py::array>();
-        p.data = t[1].cast<py::array>();
-        p.wide = p.offsets.itemsize() == 8;
-        p.first = size_;
-        size_ += static_cast<std::size_t>(p.offsets.size()) - 1;
-        pieces_.push_back(std::move(p));
+        const auto offsets = t[0].cast<py::array>(), data = t[1].cast<py::array>();
+        keep_.push_back(offsets);  // the buffers outlive the raw pointers below
+        keep_.push_back(data);
+        const bool wide = offsets.itemsize() == 8;
+        const auto rows = static_cast<std::size_t>(offsets.size()) - 1;
+        pieces_.push_back({wide ? nullptr : static_cast<const std::int32_t*>(offsets.data()),
+                           wide ? static_cast<const std::int64_t*>(offsets.data()) : nullptr,
+                           static_cast<const char*>(data.data()), size_, rows});
+        size_ += rows;
       }
       return;
     }
@@ -79,30 +81,24 @@ class text_keys {
   std::string_view operator()(std::size_t r) const {
     if (pieces_.empty()) return views_[r];
     if (r < pieces_[at_].first) at_ = 0;
-    while (r >= pieces_[at_].first + static_cast<std::size_t>(pieces_[at_].offsets.size()) - 1) ++at_;
+    while (r >= pieces_[at_].first + pieces_[at_].rows) ++at_;
     const auto& p = pieces_[at_];
     const std::size_t i = r - p.first;
-    const auto* data = static_cast<const char*>(p.data.data());
-    std::int64_t begin, end;
-    if (p.wide) {
-      const auto* o = static_cast<const std::int64_t*>(p.offsets.data());
-      begin = o[i];
-      end = o[i + 1];
-    } else {
-      const auto* o = static_cast<const std::int32_t*>(p.offsets.data());
-      begin = o[i];
-      end = o[i + 1];
-    }
-    return {data + begin, static_cast<std::size_t>(end - begin)};
+    const std::int64_t begin = p.narrow ? p.narrow[i] : p.wide[i];
+    const std::int64_t end = p.narrow ? p.narrow[i + 1] : p.wide[i + 1];
+    return {p.data + begin, static_cast<std::size_t>(end - begin)};
   }
 
  private:
+  // One Arrow chunk: its offsets (32- or 64-bit, one of the two set) and its UTF-8 bytes.
   struct piece {
-    py::array offsets, data;
-    bool wide = false;
-    std::size_t first = 0;
+    const std::int32_t* narrow;
+    const std::int64_t* wide;
+    const char* data;
+    std::size_t first, rows;
   };
   std::string what_;
+  std::vector<py::array> keep_;
   std::vector<piece> pieces_;
   std::vector<std::string_view> views_;
   std::size_t size_ = 0;

@@ -14,12 +14,12 @@ namespace iptkit {
 namespace {
 
 constexpr auto no_day = cohort_columns::no_day;
-constexpr std::uint8_t missing_code = 254;
+constexpr std::uint8_t missing_code = 254;  // a phase or attendance that is missing (255: unknown)
 // The dates the case format can hold (years 0000-9999): outcomes add windows to them.
 const std::int32_t first_day = day_number(std::chrono::year{0} / 1 / 1);
 const std::int32_t last_day = day_number(std::chrono::year{9999} / 12 / 31);
 bool in_range(std::int32_t day) { return day >= first_day && day <= last_day; }
-const std::string out_of_range = "expected a date from 0000-01-01 to 9999-12-31, found one outside";  // a phase or attendance that is missing (255: unknown)
+const std::string out_of_range = "expected a date from 0000-01-01 to 9999-12-31, found one outside";
 
 // Collects issues up to a limit, then counts the rest; the count becomes one last issue.
 struct issues {
