@@ -168,6 +168,24 @@ TEST(table_columns, what_would_change_an_outcome_unseen) {
   EXPECT_NE(got.errors[2].message.find("known: phq9"), std::string::npos);
 }
 
+TEST(table_columns, relapse_rules_within_the_case_formats_bounds) {
+  // A negative threshold would fire at once, a run of 0 never wait: the case reader refuses both.
+  auto o = columns_of(cohort());
+  const auto ruled = static_cast<std::size_t>(
+      std::find_if(o.relapse.begin(), o.relapse.end(), [](auto k) { return k >= 0; }) - o.relapse.begin());
+  ASSERT_LT(ruled, o.relapse.size());
+  o.threshold[ruled] = -5;
+  auto got = import_cohort_columns(o.view());
+  ASSERT_EQ(got.errors.size(), 1u);
+  EXPECT_EQ(got.errors[0].field, "relapse_threshold");
+  EXPECT_EQ(got.errors[0].row, ruled + 1);
+  o.threshold[ruled] = 10;
+  o.consecutive[ruled] = 0;
+  got = import_cohort_columns(o.view());
+  ASSERT_EQ(got.errors.size(), 1u);
+  EXPECT_EQ(got.errors[0].field, "relapse_consecutive");
+}
+
 TEST(table_columns, lengths_and_the_error_limit) {
   auto o = columns_of(cohort());
   o.a_day.pop_back();

@@ -234,9 +234,12 @@ void bind_cohort(py::module_& m) {
           t.assessments = {a_case, instrument_code, assessment_day, span_of(total)};
           r = import_cohort_columns(std::move(t), catalog_or_builtin(c), max_errors);
         }
-        // A row whose case is not in the cases table is named by the id it gives.
+        // A row whose case is not in the cases table is named by the id it gives; a relapse rule
+        // came from the cases table's maintenance_json column.
         for (auto& e : r.errors)
-          if (e.kind == import_error_kind::unmatched_row && e.row) {
+          if (e.source == "cases" && e.field.starts_with("relapse_")) {
+            e.field = "maintenance_json";
+          } else if (e.kind == import_error_kind::unmatched_row && e.row) {
             const text_keys& keys = e.source == "sessions" ? s_keys : a_keys;
             e.case_id = std::string(keys(*e.row - 1));
             e.message = "no row of the cases table has this case_id";

@@ -2,6 +2,7 @@
 
 #include <iptkit/json/detail/read_fast.hpp>
 #include <iptkit/meta/enum.hpp>
+#include <iptkit/model/maintenance.hpp>
 #include <iptkit/model/session.hpp>
 
 #include <string>
@@ -20,6 +21,9 @@ const std::int32_t first_day = day_number(std::chrono::year{0} / 1 / 1);
 const std::int32_t last_day = day_number(std::chrono::year{9999} / 12 / 31);
 bool in_range(std::int32_t day) { return day >= first_day && day <= last_day; }
 const std::string out_of_range = "expected a date from 0000-01-01 to 9999-12-31, found one outside";
+// The case format's own bounds of a relapse rule's threshold and run length (maintenance.hpp).
+constexpr auto threshold_rule = std::get<0>(std::get<1>(meta::field_rules<relapse_rule>).constraints);
+constexpr auto consecutive_rule = std::get<0>(std::get<2>(meta::field_rules<relapse_rule>).constraints);
 
 // Collects issues up to a limit, then counts the rest; the count becomes one last issue.
 struct issues {
@@ -179,9 +183,14 @@ cohort_columns_result import_cohort_columns(table_columns in, const catalog& cat
                       std::to_string(k));
         else if (k >= 0 && !spec[static_cast<std::size_t>(k)])
           unknown("cases", i, "maintenance_json", k, id);
-        else if (k >= 0 && cases.relapse_consecutive[i] < 1)
+        else if (k >= 0 && !json::detail::satisfies(threshold_rule, cases.relapse_threshold[i]))
+          log.add("cases", i + 1, "relapse_threshold", id, import_error_kind::invalid,
+                  "expected a threshold from " + std::to_string(threshold_rule.min) + " to " +
+                      std::to_string(threshold_rule.max) + ", found " + std::to_string(cases.relapse_threshold[i]));
+        else if (k >= 0 && !json::detail::satisfies(consecutive_rule, cases.relapse_consecutive[i]))
           log.add("cases", i + 1, "relapse_consecutive", id, import_error_kind::invalid,
-                  "expected a run length of at least 1, found " + std::to_string(cases.relapse_consecutive[i]));
+                  "expected a run length of at least " + std::to_string(consecutive_rule.min) + ", found " +
+                      std::to_string(cases.relapse_consecutive[i]));
       }
     }
   }

@@ -365,6 +365,14 @@ def test_relapse_rules_are_read_as_the_case_format_gives_them(full_tables) -> No
     t["cases"].loc[row, "maintenance_json"] = _json.dumps(plan)
     with pytest.raises(iptkit.TableError, match="maintenance_json"):
         iptkit.Cohort.from_tables(t)
+    for key, value in (("threshold", -5), ("consecutive", 0)):  # would fire at once / never wait
+        plan = _json.loads(text)
+        plan["relapse_rule"][key] = value
+        t = _plain(full_tables)
+        t["cases"].loc[row, "maintenance_json"] = _json.dumps(plan)
+        with pytest.raises(iptkit.TableError) as e:
+            iptkit.Cohort.from_tables(t)
+        assert (e.value.errors[0].field, e.value.errors[0].row) == ("maintenance_json", row + 1)
     t = _plain(full_tables)
     t["cases"].loc[row, "maintenance_json"] = None
     with pytest.raises(iptkit.TableError, match="maintenance_json is empty"):
