@@ -4,7 +4,7 @@
 // Each column is a (kind, ...) tuple that iptkit/_frames.py turns into a pandas column:
 //   ("int", int64[])                     ("Int64", int64[], mask bool[])
 //   ("float", float64[] with NaN)        ("bool", bool[])        ("boolean", bool[], mask bool[])
-//   ("date", int64[] days since 1970-01-01, INT64_MIN for missing)
+//   ("date", int64[] seconds since 1970-01-01, INT64_MIN for missing: numpy's datetime64[s] and NaT)
 //   ("category", int32[] codes with -1 for missing, [every enumerator's spelling])
 //   ("text", int32[] codes with -1 for missing, [str]): one Python str per distinct value
 
@@ -101,13 +101,13 @@ py::tuple nullable_flags(std::size_t n, Value value) {
   return columns_detail::masked<bool>("boolean", n, value);
 }
 
-/// @brief ("date", int64[] days since 1970-01-01, INT64_MIN for missing): value(i) ->
-/// std::optional<day number>.
+/// @brief ("date", int64[] seconds since 1970-01-01, INT64_MIN for missing): value(i) ->
+/// std::optional<day number>. The layout of datetime64[s] with NaT, so Python takes a view.
 template <class Value>
 py::tuple dates(std::size_t n, Value value) {
   return py::make_tuple("date", columns_detail::converted<std::int64_t>(n, [&](std::size_t i) {
     const auto x = value(i);
-    return x ? static_cast<std::int64_t>(*x) : std::numeric_limits<std::int64_t>::min();
+    return x ? static_cast<std::int64_t>(*x) * 86400 : std::numeric_limits<std::int64_t>::min();
   }));
 }
 

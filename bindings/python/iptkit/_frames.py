@@ -8,9 +8,6 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-_MISSING_DAY = np.iinfo(np.int64).min
-
-
 def _texts(codes: np.ndarray[Any, Any], dictionary: list[str]) -> Any:
     """A pandas string column of codes into a dictionary (-1: missing), the dtype of
     ``pd.array(values, dtype="string")``; with Arrow storage the rows are made by Arrow's take."""
@@ -35,9 +32,7 @@ def column(spec: tuple[Any, ...]) -> Any:
     if kind == "boolean":
         return pd.arrays.BooleanArray(spec[1], spec[2])
     if kind == "date":
-        days = spec[1]
-        values = np.where(days == _MISSING_DAY, np.iinfo(np.int64).min, days).view("datetime64[D]")
-        return pd.array(values.astype("datetime64[s]"))
+        return spec[1].view("datetime64[s]")  # INT64_MIN is NaT; frame() wraps it without a copy
     if kind == "category":
         categorical = pd.Categorical.from_codes(spec[1], categories=spec[2])
         return categorical
@@ -47,5 +42,6 @@ def column(spec: tuple[Any, ...]) -> Any:
 
 
 def frame(columns: Mapping[str, tuple[Any, ...]]) -> pd.DataFrame:
-    """A DataFrame of the core's columns, in their order."""
-    return pd.DataFrame({name: column(spec) for name, spec in columns.items()})
+    """A DataFrame of the core's columns, in their order. The arrays are fresh and the frame's
+    alone, so it takes them as they are (no copy into consolidated blocks)."""
+    return pd.DataFrame({name: column(spec) for name, spec in columns.items()}, copy=False)
