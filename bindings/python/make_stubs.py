@@ -48,12 +48,35 @@ def fix(text: str) -> str:
     import enum
 
     def member(m: re.Match[str]) -> str:
-        cls = getattr(_core, m.group(3))
+        cls = getattr(_core, m.group(3), None)
         if isinstance(cls, type) and issubclass(cls, enum.Enum):
-            return f"{m.group(1)}{m.group(2)} = {cls[m.group(2)].value}"
+            return f"{m.group(1)}{m.group(2)} = {cls[m.group(2)].value!r}"
         return m.group(0)
 
     text = re.sub(r"^( {4})(\w+): typing.ClassVar\[(\w+)\]$", member, text, flags=re.M)
+    # Enums are str-valued (iptkit._spelled): what str gives them needs no stub, nor does the
+    # members tuple the C++ caster reads; an argument of an enum type takes its spelling too.
+    text = re.sub(r"\n    _iptkit_members: typing.ClassVar\[tuple\]", "", text)
+    text = re.sub(r'\n    def __(format|str)__\(self(, format_spec)?\):\n        """\n[^"]*"""', "", text)
+    enums = sorted(n for n, v in vars(_core).items() if isinstance(v, type) and issubclass(v, enum.Enum))
+
+    def spelled_arguments(m: re.Match[str]) -> str:
+        params = m.group(2)
+        for name in enums:
+            params = re.sub(rf"(?<=: ){name}\b(?!\.)", f"{name} | str", params)
+            params = re.sub(rf"(?<=Sequence\[){name}\]", f"{name} | str]", params)  # covariant
+        return m.group(1) + params + m.group(3)
+
+    text = re.sub(r"^( *def \w+\()(.*)(\) -> .*:)$", spelled_arguments, text, flags=re.M)
+
+    def spelled_field(m: re.Match[str]) -> str:  # read as the enum, set from the enum or a spelling
+        field, kind, none = m.group(1), m.group(2), m.group(3) or ""
+        if kind not in enums:
+            return m.group(0)
+        return (f"    @property\n    def {field}(self) -> {kind}{none}: ...\n"
+                f"    @{field}.setter\n    def {field}(self, value: {kind} | str{none}) -> None: ...")
+
+    text = re.sub(r"^    (\w+): (\w+)( \| None)?$", spelled_field, text, flags=re.M)
     # std::string_view parameters take bytes too (read as they are, UTF-8 checked in C++).
     text = text.replace("def read_case_text(text: str,", "def read_case_text(text: str | bytes,")
     # Case.validate (added in Python) returns Findings.

@@ -1,6 +1,8 @@
 #pragma once
 // The parts of the iptkit._core module, one per concept, registered in this order by module.cpp.
 
+#include "enum_caster.hpp"
+
 #include <pybind11/pybind11.h>
 
 namespace iptkit {

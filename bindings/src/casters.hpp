@@ -1,6 +1,8 @@
 #pragma once
 // Conversions the model needs beyond pybind11's own: iptkit::date <-> datetime.date.
 
+#include "enum_caster.hpp"
+
 #include <iptkit/model/date.hpp>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>

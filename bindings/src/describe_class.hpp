@@ -66,11 +66,17 @@ T value_or_raise(result<T>&& r) {
 template <class E>
 void bind_enum(py::module_& m, const char* doc) {
   const std::string name = camel_case(meta::short_type_name<E>());
-  py::native_enum<E> e(m, name.c_str(), "enum.Enum", doc);
+  // A str-valued enum (enum_caster.hpp): the class is made by iptkit._spelled from the names.
+  py::native_enum<E> e(m, name.c_str(), "iptkit._spelled.spelled_enum", doc);
   boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>([&](auto D) {
     e.value(python_identifier(meta::spelling(D.name)).c_str(), D.value);
   });
   e.finalize();
+  const py::tuple members = m.attr(name.c_str()).attr("_iptkit_members");
+  const auto spellings = meta::enum_names<E>();
+  for (std::size_t i = 0; i < spellings.size(); ++i)
+    if (i >= members.size() || members[i].cast<std::string>() != spellings[i])
+      py::pybind11_fail("iptkit: the Python enum " + name + " does not spell its members as the case format does");
 }
 
 namespace detail {

@@ -54,3 +54,13 @@ read_options reading(bool lax, bool redact, const read_limits* limits) {
 }
 
 }  // namespace iptkit::python
+
+namespace iptkit::python::enum_detail {
+
+std::string shown(pybind11::handle src) {
+  const py::str r = py::repr(src);
+  if (py::len(r) <= 60) return r.cast<std::string>();
+  return py::str(r[py::slice(0, 57, 1)]).cast<std::string>() + "...";  // cut between characters, not bytes
+}
+
+}  // namespace iptkit::python::enum_detail

@@ -77,7 +77,7 @@ def test_repr_and_equality(cases: list[iptkit.Case]) -> None:
     c = cases[0]
     assert repr(c).startswith(f"Case(case_id='{c.case_id}'")
     h = iptkit.Homework(text="Call Ann", status=iptkit.HomeworkStatus.completed)
-    assert repr(h) == "Homework(text='Call Ann', status=<HomeworkStatus.completed: 1>)"
+    assert repr(h) == "Homework(text='Call Ann', status=<HomeworkStatus.completed: 'completed'>)"
     assert h == iptkit.Homework(text="Call Ann", status=iptkit.HomeworkStatus.completed)
     assert h != iptkit.Homework(text="Call Bob", status=iptkit.HomeworkStatus.completed)
     with pytest.raises(TypeError):

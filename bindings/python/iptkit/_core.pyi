@@ -4,7 +4,7 @@ iptkit's compiled core: the model, reading, rules, planning, outcomes and figure
 from __future__ import annotations
 import collections.abc
 import datetime
-import enum
+import iptkit._spelled
 import numpy
 import numpy.typing
 import typing
@@ -197,260 +197,263 @@ class InstrumentRegistry:
         """
         Every id, in the order added.
         """
-class ErrorKind(enum.Enum):
+class ErrorKind(iptkit._spelled.Spelled):
     """
     The kinds of structural error of a document.
     """
-    bad_date = 6
-    bad_enum = 4
-    bad_format = 7
-    duplicate_id = 9
-    duplicate_key = 8
-    limit_exceeded = 10
-    missing_field = 1
-    out_of_range = 5
-    syntax = 0
-    unknown_field = 2
-    unsupported_schema = 11
-    wrong_type = 3
-class Phase(enum.Enum):
+    bad_date = 'bad_date'
+    bad_enum = 'bad_enum'
+    bad_format = 'bad_format'
+    duplicate_id = 'duplicate_id'
+    duplicate_key = 'duplicate_key'
+    limit_exceeded = 'limit_exceeded'
+    missing_field = 'missing_field'
+    out_of_range = 'out_of_range'
+    syntax = 'syntax'
+    unknown_field = 'unknown_field'
+    unsupported_schema = 'unsupported_schema'
+    wrong_type = 'wrong_type'
+class Phase(iptkit._spelled.Spelled):
     """
     Phases of IPT, in order; maintenance is an optional fourth.
     """
-    initial = 0
-    maintenance = 3
-    middle = 1
-    termination = 2
-class Attendance(enum.Enum):
+    initial = 'initial'
+    maintenance = 'maintenance'
+    middle = 'middle'
+    termination = 'termination'
+class Attendance(iptkit._spelled.Spelled):
     """
     Whether a session took place.
     """
-    attended = 0
-    cancelled = 1
-    no_show = 2
-class Task(enum.Enum):
+    attended = 'attended'
+    cancelled = 'cancelled'
+    no_show = 'no_show'
+class Task(iptkit._spelled.Spelled):
     """
     What a session covered (initial, middle and termination tasks).
     """
-    build_relationships = 26
-    clarification = 14
-    communication_analysis = 10
-    decision_analysis = 11
-    develop_new_role = 23
-    diagnosis_given = 1
-    encouragement_of_affect = 13
-    facilitate_mourning = 16
-    feelings_about_ending = 29
-    formulation_shared = 7
-    homework_review = 15
-    identify_dispute = 18
-    improve_communication = 21
-    interpersonal_inventory = 5
-    maintenance_considered = 31
-    medication_evaluation = 4
-    modify_expectations = 20
-    mood_event_link = 9
-    mourn_old_role = 22
-    plan_of_action = 19
-    problem_area_selected = 6
-    progress_review = 28
-    psychoeducation = 2
-    reduce_isolation = 25
-    reestablish_interests = 17
-    relapse_prevention = 30
-    restore_self_esteem = 24
-    role_play = 12
-    sick_role = 3
-    symptom_review = 0
-    termination_discussed = 27
-    treatment_contract = 8
-class HomeworkStatus(enum.Enum):
+    build_relationships = 'build_relationships'
+    clarification = 'clarification'
+    communication_analysis = 'communication_analysis'
+    decision_analysis = 'decision_analysis'
+    develop_new_role = 'develop_new_role'
+    diagnosis_given = 'diagnosis_given'
+    encouragement_of_affect = 'encouragement_of_affect'
+    facilitate_mourning = 'facilitate_mourning'
+    feelings_about_ending = 'feelings_about_ending'
+    formulation_shared = 'formulation_shared'
+    homework_review = 'homework_review'
+    identify_dispute = 'identify_dispute'
+    improve_communication = 'improve_communication'
+    interpersonal_inventory = 'interpersonal_inventory'
+    maintenance_considered = 'maintenance_considered'
+    medication_evaluation = 'medication_evaluation'
+    modify_expectations = 'modify_expectations'
+    mood_event_link = 'mood_event_link'
+    mourn_old_role = 'mourn_old_role'
+    plan_of_action = 'plan_of_action'
+    problem_area_selected = 'problem_area_selected'
+    progress_review = 'progress_review'
+    psychoeducation = 'psychoeducation'
+    reduce_isolation = 'reduce_isolation'
+    reestablish_interests = 'reestablish_interests'
+    relapse_prevention = 'relapse_prevention'
+    restore_self_esteem = 'restore_self_esteem'
+    role_play = 'role_play'
+    sick_role = 'sick_role'
+    symptom_review = 'symptom_review'
+    termination_discussed = 'termination_discussed'
+    treatment_contract = 'treatment_contract'
+class HomeworkStatus(iptkit._spelled.Spelled):
     """
     How far a between-session task got.
     """
-    assigned = 0
-    completed = 1
-    not_done = 3
-    partly_completed = 2
-class Rater(enum.Enum):
+    assigned = 'assigned'
+    completed = 'completed'
+    not_done = 'not_done'
+    partly_completed = 'partly_completed'
+class Rater(iptkit._spelled.Spelled):
     """
     Who scored an assessment.
     """
-    clinician = 1
-    self = 0
-class ExpectationHolder(enum.Enum):
+    clinician = 'clinician'
+    self = 'self'
+class ExpectationHolder(iptkit._spelled.Spelled):
     """
     Whose expectation of a relationship.
     """
-    other = 1
-    patient = 0
-class ExpectationStatus(enum.Enum):
+    other = 'other'
+    patient = 'patient'
+class ExpectationStatus(iptkit._spelled.Spelled):
     """
     Whether an expectation is met.
     """
-    met = 0
-    partly_met = 1
-    unmet = 2
-class RelationshipKind(enum.Enum):
+    met = 'met'
+    partly_met = 'partly_met'
+    unmet = 'unmet'
+class RelationshipKind(iptkit._spelled.Spelled):
     """
     Who a significant person is to the patient.
     """
-    child = 3
-    colleague = 8
-    community = 9
-    former_partner = 1
-    friend = 7
-    grandparent = 5
-    other = 11
-    other_family = 6
-    parent = 2
-    partner = 0
-    professional = 10
-    sibling = 4
-class RelationshipStatus(enum.Enum):
+    child = 'child'
+    colleague = 'colleague'
+    community = 'community'
+    former_partner = 'former_partner'
+    friend = 'friend'
+    grandparent = 'grandparent'
+    other = 'other'
+    other_family = 'other_family'
+    parent = 'parent'
+    partner = 'partner'
+    professional = 'professional'
+    sibling = 'sibling'
+class RelationshipStatus(iptkit._spelled.Spelled):
     """
     Whether a relationship is current, past, deceased or estranged.
     """
-    current = 0
-    deceased = 2
-    estranged = 3
-    past = 1
-class ContactFrequency(enum.Enum):
+    current = 'current'
+    deceased = 'deceased'
+    estranged = 'estranged'
+    past = 'past'
+class ContactFrequency(iptkit._spelled.Spelled):
     """
     How often the patient sees the person.
     """
-    daily = 0
-    monthly = 2
-    none = 4
-    rarely = 3
-    weekly = 1
-class SessionFrequency(enum.Enum):
+    daily = 'daily'
+    monthly = 'monthly'
+    none = 'none'
+    rarely = 'rarely'
+    weekly = 'weekly'
+class SessionFrequency(iptkit._spelled.Spelled):
     """
     How often sessions are held.
     """
-    every_2_weeks = 2
-    monthly = 3
-    twice_weekly = 0
-    weekly = 1
-class TherapyFormat(enum.Enum):
+    every_2_weeks = 'every_2_weeks'
+    monthly = 'monthly'
+    twice_weekly = 'twice_weekly'
+    weekly = 'weekly'
+class TherapyFormat(iptkit._spelled.Spelled):
     """
     Individual, group, couple or family IPT.
     """
-    couple = 2
-    family = 3
-    group = 1
-    individual = 0
-class TherapyModality(enum.Enum):
+    couple = 'couple'
+    family = 'family'
+    group = 'group'
+    individual = 'individual'
+class TherapyModality(iptkit._spelled.Spelled):
     """
     In person, video or telephone.
     """
-    in_person = 0
-    telephone = 2
-    video = 1
-class TreatmentKind(enum.Enum):
+    in_person = 'in_person'
+    telephone = 'telephone'
+    video = 'video'
+class TreatmentKind(iptkit._spelled.Spelled):
     """
     Kinds of concurrent treatment.
     """
-    antidepressant = 0
-    other_medication = 1
-    other_psychotherapy = 2
-class ProblemArea(enum.Enum):
+    antidepressant = 'antidepressant'
+    other_medication = 'other_medication'
+    other_psychotherapy = 'other_psychotherapy'
+class ProblemArea(iptkit._spelled.Spelled):
     """
     The four interpersonal problem areas.
     """
-    grief = 0
-    interpersonal_deficits = 3
-    role_dispute = 1
-    role_transition = 2
-class GriefType(enum.Enum):
+    grief = 'grief'
+    interpersonal_deficits = 'interpersonal_deficits'
+    role_dispute = 'role_dispute'
+    role_transition = 'role_transition'
+class GriefType(iptkit._spelled.Spelled):
     """
     Grief reactions: normal and the unresolved forms.
     """
-    chronic = 3
-    delayed = 1
-    distorted = 2
-    inhibited = 4
-    normal = 0
-class DisputeStage(enum.Enum):
+    chronic = 'chronic'
+    delayed = 'delayed'
+    distorted = 'distorted'
+    inhibited = 'inhibited'
+    normal = 'normal'
+class DisputeStage(iptkit._spelled.Spelled):
     """
     Stage of a role dispute.
     """
-    dissolution = 2
-    impasse = 1
-    renegotiation = 0
-class TransitionType(enum.Enum):
+    dissolution = 'dissolution'
+    impasse = 'impasse'
+    renegotiation = 'renegotiation'
+class TransitionType(iptkit._spelled.Spelled):
     """
     The life change behind a role transition.
     """
-    divorce_separation = 1
-    education = 8
-    illness = 7
-    job_change = 4
-    job_loss = 5
-    marriage = 0
-    other = 9
-    parenthood = 2
-    relocation = 6
-    retirement = 3
-class DeficitPattern(enum.Enum):
+    divorce_separation = 'divorce_separation'
+    education = 'education'
+    illness = 'illness'
+    job_change = 'job_change'
+    job_loss = 'job_loss'
+    marriage = 'marriage'
+    other = 'other'
+    parenthood = 'parenthood'
+    relocation = 'relocation'
+    retirement = 'retirement'
+class DeficitPattern(iptkit._spelled.Spelled):
     """
     The pattern of interpersonal deficits worked on.
     """
-    communication_beliefs = 3
-    emotional_expression = 2
-    social_isolation = 0
-    unfulfilling_relationships = 1
-class DiagnosisSystem(enum.Enum):
+    communication_beliefs = 'communication_beliefs'
+    emotional_expression = 'emotional_expression'
+    social_isolation = 'social_isolation'
+    unfulfilling_relationships = 'unfulfilling_relationships'
+class DiagnosisSystem(iptkit._spelled.Spelled):
     """
     The classification a diagnosis code comes from.
     """
-    dsm5 = 2
-    icd10 = 0
-    icd11 = 1
-class ScoreDirection(enum.Enum):
+    dsm5 = 'dsm5'
+    icd10 = 'icd10'
+    icd11 = 'icd11'
+class ScoreDirection(iptkit._spelled.Spelled):
     """
     Which way of an instrument's scale is worse.
     """
-    higher_is_better = 1
-    higher_is_worse = 0
-class ReviewerRole(enum.Enum):
+    higher_is_better = 'higher_is_better'
+    higher_is_worse = 'higher_is_worse'
+class ReviewerRole(iptkit._spelled.Spelled):
     """
     Who reviewed a risk alert (a role, never a name).
     """
-    crisis_team = 4
-    general_practitioner = 3
-    other = 5
-    psychiatrist = 2
-    supervisor = 1
-    therapist = 0
-class RiskReviewOutcome(enum.Enum):
+    crisis_team = 'crisis_team'
+    general_practitioner = 'general_practitioner'
+    other = 'other'
+    psychiatrist = 'psychiatrist'
+    supervisor = 'supervisor'
+    therapist = 'therapist'
+class RiskReviewOutcome(iptkit._spelled.Spelled):
     """
     What a risk review concluded.
     """
-    emergency = 3
-    no_current_risk = 0
-    referred_urgent = 2
-    safety_plan = 1
-class FocusModel(enum.Enum):
+    emergency = 'emergency'
+    no_current_risk = 'no_current_risk'
+    referred_urgent = 'referred_urgent'
+    safety_plan = 'safety_plan'
+class FocusModel(iptkit._spelled.Spelled):
     """
     What a protocol's formulation focus is: IPT areas, an IPAF, a maladaptive schema or none.
     """
-    ipaf = 1
-    ipt_areas = 0
-    maladaptive_schema = 2
-    none = 3
-class ProtocolKind(enum.Enum):
+    ipaf = 'ipaf'
+    ipt_areas = 'ipt_areas'
+    maladaptive_schema = 'maladaptive_schema'
+    none = 'none'
+class ProtocolKind(iptkit._spelled.Spelled):
     """
     An IPT adaptation (its rules apply) or a trial's comparator arm.
     """
-    adaptation = 0
-    comparator = 1
+    adaptation = 'adaptation'
+    comparator = 'comparator'
 class ReadError:
     """
     One structural error (or lax-mode warning) found while reading.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    kind: ErrorKind
+    @property
+    def kind(self) -> ErrorKind: ...
+    @kind.setter
+    def kind(self, value: ErrorKind | str) -> None: ...
     message: str
     path: str
     @staticmethod
@@ -467,7 +470,7 @@ class ReadError:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, path: str, kind: ErrorKind, message: str, line: typing.SupportsInt | typing.SupportsIndex | None = None, column: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+    def __init__(self, *, path: str, kind: ErrorKind | str, message: str, line: typing.SupportsInt | typing.SupportsIndex | None = None, column: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -502,7 +505,10 @@ class Diagnosis:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     code: str
     label: str | None
-    system: DiagnosisSystem
+    @property
+    def system(self) -> DiagnosisSystem: ...
+    @system.setter
+    def system(self, value: DiagnosisSystem | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Diagnosis:
         """
@@ -517,7 +523,7 @@ class Diagnosis:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, system: DiagnosisSystem, code: str, label: str | None = None) -> None:
+    def __init__(self, *, system: DiagnosisSystem | str, code: str, label: str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -586,9 +592,18 @@ class Contract:
     The acute treatment contract.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    format: TherapyFormat
-    frequency: SessionFrequency
-    modality: TherapyModality
+    @property
+    def format(self) -> TherapyFormat: ...
+    @format.setter
+    def format(self, value: TherapyFormat | str) -> None: ...
+    @property
+    def frequency(self) -> SessionFrequency: ...
+    @frequency.setter
+    def frequency(self, value: SessionFrequency | str) -> None: ...
+    @property
+    def modality(self) -> TherapyModality: ...
+    @modality.setter
+    def modality(self, value: TherapyModality | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Contract:
         """
@@ -603,7 +618,7 @@ class Contract:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, planned_sessions: typing.SupportsInt | typing.SupportsIndex, frequency: SessionFrequency, start_date: datetime.date | str, format: TherapyFormat, modality: TherapyModality, session_minutes: typing.SupportsInt | typing.SupportsIndex | None = None, renegotiations: collections.abc.Sequence[Renegotiation] = []) -> None:
+    def __init__(self, *, planned_sessions: typing.SupportsInt | typing.SupportsIndex, frequency: SessionFrequency | str, start_date: datetime.date | str, format: TherapyFormat | str, modality: TherapyModality | str, session_minutes: typing.SupportsInt | typing.SupportsIndex | None = None, renegotiations: collections.abc.Sequence[Renegotiation] = []) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -648,8 +663,14 @@ class Expectation:
     An expectation held about a relationship.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    holder: ExpectationHolder
-    status: ExpectationStatus
+    @property
+    def holder(self) -> ExpectationHolder: ...
+    @holder.setter
+    def holder(self, value: ExpectationHolder | str) -> None: ...
+    @property
+    def status(self) -> ExpectationStatus: ...
+    @status.setter
+    def status(self, value: ExpectationStatus | str) -> None: ...
     text: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Expectation:
@@ -665,7 +686,7 @@ class Expectation:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, holder: ExpectationHolder, text: str, status: ExpectationStatus, importance: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+    def __init__(self, *, holder: ExpectationHolder | str, text: str, status: ExpectationStatus | str, importance: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -693,11 +714,20 @@ class Relationship:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     changed_near_onset: bool | None
-    contact: ContactFrequency | None
+    @property
+    def contact(self) -> ContactFrequency | None: ...
+    @contact.setter
+    def contact(self, value: ContactFrequency | str | None) -> None: ...
     id: str
-    kind: RelationshipKind
+    @property
+    def kind(self) -> RelationshipKind: ...
+    @kind.setter
+    def kind(self, value: RelationshipKind | str) -> None: ...
     label: str
-    status: RelationshipStatus
+    @property
+    def status(self) -> RelationshipStatus: ...
+    @status.setter
+    def status(self, value: RelationshipStatus | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Relationship:
         """
@@ -712,7 +742,7 @@ class Relationship:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, id: str, label: str, kind: RelationshipKind, status: RelationshipStatus, closeness: typing.SupportsInt | typing.SupportsIndex, contact: ContactFrequency | None = None, support: typing.SupportsInt | typing.SupportsIndex | None = None, conflict: typing.SupportsInt | typing.SupportsIndex | None = None, expectations: collections.abc.Sequence[Expectation] = [], satisfying: collections.abc.Sequence[str] = [], unsatisfying: collections.abc.Sequence[str] = [], desired_changes: collections.abc.Sequence[str] = [], changed_near_onset: bool | None = None, loss_date: datetime.date | str | None = None) -> None:
+    def __init__(self, *, id: str, label: str, kind: RelationshipKind | str, status: RelationshipStatus | str, closeness: typing.SupportsInt | typing.SupportsIndex, contact: ContactFrequency | str | None = None, support: typing.SupportsInt | typing.SupportsIndex | None = None, conflict: typing.SupportsInt | typing.SupportsIndex | None = None, expectations: collections.abc.Sequence[Expectation] = [], satisfying: collections.abc.Sequence[str] = [], unsatisfying: collections.abc.Sequence[str] = [], desired_changes: collections.abc.Sequence[str] = [], changed_near_onset: bool | None = None, loss_date: datetime.date | str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -828,7 +858,10 @@ class GriefFocus:
     Grief focus: symptoms linked to the death of a significant person.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    grief_type: GriefType
+    @property
+    def grief_type(self) -> GriefType: ...
+    @grief_type.setter
+    def grief_type(self, value: GriefType | str) -> None: ...
     relationship: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GriefFocus:
@@ -844,7 +877,7 @@ class GriefFocus:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, relationship: str, grief_type: GriefType) -> None:
+    def __init__(self, *, relationship: str, grief_type: GriefType | str) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -871,7 +904,10 @@ class RoleDisputeFocus:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     relationship: str
-    stage: DisputeStage
+    @property
+    def stage(self) -> DisputeStage: ...
+    @stage.setter
+    def stage(self, value: DisputeStage | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleDisputeFocus:
         """
@@ -886,7 +922,7 @@ class RoleDisputeFocus:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, relationship: str, stage: DisputeStage) -> None:
+    def __init__(self, *, relationship: str, stage: DisputeStage | str) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -914,7 +950,10 @@ class RoleTransitionFocus:
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     new_role: str | None
     old_role: str | None
-    transition: TransitionType
+    @property
+    def transition(self) -> TransitionType: ...
+    @transition.setter
+    def transition(self, value: TransitionType | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleTransitionFocus:
         """
@@ -929,7 +968,7 @@ class RoleTransitionFocus:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, transition: TransitionType, old_role: str | None = None, new_role: str | None = None, date: datetime.date | str | None = None) -> None:
+    def __init__(self, *, transition: TransitionType | str, old_role: str | None = None, new_role: str | None = None, date: datetime.date | str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -961,7 +1000,10 @@ class InterpersonalDeficitsFocus:
     Interpersonal-deficits focus.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    pattern: DeficitPattern
+    @property
+    def pattern(self) -> DeficitPattern: ...
+    @pattern.setter
+    def pattern(self, value: DeficitPattern | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> InterpersonalDeficitsFocus:
         """
@@ -976,7 +1018,7 @@ class InterpersonalDeficitsFocus:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any]]:
         ...
-    def __init__(self, *, pattern: DeficitPattern) -> None:
+    def __init__(self, *, pattern: DeficitPattern | str) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1143,7 +1185,10 @@ class Homework:
     A between-session interpersonal task.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    status: HomeworkStatus
+    @property
+    def status(self) -> HomeworkStatus: ...
+    @status.setter
+    def status(self, value: HomeworkStatus | str) -> None: ...
     text: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Homework:
@@ -1159,7 +1204,7 @@ class Homework:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, text: str, status: HomeworkStatus) -> None:
+    def __init__(self, *, text: str, status: HomeworkStatus | str) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1180,10 +1225,22 @@ class Session:
     One session of the course, acute or maintenance.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    attendance: Attendance
-    format: TherapyFormat | None
-    modality: TherapyModality | None
-    phase: Phase
+    @property
+    def attendance(self) -> Attendance: ...
+    @attendance.setter
+    def attendance(self, value: Attendance | str) -> None: ...
+    @property
+    def format(self) -> TherapyFormat | None: ...
+    @format.setter
+    def format(self, value: TherapyFormat | str | None) -> None: ...
+    @property
+    def modality(self) -> TherapyModality | None: ...
+    @modality.setter
+    def modality(self, value: TherapyModality | str | None) -> None: ...
+    @property
+    def phase(self) -> Phase: ...
+    @phase.setter
+    def phase(self, value: Phase | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Session:
         """
@@ -1198,7 +1255,7 @@ class Session:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, number: typing.SupportsInt | typing.SupportsIndex, date: datetime.date | str, phase: Phase, attendance: Attendance, minutes: typing.SupportsInt | typing.SupportsIndex | None = None, format: TherapyFormat | None = None, modality: TherapyModality | None = None, tasks: collections.abc.Sequence[Task] = [], focus_areas: collections.abc.Sequence[ProblemArea] = [], homework: collections.abc.Sequence[Homework] = []) -> None:
+    def __init__(self, *, number: typing.SupportsInt | typing.SupportsIndex, date: datetime.date | str, phase: Phase | str, attendance: Attendance | str, minutes: typing.SupportsInt | typing.SupportsIndex | None = None, format: TherapyFormat | str | None = None, modality: TherapyModality | str | None = None, tasks: collections.abc.Sequence[Task | str] = [], focus_areas: collections.abc.Sequence[ProblemArea | str] = [], homework: collections.abc.Sequence[Homework] = []) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1224,7 +1281,7 @@ class Session:
     def focus_areas(self) -> list[ProblemArea]:
         ...
     @focus_areas.setter
-    def focus_areas(self, arg1: collections.abc.Sequence[ProblemArea]) -> None:
+    def focus_areas(self, arg1: collections.abc.Sequence[ProblemArea | str]) -> None:
         ...
     @property
     def homework(self) -> list[Homework]:
@@ -1248,7 +1305,7 @@ class Session:
     def tasks(self) -> list[Task]:
         ...
     @tasks.setter
-    def tasks(self, arg1: collections.abc.Sequence[Task]) -> None:
+    def tasks(self, arg1: collections.abc.Sequence[Task | str]) -> None:
         ...
 class Assessment:
     """
@@ -1256,7 +1313,10 @@ class Assessment:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     instrument: str
-    rater: Rater | None
+    @property
+    def rater(self) -> Rater | None: ...
+    @rater.setter
+    def rater(self, value: Rater | str | None) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Assessment:
         """
@@ -1271,7 +1331,7 @@ class Assessment:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, instrument: str, date: datetime.date | str, session: typing.SupportsInt | typing.SupportsIndex | None = None, rater: Rater | None = None, items: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], total: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+    def __init__(self, *, instrument: str, date: datetime.date | str, session: typing.SupportsInt | typing.SupportsIndex | None = None, rater: Rater | str | None = None, items: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], total: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1317,8 +1377,14 @@ class RiskReview:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     notes: str | None
-    outcome: RiskReviewOutcome
-    reviewed_by: ReviewerRole
+    @property
+    def outcome(self) -> RiskReviewOutcome: ...
+    @outcome.setter
+    def outcome(self, value: RiskReviewOutcome | str) -> None: ...
+    @property
+    def reviewed_by(self) -> ReviewerRole: ...
+    @reviewed_by.setter
+    def reviewed_by(self, value: ReviewerRole | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RiskReview:
         """
@@ -1333,7 +1399,7 @@ class RiskReview:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, date: datetime.date | str, reviewed_by: ReviewerRole, outcome: RiskReviewOutcome, notes: str | None = None) -> None:
+    def __init__(self, *, date: datetime.date | str, reviewed_by: ReviewerRole | str, outcome: RiskReviewOutcome | str, notes: str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1360,7 +1426,10 @@ class ConcurrentTreatment:
     Medication or other therapy alongside IPT.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    kind: TreatmentKind
+    @property
+    def kind(self) -> TreatmentKind: ...
+    @kind.setter
+    def kind(self, value: TreatmentKind | str) -> None: ...
     name: str | None
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConcurrentTreatment:
@@ -1376,7 +1445,7 @@ class ConcurrentTreatment:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, kind: TreatmentKind, name: str | None = None, start_date: datetime.date | str, end_date: datetime.date | str | None = None) -> None:
+    def __init__(self, *, kind: TreatmentKind | str, name: str | None = None, start_date: datetime.date | str, end_date: datetime.date | str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1457,7 +1526,10 @@ class MaintenancePlan:
     The maintenance (IPT-M) contract.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    frequency: SessionFrequency
+    @property
+    def frequency(self) -> SessionFrequency: ...
+    @frequency.setter
+    def frequency(self, value: SessionFrequency | str) -> None: ...
     relapse_rule: RelapseRule | None
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MaintenancePlan:
@@ -1473,7 +1545,7 @@ class MaintenancePlan:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, contract_date: datetime.date | str, frequency: SessionFrequency = SessionFrequency.monthly, planned_sessions: typing.SupportsInt | typing.SupportsIndex | None = None, duration_months: typing.SupportsInt | typing.SupportsIndex | None = None, warning_signs: collections.abc.Sequence[str] = [], relapse_rule: RelapseRule | None = None, skills: collections.abc.Sequence[str] = [], support_contacts: collections.abc.Sequence[str] = []) -> None:
+    def __init__(self, *, contract_date: datetime.date | str, frequency: SessionFrequency | str = ..., planned_sessions: typing.SupportsInt | typing.SupportsIndex | None = None, duration_months: typing.SupportsInt | typing.SupportsIndex | None = None, warning_signs: collections.abc.Sequence[str] = [], relapse_rule: RelapseRule | None = None, skills: collections.abc.Sequence[str] = [], support_contacts: collections.abc.Sequence[str] = []) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1530,12 +1602,27 @@ class Protocol:
     An IPT adaptation's (or a comparator arm's) parameters: session counts, phases, focus model.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    focus_model: FocusModel
-    format: TherapyFormat
-    frequency: SessionFrequency
+    @property
+    def focus_model(self) -> FocusModel: ...
+    @focus_model.setter
+    def focus_model(self, value: FocusModel | str) -> None: ...
+    @property
+    def format(self) -> TherapyFormat: ...
+    @format.setter
+    def format(self, value: TherapyFormat | str) -> None: ...
+    @property
+    def frequency(self) -> SessionFrequency: ...
+    @frequency.setter
+    def frequency(self, value: SessionFrequency | str) -> None: ...
     id: str
-    kind: ProtocolKind
-    modality: TherapyModality | None
+    @property
+    def kind(self) -> ProtocolKind: ...
+    @kind.setter
+    def kind(self, value: ProtocolKind | str) -> None: ...
+    @property
+    def modality(self) -> TherapyModality | None: ...
+    @modality.setter
+    def modality(self, value: TherapyModality | str | None) -> None: ...
     name: str
     source: str | None
     @staticmethod
@@ -1552,7 +1639,7 @@ class Protocol:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, id: str, name: str, format: TherapyFormat, modality: TherapyModality | None = None, min_sessions: typing.SupportsInt | typing.SupportsIndex, max_sessions: typing.SupportsInt | typing.SupportsIndex, initial_max: typing.SupportsInt | typing.SupportsIndex, termination_min: typing.SupportsInt | typing.SupportsIndex, frequency: SessionFrequency = SessionFrequency.weekly, session_minutes: typing.SupportsInt | typing.SupportsIndex | None = None, min_age: typing.SupportsInt | typing.SupportsIndex | None = None, max_age: typing.SupportsInt | typing.SupportsIndex | None = None, source: str | None = None, kind: ProtocolKind = ProtocolKind.adaptation, focus_model: FocusModel = FocusModel.ipt_areas) -> None:
+    def __init__(self, *, id: str, name: str, format: TherapyFormat | str, modality: TherapyModality | str | None = None, min_sessions: typing.SupportsInt | typing.SupportsIndex, max_sessions: typing.SupportsInt | typing.SupportsIndex, initial_max: typing.SupportsInt | typing.SupportsIndex, termination_min: typing.SupportsInt | typing.SupportsIndex, frequency: SessionFrequency | str = ..., session_minutes: typing.SupportsInt | typing.SupportsIndex | None = None, min_age: typing.SupportsInt | typing.SupportsIndex | None = None, max_age: typing.SupportsInt | typing.SupportsIndex | None = None, source: str | None = None, kind: ProtocolKind | str = ..., focus_model: FocusModel | str = ...) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1710,7 +1797,10 @@ class Instrument:
     A symptom instrument as data.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    direction: ScoreDirection
+    @property
+    def direction(self) -> ScoreDirection: ...
+    @direction.setter
+    def direction(self, value: ScoreDirection | str) -> None: ...
     id: str
     jacobson_truax: JacobsonTruax | None
     loinc: str | None
@@ -1731,7 +1821,7 @@ class Instrument:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, id: str, name: str, items: typing.SupportsInt | typing.SupportsIndex, item_min: typing.SupportsInt | typing.SupportsIndex = 0, item_max: typing.SupportsInt | typing.SupportsIndex, item_maxima: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], total_min: typing.SupportsInt | typing.SupportsIndex = 0, total_max: typing.SupportsInt | typing.SupportsIndex, bands: collections.abc.Sequence[SeverityBand] = [], caseness: typing.SupportsInt | typing.SupportsIndex | None = None, remission: typing.SupportsInt | typing.SupportsIndex | None = None, reliable_change: typing.SupportsInt | typing.SupportsIndex | None = None, jacobson_truax: JacobsonTruax | None = None, direction: ScoreDirection = ScoreDirection.higher_is_worse, risk_items: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], loinc: str | None = None, loinc_panel: str | None = None, item_loinc: collections.abc.Sequence[str] = [], source: str | None = None) -> None:
+    def __init__(self, *, id: str, name: str, items: typing.SupportsInt | typing.SupportsIndex, item_min: typing.SupportsInt | typing.SupportsIndex = 0, item_max: typing.SupportsInt | typing.SupportsIndex, item_maxima: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], total_min: typing.SupportsInt | typing.SupportsIndex = 0, total_max: typing.SupportsInt | typing.SupportsIndex, bands: collections.abc.Sequence[SeverityBand] = [], caseness: typing.SupportsInt | typing.SupportsIndex | None = None, remission: typing.SupportsInt | typing.SupportsIndex | None = None, reliable_change: typing.SupportsInt | typing.SupportsIndex | None = None, jacobson_truax: JacobsonTruax | None = None, direction: ScoreDirection | str = ..., risk_items: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], loinc: str | None = None, loinc_panel: str | None = None, item_loinc: collections.abc.Sequence[str] = [], source: str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1933,13 +2023,13 @@ class CaseStream:
         """
         The entries skipped so far: (index, line, [ReadError], case_id or None, source).
         """
-class Severity(enum.Enum):
+class Severity(iptkit._spelled.Spelled):
     """
     How serious a finding is; `alert` is clinical risk a person should see now.
     """
-    alert = 2
-    error = 0
-    warning = 1
+    alert = 'alert'
+    error = 'error'
+    warning = 'warning'
 class Finding:
     """
     One result of validating a case against the IPT protocol.
@@ -1948,7 +2038,10 @@ class Finding:
     code: str
     message: str
     path: str
-    severity: Severity
+    @property
+    def severity(self) -> Severity: ...
+    @severity.setter
+    def severity(self, value: Severity | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Finding:
         """
@@ -1963,7 +2056,7 @@ class Finding:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, code: str, severity: Severity, path: str, message: str) -> None:
+    def __init__(self, *, code: str, severity: Severity | str, path: str, message: str) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -2004,7 +2097,7 @@ class RuleSet:
         ...
     def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
         ...
-    def add(self, code: str, severity: Severity, title: str, check: collections.abc.Callable[[Case], collections.abc.Iterable[tuple[str, str] | str] | None]) -> None:
+    def add(self, code: str, severity: Severity | str, title: str, check: collections.abc.Callable[[Case], collections.abc.Iterable[tuple[str, str] | str] | None]) -> None:
         """
         Adds (or replaces) a rule. `check(case)` returns an iterable of (path, message) pairs or messages; each becomes a Finding with this code and severity.
         """
@@ -2024,7 +2117,7 @@ class RuleSet:
         """
         True when a rule with this code exists and is on.
         """
-    def set_severity(self, code: str, severity: Severity) -> bool:
+    def set_severity(self, code: str, severity: Severity | str) -> bool:
         """
         Changes a rule's severity; False when no rule has this code.
         """
@@ -2038,7 +2131,10 @@ class PlannedSession:
     One session of a plan.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    phase: Phase
+    @property
+    def phase(self) -> Phase: ...
+    @phase.setter
+    def phase(self, value: Phase | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> PlannedSession:
         """
@@ -2053,7 +2149,7 @@ class PlannedSession:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, number: typing.SupportsInt | typing.SupportsIndex, date: datetime.date | str, phase: Phase, tasks: collections.abc.Sequence[Task] = []) -> None:
+    def __init__(self, *, number: typing.SupportsInt | typing.SupportsIndex, date: datetime.date | str, phase: Phase | str, tasks: collections.abc.Sequence[Task | str] = []) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -2085,7 +2181,7 @@ class PlannedSession:
     def tasks(self) -> list[Task]:
         ...
     @tasks.setter
-    def tasks(self, arg1: collections.abc.Sequence[Task]) -> None:
+    def tasks(self, arg1: collections.abc.Sequence[Task | str]) -> None:
         ...
 class OverdueTask:
     """
@@ -2093,7 +2189,10 @@ class OverdueTask:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     reason: str
-    task: Task
+    @property
+    def task(self) -> Task: ...
+    @task.setter
+    def task(self, value: Task | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> OverdueTask:
         """
@@ -2108,7 +2207,7 @@ class OverdueTask:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, task: Task, reason: str) -> None:
+    def __init__(self, *, task: Task | str, reason: str) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -2240,8 +2339,14 @@ class CourseProgress:
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     acute_complete: bool
-    next_phase: Phase | None
-    phase: Phase
+    @property
+    def next_phase(self) -> Phase | None: ...
+    @next_phase.setter
+    def next_phase(self, value: Phase | str | None) -> None: ...
+    @property
+    def phase(self) -> Phase: ...
+    @phase.setter
+    def phase(self, value: Phase | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CourseProgress:
         """
@@ -2256,7 +2361,7 @@ class CourseProgress:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, as_of: datetime.date | str, open_risk_alerts: collections.abc.Sequence[OpenRiskAlert] = [], phase: Phase, sessions_held: typing.SupportsInt | typing.SupportsIndex, sessions_attended: typing.SupportsInt | typing.SupportsIndex, planned_sessions: typing.SupportsInt | typing.SupportsIndex, sessions_remaining: typing.SupportsInt | typing.SupportsIndex, acute_complete: bool, next_session: typing.SupportsInt | typing.SupportsIndex | None = None, next_due: datetime.date | str | None = None, next_phase: Phase | None = None, tasks_due: collections.abc.Sequence[Task] = [], overdue: collections.abc.Sequence[OverdueTask] = [], latest_measures: collections.abc.Sequence[MeasureStatus] = []) -> None:
+    def __init__(self, *, as_of: datetime.date | str, open_risk_alerts: collections.abc.Sequence[OpenRiskAlert] = [], phase: Phase | str, sessions_held: typing.SupportsInt | typing.SupportsIndex, sessions_attended: typing.SupportsInt | typing.SupportsIndex, planned_sessions: typing.SupportsInt | typing.SupportsIndex, sessions_remaining: typing.SupportsInt | typing.SupportsIndex, acute_complete: bool, next_session: typing.SupportsInt | typing.SupportsIndex | None = None, next_due: datetime.date | str | None = None, next_phase: Phase | str | None = None, tasks_due: collections.abc.Sequence[Task | str] = [], overdue: collections.abc.Sequence[OverdueTask] = [], latest_measures: collections.abc.Sequence[MeasureStatus] = []) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -2340,42 +2445,42 @@ class CourseProgress:
     def tasks_due(self) -> list[Task]:
         ...
     @tasks_due.setter
-    def tasks_due(self, arg1: collections.abc.Sequence[Task]) -> None:
+    def tasks_due(self, arg1: collections.abc.Sequence[Task | str]) -> None:
         ...
-class NotComputed(enum.Enum):
+class NotComputed(iptkit._spelled.Spelled):
     """
     Why an outcome quantity is missing.
     """
-    baseline_zero = 4
-    no_assessments = 0
-    no_baseline = 2
-    no_caseness_cutoff = 6
-    no_endpoint = 3
-    no_maintenance_assessments = 12
-    no_relapse_rule = 10
-    no_reliable_change_definition = 8
-    no_remission_cutoff = 7
-    not_case_at_baseline = 9
-    not_finished_treatment = 14
-    not_higher_is_worse = 5
-    not_in_paired_definition = 13
-    other_instrument = 11
-    unknown_instrument = 1
-class RelapseKind(enum.Enum):
+    baseline_zero = 'baseline_zero'
+    no_assessments = 'no_assessments'
+    no_baseline = 'no_baseline'
+    no_caseness_cutoff = 'no_caseness_cutoff'
+    no_endpoint = 'no_endpoint'
+    no_maintenance_assessments = 'no_maintenance_assessments'
+    no_relapse_rule = 'no_relapse_rule'
+    no_reliable_change_definition = 'no_reliable_change_definition'
+    no_remission_cutoff = 'no_remission_cutoff'
+    not_case_at_baseline = 'not_case_at_baseline'
+    not_finished_treatment = 'not_finished_treatment'
+    not_higher_is_worse = 'not_higher_is_worse'
+    not_in_paired_definition = 'not_in_paired_definition'
+    other_instrument = 'other_instrument'
+    unknown_instrument = 'unknown_instrument'
+class RelapseKind(iptkit._spelled.Spelled):
     """
     Deterioration after the acute course: before recovery or after it.
     """
-    no_remission = 2
-    recurrence = 1
-    relapse = 0
-class GroupBy(enum.Enum):
+    no_remission = 'no_remission'
+    recurrence = 'recurrence'
+    relapse = 'relapse'
+class GroupBy(iptkit._spelled.Spelled):
     """
     What to group cases by in cohort statistics.
     """
-    adaptation = 2
-    arm = 1
-    none = 0
-    site = 3
+    adaptation = 'adaptation'
+    arm = 'arm'
+    none = 'none'
+    site = 'site'
 class CaseOutcome:
     """
     The outcomes of one case and instrument (outcomes.md).
@@ -2384,28 +2489,55 @@ class CaseOutcome:
     baseline_band: str | None
     baseline_caseness: bool | None
     case_id: str
-    caseness_reason: NotComputed | None
+    @property
+    def caseness_reason(self) -> NotComputed | None: ...
+    @caseness_reason.setter
+    def caseness_reason(self, value: NotComputed | str | None) -> None: ...
     completer: bool
     endpoint_band: str | None
     endpoint_caseness: bool | None
     finished_treatment: bool
     instrument: str
-    percent_change_reason: NotComputed | None
+    @property
+    def percent_change_reason(self) -> NotComputed | None: ...
+    @percent_change_reason.setter
+    def percent_change_reason(self, value: NotComputed | str | None) -> None: ...
     recovery: bool | None
-    recovery_reason: NotComputed | None
+    @property
+    def recovery_reason(self) -> NotComputed | None: ...
+    @recovery_reason.setter
+    def recovery_reason(self, value: NotComputed | str | None) -> None: ...
     relapse_censored: bool | None
-    relapse_kind: RelapseKind | None
-    relapse_reason: NotComputed | None
+    @property
+    def relapse_kind(self) -> RelapseKind | None: ...
+    @relapse_kind.setter
+    def relapse_kind(self, value: RelapseKind | str | None) -> None: ...
+    @property
+    def relapse_reason(self) -> NotComputed | None: ...
+    @relapse_reason.setter
+    def relapse_reason(self, value: NotComputed | str | None) -> None: ...
     relapse_rule_fired: bool | None
-    reliable_change_reason: NotComputed | None
+    @property
+    def reliable_change_reason(self) -> NotComputed | None: ...
+    @reliable_change_reason.setter
+    def reliable_change_reason(self, value: NotComputed | str | None) -> None: ...
     reliable_deterioration: bool | None
     reliable_improvement: bool | None
     reliable_recovery: bool | None
     remission: bool | None
-    remission_reason: NotComputed | None
+    @property
+    def remission_reason(self) -> NotComputed | None: ...
+    @remission_reason.setter
+    def remission_reason(self, value: NotComputed | str | None) -> None: ...
     response: bool | None
-    response_reason: NotComputed | None
-    status: NotComputed | None
+    @property
+    def response_reason(self) -> NotComputed | None: ...
+    @response_reason.setter
+    def response_reason(self, value: NotComputed | str | None) -> None: ...
+    @property
+    def status(self) -> NotComputed | None: ...
+    @status.setter
+    def status(self, value: NotComputed | str | None) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CaseOutcome:
         """
@@ -2420,7 +2552,7 @@ class CaseOutcome:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, case_index: typing.SupportsInt | typing.SupportsIndex, case_id: str, instrument: str, status: NotComputed | None = None, baseline: typing.SupportsInt | typing.SupportsIndex | None = None, baseline_date: datetime.date | str | None = None, baseline_band: str | None = None, endpoint: typing.SupportsInt | typing.SupportsIndex | None = None, endpoint_date: datetime.date | str | None = None, endpoint_band: str | None = None, change: typing.SupportsInt | typing.SupportsIndex | None = None, percent_change: typing.SupportsFloat | typing.SupportsIndex | None = None, percent_change_reason: NotComputed | None = None, response: bool | None = None, response_reason: NotComputed | None = None, remission: bool | None = None, remission_reason: NotComputed | None = None, rci: typing.SupportsFloat | typing.SupportsIndex | None = None, reliable_improvement: bool | None = None, reliable_deterioration: bool | None = None, reliable_change_reason: NotComputed | None = None, baseline_caseness: bool | None = None, endpoint_caseness: bool | None = None, caseness_reason: NotComputed | None = None, recovery: bool | None = None, reliable_recovery: bool | None = None, recovery_reason: NotComputed | None = None, remission_date: datetime.date | str | None = None, sustained_remission_date: datetime.date | str | None = None, relapse_rule_fired: bool | None = None, relapse_date: datetime.date | str | None = None, relapse_kind: RelapseKind | None = None, relapse_days: typing.SupportsInt | typing.SupportsIndex | None = None, relapse_censored: bool | None = None, relapse_reason: NotComputed | None = None, sessions_attended: typing.SupportsInt | typing.SupportsIndex, sessions_cancelled: typing.SupportsInt | typing.SupportsIndex, sessions_no_show: typing.SupportsInt | typing.SupportsIndex, completer: bool, finished_treatment: bool) -> None:
+    def __init__(self, *, case_index: typing.SupportsInt | typing.SupportsIndex, case_id: str, instrument: str, status: NotComputed | str | None = None, baseline: typing.SupportsInt | typing.SupportsIndex | None = None, baseline_date: datetime.date | str | None = None, baseline_band: str | None = None, endpoint: typing.SupportsInt | typing.SupportsIndex | None = None, endpoint_date: datetime.date | str | None = None, endpoint_band: str | None = None, change: typing.SupportsInt | typing.SupportsIndex | None = None, percent_change: typing.SupportsFloat | typing.SupportsIndex | None = None, percent_change_reason: NotComputed | str | None = None, response: bool | None = None, response_reason: NotComputed | str | None = None, remission: bool | None = None, remission_reason: NotComputed | str | None = None, rci: typing.SupportsFloat | typing.SupportsIndex | None = None, reliable_improvement: bool | None = None, reliable_deterioration: bool | None = None, reliable_change_reason: NotComputed | str | None = None, baseline_caseness: bool | None = None, endpoint_caseness: bool | None = None, caseness_reason: NotComputed | str | None = None, recovery: bool | None = None, reliable_recovery: bool | None = None, recovery_reason: NotComputed | str | None = None, remission_date: datetime.date | str | None = None, sustained_remission_date: datetime.date | str | None = None, relapse_rule_fired: bool | None = None, relapse_date: datetime.date | str | None = None, relapse_kind: RelapseKind | str | None = None, relapse_days: typing.SupportsInt | typing.SupportsIndex | None = None, relapse_censored: bool | None = None, relapse_reason: NotComputed | str | None = None, sessions_attended: typing.SupportsInt | typing.SupportsIndex, sessions_cancelled: typing.SupportsInt | typing.SupportsIndex, sessions_no_show: typing.SupportsInt | typing.SupportsIndex, completer: bool, finished_treatment: bool) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -2876,7 +3008,10 @@ class CohortSummary:
     Every group's statistics and every pair of groups compared.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    by: GroupBy
+    @property
+    def by(self) -> GroupBy: ...
+    @by.setter
+    def by(self, value: GroupBy | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CohortSummary:
         """
@@ -2891,7 +3026,7 @@ class CohortSummary:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, by: GroupBy, groups: collections.abc.Sequence[GroupSummary] = [], comparisons: collections.abc.Sequence[GroupComparison] = []) -> None:
+    def __init__(self, *, by: GroupBy | str, groups: collections.abc.Sequence[GroupSummary] = [], comparisons: collections.abc.Sequence[GroupComparison] = []) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -2966,7 +3101,10 @@ class SynthAreaShare:
     One share of the synthetic problem-area mix.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    area: ProblemArea
+    @property
+    def area(self) -> ProblemArea: ...
+    @area.setter
+    def area(self, value: ProblemArea | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthAreaShare:
         """
@@ -2981,7 +3119,7 @@ class SynthAreaShare:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, area: ProblemArea, weight: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> None:
+    def __init__(self, *, area: ProblemArea | str, weight: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -3274,31 +3412,34 @@ class SynthOptions:
     @start_to.setter
     def start_to(self, arg1: datetime.date | str) -> None:
         ...
-class DateHandling(enum.Enum):
+class DateHandling(iptkit._spelled.Spelled):
     """
     Dates shifted by one random offset per case, or kept.
     """
-    keep = 1
-    shift = 0
-class DeidAction(enum.Enum):
+    keep = 'keep'
+    shift = 'shift'
+class DeidAction(iptkit._spelled.Spelled):
     """
     What de-identification did at one place.
     """
-    capped_age = 6
-    removed_text = 1
-    replaced_case_id = 0
-    replaced_label = 3
-    replaced_relationship_id = 4
-    replaced_text = 2
-    rewrote_reference = 5
-    shifted_date = 7
+    capped_age = 'capped_age'
+    removed_text = 'removed_text'
+    replaced_case_id = 'replaced_case_id'
+    replaced_label = 'replaced_label'
+    replaced_relationship_id = 'replaced_relationship_id'
+    replaced_text = 'replaced_text'
+    rewrote_reference = 'rewrote_reference'
+    shifted_date = 'shifted_date'
 class DeidentifyOptions:
     """
     How to de-identify.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     code_prefix: str
-    dates: DateHandling
+    @property
+    def dates(self) -> DateHandling: ...
+    @dates.setter
+    def dates(self, value: DateHandling | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidentifyOptions:
         """
@@ -3313,7 +3454,7 @@ class DeidentifyOptions:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, dates: DateHandling, code_prefix: str) -> None:
+    def __init__(self, *, dates: DateHandling | str, code_prefix: str) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -3334,7 +3475,10 @@ class DeidChange:
     What de-identification did at one place (never the original value).
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    action: DeidAction
+    @property
+    def action(self) -> DeidAction: ...
+    @action.setter
+    def action(self, value: DeidAction | str) -> None: ...
     path: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidChange:
@@ -3350,7 +3494,7 @@ class DeidChange:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, path: str, action: DeidAction) -> None:
+    def __init__(self, *, path: str, action: DeidAction | str) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -3371,7 +3515,10 @@ class DeidReport:
     What was changed in one case: shareable.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    dates: DateHandling
+    @property
+    def dates(self) -> DateHandling: ...
+    @dates.setter
+    def dates(self, value: DateHandling | str) -> None: ...
     study_code: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidReport:
@@ -3387,7 +3534,7 @@ class DeidReport:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, study_code: str, dates: DateHandling, changes: collections.abc.Sequence[DeidChange] = []) -> None:
+    def __init__(self, *, study_code: str, dates: DateHandling | str, changes: collections.abc.Sequence[DeidChange] = []) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -3490,21 +3637,21 @@ class Deidentified:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
-class ImportErrorKind(enum.Enum):
+class ImportErrorKind(iptkit._spelled.Spelled):
     """
     The kinds of import problem.
     """
-    duplicate_row = 4
-    incomplete = 10
-    inconsistent = 5
-    invalid = 6
-    mapping = 7
-    missing_column = 1
-    not_mapped = 9
-    syntax = 0
-    unknown_code = 8
-    unknown_column = 2
-    unmatched_row = 3
+    duplicate_row = 'duplicate_row'
+    incomplete = 'incomplete'
+    inconsistent = 'inconsistent'
+    invalid = 'invalid'
+    mapping = 'mapping'
+    missing_column = 'missing_column'
+    not_mapped = 'not_mapped'
+    syntax = 'syntax'
+    unknown_code = 'unknown_code'
+    unknown_column = 'unknown_column'
+    unmatched_row = 'unmatched_row'
 class ImportIssue:
     """
     One problem of an import, or one unused column, with its table, line, row and column.
@@ -3513,10 +3660,16 @@ class ImportIssue:
     case_id: str
     event: str
     field: str
-    kind: ImportErrorKind
+    @property
+    def kind(self) -> ImportErrorKind: ...
+    @kind.setter
+    def kind(self, value: ImportErrorKind | str) -> None: ...
     message: str
     path: str
-    read_kind: ErrorKind | None
+    @property
+    def read_kind(self) -> ErrorKind | None: ...
+    @read_kind.setter
+    def read_kind(self, value: ErrorKind | str | None) -> None: ...
     record: str
     source: str
     @staticmethod
@@ -3533,7 +3686,7 @@ class ImportIssue:
         ...
     def __getstate__(self) -> tuple[int, tuple[typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any, typing.Any]]:
         ...
-    def __init__(self, *, source: str, line: typing.SupportsInt | typing.SupportsIndex | None = None, row: typing.SupportsInt | typing.SupportsIndex | None = None, field: str, case_id: str, path: str, kind: ImportErrorKind, read_kind: ErrorKind | None = None, message: str, record: str, event: str, instance: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+    def __init__(self, *, source: str, line: typing.SupportsInt | typing.SupportsIndex | None = None, row: typing.SupportsInt | typing.SupportsIndex | None = None, field: str, case_id: str, path: str, kind: ImportErrorKind | str, read_kind: ErrorKind | str | None = None, message: str, record: str, event: str, instance: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -3635,12 +3788,12 @@ class ImportResult:
     @unused.setter
     def unused(self, arg1: collections.abc.Sequence[ImportIssue]) -> None:
         ...
-class FhirAttach(enum.Enum):
+class FhirAttach(iptkit._spelled.Spelled):
     """
     Where a FHIR import puts its assessments.
     """
-    assessments_only = 0
-    to_cases = 1
+    assessments_only = 'assessments_only'
+    to_cases = 'to_cases'
 class AssessmentRecord:
     """
     One imported QuestionnaireResponse: the assessment, its subject and where it came from.
@@ -3813,7 +3966,7 @@ def cohort_shape(name: str, head: bytes) -> str:
     """
     The layout of a cohort input ('single', 'array' or 'lines') from its file name and its first bytes (enough to hold the first non-blank line and the start of the next).
     """
-def cohort_summarize(cohort: CohortColumns, labels: collections.abc.Sequence[str], *, by: GroupBy = GroupBy.none, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
+def cohort_summarize(cohort: CohortColumns, labels: collections.abc.Sequence[str], *, by: GroupBy | str = ..., catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
     """
     The cohort statistics of a cohort's outcomes, each case in the group of its label.
     """
@@ -3829,7 +3982,7 @@ def fhir_bundle(case: Case, *, pretty: bool = True, catalog: Catalog | None = No
     """
     The case's FHIR R4 Bundle as JSON text (the CLI's `convert --to fhir`).
     """
-def html_report(cases: collections.abc.Iterable[Case], findings: collections.abc.Sequence[collections.abc.Sequence[Finding]] = [], *, title: str = 'IPT cohort report', by: GroupBy = GroupBy.arm, catalog: Catalog | None = None, generated_by: str = 'iptkit (Python)') -> str:
+def html_report(cases: collections.abc.Iterable[Case], findings: collections.abc.Sequence[collections.abc.Sequence[Finding]] = [], *, title: str = 'IPT cohort report', by: GroupBy | str = ..., catalog: Catalog | None = None, generated_by: str = 'iptkit (Python)') -> str:
     """
     A self-contained HTML report of a cohort (the CLI's `report`).
     """
@@ -3865,7 +4018,7 @@ def outcomes(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None =
     """
     The outcome rows of the cases, as CaseOutcome objects.
     """
-def plan(adaptation: str, start: datetime.date | str, *, planned_sessions: typing.SupportsInt | typing.SupportsIndex | None = None, frequency: SessionFrequency | None = None, skip: collections.abc.Sequence[datetime.date | str] = [], focus: collections.abc.Sequence[ProblemArea] = [], catalog: Catalog | None = None) -> list[PlannedSession]:
+def plan(adaptation: str, start: datetime.date | str, *, planned_sessions: typing.SupportsInt | typing.SupportsIndex | None = None, frequency: SessionFrequency | str | None = None, skip: collections.abc.Sequence[datetime.date | str] = [], focus: collections.abc.Sequence[ProblemArea | str] = [], catalog: Catalog | None = None) -> list[PlannedSession]:
     """
     The dated session schedule of an adaptation from `start`, with the tasks due in each phase. Raises DecodeError naming each argument that cannot be planned (/adaptation, /planned_sessions, ...).
     """
@@ -3897,7 +4050,7 @@ def read_cohort_text(data: bytes, name: str, *, lax: bool = False, catalog: Cata
     """
     Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError], case_id or None, source).
     """
-def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy = GroupBy.none, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
+def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy | str = ..., catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
     """
     The cohort statistics of the cases' outcomes, grouped.
     """

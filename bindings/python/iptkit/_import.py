@@ -293,7 +293,7 @@ def issues_frame(issues: list[_core.ImportIssue]) -> _pd.DataFrame:
     for c in ("line", "row", "instance"):
         frame[c] = frame[c].astype("Int64")
     for c in ("kind", "read_kind"):
-        frame[c] = frame[c].map(lambda k: None if k is None else k.name).astype("string")
+        frame[c] = frame[c].map(lambda k: None if k is None else str(k)).astype("string")  # the spelling
     for c in ("source", "record", "event", "field", "case_id", "path", "message"):
         frame[c] = frame[c].map(lambda v: None if v == "" else v).astype("string")  # absent: <NA>, as the numbers
     return frame

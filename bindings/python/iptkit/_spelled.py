@@ -1,0 +1,32 @@
+"""The base of iptkit's enums: str-valued, each member's value its spelling in the case format.
+
+``Phase.middle == "middle"`` holds, ``Phase("middle")`` is ``Phase.middle``, and a member is a
+``str`` wherever one is expected (JSON, pandas, f-strings). The compiled module makes every enum
+through :func:`spelled_enum` when it is imported.
+"""
+
+from __future__ import annotations
+
+import enum
+import keyword
+from typing import Any
+
+
+class Spelled(enum.StrEnum):
+    """An iptkit enum: members are their spellings."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        raise ValueError(f"{shown} is not a {cls.__name__}: expected one of "
+                         f"{', '.join(m.value for m in cls)}")
+
+
+def spelled_enum(name: str, members: list[tuple[str, int]]) -> type[Spelled]:
+    """The enum class ``name`` from pybind11's (Python name, C++ value) pairs, in declaration
+    order. A Python keyword's name carries a trailing ``_`` (``Kind.in_``); its spelling does not."""
+    spellings = [(n, n[:-1] if n.endswith("_") and keyword.iskeyword(n[:-1]) else n) for n, _ in members]
+    functional: Any = Spelled  # Enum's functional API, which type checkers do not model
+    cls: type[Spelled] = functional(name, spellings)
+    setattr(cls, "_iptkit_members", tuple(cls))  # the C++ caster indexes these by declaration position
+    return cls
