@@ -256,11 +256,11 @@ void bind_cohort(py::module_& m) {
 
   m.def(
       "cohort_outcome_columns",
-      [](const cohort_columns& cohort, const catalog* c, unsigned threads, int recovery_months) {
+      [](const cohort_columns& cohort, const catalog* c, thread_count threads, int recovery_months) {
         outcome_columns columns;
         {
           py::gil_scoped_release release;
-          columns = compute_outcome_columns(whole(cohort), {.threads = threads, .recovery_period_months = recovery_months},
+          columns = compute_outcome_columns(whole(cohort), {.threads = threads.value, .recovery_period_months = recovery_months},
                                             catalog_or_builtin(c));
         }
         return outcome_frame(columns, cohort, 0, false);
@@ -272,12 +272,12 @@ void bind_cohort(py::module_& m) {
   m.def(
       "cohort_summarize",
       [](const cohort_columns& cohort, const std::vector<std::string>& labels, group_by by, const catalog* c,
-         unsigned threads, int recovery_months) {
+         thread_count threads, int recovery_months) {
         if (labels.size() != cohort.size())
           throw py::value_error("iptkit: one group label per case expected, found " + std::to_string(labels.size()) +
                                 " for " + std::to_string(cohort.size()) + " cases");
         py::gil_scoped_release release;
-        const auto rows = compute_outcomes(whole(cohort), {.threads = threads, .recovery_period_months = recovery_months},
+        const auto rows = compute_outcomes(whole(cohort), {.threads = threads.value, .recovery_period_months = recovery_months},
                                            catalog_or_builtin(c));
         return summarize(rows, labels, by);
       },

@@ -87,12 +87,12 @@ void bind_import(py::module_& m) {
       "DataFrame carry its row, not a line.");
   m.def(
       "import_tables_findings",
-      [](const std::vector<named_table>& tables, const catalog* c, unsigned threads, bool redact) {
+      [](const std::vector<named_table>& tables, const catalog* c, thread_count threads, bool redact) {
         auto result = tables_result(tables, false, false, c, redact, nullptr);
         std::vector<std::vector<finding>> findings;
         if (result.ok()) {
           py::gil_scoped_release release;
-          findings = validate_cohort(result.cases, {.redact = redact, .threads = threads}, catalog_or_builtin(c));
+          findings = validate_cohort(result.cases, {.redact = redact, .threads = threads.value}, catalog_or_builtin(c));
         }
         return py::make_tuple(std::move(result.errors), std::move(findings));
       },

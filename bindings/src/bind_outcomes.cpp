@@ -141,15 +141,15 @@ void bind_outcomes(py::module_& m) {
 
   m.def(
       "outcomes",
-      [](const py::typing::Iterable<case_record>& cases, const catalog* cat, unsigned threads, int recovery_months) {
+      [](const py::typing::Iterable<case_record>& cases, const catalog* cat, thread_count threads, int recovery_months) {
         return outcome_rows(cases, catalog_or_builtin(cat),
-                            {.threads = threads, .recovery_period_months = recovery_months}, 0);
+                            {.threads = threads.value, .recovery_period_months = recovery_months}, 0);
       },
       py::arg("cases"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
       py::arg("recovery_period_months") = 4, "The outcome rows of the cases, as CaseOutcome objects.");
   m.def(
       "outcome_columns",
-      [](const py::typing::Iterable<case_record>& cases, const catalog* c, unsigned threads,
+      [](const py::typing::Iterable<case_record>& cases, const catalog* c, thread_count threads,
          int recovery_months, std::size_t first_index) {
         const auto refs = case_pointers(cases);
         const auto& cat = catalog_or_builtin(c);
@@ -160,7 +160,7 @@ void bind_outcomes(py::module_& m) {
           require_well_formed(refs.cases, {}, first_index, cat);
           for (const auto* k : refs.cases) cohort.append(*k, cat);
           columns = compute_outcome_columns(
-              cohort, {.threads = threads, .recovery_period_months = recovery_months}, cat);
+              cohort, {.threads = threads.value, .recovery_period_months = recovery_months}, cat);
         }
         return outcome_frame(columns, cohort, first_index, true);
       },
@@ -169,11 +169,11 @@ void bind_outcomes(py::module_& m) {
       "The outcome rows of the cases as numpy columns (see iptkit._frames).");
   m.def(
       "summarize",
-      [](const py::typing::Iterable<case_record>& cases, group_by by, const catalog* cat, unsigned threads,
+      [](const py::typing::Iterable<case_record>& cases, group_by by, const catalog* cat, thread_count threads,
          int recovery_months) {
         const auto refs = case_pointers(cases);
         const auto rows = outcome_rows(refs.keep, catalog_or_builtin(cat),
-                                       {.threads = threads, .recovery_period_months = recovery_months}, 0);
+                                       {.threads = threads.value, .recovery_period_months = recovery_months}, 0);
         std::vector<std::string> labels;
         labels.reserve(refs.cases.size());
         for (const auto* c : refs.cases)

@@ -156,7 +156,7 @@ void bind_rules(py::module_& m) {
       "would give (empty when it is well formed). Writers refuse a case that has any.");
   m.def(
       "validate_cohort",
-      [](const py::typing::Iterable<case_record>& cases, const catalog* c, unsigned threads, bool redact) {
+      [](const py::typing::Iterable<case_record>& cases, const catalog* c, thread_count threads, bool redact) {
         const auto refs = case_pointers(cases);
         const auto& pointers = refs.cases;
         const auto& cat = catalog_or_builtin(c);
@@ -164,7 +164,7 @@ void bind_rules(py::module_& m) {
         std::vector<std::vector<finding>> out(pointers.size());
         {
           py::gil_scoped_release release;
-          iptkit::detail::for_blocks(pointers.size(), threads, [&](std::size_t begin, std::size_t end) {
+          iptkit::detail::for_blocks(pointers.size(), threads.value, [&](std::size_t begin, std::size_t end) {
             for (std::size_t i = begin; i < end; ++i) out[i] = validate(*pointers[i], options, cat);
           });
         }

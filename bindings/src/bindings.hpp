@@ -2,6 +2,7 @@
 // The parts of the iptkit._core module, one per concept, registered in this order by module.cpp.
 
 #include "enum_caster.hpp"
+#include "thread_count.hpp"
 
 #include <pybind11/pybind11.h>
 

@@ -5,6 +5,7 @@
 
 #include "casters.hpp"
 #include "construction.hpp"
+#include "field_value.hpp"
 #include "json_convert.hpp"
 
 #include <iptkit/json/read.hpp>
@@ -100,9 +101,9 @@ void def_members_init(py::class_<T>& cls, L<D...>) {
   const T defaults{};
   def_init(
       cls,
-      [](member_t<T, D>... values) {
+      [](deferred<member_t<T, D>>... values) {
         T out{};
-        ((out.*D::pointer = std::move(values)), ...);
+        ((out.*D::pointer = field_value<T, D, member_t<T, D>>(values.given)), ...);
         return out;
       },
       py::kw_only(), keyword<T, D, Document>(defaults)...);
@@ -148,12 +149,13 @@ py::class_<T> bind_value_struct(py::module_& m, const std::string& name, const c
       // Nested objects are live views, so `case.contract.planned_sessions = 14` changes the case.
       cls.def_property(
           Desc::name, [](T& self) -> M& { return self.*Desc::pointer; },
-          [](T& self, M v) { self.*Desc::pointer = std::move(v); }, py::return_value_policy::reference_internal);
+          [](T& self, deferred<M> v) { self.*Desc::pointer = field_value<T, Desc, M>(v.given); },
+          py::return_value_policy::reference_internal);
     } else {
       // Lists are copies: assign a whole list to change one.
       cls.def_property(
           Desc::name, [](const T& self) { return self.*Desc::pointer; },
-          [](T& self, M v) { self.*Desc::pointer = std::move(v); });
+          [](T& self, deferred<M> v) { self.*Desc::pointer = field_value<T, Desc, M>(v.given); });
     }
   });
   if constexpr (requires { T::tag; })

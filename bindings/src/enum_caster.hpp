@@ -13,19 +13,21 @@
 #include <string>
 #include <string_view>
 #include <typeindex>
+#include <vector>
 
 namespace iptkit::python::enum_detail {
 
-// "initial, middle, termination": what a bad spelling is told it may be.
+// "initial, middle, termination": what a bad spelling is told it may be. A long list is cut
+// (Task has 32) so that a message stays short; the class lists them all.
+std::string allowed(const std::vector<std::string_view>& spellings, std::string_view class_name);
+
 template <class E>
 std::string allowed() {
-  std::string out;
-  for (auto s : meta::enum_names<E>()) {
-    if (!out.empty()) out += ", ";
-    out += s;
-  }
-  return out;
+  return allowed(meta::enum_names<E>(), "");
 }
+
+// " (did you mean 'symptom_review'?)" for a spelling within two edits of one, else "".
+std::string suggestion(std::string_view found, const std::vector<std::string_view>& spellings);
 
 // A found value as a message may quote it: short, and no repr of a large object.
 std::string shown(pybind11::handle src);
@@ -58,8 +60,11 @@ class type_caster<E, enable_if_t<iptkit::meta::is_described_enum_v<E>>> {
       value = *e;
       return true;
     }
-    throw value_error("expected one of " + type_name() + " (" + iptkit::python::enum_detail::allowed<E>() +
-                      "), found " + iptkit::python::enum_detail::shown(src));
+    const auto spellings = iptkit::meta::enum_names<E>();
+    const std::string name = type_name();
+    throw value_error("expected one of " + name + " (" + iptkit::python::enum_detail::allowed(spellings, name) +
+                      "), found " + iptkit::python::enum_detail::shown(src) +
+                      iptkit::python::enum_detail::suggestion(std::string_view(text, static_cast<std::size_t>(size)), spellings));
   }
 
   static handle cast(E src, return_value_policy, handle) {

@@ -57,6 +57,49 @@ read_options reading(bool lax, bool redact, const read_limits* limits) {
 
 namespace iptkit::python::enum_detail {
 
+std::string allowed(const std::vector<std::string_view>& spellings, std::string_view class_name) {
+  std::string out;
+  std::size_t shown_count = 0;
+  for (auto s : spellings) {
+    if (out.size() + s.size() > 160) break;
+    if (!out.empty()) out += ", ";
+    out += s;
+    ++shown_count;
+  }
+  if (shown_count < spellings.size()) {
+    out += ", ... " + std::to_string(spellings.size()) + " in all";
+    if (!class_name.empty()) out += ": list(iptkit." + std::string(class_name) + ")";
+  }
+  return out;
+}
+
+std::string suggestion(std::string_view found, const std::vector<std::string_view>& spellings) {
+  if (found.size() > 64) return "";
+  // Levenshtein distance, one row at a time; spellings are short.
+  const auto distance = [&](std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = up;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string_view best;
+  std::size_t best_distance = 3;
+  for (auto s : spellings)
+    if (const auto d = distance(found, s); d < best_distance) {
+      best = s;
+      best_distance = d;
+    }
+  return best.empty() ? "" : " (did you mean '" + std::string(best) + "'?)";
+}
+
 std::string shown(pybind11::handle src) {
   const py::str r = py::repr(src);
   if (py::len(r) <= 60) return r.cast<std::string>();
@@ -64,3 +107,21 @@ std::string shown(pybind11::handle src) {
 }
 
 }  // namespace iptkit::python::enum_detail
+
+namespace iptkit::python::field_detail {
+
+std::string found(py::handle value) {
+  if (value.is_none()) return "None";
+  const std::string type = py::type::handle_of(value).attr("__name__").cast<std::string>();
+  // Scalars are quoted (cut short); anything else is named by its type and size, never printed.
+  if (PyUnicode_Check(value.ptr()) || PyLong_Check(value.ptr()) || PyFloat_Check(value.ptr()))
+    return type + " " + enum_detail::shown(value);
+  if (PySequence_Check(value.ptr()) || PyAnySet_Check(value.ptr()) || PyDict_Check(value.ptr())) {
+    const Py_ssize_t n = PyObject_Length(value.ptr());
+    if (n >= 0) return type + " of " + std::to_string(n) + (n == 1 ? " item" : " items");
+    PyErr_Clear();
+  }
+  return type;
+}
+
+}  // namespace iptkit::python::field_detail

@@ -17,13 +17,13 @@ def _example() -> iptkit.Case:
     return iptkit.read_case(DATA / "grief-chronic-sertraline.json")
 
 
-def _with_closeness(case: iptkit.Case, value: int) -> iptkit.Case:
-    inventory = case.inventory
-    assert inventory is not None
-    relationships = inventory.relationships
-    relationships[0].closeness = value
-    inventory.relationships = relationships
-    case.inventory = inventory
+def _without_score(case: iptkit.Case) -> iptkit.Case:
+    # Setters refuse a value their field cannot hold (closeness 9: test_field_values.py); a rule
+    # across fields, as here an assessment with neither items nor a total, is check()'s.
+    assessments = case.assessments
+    assessments[0].items = []
+    assessments[0].total = None
+    case.assessments = assessments
     return case
 
 
@@ -33,18 +33,18 @@ def test_a_well_formed_case_has_no_errors(cases: list[iptkit.Case]) -> None:
         assert iptkit.check(c) == []
 
 
-def test_a_closeness_of_nine_is_loud_everywhere() -> None:
-    bad = _with_closeness(_example(), 9)
+def test_an_assessment_without_a_score_is_loud_everywhere() -> None:
+    bad = _without_score(_example())
     errors = bad.check()
     assert [(e.path, e.kind, e.message) for e in errors] == [
-        ("/inventory/relationships/0/closeness", iptkit.ErrorKind.out_of_range,
-         "expected an integer from 1 to 4; found 9")]
+        ("/assessments/0/total", iptkit.ErrorKind.missing_field,
+         'expected at least one of "items" and "total"; found neither')]
     findings = bad.validate()
     assert findings[0].code == "S001"
-    assert findings[0].path == "/inventory/relationships/0/closeness"
+    assert findings[0].path == "/assessments/0/total"
     with pytest.raises(iptkit.DecodeError) as raised:
         bad.to_json()
-    assert [e.path for e in raised.value.errors] == ["/inventory/relationships/0/closeness"]
+    assert [e.path for e in raised.value.errors] == ["/assessments/0/total"]
     for write in (lambda: bad.to_dict(), lambda: bad.to_fhir(), lambda: iptkit.tables([bad]),
                   lambda: bad.to_json(pretty=False)):
         with pytest.raises(iptkit.DecodeError):
@@ -53,35 +53,36 @@ def test_a_closeness_of_nine_is_loud_everywhere() -> None:
 
 def test_check_equals_reading_the_document() -> None:
     # What check() says is what from_dict says of the same document with the value in it.
-    bad = _with_closeness(_example(), 9)
+    bad = _without_score(_example())
     document = _example().to_dict()
-    document["inventory"]["relationships"][0]["closeness"] = 9
+    document["assessments"][0].pop("items", None)
+    document["assessments"][0].pop("total", None)
     with pytest.raises(iptkit.DecodeError) as raised:
         iptkit.Case.from_dict(document)
     assert [(e.path, e.kind, e.message) for e in raised.value.errors] == \
         [(e.path, e.kind, e.message) for e in bad.check()]
 
 
-def test_a_session_number_a_date_and_an_unknown_adaptation() -> None:
-    c = _example()
-    sessions = c.sessions
-    sessions[0].number = 0
-    c.sessions = sessions
-    c.adaptation = "ipt_unknown"
+def test_an_unknown_adaptation_and_a_missing_score() -> None:
+    c = _without_score(_example())
+    c.adaptation = "ipt_unknown"  # the catalog in force decides: check() and validate() do
     errors = c.check()
     assert [(e.path, e.kind.name) for e in errors] == [
-        ("/adaptation", "bad_enum"), ("/sessions/0/number", "out_of_range")]
+        ("/adaptation", "bad_enum"), ("/assessments/0/total", "missing_field")]
     assert "ipt_unknown" in errors[0].message
     # validate() used to find nothing to say about an adaptation the registry lacks.
-    assert [f.path for f in iptkit.validate([c])[0] if f.code == "S001"] == ["/adaptation", "/sessions/0/number"]
+    assert [f.path for f in iptkit.validate([c])[0] if f.code == "S001"] == ["/adaptation", "/assessments/0/total"]
+
+
+def test_a_session_number_out_of_range_is_refused_where_it_is_set() -> None:
+    sessions = _example().sessions
+    with pytest.raises(ValueError, match=r"^Session.number: expected an integer from 1 to 1000; found 0$"):
+        sessions[0].number = 0
+    assert sessions[0].number == 1
 
 
 def test_an_assessment_with_neither_items_nor_total() -> None:
-    c = _example()
-    assessments = c.assessments
-    assessments[0].items = []
-    assessments[0].total = None
-    c.assessments = assessments
+    c = _without_score(_example())
     assert [(e.path, e.kind.name) for e in c.check()] == [("/assessments/0/total", "missing_field")]
 
 
@@ -108,18 +109,20 @@ def test_a_custom_protocol_is_checked_against_its_registry() -> None:
 
 
 def test_redacted_messages_name_no_value() -> None:
-    bad = _with_closeness(_example(), 9)
-    bad.case_id = "Jane Doe"
-    for e in bad.check(redact=True):
-        assert "Jane" not in e.message and "found 9" not in e.message
+    bad = _without_score(_example())
+    bad.adaptation = "Jane Doe"
+    errors = bad.check(redact=True)
+    assert len(errors) == 2
+    for e in errors:
+        assert "Jane" not in e.message
 
 
 def test_writing_a_cohort_refuses_it(tmp_path: Path) -> None:
     good = _example()
-    bad = _with_closeness(_example(), 9)
+    bad = _without_score(_example())
     with pytest.raises(iptkit.DecodeError) as raised:
         iptkit.write_tables([good, bad], tmp_path / "tables")
-    assert [e.path for e in raised.value.errors] == ["/1/inventory/relationships/0/closeness"]
+    assert [e.path for e in raised.value.errors] == ["/1/assessments/0/total"]
     assert not (tmp_path / "tables").exists()  # nothing at all is left behind
 
 

@@ -3958,7 +3958,7 @@ def cohort_columns_from_tables(case_id: tuple[str, typing.Any], start_date: tupl
     """
     The outcome columns of long tables given as arrays (see iptkit/_cohort.py); returns (CohortColumns, []) or (None, [ImportIssue]).
     """
-def cohort_outcome_columns(cohort: CohortColumns, *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> dict[str, tuple[typing.Any, ...]]:
+def cohort_outcome_columns(cohort: CohortColumns, *, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> dict[str, tuple[typing.Any, ...]]:
     """
     The outcome columns of a cohort, without case_id (see iptkit/_cohort.py).
     """
@@ -3966,7 +3966,7 @@ def cohort_shape(name: str, head: bytes) -> str:
     """
     The layout of a cohort input ('single', 'array' or 'lines') from its file name and its first bytes (enough to hold the first non-blank line and the start of the next).
     """
-def cohort_summarize(cohort: CohortColumns, labels: collections.abc.Sequence[str], *, by: GroupBy | str = ..., catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
+def cohort_summarize(cohort: CohortColumns, labels: collections.abc.Sequence[str], *, by: GroupBy | str = ..., catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
     """
     The cohort statistics of a cohort's outcomes, each case in the group of its label.
     """
@@ -3998,7 +3998,7 @@ def import_redcap_text(records: tuple[str, bytes], dictionary: tuple[str, bytes]
     """
     Cases from a REDCap project given as (name, bytes) pairs: the records (CSV raw codes, or the API's flat JSON records), the data dictionary (CSV) and the mapping (JSON).
     """
-def import_tables_findings(tables: collections.abc.Sequence[tuple[str, bytes, bool]], *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, redact: bool = False) -> tuple[list[ImportIssue], list[list[Finding]]]:
+def import_tables_findings(tables: collections.abc.Sequence[tuple[str, bytes, bool]], *, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, redact: bool = False) -> tuple[list[ImportIssue], list[list[Finding]]]:
     """
     The protocol findings of the cases the tables make, built and validated in C++ (no Python object per case): (import errors, findings per case); with errors, no findings.
     """
@@ -4010,11 +4010,11 @@ def instruments_json_schema() -> str:
     """
     The JSON Schema of an instruments file.
     """
-def outcome_columns(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, tuple[typing.Any, ...]]:
+def outcome_columns(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4, first_index: typing.SupportsInt | typing.SupportsIndex = 0) -> dict[str, tuple[typing.Any, ...]]:
     """
     The outcome rows of the cases as numpy columns (see iptkit._frames).
     """
-def outcomes(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> list[CaseOutcome]:
+def outcomes(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> list[CaseOutcome]:
     """
     The outcome rows of the cases, as CaseOutcome objects.
     """
@@ -4050,7 +4050,7 @@ def read_cohort_text(data: bytes, name: str, *, lax: bool = False, catalog: Cata
     """
     Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError], case_id or None, source).
     """
-def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy | str = ..., catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
+def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy | str = ..., catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
     """
     The cohort statistics of the cases' outcomes, grouped.
     """
@@ -4074,7 +4074,7 @@ def validate(case: Case, *, catalog: Catalog | None = None, redact: bool = False
     """
     Every finding for one case, in document order (redact: each message is its rule's title).
     """
-def validate_cohort(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, redact: bool = False) -> list[list[Finding]]:
+def validate_cohort(cases: collections.abc.Iterable[Case], *, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, redact: bool = False) -> list[list[Finding]]:
     """
     The findings of each case (a list per case). With threads > 1 the cases are split across threads; the result is the same as with one.
     """

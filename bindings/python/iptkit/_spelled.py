@@ -7,6 +7,7 @@ through :func:`spelled_enum` when it is imported.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import keyword
 from typing import Any
@@ -17,9 +18,18 @@ class Spelled(enum.StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> Any:
-        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-        raise ValueError(f"{shown} is not a {cls.__name__}: expected one of "
-                         f"{', '.join(m.value for m in cls)}")
+        # As the C++ side words it: a long list cut short, a near miss suggested.
+        shown = repr(value)[:57] + "..." if len(repr(value)) > 60 else repr(value)
+        spellings = [m.value for m in cls]
+        listed: list[str] = []
+        for s in spellings:
+            if sum(len(x) + 2 for x in listed) + len(s) > 160:
+                listed.append(f"... {len(spellings)} in all: list(iptkit.{cls.__name__})")
+                break
+            listed.append(s)
+        near = difflib.get_close_matches(value, spellings, n=1, cutoff=0.8) if isinstance(value, str) else []
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        raise ValueError(f"{shown} is not a {cls.__name__}: expected one of {', '.join(listed)}{hint}")
 
 
 def spelled_enum(name: str, members: list[tuple[str, int]]) -> type[Spelled]:

@@ -1,0 +1,100 @@
+"""A value given to a field (constructor keyword or property) is checked there: a wrong one
+raises naming Class.field, what the field takes and what was found, short, with the field's
+declared constraints applied as the reader applies them; bulk options name themselves."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import iptkit
+
+
+def session(**changes: object) -> iptkit.Session:
+    given: dict[str, object] = {"number": 1, "date": "2026-01-05", "phase": "initial", "attendance": "attended"}
+    given.update(changes)
+    return iptkit.Session(**given)  # type: ignore[arg-type]
+
+
+def short(e: pytest.ExceptionInfo[BaseException]) -> str:
+    message = str(e.value)
+    assert len(message) <= 500 and "incompatible function arguments" not in message
+    return message
+
+
+def test_a_wrong_kind_names_the_field_what_it_takes_and_what_was_found(cases: list[iptkit.Case]) -> None:
+    c = iptkit.Case.from_json(cases[0].to_json())
+    with pytest.raises(TypeError) as e:
+        c.arm = 5  # type: ignore[assignment]
+    assert short(e) == "Case.arm: expected a str, or None; found int 5"
+    with pytest.raises(TypeError) as e:
+        session(date="2026-02-30")
+    assert short(e) == ("Session.date: expected a datetime.date, or a 'YYYY-MM-DD' str of a date that exists; "
+                        "found str '2026-02-30'")
+    with pytest.raises(TypeError) as e:
+        session(minutes="fifty")
+    assert short(e).startswith("Session.minutes: expected an integer, or None; found str 'fifty'")
+
+
+def test_a_bad_spelling_names_the_field() -> None:
+    s = session()
+    with pytest.raises(ValueError) as e:
+        s.phase = "midle"
+    assert short(e) == ("Session.phase: expected one of Phase (initial, middle, termination, maintenance), "
+                        "found 'midle' (did you mean 'middle'?)")
+    with pytest.raises(ValueError) as e:
+        session(tasks=["symptom_review", "sympton_review"])
+    assert short(e).startswith("Session.tasks: expected one of Task (symptom_review, ")
+    assert "32 in all" in str(e.value) and str(e.value).endswith("found 'sympton_review' (did you mean 'symptom_review'?)")
+    assert s.phase is iptkit.Phase.initial
+
+
+def test_setters_apply_the_fields_constraints() -> None:
+    r = iptkit.Relationship(id="p1", label="Ann", kind="partner", status="current", closeness=2)
+    with pytest.raises(ValueError) as e:
+        r.closeness = 5
+    assert short(e).startswith("Relationship.closeness: ") and "5" in str(e.value)
+    assert r.closeness == 2  # unchanged
+    with pytest.raises(ValueError) as e:
+        iptkit.Relationship(id="p1", label="Ann", kind="partner", status="current", closeness=0)
+    assert short(e).startswith("Relationship.closeness: ")
+    with pytest.raises(ValueError) as e:
+        r.id = ""
+    assert short(e).startswith("Relationship.id: ")
+    r.closeness = 4
+    assert r.closeness == 4
+
+
+def test_large_values_are_named_by_kind_not_printed(cohort: iptkit.CaseList) -> None:
+    s = session()
+    big = list(range(100_000))
+    with pytest.raises(TypeError) as e:
+        s.tasks = big  # type: ignore[assignment]
+    assert short(e).startswith("Session.tasks: expected a list, each item one of Task (symptom_review, ")
+    assert str(e.value).endswith("; found list of 100000 items")
+    with pytest.raises(TypeError) as e:
+        s.number = "x" * 100_000  # type: ignore[assignment]
+    assert len(short(e)) < 200
+    with pytest.raises(TypeError) as e:
+        s.date = object()  # type: ignore[assignment]
+    assert short(e).endswith("found object")
+
+
+@pytest.mark.parametrize("threads", [-1, 0, 2.5, "2", None, 10**20])
+def test_a_bad_thread_count_names_threads(cohort: iptkit.CaseList, threads: object) -> None:
+    many = list(cohort) * 50
+    for call in (lambda: iptkit.validate(many, threads=threads),  # type: ignore[arg-type]
+                 lambda: iptkit.outcomes(many, threads=threads)):  # type: ignore[arg-type]
+        with pytest.raises(ValueError) as e:
+            call()
+        assert short(e).startswith("threads: expected a whole number from 1 to 1024; found ")
+        assert "Case(" not in str(e.value)
+
+
+def test_good_values_still_go_in() -> None:
+    s = session(date=datetime.date(2026, 1, 5), minutes=50, tasks=["symptom_review", iptkit.Task.psychoeducation])
+    assert s.date == datetime.date(2026, 1, 5) and s.minutes == 50
+    assert s.tasks == [iptkit.Task.symptom_review, iptkit.Task.psychoeducation]
+    s.minutes = None
+    assert s.minutes is None
