@@ -28,8 +28,15 @@ void bind_export(py::module_& m) {
       "case_trajectory_svg",
       [](const case_record& c, std::string_view instrument, const catalog* cat, int width, int height,
          std::string id, std::string title) {
-        return case_trajectory_svg(c, instrument, figure(width, height, std::move(id), std::move(title)),
-                                   catalog_or_builtin(cat));
+        const catalog& in_force = catalog_or_builtin(cat);
+        if (!in_force.instruments.find(instrument)) {  // a misspelt id drew an empty chart
+          std::string known;
+          for (auto i : in_force.instruments.ids()) known += (known.empty() ? "" : ", ") + std::string(i);
+          throw py::value_error("iptkit.case_trajectory_svg: no instrument " +
+                                enum_detail::shown(py::str(std::string(instrument))) + " in the catalog (it has " +
+                                known + ")" + enum_detail::suggestion(instrument, in_force.instruments.ids()));
+        }
+        return case_trajectory_svg(c, instrument, figure(width, height, std::move(id), std::move(title)), in_force);
       },
       py::arg("case"), py::arg("instrument") = "phq9", py::kw_only(), py::arg("catalog") = py::none(),
       py::arg("width") = 640, py::arg("height") = 360, py::arg("id") = "", py::arg("title") = "",

@@ -143,12 +143,21 @@ def test_case_trajectory_band_shades_the_severity_bands() -> None:
     assert not [p for p in ax2.patches if str(p.get_gid()).startswith("band:")]
 
 
-def test_case_trajectory_of_an_unknown_instrument_has_no_cutoffs() -> None:
+def test_case_trajectory_of_an_unknown_instrument_raises() -> None:
+    # It used to draw an empty chart for a misspelt or unregistered id (test_names_and_extras.py).
     case = iptkit.read_case(DATA / "dit-ipaf-mother.json")
-    ax = plot.trajectory(case, "wsas")
+    with pytest.raises(ValueError, match=r"no instrument 'wsas' in the catalog \(it has phq9, gad7, bdi2, hamd17\)"):
+        plot.trajectory(case, "wsas")
+
+
+def test_case_trajectory_of_an_instrument_without_cutoffs_draws_none() -> None:
+    case = iptkit.read_case(DATA / "dit-ipaf-mother.json")
+    instruments = iptkit.InstrumentRegistry.with_builtins()
+    instruments.add(iptkit.Instrument(id="wsas", name="WSAS", items=5, item_max=8, total_max=40))
+    ax = plot.trajectory(case, "wsas", catalog=iptkit.Catalog(instruments=instruments))
     assert len(_line(ax, "totals").get_xdata()) == 0
     assert not [l for l in ax.get_lines() if str(l.get_gid()).startswith("cutoff")]
-    assert "wsas" in ax.get_title("left")
+    assert "WSAS" in ax.get_title("left")
 
 
 # --- trajectory: a cohort ---------------------------------------------------------------------

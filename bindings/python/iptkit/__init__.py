@@ -17,7 +17,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Literal, Sequence, Uni
 
 import pandas as _pd
 
-from . import _core
+from . import _core, _optional
 from ._core import (
     AffectiveFocus,
     Assessment,
@@ -319,11 +319,20 @@ def _validate_case(self: Case, *, catalog: Catalog | None = None, redact: bool =
 
 
 def outcomes(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None = None,
-             threads: int = 1, progress: bool = False, recovery_period_months: int = 4) -> _pd.DataFrame:
+             threads: int = 1, progress: bool = False, recovery_period_months: int = 4,
+             instruments: Iterable[str] | None = None) -> _pd.DataFrame:
     """The per-case outcomes as a DataFrame: one row per case and instrument (plus the paired
     ``phq9+gad7`` row), columns as :class:`CaseOutcome`. Computed in C++ without the GIL,
     straight into numpy columns. ``recovery_period_months``: how long a remission must hold for a
-    later relapse-rule firing to be a recurrence rather than a relapse (4: Rush et al. 2006)."""
+    later relapse-rule firing to be a recurrence rather than a relapse (4: Rush et al. 2006).
+    ``instruments``: only the rows of these ids (the catalog's, or ``phq9+gad7``); an id the
+    catalog lacks raises ValueError listing the ones it has, rather than giving no rows."""
+    wanted = None
+    if instruments is not None:
+        if isinstance(instruments, str):
+            raise TypeError("iptkit.outcomes: instruments: expected a list of instrument ids, found a str "
+                            f"(instruments=[{instruments!r}] for one)")
+        wanted = [i if i == _PAIRED else _optional.instrument(i, catalog, "iptkit.outcomes").id for i in instruments]
     items = _as_cases(cases, catalog=catalog)
     parts = []
     first = 0
@@ -333,8 +342,15 @@ def outcomes(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None
                                                   first_index=first)))
         first += len(chunk)
     if not parts:
-        return _frame(_core.outcome_columns([], catalog=catalog, recovery_period_months=recovery_period_months))
-    return parts[0] if len(parts) == 1 else _pd.concat(parts, ignore_index=True)
+        parts.append(_frame(_core.outcome_columns([], catalog=catalog, recovery_period_months=recovery_period_months)))
+    out = parts[0] if len(parts) == 1 else _pd.concat(parts, ignore_index=True)
+    if wanted is not None:
+        out = out[out["instrument"].isin(wanted)].reset_index(drop=True)
+    return out
+
+
+_PAIRED = "phq9+gad7"
+"""The instrument of the paired row outcomes() adds for a case with both PHQ-9 and GAD-7."""
 
 
 TableName = Literal["cases", "sessions", "assessments", "relationships", "outcomes"]
@@ -372,6 +388,7 @@ def _write_bytes(f: IO[bytes], data: bytes) -> None:
 
 
 def _write_parquet(f: IO[bytes], frame: _pd.DataFrame) -> None:
+    _optional.require("pyarrow", "parquet", "writing Parquet")
     frame.to_parquet(f, index=False)
 
 

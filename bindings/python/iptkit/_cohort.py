@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping, Union
 import numpy as _np
 import pandas as _pd
 
-from . import _core
+from . import _core, _optional
 from ._core import Case, Catalog, GroupBy, ImportIssue
 from ._errors import TableError
 from ._findings import Findings
@@ -174,6 +174,7 @@ def _loaded(name: str, table: Any) -> Any:
             raise ValueError(f"iptkit.Cohort: table {name!r}: expected a .csv or .parquet file, not {path!r}")
         try:
             if path.endswith(".parquet"):
+                _optional.require("pyarrow", "parquet", "reading Parquet")
                 return _pd.read_parquet(path)
             return _pd.read_csv(path, dtype={"case_id": str}, keep_default_na=False, na_values=[""])
         except (ValueError, UnicodeDecodeError) as e:  # pandas' ParserError is a ValueError

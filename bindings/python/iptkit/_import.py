@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping, TypeGuard, Union
 
 import pandas as _pd
 
-from . import _core
+from . import _core, _optional
 from ._core import Case, Catalog, FhirImportResult, ImportResult, ReadLimits
 
 INPUT_TABLES = ("cases", "sessions", "assessments", "relationships")
@@ -65,7 +65,8 @@ def _name(table: str, path: str) -> str:
 
 def _from_file(path: str) -> tuple[bytes, bool]:
     if path.endswith(".parquet"):
-        return frame_csv(_pd.read_parquet(path)), True  # needs pyarrow (iptkit[parquet])
+        _optional.require("pyarrow", "parquet", "reading Parquet")
+        return frame_csv(_pd.read_parquet(path)), True
     with open(path, "rb") as f:
         return f.read(), False
 

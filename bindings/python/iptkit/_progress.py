@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence, TypeVar
 
+from ._optional import require
+
 T = TypeVar("T")
 
 CHUNK = 2048
@@ -15,7 +17,7 @@ def chunks(items: Sequence[T], progress: bool, what: str) -> Iterator[Sequence[T
     if not progress:
         yield items
         return
-    from tqdm.auto import tqdm  # type: ignore[import-untyped]  # optional: iptkit[progress]
+    tqdm = require("tqdm.auto", "progress", "progress=True").tqdm
 
     with tqdm(total=len(items), desc=what, unit="case") as bar:
         for start in range(0, len(items), CHUNK):

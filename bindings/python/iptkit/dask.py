@@ -12,9 +12,14 @@ import glob as _glob
 import os
 from typing import Any, Iterable, Sequence, TypeVar, Union
 
+import pandas as pd
+
+from . import _optional
+
+_optional.require("dask.dataframe", "dask", "iptkit.dask")  # before the imports below, to name the extra
+
 import dask.bag as db
 import dask.dataframe as dd
-import pandas as pd
 from dask.delayed import Delayed, delayed
 
 import iptkit

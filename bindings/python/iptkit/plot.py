@@ -16,6 +16,11 @@ from typing import Any, Union
 
 import numpy as np
 import pandas as pd
+
+from . import _optional
+
+_optional.require("matplotlib", "plot", "iptkit.plot")  # before the imports below, to name the extra
+
 from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
@@ -85,8 +90,8 @@ def _halo(width: float = 3) -> list[patheffects.AbstractPathEffect]:
     return [patheffects.withStroke(linewidth=width, foreground="white")]
 
 
-def _instrument(instrument: str, catalog: Catalog | None) -> Instrument | None:
-    return (catalog if catalog is not None else Catalog()).instruments.find(instrument)
+def _instrument(instrument: str, catalog: Catalog | None, where: str) -> Instrument:
+    return _optional.instrument(instrument, catalog, f"iptkit.plot.{where}")
 
 
 def _cutoffs(ax: Axes, inst: Instrument | None) -> None:
@@ -163,13 +168,13 @@ def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9"
     table to 30 df, a Cornish-Fisher expansion above; scipy is not a dependency). A week with an
     interval between weeks without one shows it as an error bar. Both draw the caseness and
     remission cut-offs.
-    ``catalog`` (default: the built-ins) defines the instrument; one it lacks is drawn by its
-    id, without cut-offs.
+    ``catalog`` (default: the built-ins) defines the instrument; an id it lacks raises
+    ValueError listing the ones it has.
     """
     if by is not None and by not in _GROUPINGS:
         raise ValueError(f"iptkit.plot: by must be one of {', '.join(_GROUPINGS)} or None, not {by!r}")
-    inst = _instrument(instrument, catalog)
-    name = inst.name if inst is not None else instrument
+    inst = _instrument(instrument, catalog, "trajectory")
+    name = inst.name
     if isinstance(cases, Case):
         return _case_trajectory(cases, instrument, inst, name, ax, band, catalog)
     items = _as_cases(cases, catalog=catalog)
@@ -433,8 +438,8 @@ def outcome_rates(cases_or_summary: Case | Iterable[Case] | PathLike | pd.DataFr
     for xi, top, ki, ni in zip(x, np.where(defined, upper, 0.0), k, n):
         ax.text(xi, top + 0.025, f"{ki}/{ni}" if ni > 0 else "n = 0", ha="center", va="bottom", fontsize=9,
                 color=_INK, zorder=4, gid="count")
-    inst = _instrument(instrument, None)
-    name = inst.name if inst is not None else instrument
+    known = Catalog().instruments.find(instrument)  # the rows above exist: an id of the user's catalog is shown as is
+    name = known.name if known is not None else instrument
     words = outcome.replace("_", " ")
     ax.set_xticks(x, groups)
     ax.set_xlim(-0.6, len(groups) - 0.4)
