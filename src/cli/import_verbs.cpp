@@ -178,8 +178,11 @@ int run_import_fhir(const std::vector<std::string>& files, const std::string& ca
     } else {
       const bool lines = lines_output(out);
       std::string text = lines ? "" : "[";
-      for (std::size_t i = 0; i < r.assessments.size(); ++i)
-        text += (lines || i == 0 ? "" : ",") + to_json(r.assessments[i], {json_style::compact}) + (lines ? "\n" : "");
+      for (std::size_t i = 0; i < r.assessments.size(); ++i) {
+        if (!lines && i > 0) text += ',';  // appended one by one: GCC 12's -Wrestrict at -O3
+        text += to_json(r.assessments[i], {json_style::compact});
+        if (lines) text += '\n';
+      }
       if (!lines) text += "]\n";
       write_output(out, text, {inputs});
       written = r.assessments.size();

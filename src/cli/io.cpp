@@ -191,8 +191,13 @@ std::string temporary_name(const fs::path& target) {
   std::random_device random;
   std::string suffix;
   for (int i = 0; i < 8; ++i) suffix += hex[random() % 16];
-  return (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) +
-                                  "-" + suffix)).string();
+  std::string name = ".";  // appended, not `"." + std::string`: GCC 12's -Wrestrict false positive at -O3
+  name += target.filename().string();
+  name += ".tmp-";
+  name += std::to_string(::getpid());
+  name += '-';
+  name += suffix;
+  return (target.parent_path() / name).string();
 }
 
 // The rename is durable only once the folder's entry is on disk too; best effort (not every

@@ -233,8 +233,10 @@ void write_cases(std::string& out, const report_context& x) {
   out += "<ul class=\"case-list\">\n";
   for (const auto& v : x.views) {
     out += "<li><a href=\"#" + esc(v.anchor) + "\">" + esc(v.c->case_id) + "</a>";
-    if (v.has_alert) out += " " + badge(severity::alert);
-    else if (!v.findings.empty())
+    if (v.has_alert) {
+      out += ' ';  // not `" " + std::string`: GCC 12's -Wrestrict false positive at -O3
+      out += badge(severity::alert);
+    } else if (!v.findings.empty())
       out += " <span class=\"sub\">" + std::to_string(v.findings.size()) + (v.findings.size() == 1 ? " finding" : " findings") + "</span>";
     out += "</li>\n";
   }

@@ -334,10 +334,16 @@ std::string trajectory_svg(const std::vector<trajectory_series>& series, const s
       if (!(pts[k].low && pts[k].high)) { ++k; continue; }
       std::size_t end = k;
       while (end < pts.size() && pts[end].low && pts[end].high) ++end;
+      // Appended piece by piece: `"L" + std::string` trips GCC 12's -Wrestrict at -O3 (a false positive).
       std::string d;
-      for (std::size_t j = k; j < end; ++j)
-        d += (j == k ? "M" : "L") + c1(sx(pts[j].x)) + " " + c1(sy(std::clamp(*pts[j].high, y_lo, y_hi)));
-      for (std::size_t j = end; j-- > k;) d += "L" + c1(sx(pts[j].x)) + " " + c1(sy(std::clamp(*pts[j].low, y_lo, y_hi)));
+      const auto point = [&](char command, double x, double y) {
+        d += command;
+        d += c1(sx(x));
+        d += ' ';
+        d += c1(sy(std::clamp(y, y_lo, y_hi)));
+      };
+      for (std::size_t j = k; j < end; ++j) point(j == k ? 'M' : 'L', pts[j].x, *pts[j].high);
+      for (std::size_t j = end; j-- > k;) point('L', pts[j].x, *pts[j].low);
       out += "<path class=\"band\" d=\"" + d + "Z\" fill=\"" + colour + "\" fill-opacity=\"0.16\" stroke=\"" + colour +
              "\" stroke-opacity=\"0.35\" stroke-width=\"0.8\"/>";
       k = end;

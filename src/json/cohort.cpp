@@ -156,7 +156,12 @@ result<std::vector<cohort_entry>> read_case_array(std::string_view json, const r
   // Errors are located in the whole text once, after every case is walked: one pass in all.
   std::vector<error_target> targets;
   const auto target = [&](std::size_t i, std::vector<read_error>& errors) {
-    for (auto& e : errors) targets.push_back({&e, "/" + std::to_string(i) + e.path});
+    for (auto& e : errors) {
+      std::string path = "/";  // appended, not `"/" + std::string`: GCC 12's -Wrestrict false positive at -O3
+      path += std::to_string(i);
+      path += e.path;
+      targets.push_back({&e, std::move(path)});
+    }
   };
   for (std::size_t i = 0; i < cases.size(); ++i) {
     auto c = context_for(options, cat);

@@ -35,7 +35,7 @@ struct read_context {
   const protocol_registry* protocols = nullptr;  ///< for registered_protocol fields
 
   void fail(error_kind kind, std::string message) {
-    errors.push_back({path, kind, std::move(message), std::nullopt});
+    errors.push_back({path, kind, std::move(message), std::nullopt, std::nullopt});
   }
   /// @brief How a message shows the value found (an excerpt, or only its kind when redacting).
   [[nodiscard]] std::string found(const bj::value& v) const { return describe_found(v, redact); }
