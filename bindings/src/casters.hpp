@@ -21,7 +21,20 @@ struct type_caster<iptkit::date> {
   bool load(handle src, bool) {
     if (!src) return false;
     if (isinstance(src, date_class())) {
-      const int y = src.attr("year").cast<int>();
+      // A datetime is a date too: taken only at midnight, so that no time of day is dropped
+      // unseen (pandas' NaT, a datetime of no date, has no year and is refused).
+      if (hasattr(src, "hour")) {
+        for (const char* part : {"hour", "minute", "second", "microsecond"}) {
+          const object v = src.attr(part);
+          if (!PyLong_Check(v.ptr()) || PyLong_AsLong(v.ptr()) != 0) {
+            PyErr_Clear();
+            return false;
+          }
+        }
+      }
+      const object year = src.attr("year");
+      if (!PyLong_Check(year.ptr())) return false;
+      const int y = year.cast<int>();
       const unsigned m = src.attr("month").cast<unsigned>();
       const unsigned d = src.attr("day").cast<unsigned>();
       value = iptkit::date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};

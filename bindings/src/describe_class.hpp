@@ -107,6 +107,15 @@ void def_members_init(py::class_<T>& cls, L<D...>) {
         return out;
       },
       py::kw_only(), keyword<T, D, Document>(defaults)...);
+  // Tried only when the call above does not match: a missing or unknown keyword, named.
+  cls.def(
+      "__init__",
+      [](py::handle, const py::args& args, const py::kwargs& kwargs) {
+        std::vector<std::string_view> required_fields;
+        ((required<T, D, Document>() ? required_fields.push_back(D::name) : void()), ...);
+        throw py::type_error(field_detail::call_problem(camel_case(meta::short_type_name<T>()), {D::name...}, required_fields, args, kwargs));
+      },
+      "Refuses a call that matches no field set (see the keyword constructor).");
 }
 
 template <class T, template <class...> class L, class... D>

@@ -16,6 +16,7 @@
 #include <iptkit/model/date.hpp>
 #include <pybind11/pybind11.h>
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <variant>
@@ -37,6 +38,23 @@ struct deferred {
 namespace field_detail {
 
 std::string found(py::handle value);  // "int 5", "str '2026-02-30'": type and a short excerpt
+bool is_missing_marker(py::handle value);  // pandas' NA and NaT, a float NaN: a missing value
+std::string with_article(const std::string& noun);  // "a Session", "an Expectation"
+
+// Why a keyword constructor's call matched no signature: positional arguments, unknown keywords
+// (with a near miss) or missing required ones, named, in a short message; pybind11's own
+// refusal quotes every argument's repr (1.8 MB for one long list).
+std::string call_problem(const std::string& class_name, const std::vector<std::string_view>& fields,
+                         const std::vector<std::string_view>& required, const py::args& args, const py::kwargs& kwargs);
+
+template <class T>
+struct plain {
+  using type = T;
+};
+template <class T>
+struct plain<std::optional<T>> {
+  using type = T;
+};
 
 template <class T>
 std::string expected() {
@@ -65,7 +83,7 @@ std::string expected() {
     }(static_cast<T*>(nullptr));
     return out;
   } else {
-    return "a " + camel_case(meta::short_type_name<T>());
+    return with_article(camel_case(meta::short_type_name<T>()));
   }
 }
 
@@ -89,11 +107,24 @@ std::optional<std::string> broken_constraint(const M& value) {
 /// ValueError (a bad spelling, a broken constraint) whose message begins `Class.field: `.
 template <class Class, class D, class M>
 M field_value(const py::handle given) {
+  using V = typename field_detail::plain<M>::type;  // the value an optional holds
   // Built only for a message: a constructor in a loop pays nothing for it.
   const auto where = [] { return camel_case(meta::short_type_name<Class>()) + "." + D::name + ": "; };
-  const auto wrong_kind = [&] {
-    return py::type_error(where() + "expected " + field_detail::expected<M>() + "; found " + field_detail::found(given));
+  const auto wrong_kind = [&](const std::string& detail = "") {
+    return py::type_error(where() + "expected " + field_detail::expected<M>() + "; found " +
+                          (detail.empty() ? field_detail::found(given) : detail));
   };
+  if (field_detail::is_missing_marker(given)) {  // a pandas cell of no value: None where allowed
+    if constexpr (meta::is_optional_v<M>) return M{};
+    else throw wrong_kind("a missing value (" + enum_detail::shown(given) + ")");  // NaT, <NA>, nan
+  }
+  // No silent change of kind: True is not the integer 1, nor 1 the boolean True.
+  if constexpr (std::is_same_v<V, bool>) {
+    if (!PyBool_Check(given.ptr()) && !given.is_none() && !std::string_view(Py_TYPE(given.ptr())->tp_name).starts_with("numpy.bool"))
+      throw wrong_kind();
+  } else if constexpr (meta::is_integer_v<V>) {
+    if (PyBool_Check(given.ptr())) throw wrong_kind();
+  }
   M value{};
   bool loaded = false;
   try {
@@ -108,7 +139,30 @@ M field_value(const py::handle given) {
   } catch (py::error_already_set& e) {  // raised by the object itself (its __index__, __iter__, ...)
     if (!e.matches(PyExc_TypeError) && !e.matches(PyExc_ValueError) && !e.matches(PyExc_OverflowError)) throw;
   }
-  if (!loaded) throw wrong_kind();
+  if (!loaded) {
+    if constexpr (meta::is_integer_v<V>) {
+      if (PyLong_Check(given.ptr()))  // an integer, only too large for the field
+        throw py::value_error(where() + "expected an integer from " + std::to_string(std::numeric_limits<V>::min()) +
+                              " to " + std::to_string(std::numeric_limits<V>::max()) + "; found " +
+                              field_detail::found(given));
+    }
+    if constexpr (meta::is_vector_v<M>) {  // which item, when it is a list
+      if (PyList_Check(given.ptr()) || PyTuple_Check(given.ptr())) {
+        const py::sequence items = py::reinterpret_borrow<py::sequence>(given);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+          py::detail::make_caster<typename M::value_type> item;
+          bool ok = false;
+          try {
+            ok = item.load(items[i], true);
+          } catch (const py::builtin_exception&) {
+          } catch (py::error_already_set&) {
+          }
+          if (!ok) throw wrong_kind(field_detail::found(given) + ", item " + std::to_string(i) + " " + field_detail::found(items[i]));
+        }
+      }
+    }
+    throw wrong_kind();
+  }
   if (auto broken = field_detail::broken_constraint<Class, D::pointer>(value)) throw py::value_error(where() + *broken);
   return value;
 }

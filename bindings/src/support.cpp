@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 
 namespace iptkit::python {
 
@@ -110,12 +111,51 @@ std::string shown(pybind11::handle src) {
 
 namespace iptkit::python::field_detail {
 
+bool is_missing_marker(py::handle value) {
+  if (PyFloat_Check(value.ptr())) return std::isnan(PyFloat_AsDouble(value.ptr()));  // numpy's float64 too
+  const std::string_view type = Py_TYPE(value.ptr())->tp_name;
+  return type == "NAType" || type == "NaTType" || type.ends_with(".NAType") || type.ends_with(".NaTType");
+}
+
+std::string with_article(const std::string& noun) {
+  const bool vowel = !noun.empty() && std::string_view("AEIOUaeiou").find(noun.front()) != std::string_view::npos;
+  return (vowel ? "an " : "a ") + noun;
+}
+
+std::string call_problem(const std::string& class_name, const std::vector<std::string_view>& fields,
+                         const std::vector<std::string_view>& required, const py::args& args, const py::kwargs& kwargs) {
+  if (!args.empty())
+    return class_name + "() takes keyword arguments only (" + std::to_string(args.size()) +
+           " positional given): " + class_name + "(" + std::string(fields.front()) + "=..., ...)";
+  std::string out;
+  for (const auto& [key, _] : kwargs) {
+    const std::string name = py::str(key).cast<std::string>();
+    if (std::find(fields.begin(), fields.end(), name) != fields.end()) continue;
+    out += out.empty() ? "" : "; ";
+    out += class_name + " has no field " + enum_detail::shown(key) + enum_detail::suggestion(name, fields);
+  }
+  std::string missing;
+  for (auto f : required)
+    if (!kwargs.contains(py::str(std::string(f)))) missing += (missing.empty() ? "" : ", ") + std::string(f);
+  if (!missing.empty()) out += (out.empty() ? "" : "; ") + class_name + ": missing required field(s) " + missing;
+  if (out.empty()) out = class_name + ": the arguments match no constructor";  // not reached: the call would have matched
+  std::string all;
+  for (auto f : fields) all += (all.empty() ? "" : ", ") + std::string(f);
+  out += " (fields: " + all + ")";
+  if (out.size() <= 480) return out;
+  std::size_t cut = 477;
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // between characters
+  return out.substr(0, cut) + "...";
+}
+
 std::string found(py::handle value) {
   if (value.is_none()) return "None";
   const std::string type = py::type::handle_of(value).attr("__name__").cast<std::string>();
   // Scalars are quoted (cut short); anything else is named by its type and size, never printed.
   if (PyUnicode_Check(value.ptr()) || PyLong_Check(value.ptr()) || PyFloat_Check(value.ptr()))
     return type + " " + enum_detail::shown(value);
+  if (py::hasattr(value, "isoformat") && py::hasattr(value, "year"))  // a date, datetime or Timestamp
+    return type + " " + py::str(value.attr("isoformat")()).cast<std::string>().substr(0, 40);
   if (PySequence_Check(value.ptr()) || PyAnySet_Check(value.ptr()) || PyDict_Check(value.ptr())) {
     const Py_ssize_t n = PyObject_Length(value.ptr());
     if (n >= 0) return type + " of " + std::to_string(n) + (n == 1 ? " item" : " items");

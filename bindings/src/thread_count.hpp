@@ -9,6 +9,10 @@
 
 namespace iptkit::python {
 
+namespace field_detail {
+std::string found(pybind11::handle value);  // as field errors show a value (support.cpp)
+}
+
 /// @brief How many threads a bulk call may use (1: the calling thread only).
 struct thread_count {
   unsigned value = 1;  ///< at least 1
@@ -22,20 +26,15 @@ template <>
 struct type_caster<iptkit::python::thread_count> {
   PYBIND11_TYPE_CASTER(iptkit::python::thread_count, io_name("typing.SupportsIndex", "int"));
 
+  // As a field's setter refuses: TypeError for a value of another kind, ValueError out of range.
   bool load(handle src, bool) {
-    long long n = 0;
-    bool whole = !PyBool_Check(src.ptr()) && PyIndex_Check(src.ptr());
-    if (whole) {
-      n = PyLong_AsLongLong(object(reinterpret_steal<object>(PyNumber_Index(src.ptr()))).ptr());
-      if (PyErr_Occurred()) {
-        PyErr_Clear();
-        whole = false;
-      }
-    }
-    if (!whole || n < 1 || n > 1024) {  // the found value only when it is a number: no repr of a cohort
-      const std::string found = whole ? std::to_string(n) : type::handle_of(src).attr("__name__").cast<std::string>();
-      throw value_error("threads: expected a whole number from 1 to 1024; found " + found);
-    }
+    if (PyBool_Check(src.ptr()) || !PyIndex_Check(src.ptr()))
+      throw type_error("threads: expected a whole number from 1 to 1024; found " + iptkit::python::field_detail::found(src));
+    const object index = reinterpret_steal<object>(PyNumber_Index(src.ptr()));
+    const long long n = index ? PyLong_AsLongLong(index.ptr()) : -1;
+    if (PyErr_Occurred()) PyErr_Clear();
+    if (n < 1 || n > 1024)
+      throw value_error("threads: expected a whole number from 1 to 1024; found " + iptkit::python::field_detail::found(src));
     value.value = static_cast<unsigned>(n);
     return true;
   }

@@ -89,3 +89,23 @@ def test_to_dict_and_frames_hold_spellings(cases: list[iptkit.Case]) -> None:
     assert c.to_dict()["sessions"][0]["phase"] == c.sessions[0].phase
     frame = iptkit.tables([c])["sessions"]
     assert (frame["phase"].astype(str) == [s.phase for s in c.sessions]).all()
+
+
+def test_members_order_by_declaration_not_alphabet() -> None:
+    P = iptkit.Phase
+    assert sorted([P.maintenance, P.termination, P.initial, P.middle]) == [P.initial, P.middle, P.termination, P.maintenance]
+    assert max(P) is P.maintenance  # alphabetically it would be 'termination'
+    assert P.middle < "termination" and P.maintenance > "termination"
+    with pytest.raises(ValueError, match="'midle' is not a Phase"):
+        P.middle < "midle"  # a bad spelling is not compared as text
+    with pytest.raises(TypeError):
+        P.middle < 3  # type: ignore[operator]
+
+
+def test_membership_and_lookup_by_spelling() -> None:
+    assert "middle" in iptkit.Phase and "midle" not in iptkit.Phase and iptkit.Phase.middle in iptkit.Phase
+    assert iptkit.Phase["middle"] is iptkit.Phase.middle
+    with pytest.raises(KeyError, match=r"'midle' is not a Phase: expected one of .* \(did you mean 'middle'\?\)"):
+        iptkit.Phase["midle"]
+    with pytest.raises(ValueError, match=r"\(did you mean 'middle'\?\)"):
+        iptkit.Phase("Middle")  # letter case suggested too

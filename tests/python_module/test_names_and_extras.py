@@ -11,7 +11,7 @@ import pytest
 
 import iptkit
 
-KNOWN = "(it has phq9, gad7, bdi2, hamd17); did you mean 'phq9'?"
+KNOWN = "(it has phq9, gad7, bdi2, hamd17) (did you mean 'phq9'?)"
 
 
 def test_a_misspelt_instrument_in_a_trajectory_raises(cohort: iptkit.CaseList) -> None:
@@ -39,6 +39,10 @@ def test_outcomes_of_some_instruments(cohort: iptkit.CaseList) -> None:
     assert str(e.value) == f"iptkit.outcomes: no instrument 'phq-9' in the catalog {KNOWN}"
     with pytest.raises(TypeError, match="expected a list of instrument ids, found a str"):
         iptkit.outcomes(cohort, instruments="phq9")
+    with pytest.raises(ValueError, match=r"no instrument 'PHQ9' .* \(did you mean 'phq9'\?\)$"):
+        iptkit.outcomes(cohort, instruments=["PHQ9"])  # letter case suggested too
+    with pytest.raises(TypeError, match=r"^iptkit.outcomes: expected an instrument id \(a str\), found int$"):
+        iptkit.outcomes(cohort, instruments=[1])  # type: ignore[list-item]
 
 
 def without(module: str, code: str) -> str:

@@ -26,12 +26,16 @@ def instrument(instrument: str, catalog: Catalog | None, where: str) -> Instrume
     so that a misspelt id raises instead of drawing or filtering nothing."""
     from ._core import Catalog
 
+    if not isinstance(instrument, str):
+        shown = type(instrument).__name__
+        raise TypeError(f"{where}: expected an instrument id (a str), found {shown}")
     instruments = (catalog if catalog is not None else Catalog()).instruments
-    found = instruments.find(instrument) if isinstance(instrument, str) else None
+    found = instruments.find(instrument)
     if found is not None:
         return found
     known = list(instruments.ids)
-    near = difflib.get_close_matches(instrument, known, n=1, cutoff=0.6) if isinstance(instrument, str) else []
-    hint = f"; did you mean {near[0]!r}?" if near else ""
+    lowered = {k.lower(): k for k in known}
+    near = [lowered[m] for m in difflib.get_close_matches(instrument.lower(), list(lowered), n=1, cutoff=0.6)]
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
     shown = repr(instrument) if len(repr(instrument)) <= 60 else repr(instrument)[:57] + "..."
     raise ValueError(f"{where}: no instrument {shown} in the catalog (it has {', '.join(known)}){hint}")

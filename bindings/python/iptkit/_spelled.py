@@ -1,8 +1,10 @@
 """The base of iptkit's enums: str-valued, each member's value its spelling in the case format.
 
 ``Phase.middle == "middle"`` holds, ``Phase("middle")`` is ``Phase.middle``, and a member is a
-``str`` wherever one is expected (JSON, pandas, f-strings). The compiled module makes every enum
-through :func:`spelled_enum` when it is imported.
+``str`` wherever one is expected (JSON, pandas, f-strings). Members order by declaration, as the
+case format lists them and as the category columns of the frames do (``Phase.initial <
+Phase.middle < Phase.termination < Phase.maintenance``), not alphabetically. The compiled module
+makes every enum through :func:`spelled_enum` when it is imported.
 """
 
 from __future__ import annotations
@@ -13,23 +15,73 @@ import keyword
 from typing import Any
 
 
-class Spelled(enum.StrEnum):
-    """An iptkit enum: members are their spellings."""
+def _described(cls: Any, value: object) -> str:
+    """``'midle' is not a Phase: expected one of ...``: a long list cut short, a near miss suggested."""
+    shown = repr(value)[:57] + "..." if len(repr(value)) > 60 else repr(value)
+    spellings = [m.value for m in cls]
+    listed: list[str] = []
+    for s in spellings:
+        if sum(len(x) + 2 for x in listed) + len(s) > 160:
+            listed.append(f"... {len(spellings)} in all: list(iptkit.{cls.__name__})")
+            break
+        listed.append(s)
+    near = []
+    if isinstance(value, str):
+        lowered = {s.lower(): s for s in spellings}
+        near = [lowered[m] for m in difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.8)]
+    hint = f" (did you mean {near[0]!r}?)" if near else ""
+    return f"{shown} is not a {cls.__name__}: expected one of {', '.join(listed)}{hint}"
+
+
+class _SpelledType(enum.EnumType):
+    """Lookups by name or membership tests that say what the enum holds."""
+
+    def __getitem__(cls, name: str) -> Any:
+        try:
+            return super().__getitem__(name)
+        except KeyError:
+            raise KeyError(_described(cls, name)) from None
+
+    def __contains__(cls, value: object) -> bool:
+        # A spelling is a member's value: `"middle" in Phase` (a TypeError on Python 3.11).
+        if isinstance(value, str) and not isinstance(value, enum.Enum):
+            return value in cls._value2member_map_
+        base: Any = super()
+        return bool(base.__contains__(value))
+
+
+class Spelled(enum.StrEnum, metaclass=_SpelledType):
+    """An iptkit enum: members are their spellings, ordered by declaration."""
 
     @classmethod
     def _missing_(cls, value: object) -> Any:
-        # As the C++ side words it: a long list cut short, a near miss suggested.
-        shown = repr(value)[:57] + "..." if len(repr(value)) > 60 else repr(value)
-        spellings = [m.value for m in cls]
-        listed: list[str] = []
-        for s in spellings:
-            if sum(len(x) + 2 for x in listed) + len(s) > 160:
-                listed.append(f"... {len(spellings)} in all: list(iptkit.{cls.__name__})")
-                break
-            listed.append(s)
-        near = difflib.get_close_matches(value, spellings, n=1, cutoff=0.8) if isinstance(value, str) else []
-        hint = f" (did you mean {near[0]!r}?)" if near else ""
-        raise ValueError(f"{shown} is not a {cls.__name__}: expected one of {', '.join(listed)}{hint}")
+        raise ValueError(_described(cls, value))
+
+    def _position(self, other: object) -> tuple[int, int] | None:
+        if isinstance(other, type(self)):
+            theirs = other
+        elif isinstance(other, str) and not isinstance(other, enum.Enum):
+            theirs = type(self)(other)  # a bad spelling raises, rather than compare as text
+        else:
+            return None
+        order = getattr(type(self), "_iptkit_members")
+        return order.index(self), order.index(theirs)
+
+    def __lt__(self, other: object) -> bool:
+        p = self._position(other)
+        return NotImplemented if p is None else p[0] < p[1]
+
+    def __le__(self, other: object) -> bool:
+        p = self._position(other)
+        return NotImplemented if p is None else p[0] <= p[1]
+
+    def __gt__(self, other: object) -> bool:
+        p = self._position(other)
+        return NotImplemented if p is None else p[0] > p[1]
+
+    def __ge__(self, other: object) -> bool:
+        p = self._position(other)
+        return NotImplemented if p is None else p[0] >= p[1]
 
 
 def spelled_enum(name: str, members: list[tuple[str, int]]) -> type[Spelled]:
