@@ -238,3 +238,20 @@ def test_a_pretty_printed_document_gives_line_and_column() -> None:
     with pytest.raises(iptkit.DecodeError) as e:
         iptkit.read_cases(ROOT / "tests/data/cli/array-with-bad-case.json")
     assert "line 182, column 20: /contract/frequency" in str(e.value)
+
+
+def test_a_case_list_shows_in_one_line(cohort: iptkit.CaseList) -> None:
+    # A notebook cell ending in the cohort printed every case (463 KB for 5,000 cases).
+    first, last = cohort[0].case_id, cohort[-1].case_id
+    assert repr(cohort) == f"<iptkit.CaseList: {len(cohort)} cases ({first} ... {last})>"
+    assert repr(iptkit.CaseList(cohort[:1])) == f"<iptkit.CaseList: 1 case ({first})>"
+    assert repr(iptkit.CaseList()) == "<iptkit.CaseList: 0 cases>"
+    assert list(cohort) == list(iptkit.CaseList(cohort))  # still a list of its cases
+
+
+def test_grouping_errors_read_alike(cohort: iptkit.CaseList) -> None:
+    with pytest.raises(ValueError, match=r"^iptkit: cannot group by 'arms'; use one of none, arm, "):
+        iptkit.summary(cohort, by="arms")  # type: ignore[arg-type]
+    plot = pytest.importorskip("iptkit.plot")
+    with pytest.raises(ValueError, match=r"^iptkit.plot: cannot group by 'arms'; use one of arm, site, adaptation"):
+        plot.trajectory(cohort, by="arms")

@@ -172,7 +172,7 @@ def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9"
     ValueError listing the ones it has.
     """
     if by is not None and by not in _GROUPINGS:
-        raise ValueError(f"iptkit.plot: by must be one of {', '.join(_GROUPINGS)} or None, not {by!r}")
+        raise ValueError(f"iptkit.plot: cannot group by {by!r}; use one of {', '.join(_GROUPINGS)} or None")
     inst = _instrument(instrument, catalog, "trajectory")
     name = inst.name
     if isinstance(cases, Case):
@@ -405,7 +405,7 @@ def outcome_rates(cases_or_summary: Case | Iterable[Case] | PathLike | pd.DataFr
         table = cases_or_summary
     else:
         if by not in _GROUPINGS and by != "none":
-            raise ValueError(f"iptkit.plot: by must be one of {', '.join(_GROUPINGS)}, not {by!r}")
+            raise ValueError(f"iptkit.plot: cannot group by {by!r}; use one of {', '.join(_GROUPINGS)}")
         table = summary(_as_cases(cases_or_summary, catalog=catalog), by=by, catalog=catalog)
     missing = [c for c in ("group", "instrument", f"{outcome}_rate", f"{outcome}_lower", f"{outcome}_upper",
                            f"{outcome}_k", f"{outcome}_n") if c not in table.columns]
