@@ -29,13 +29,10 @@ void bind_export(py::module_& m) {
       [](const case_record& c, std::string_view instrument, const catalog* cat, int width, int height,
          std::string id, std::string title) {
         const catalog& in_force = catalog_or_builtin(cat);
-        if (!in_force.instruments.find(instrument)) {  // a misspelt id drew an empty chart
-          std::string known;
-          for (auto i : in_force.instruments.ids()) known += (known.empty() ? "" : ", ") + std::string(i);
-          throw py::value_error("iptkit.case_trajectory_svg: no instrument " +
-                                enum_detail::shown(py::str(std::string(instrument))) + " in the catalog (it has " +
-                                known + ")" + enum_detail::suggestion(instrument, in_force.instruments.ids()));
-        }
+        if (!in_force.instruments.find(instrument))  // a misspelt id drew an empty chart: the Python check's words
+          py::module_::import("iptkit._optional")
+              .attr("instrument")(std::string(instrument), cat ? py::cast(cat, py::return_value_policy::reference) : py::none(),
+                                  "iptkit.case_trajectory_svg");
         return case_trajectory_svg(c, instrument, figure(width, height, std::move(id), std::move(title)), in_force);
       },
       py::arg("case"), py::arg("instrument") = "phq9", py::kw_only(), py::arg("catalog") = py::none(),

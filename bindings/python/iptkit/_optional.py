@@ -3,10 +3,11 @@ and an instrument id the catalog lacks says which ones it has."""
 
 from __future__ import annotations
 
-import difflib
 import importlib
 from types import ModuleType
 from typing import TYPE_CHECKING
+
+from ._spelled import near_miss, shown
 
 if TYPE_CHECKING:
     from ._core import Catalog, Instrument
@@ -23,19 +24,16 @@ def require(module: str, extra: str, what: str) -> ModuleType:
 
 def instrument(instrument: str, catalog: Catalog | None, where: str) -> Instrument:
     """The catalog's instrument ``instrument`` (default: the built-ins), or ValueError listing its ids,
-    so that a misspelt id raises instead of drawing or filtering nothing."""
+    so that a misspelt id raises instead of drawing or filtering nothing (also the check of the
+    compiled case_trajectory_svg)."""
     from ._core import Catalog
 
     if not isinstance(instrument, str):
-        shown = type(instrument).__name__
-        raise TypeError(f"{where}: expected an instrument id (a str), found {shown}")
+        raise TypeError(f"{where}: expected an instrument id (a str), found {type(instrument).__name__}")
     instruments = (catalog if catalog is not None else Catalog()).instruments
     found = instruments.find(instrument)
     if found is not None:
         return found
     known = list(instruments.ids)
-    lowered = {k.lower(): k for k in known}
-    near = [lowered[m] for m in difflib.get_close_matches(instrument.lower(), list(lowered), n=1, cutoff=0.6)]
-    hint = f" (did you mean {near[0]!r}?)" if near else ""
-    shown = repr(instrument) if len(repr(instrument)) <= 60 else repr(instrument)[:57] + "..."
-    raise ValueError(f"{where}: no instrument {shown} in the catalog (it has {', '.join(known)}){hint}")
+    raise ValueError(f"{where}: no instrument {shown(instrument)} in the catalog (it has {', '.join(known)})"
+                     f"{near_miss(instrument, known, 0.6)}")

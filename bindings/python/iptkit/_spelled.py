@@ -15,9 +15,23 @@ import keyword
 from typing import Any
 
 
+def shown(value: object) -> str:
+    """A value as a message may quote it: its repr, cut short (the C++ side's enum_detail::shown)."""
+    text = repr(value)
+    return text[:57] + "..." if len(text) > 60 else text
+
+
+def near_miss(value: object, choices: list[str], cutoff: float) -> str:
+    """`` (did you mean 'middle'?)`` for a str close to one of ``choices`` (letter case aside), else ""."""
+    if not isinstance(value, str):
+        return ""
+    lowered = {c.lower(): c for c in choices}
+    near = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=cutoff)
+    return f" (did you mean {lowered[near[0]]!r}?)" if near else ""
+
+
 def _described(cls: Any, value: object) -> str:
     """``'midle' is not a Phase: expected one of ...``: a long list cut short, a near miss suggested."""
-    shown = repr(value)[:57] + "..." if len(repr(value)) > 60 else repr(value)
     spellings = [m.value for m in cls]
     listed: list[str] = []
     for s in spellings:
@@ -25,12 +39,8 @@ def _described(cls: Any, value: object) -> str:
             listed.append(f"... {len(spellings)} in all: list(iptkit.{cls.__name__})")
             break
         listed.append(s)
-    near = []
-    if isinstance(value, str):
-        lowered = {s.lower(): s for s in spellings}
-        near = [lowered[m] for m in difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.8)]
-    hint = f" (did you mean {near[0]!r}?)" if near else ""
-    return f"{shown} is not a {cls.__name__}: expected one of {', '.join(listed)}{hint}"
+    hint = near_miss(value, spellings, 0.8)
+    return f"{shown(value)} is not a {cls.__name__}: expected one of {', '.join(listed)}{hint}"
 
 
 class _SpelledType(enum.EnumType):
