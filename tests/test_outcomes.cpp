@@ -594,7 +594,7 @@ TEST(outcomes, every_form_has_every_described_quantity_in_order) {
   const auto csv = iptkit::to_csv<iptkit::case_outcome>(rows);
   EXPECT_EQ(csv.substr(0, csv.find('\r')), joined(row));
   const auto tidy = iptkit::tidy_csv(iptkit::make_tidy_tables(cases, {.dates = true}, cat), "outcomes", true);
-  EXPECT_EQ(tidy.substr(0, tidy.find('\r')), joined(row) + ",baseline_day,day");
+  EXPECT_EQ(tidy.substr(0, tidy.find('\r')), joined(row) + ",baseline_day,day,arm,site,adaptation");
 
   // Each column of outcome_columns holds every row, in the same order as row() reads them.
   const auto columns = iptkit::compute_outcome_columns(k, {.threads = 2}, cat);

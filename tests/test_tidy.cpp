@@ -115,8 +115,9 @@ TEST(Tidy, CsvColumnsComeFromTheRows) {
   EXPECT_EQ(std::find(cols.begin(), cols.end(), "item_22"), cols.end());
   const auto outcome_cols = header(iptkit::tidy_csv(t, "outcomes"));
   EXPECT_EQ(outcome_cols.front(), "case_index");
-  EXPECT_EQ(outcome_cols[outcome_cols.size() - 2], "baseline_day");
-  EXPECT_EQ(outcome_cols.back(), "day");
+  // The tidy row's own columns follow the outcome quantities: days, then the case's grouping fields.
+  const std::vector<std::string> tail(outcome_cols.end() - 5, outcome_cols.end());
+  EXPECT_EQ(tail, (std::vector<std::string>{"baseline_day", "day", "arm", "site", "adaptation"}));
   for (auto name : iptkit::tidy_table_names) {
     const auto csv = iptkit::tidy_csv(t, name);
     const auto lines = lines_of(csv);

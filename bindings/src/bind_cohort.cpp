@@ -263,7 +263,7 @@ void bind_cohort(py::module_& m) {
           columns = compute_outcome_columns(whole(cohort), {.threads = threads.value, .recovery_period_months = recovery_months},
                                             catalog_or_builtin(c));
         }
-        return outcome_frame(columns, cohort, 0, false);
+        return outcome_frame(columns, cohort, 0, false, nullptr);
       },
       py::arg("cohort"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
       py::arg("recovery_period_months") = 4,

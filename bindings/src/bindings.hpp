@@ -6,7 +6,10 @@
 
 #include <pybind11/pybind11.h>
 
+#include <span>
+
 namespace iptkit {
+struct case_record;
 struct cohort_columns;
 struct outcome_columns;
 struct tidy_tables;
@@ -30,9 +33,10 @@ void bind_import(py::module_& m);    // cases from tidy tables
 void bind_cohort(py::module_& m);    // a cohort held as columns: outcome columns from long tables
 
 // The outcome frame's numpy columns (bind_outcomes.cpp); without `with_case_id` the case_id
-// column is left to the caller (a Cohort takes it from its cases table).
+// column is left to the caller (a Cohort takes it from its cases table), and without `cases`
+// (nullptr) the arm, site and adaptation columns too.
 py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, std::size_t first_index,
-                       bool with_case_id);
+                       bool with_case_id, const std::span<const case_record* const>* cases);
 
 // The tidy tables' numpy columns by table name (bind_outcomes.cpp), the complete columns after
 // the analysis ones when the tables have them.

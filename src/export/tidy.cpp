@@ -297,8 +297,12 @@ tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const ti
   auto rows = compute_outcomes(columns, {}, cat);
   t.outcomes.reserve(rows.size());
   for (auto& r : rows) {
-    const auto start = day_number(cases[r.case_index]->contract.start_date);
+    const case_record& c = *cases[r.case_index];
+    const auto start = day_number(c.contract.start_date);
     outcome_row o{std::move(r)};
+    o.arm = c.arm;
+    o.site = c.site;
+    o.adaptation = c.adaptation;
     o.case_index += first_index;
     if (o.baseline_date) o.baseline_day = day_of(*o.baseline_date, start);
     if (o.endpoint_date) o.day = day_of(*o.endpoint_date, start);

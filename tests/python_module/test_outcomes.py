@@ -28,15 +28,18 @@ def cell_equals(value: object, expected: object) -> bool:
     return bool(value == expected)
 
 
+TIDY_EXTRA = ("baseline_day", "day", "arm", "site", "adaptation")
+"""The columns the outcome frame has beyond CaseOutcome's fields, as the tidy outcomes table."""
+
 def test_frame_equals_row_objects(cohort: iptkit.CaseList) -> None:
     df = iptkit.outcomes(cohort)
     rows = _core.outcomes(cohort)
     assert len(df) == len(rows) > len(cohort)
     names = [n for n in dir(rows[0]) if not n.startswith("_") and n not in
              ("to_dict", "to_json", "from_dict", "from_json")]
-    assert set(df.columns) == set(names)
+    assert set(df.columns) == set(names) | set(TIDY_EXTRA)
     for i, r in enumerate(rows):
-        for name in df.columns:
+        for name in names:
             assert cell_equals(df.at[i, name], getattr(r, name)), (i, name, df.at[i, name], getattr(r, name))
 
 
@@ -45,13 +48,13 @@ def test_frame_columns_are_the_described_fields_in_order(cohort: iptkit.CaseList
     # class and the CSV: the same names in the same order everywhere.
     df = iptkit.outcomes(cohort)
     header = _core.tidy_csv(cohort, "outcomes").split("\r\n", 1)[0].split(",")
-    assert list(df.columns) == header[:len(df.columns)]
-    assert header[len(df.columns):] == ["baseline_day", "day"]
+    assert list(df.columns) == header
+    assert header[-len(TIDY_EXTRA):] == list(TIDY_EXTRA)
     assert list(df.columns)[:3] == ["case_index", "case_id", "instrument"]
     assert list(iptkit.tables(cohort)["outcomes"].columns) == header
     rows = _core.outcomes(cohort)
     assert list(_core.outcome_columns(cohort)) == list(df.columns)
-    assert len(rows[0].__getstate__()[1]) == len(df.columns)
+    assert len(rows[0].__getstate__()[1]) == len(df.columns) - len(TIDY_EXTRA)
 
 
 def test_dtypes(cohort: iptkit.CaseList) -> None:
@@ -101,7 +104,7 @@ def test_summary_matches_cohort_summary(cohort: iptkit.CaseList) -> None:
         if g.d_z.g is not None:
             assert df.at[i, "d_z_g"] == g.d_z.g
     pd.testing.assert_frame_equal(iptkit.summary(s), df)
-    assert set(iptkit.summary(cohort)["group"]) == {"all"}
+    assert set(iptkit.summary(cohort, by=None)["group"]) == {"all"}
 
 
 def test_comparisons(cohort: iptkit.CaseList) -> None:
@@ -149,12 +152,12 @@ def test_case_without_assessments_matches_its_row_object(cohort: iptkit.CaseList
     assert len(df) == len(rows)
     (i,) = [k for k, r in enumerate(rows) if r.case_id == "NO-MEASURES"]
     assert rows[i].instrument == "" and rows[i].status == iptkit.NotComputed.no_assessments
-    for name in df.columns:
+    for name in df.columns[:-len(TIDY_EXTRA)]:
         for k, r in enumerate(rows):
             assert cell_equals(df.at[k, name], getattr(r, name)), (k, name)
-    # Column order is the CaseOutcome field order, as in the tidy outcomes table (made from rows).
+    # Column order is the CaseOutcome field order, then the tidy outcomes table's own columns.
     tidy = iptkit.tables(cases)["outcomes"]
-    assert list(tidy.columns)[:len(df.columns)] == list(df.columns)
+    assert list(tidy.columns) == list(df.columns)
 
 
 def test_episode_course_columns_and_recovery_period() -> None:

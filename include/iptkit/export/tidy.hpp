@@ -114,13 +114,17 @@ BOOST_DESCRIBE_STRUCT(relationship_row, (),
                        conflict, expectations, unmet_expectations, in_focus, changed_near_onset,
                        loss_day))
 
-/// @brief One outcome row (outcomes.md) with the days of its baseline and endpoint.
+/// @brief One outcome row (outcomes.md) with the days of its baseline and endpoint and the case's
+/// grouping fields, so that outcomes group by arm, site or protocol without a join.
 struct outcome_row : case_outcome {
   std::optional<int> baseline_day;  ///< days from the contract start to the baseline
   std::optional<int> day;           ///< days from the contract start to the endpoint
+  std::optional<std::string> arm;   ///< the case's trial arm
+  std::optional<std::string> site;  ///< the case's site
+  std::string adaptation;           ///< the case's protocol id
   friend bool operator==(const outcome_row&, const outcome_row&) = default;
 };
-BOOST_DESCRIBE_STRUCT(outcome_row, (case_outcome), (baseline_day, day))
+BOOST_DESCRIBE_STRUCT(outcome_row, (case_outcome), (baseline_day, day, arm, site, adaptation))
 
 /// @brief The cases table's complete columns (tidy_options::complete): what a case records that
 /// the analysis columns only count or summarise. `*_json` cells hold the canonical JSON of the
