@@ -90,16 +90,19 @@ void bind_import(py::module_& m) {
       [](const std::vector<named_table>& tables, const catalog* c, thread_count threads, bool redact) {
         auto result = tables_result(tables, false, false, c, redact, nullptr);
         std::vector<std::vector<finding>> findings;
+        std::vector<std::string> ids;
         if (result.ok()) {
           py::gil_scoped_release release;
           findings = validate_cohort(result.cases, {.redact = redact, .threads = threads.value}, catalog_or_builtin(c));
+          ids.reserve(result.cases.size());
+          for (const auto& k : result.cases) ids.push_back(k.case_id);
         }
-        return py::make_tuple(std::move(result.errors), std::move(findings));
+        return py::make_tuple(std::move(result.errors), std::move(findings), std::move(ids));
       },
       py::arg("tables"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
       py::arg("redact") = false,
       "The protocol findings of the cases the tables make, built and validated in C++ (no Python object per "
-      "case): (import errors, findings per case); with errors, no findings.");
+      "case): (import errors, findings per case, case ids); with errors, no findings.");
   m.def(
       "import_redcap_text",
       [](const named_bytes& records, const named_bytes& dictionary, const named_bytes& mapping,

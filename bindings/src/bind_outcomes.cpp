@@ -9,6 +9,8 @@
 #include <limits>
 #include <optional>
 #include <span>
+#include <string_view>
+#include <unordered_map>
 
 #include <iptkit/export/tidy.hpp>
 #include <iptkit/json/check.hpp>
@@ -107,7 +109,7 @@ py::dict tidy_frames(const tidy_tables& tables) {
 // The outcome frame: the key's columns, then one per quantity in declaration order. Same names,
 // order and kinds as to_columns() of the case_outcome rows (tests/python_module).
 py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, std::size_t first_index,
-                       bool with_case_id) {
+                       bool with_case_id, const std::span<const case_record* const>* cases) {
   const std::size_t n = o.size();
   py::dict out;
   out["case_index"] = column::integers(n, [&](std::size_t i) {
@@ -122,6 +124,36 @@ py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, s
     return o.instrument[i] == outcome_columns::no_index ? std::int64_t(instruments.size() - 1) : std::int64_t{o.instrument[i]};
   }, instruments);
   for_each_quantity([&](auto d, const auto& c) { out[decltype(d)::name] = quantity_column<quantity_t<decltype(d)>>(c, o.bands); }, o);
+  // Then the tidy outcome_row's own columns, so that this frame and tables()["outcomes"] agree.
+  const auto day_of = [&](const outcome_column<std::int32_t>& dates) {
+    return column::nullable_integers(n, [&](std::size_t i) -> std::optional<std::int64_t> {
+      if (dates[i] == cohort_columns::no_day) return std::nullopt;
+      return std::int64_t{dates[i]} - cohort.start_day[o.case_index[i]];
+    });
+  };
+  out["baseline_day"] = day_of(o.baseline_date);
+  out["day"] = day_of(o.endpoint_date);
+  if (cases) {
+    // Labels as codes into a small dictionary: a cohort has a few arms, sites and protocols.
+    const auto labels = [&](auto field) {
+      std::vector<std::string> dictionary;
+      std::unordered_map<std::string_view, std::int32_t> code;
+      std::vector<std::int32_t> of_case(cases->size(), -1);
+      for (std::size_t k = 0; k < cases->size(); ++k)
+        if (const std::string* v = field(*(*cases)[k])) {
+          auto [at, added] = code.try_emplace(*v, static_cast<std::int32_t>(dictionary.size()));
+          if (added) dictionary.push_back(*v);
+          of_case[k] = at->second;
+        }
+      return column::texts(n, [&](std::size_t i) { return std::int64_t{of_case[o.case_index[i]]}; }, dictionary);
+    };
+    const auto optional = [](std::optional<std::string> case_record::*m) {
+      return [m](const case_record& c) { return (c.*m) ? &*(c.*m) : nullptr; };
+    };
+    out["arm"] = labels(optional(&case_record::arm));
+    out["site"] = labels(optional(&case_record::site));
+    out["adaptation"] = labels([](const case_record& c) { return &c.adaptation; });
+  }
   return out;
 }
 
@@ -162,28 +194,36 @@ void bind_outcomes(py::module_& m) {
           columns = compute_outcome_columns(
               cohort, {.threads = threads.value, .recovery_period_months = recovery_months}, cat);
         }
-        return outcome_frame(columns, cohort, first_index, true);
+        const std::span<const case_record* const> given(refs.cases);
+        return outcome_frame(columns, cohort, first_index, true, &given);
       },
       py::arg("cases"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
       py::arg("recovery_period_months") = 4, py::arg("first_index") = 0,
       "The outcome rows of the cases as numpy columns (see iptkit._frames).");
   m.def(
       "summarize",
-      [](const py::typing::Iterable<case_record>& cases, group_by by, const catalog* cat, thread_count threads,
-         int recovery_months) {
+      [](const py::typing::Iterable<case_record>& cases, group_by by, std::optional<std::vector<std::string>> given,
+         const catalog* cat, thread_count threads, int recovery_months) {
         const auto refs = case_pointers(cases);
+        if (given && given->size() != refs.cases.size())
+          throw py::value_error("iptkit: one group label per case expected, found " + std::to_string(given->size()) +
+                                " for " + std::to_string(refs.cases.size()) + " cases");
         const auto rows = outcome_rows(refs.keep, catalog_or_builtin(cat),
                                        {.threads = threads.value, .recovery_period_months = recovery_months}, 0);
         std::vector<std::string> labels;
-        labels.reserve(refs.cases.size());
-        for (const auto* c : refs.cases)
-          labels.push_back(group_labels(std::span<const case_record>(c, 1), by).front());
+        if (given) {
+          labels = std::move(*given);
+        } else {
+          labels.reserve(refs.cases.size());
+          for (const auto* c : refs.cases)
+            labels.push_back(group_labels(std::span<const case_record>(c, 1), by).front());
+        }
         py::gil_scoped_release release;
         return summarize(rows, labels, by);
       },
-      py::arg("cases"), py::kw_only(), py::arg("by") = group_by::none, py::arg("catalog") = py::none(),
-      py::arg("threads") = 1, py::arg("recovery_period_months") = 4,
-      "The cohort statistics of the cases' outcomes, grouped.");
+      py::arg("cases"), py::kw_only(), py::arg("by") = group_by::none, py::arg("labels") = py::none(),
+      py::arg("catalog") = py::none(), py::arg("threads") = 1, py::arg("recovery_period_months") = 4,
+      "The cohort statistics of the cases' outcomes, grouped by `by`, or by `labels` (one per case) when given.");
   m.def(
       "summary_columns", [](const cohort_summary& s) { return to_columns(s.groups); }, py::arg("summary"),
       "The groups of a summary as numpy columns (nested statistics flattened as parent_child).");

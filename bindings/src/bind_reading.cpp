@@ -2,10 +2,14 @@
 #include "bindings.hpp"
 #include "describe_class.hpp"
 
+#include <pybind11/typing.h>
+
 #include <iptkit/export/tidy.hpp>
 #include <iptkit/json/cohort.hpp>
 #include <iptkit/json/read.hpp>
 #include <iptkit/json/schema.hpp>
+#include <iptkit/json/check.hpp>
+#include <iptkit/json/write.hpp>
 
 #include <array>
 #include <fstream>
@@ -84,8 +88,11 @@ class case_stream {
         warn_all(entry->value.warnings());
         return std::move(*entry->value);
       }
-      if (!skip_) throw decode_error(std::move(entry->value).errors());
+      // Listed in errors() either way, so that a raise can name the file and line (CaseIterator).
+      std::vector<read_error> problems;
+      if (!skip_) problems = entry->value.errors();
       errors_.append(entry_error(std::move(*entry)));
+      if (!skip_) throw decode_error(std::move(problems));
     }
   }
 
@@ -235,6 +242,29 @@ void bind_reading(py::module_& m) {
       "The layout of a cohort input ('single', 'array' or 'lines') from its file name and its "
       "first bytes (enough to hold the first non-blank line and the start of the next).");
 
+  m.def(
+      "cases_json",
+      [](const py::typing::Iterable<case_record>& cases, bool lines, const catalog* c) {
+        const auto refs = case_pointers(cases);
+        const auto& cat = catalog_or_builtin(c);
+        std::string text;
+        {
+          py::gil_scoped_release release;
+          // Every case checked first: one error lists every case that cannot be written.
+          require_well_formed(refs.cases, {}, 0, cat);
+          const write_options compact{json_style::compact};
+          text += lines ? "" : "[\n";
+          for (std::size_t i = 0; i < refs.cases.size(); ++i) {
+            write_case(text, *refs.cases[i], compact, cat);
+            text += lines || i + 1 == refs.cases.size() ? "\n" : ",\n";
+          }
+          text += lines ? "" : "]\n";
+        }
+        return py::bytes(text);
+      },
+      py::arg("cases"), py::kw_only(), py::arg("lines"), py::arg("catalog") = py::none(),
+      "The cases as JSON Lines (lines) or a JSON array with one compact case per line, UTF-8 "
+      "bytes; raises DecodeError listing every case that is not well formed (paths /<index>/...).");
   m.def(
       "case_json_schema",
       [](const catalog* cat) { return case_json_schema(catalog_or_builtin(cat)); },

@@ -46,7 +46,7 @@ def test_cohort_validation_threads_and_module_function(cohort: iptkit.CaseList) 
     assert iptkit.validate(cohort, progress=True) == one
     frame = iptkit.findings_frame(one, cohort)
     assert len(frame) == sum(len(f) for f in one)
-    assert list(frame.columns) == ["case_id", "code", "severity", "path", "message"]
+    assert list(frame.columns) == ["case_index", "case_id", "code", "severity", "path", "message"]
     with pytest.raises(TypeError):
         iptkit.validate([cohort[0], "not a case"])  # type: ignore[list-item]
 

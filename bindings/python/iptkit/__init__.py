@@ -11,13 +11,17 @@ import functools as _functools
 import json as _json
 from dataclasses import dataclass as _dataclass
 import os as _os
+import warnings as _warnings
 import secrets as _secrets
 import stat as _stat
 from typing import IO, Any, Callable, Iterable, Iterator, Literal, Sequence, Union
+from typing import SupportsIndex as _SupportsIndex, overload as _overload
 
 import pandas as _pd
 
 from . import _core, _optional
+from . import _grouping as _grouping_mod
+from ._grouping import Grouping
 from ._core import (
     AffectiveFocus,
     Assessment,
@@ -122,7 +126,7 @@ from ._core import (
 )
 from ._errors import DecodeError, DecodeWarning, TableError
 from ._import import import_fhir, import_redcap, import_tables, issues_frame
-from ._findings import Findings, findings_frame
+from ._findings import Findings, ValidationResults, findings_frame
 from ._frames import frame as _frame
 from ._progress import chunks as _chunks
 
@@ -158,6 +162,18 @@ class CaseList(list[Case]):
     def __init__(self, cases: Iterable[Case] = (), errors: Iterable[InputError] = ()) -> None:
         super().__init__(cases)
         self.errors = list(errors)
+
+    @_overload
+    def __getitem__(self, i: _SupportsIndex) -> Case: ...
+    @_overload
+    def __getitem__(self, i: slice) -> CaseList: ...
+
+    def __getitem__(self, i: _SupportsIndex | slice) -> Case | CaseList:
+        # A slice is a CaseList (so it shows in one line and keeps working with the API); its
+        # errors are the input's unreadable cases, which belong to no slice: it has none.
+        if isinstance(i, slice):
+            return CaseList(list.__getitem__(self, i))
+        return list.__getitem__(self, i)
 
     def __repr__(self) -> str:
         # One line, as Cohort's: a notebook showing a cohort printed every case (463 KB for 5,000).
@@ -241,12 +257,17 @@ def read_cases(source: PathLike | bytes, *, lax: bool = False,
 def _case_list(cases: list[Case], failed: list[Any], errors: ErrorMode) -> CaseList:
     problems = [InputError(*entry) for entry in failed]
     if problems and errors == "raise":
-        first = problems[0]
-        where = f"line {first.line}" if first.line else f"case {first.index}"
-        raise DecodeError(f"{first.source or 'input'}: {where} could not be read\n" +
-                          "\n".join(f"  {_located(e)}{e.path or '(document)'}: {e.message}" for e in first.errors),
-                          first.errors)
+        raise _unreadable(problems[0])
     return CaseList(cases, problems)
+
+
+def _unreadable(entry: InputError) -> DecodeError:
+    """The error of an unreadable case of a cohort input: the input, the line or position, and
+    every structural error."""
+    where = f"line {entry.line}" if entry.line else f"case {entry.index}"
+    return DecodeError(f"{entry.source or 'input'}: {where} could not be read\n" +
+                       "\n".join(f"  {_located(e)}{e.path or '(document)'}: {e.message}" for e in entry.errors),
+                       entry.errors)
 
 
 def _read_cases_in(data: bytes, source: str, *, lax: bool, catalog: Catalog | None,
@@ -270,7 +291,13 @@ class CaseIterator(Iterator[Case]):
         return self
 
     def __next__(self) -> Case:
-        return next(self._source)
+        try:
+            return next(self._source)
+        except DecodeError:
+            met = self.errors
+            if not met:
+                raise
+            raise _unreadable(met[-1]) from None
 
     @property
     def errors(self) -> list[InputError]:
@@ -294,53 +321,75 @@ def iter_cases(source: PathLike, *, lax: bool = False, catalog: Catalog | None =
 
 
 def _as_cases(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None,
-              redact: bool = False) -> Sequence[Case]:
+              redact: bool = False, errors: ErrorMode = "raise", what: str = "") -> Sequence[Case]:
     # `catalog` has no default: a path must be read with the caller's catalog, never the built-ins.
+    _check_mode(errors)
     if isinstance(cases, Case):
         return [cases]
     if isinstance(cases, (str, _os.PathLike)):
-        return read_cases(cases, redact=redact, catalog=catalog)
+        read = read_cases(cases, redact=redact, catalog=catalog, errors=errors)
+        if read.errors:
+            _warnings.warn(_skipped(read.errors, what), DecodeWarning, stacklevel=3)
+        return read
     return cases if isinstance(cases, list) else list(cases)
 
 
+def _skipped(errors: list[InputError], what: str) -> str:
+    """The warning of a path read with errors="collect": how many cases were left out, the first."""
+    first = errors[0]
+    where = f"line {first.line}" if first.line else f"case {first.index}"
+    problem = f"{first.errors[0].path or '(document)'}: {first.errors[0].message}" if first.errors else ""
+    n = len(errors)
+    return (f"iptkit.{what}: {n:,} case{'' if n == 1 else 's'} of {first.source or 'the input'} could not be read "
+            f"and {'is' if n == 1 else 'are'} left out (errors='collect'); the first, {where}: {problem}")[:500]
+
+
+def _unread(items: Sequence[Case]) -> list[InputError]:
+    """The cases a path read with errors="collect" left out (none for cases given as objects)."""
+    return list(items.errors) if isinstance(items, CaseList) else []
+
+
 def validate(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None = None,
-             threads: int = 1, progress: bool = False, redact: bool = False) -> list[Findings]:
+             threads: int = 1, progress: bool = False, redact: bool = False,
+             errors: ErrorMode = "raise") -> ValidationResults:
     """The findings of each case against the IPT protocol: one :class:`Findings` list per case,
-    in input order. ``threads`` > 1 splits the cases across threads (same result). With
-    ``redact=True`` each message is its rule's title, which quotes no value of the case (a path
-    given is read with ``redact=True`` too)."""
-    items = _as_cases(cases, redact=redact, catalog=catalog)
-    out: list[Findings] = []
+    in input order, each naming its case (``case_id``); ``to_frame()`` gives the tidy table.
+    ``threads`` > 1 splits the cases across threads (same result). With ``redact=True`` each
+    message is its rule's title, which quotes no value of the case (a path given is read with
+    ``redact=True`` too). ``errors="collect"``: a path's unreadable cases are left out with a
+    :class:`DecodeWarning` and listed in the result's ``errors``."""
+    items = _as_cases(cases, redact=redact, catalog=catalog, errors=errors, what="validate")
+    out = ValidationResults(errors=_unread(items))
     for chunk in _chunks(items, progress, "validating"):
-        out.extend(Findings(f) for f in _core.validate_cohort(
-            chunk, catalog=catalog, threads=threads,
-            redact=redact))
+        found = _core.validate_cohort(chunk, catalog=catalog, threads=threads, redact=redact)
+        out.extend(Findings(f, c.case_id) for f, c in zip(found, chunk, strict=True))
     return out
 
 
 def _validate_case(self: Case, *, catalog: Catalog | None = None, redact: bool = False) -> Findings:
     """Every finding for this case against the IPT protocol, in document order (``redact``: as
     for :func:`validate`)."""
-    return Findings(_core.validate(self, catalog=catalog,
-                                   redact=redact))
+    return Findings(_core.validate(self, catalog=catalog, redact=redact), self.case_id)
 
 
 def outcomes(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None = None,
              threads: int = 1, progress: bool = False, recovery_period_months: int = 4,
-             instruments: Iterable[str] | None = None) -> _pd.DataFrame:
+             instruments: Iterable[str] | None = None, errors: ErrorMode = "raise") -> _pd.DataFrame:
     """The per-case outcomes as a DataFrame: one row per case and instrument (plus the paired
     ``phq9+gad7`` row), columns as :class:`CaseOutcome`. Computed in C++ without the GIL,
     straight into numpy columns. ``recovery_period_months``: how long a remission must hold for a
     later relapse-rule firing to be a recurrence rather than a relapse (4: Rush et al. 2006).
     ``instruments``: only the rows of these ids (the catalog's, or ``phq9+gad7``); an id the
-    catalog lacks raises ValueError listing the ones it has, rather than giving no rows."""
+    catalog lacks raises ValueError listing the ones it has, rather than giving no rows.
+    ``errors="collect"``: a path's unreadable cases are left out with a :class:`DecodeWarning`
+    and listed in ``attrs["errors"]`` of the frame."""
     wanted = None
     if instruments is not None:
         if isinstance(instruments, str):
             raise TypeError("iptkit.outcomes: instruments: expected a list of instrument ids, found a str "
                             f"(instruments=[{instruments!r}] for one)")
         wanted = [i if i == _PAIRED else _optional.instrument(i, catalog, "iptkit.outcomes").id for i in instruments]
-    items = _as_cases(cases, catalog=catalog)
+    items = _as_cases(cases, catalog=catalog, errors=errors, what="outcomes")
     parts = []
     first = 0
     for chunk in _chunks(items, progress, "outcomes"):
@@ -353,6 +402,7 @@ def outcomes(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None
     out = parts[0] if len(parts) == 1 else _pd.concat(parts, ignore_index=True)
     if wanted is not None:
         out = out[out["instrument"].isin(wanted)].reset_index(drop=True)
+    out.attrs["errors"] = _unread(items)
     return out
 
 
@@ -366,7 +416,7 @@ TABLES: tuple[TableName, ...] = ("cases", "sessions", "assessments", "relationsh
 
 
 def tables(cases: Case | Iterable[Case] | PathLike, *, dates: bool = True, complete: bool = False,
-           catalog: Catalog | None = None) -> dict[str, _pd.DataFrame]:
+           catalog: Catalog | None = None, errors: ErrorMode = "raise") -> dict[str, _pd.DataFrame]:
     """The five tidy tables of a cohort as DataFrames: ``cases``, ``sessions``, ``assessments``
     (items as ``item_1`` .. ``item_n``), ``relationships`` (no ids, labels or free text) and
     ``outcomes``; every row has ``case_id`` and ``day`` (days since the contract start). With
@@ -374,20 +424,27 @@ def tables(cases: Case | Iterable[Case] | PathLike, *, dates: bool = True, compl
     A case that is not well formed (:func:`check`) raises :class:`DecodeError`; ``catalog``
     holds the adaptations the cases may name and the instruments that score them. ``complete=True``
     adds, after the analysis columns, what :func:`import_tables` needs to give every case back
-    unchanged: identifiers, free text and the recorded values (docs/import.md)."""
-    columns = _core.tidy_columns(_as_cases(cases, catalog=catalog), dates=dates, catalog=catalog,
-                                 complete=complete)
+    unchanged: identifiers, free text and the recorded values (docs/import.md).
+    ``errors="collect"``: a path's unreadable cases are left out with a :class:`DecodeWarning`
+    and listed in ``attrs["errors"]`` of each frame."""
+    items = _as_cases(cases, catalog=catalog, errors=errors, what="tables")
+    columns = _core.tidy_columns(items, dates=dates, catalog=catalog, complete=complete)
     out: dict[str, _pd.DataFrame] = {name: _frame(columns[name]) for name in TABLES}
     if not dates:
         out = {name: f.drop(columns=[c for c in f.columns if c.endswith("date")]) for name, f in out.items()}
+    for f in out.values():
+        f.attrs["errors"] = _unread(items)
     return out
 
 
 def assessments(cases: Case | Iterable[Case] | PathLike, *,
-                catalog: Catalog | None = None) -> _pd.DataFrame:
+                catalog: Catalog | None = None, errors: ErrorMode = "raise") -> _pd.DataFrame:
     """The ``assessments`` tidy table: one row per assessment with its day, scored total, band
-    and item scores."""
-    return tables(cases, catalog=catalog)["assessments"]
+    and item scores (``errors`` as for :func:`tables`)."""
+    items = _as_cases(cases, catalog=catalog, errors=errors, what="assessments")
+    out = tables(items, catalog=catalog)["assessments"]
+    out.attrs["errors"] = _unread(items)
+    return out
 
 
 def _write_bytes(f: IO[bytes], data: bytes) -> None:
@@ -422,14 +479,15 @@ def _write_atomically(path: str, write: Callable[[IO[bytes]], object]) -> None:
 
 def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *,
                  format: Literal["csv", "parquet"] = "csv", dates: bool = True, complete: bool = False,
-                 catalog: Catalog | None = None) -> list[str]:
+                 catalog: Catalog | None = None, errors: ErrorMode = "raise") -> list[str]:
     """Writes the five tidy tables to ``directory`` (created if needed) as ``<table>.csv`` (the
     same bytes as ``iptkit convert --to csv``) or ``<table>.parquet`` (pyarrow); returns the paths.
     Each file is written to a temporary file and renamed into place: a failed write leaves the
-    old file intact. ``complete=True``: the columns :func:`import_tables` needs (see :func:`tables`)."""
+    old file intact. ``complete=True``: the columns :func:`import_tables` needs (see :func:`tables`).
+    ``errors="collect"``: a path's unreadable cases are left out with a :class:`DecodeWarning`."""
     if format not in ("csv", "parquet"):
         raise ValueError(f"iptkit: format must be 'csv' or 'parquet', not {format!r}")
-    items = _as_cases(cases, catalog=catalog)
+    items = _as_cases(cases, catalog=catalog, errors=errors, what="write_tables")
     written = []
     if format == "csv":
         # Every table is made before anything is written: a refused cohort leaves nothing behind.
@@ -451,74 +509,118 @@ def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *
     return written
 
 
+def write_cases(cases: Case | Iterable[Case] | PathLike, path: PathLike, *, catalog: Catalog | None = None,
+                errors: ErrorMode = "raise") -> str:
+    """Writes the cases to ``path`` in their canonical JSON, as JSON Lines (``.jsonl``,
+    ``.ndjson``) or a JSON array with one case per line (``.json``), chosen by the extension;
+    returns the path. Every case is checked first (:func:`check`): if any is not well formed,
+    :class:`DecodeError` lists every such case (paths ``/<index>/...``) and nothing is written.
+    The file is written to a temporary file and renamed into place, so a failed write leaves
+    the old file as it was. ``errors`` as for :func:`validate` when ``cases`` is a path."""
+    target = _os.fspath(path)
+    extension = _os.path.splitext(target)[1].lower()
+    if extension not in (".jsonl", ".ndjson", ".json"):
+        raise ValueError(f"iptkit.write_cases: name the file .jsonl or .ndjson (JSON Lines) or .json (a JSON array), "
+                         f"not {target!r}"[:300])
+    items = _as_cases(cases, catalog=catalog, errors=errors, what="write_cases")
+    text = _core.cases_json(items, lines=extension != ".json", catalog=catalog)
+    _write_atomically(target, _functools.partial(_write_bytes, data=text))
+    return target
+
+
 def deidentify(cases: Case | Iterable[Case] | PathLike, *, dates: Literal["shift", "keep"] = "shift",
                code_prefix: str = "S", seed: int | None = None,
-               catalog: Catalog | None = None) -> list[Deidentified]:
+               catalog: Catalog | None = None, errors: ErrorMode = "raise") -> list[Deidentified]:
     """Shareable copies of the cases (docs/privacy.md): random study codes, free text removed,
     relationship labels and ids replaced, ages above 89 capped, dates shifted by one random offset
     per case (intervals kept) or kept. Each result has ``value`` (the case), ``report`` (what
     changed: shareable) and ``mapping`` (study code -> case id and offset: keep it secret).
     ``seed`` is for tests only: whoever knows it can recompute the offsets. ``catalog`` is used
-    only to read a path given (de-identification itself needs none)."""
+    only to read a path given (de-identification itself needs none); ``errors="collect"``: a
+    path's unreadable cases are left out with a :class:`DecodeWarning`."""
     if dates not in ("shift", "keep"):
         raise ValueError(f"iptkit: dates must be 'shift' or 'keep', not {dates!r}")
     options = DeidentifyOptions(dates=DateHandling[dates], code_prefix=code_prefix)
-    return _core.deidentify(_as_cases(cases, catalog=catalog), options=options, seed=seed)
+    return _core.deidentify(_as_cases(cases, catalog=catalog, errors=errors, what="deidentify"), options=options,
+                            seed=seed)
 
 
-def _group_by(by: GroupBy | str | None) -> GroupBy:
-    if by is None:
-        return GroupBy.none
-    if isinstance(by, GroupBy):
-        return by
-    if by not in GroupBy.__members__:
-        raise ValueError(f"iptkit: cannot group by {by!r}; use one of {', '.join(GroupBy.__members__)} or None")
-    return GroupBy[by]
+def _grouping_of(items: Sequence[Case], by: Grouping, catalog: Catalog | None, what: str) -> _grouping_mod.Labels:
+    def cases_table() -> _pd.DataFrame:
+        return _frame(_core.tidy_columns(items, dates=True, catalog=catalog, complete=False)["cases"])
+    return _grouping_mod.of_cases(items, by, what, cases_table)
 
 
-def cohort_summary(cases: Case | Iterable[Case] | PathLike, *, by: GroupBy | str | None = None,
+def _summarized(cases: Case | Iterable[Case] | PathLike, by: Grouping, catalog: Catalog | None, threads: int,
+                recovery_period_months: int, what: str, errors: ErrorMode) -> tuple[CohortSummary, _grouping_mod.Labels]:
+    items = _as_cases(cases, catalog=catalog, errors=errors, what=what)
+    g = _grouping_of(items, by, catalog, what)
+    s = _core.summarize(items, by=g.by, labels=g.labels, catalog=catalog, threads=threads,
+                        recovery_period_months=recovery_period_months)
+    return s, g
+
+
+def cohort_summary(cases: Case | Iterable[Case] | PathLike, *, by: Grouping = _grouping_mod.DEFAULT,
                    catalog: Catalog | None = None, threads: int = 1,
-                   recovery_period_months: int = 4) -> CohortSummary:
-    """Every group's statistics and every pair of groups compared, as a :class:`CohortSummary`."""
-    return _core.summarize(_as_cases(cases, catalog=catalog), by=_group_by(by), catalog=catalog, threads=threads,
-                           recovery_period_months=recovery_period_months)
+                   recovery_period_months: int = 4, errors: ErrorMode = "raise") -> CohortSummary:
+    """Every group's statistics and every pair of groups compared, as a :class:`CohortSummary`;
+    ``by`` as for :func:`summary` (its ``by`` field is ``none`` unless grouped by arm, site or
+    adaptation alone); ``errors`` as for :func:`summary`."""
+    return _summarized(cases, by, catalog, threads, recovery_period_months, "cohort_summary", errors)[0]
 
 
 def _computed(cases: Case | Iterable[Case] | PathLike | CohortSummary, what: str, **given: Any) -> None:
     # A CohortSummary is already grouped and computed: an argument that would change it is refused
     # rather than quietly ignored.
     if isinstance(cases, CohortSummary):
-        ignored = sorted(k for k, v in given.items() if v is not None)
+        ignored = sorted(k for k, v in given.items() if v is not None and v is not _grouping_mod.DEFAULT)
         if ignored:
             raise ValueError(f"iptkit.{what}: {', '.join(ignored)} cannot change a CohortSummary, which is already "
                              "grouped and computed; pass the cases instead")
 
 
-def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = None,
+def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: Grouping = _grouping_mod.DEFAULT,
             catalog: Catalog | None = None, threads: int = 1,
-            recovery_period_months: int | None = None) -> _pd.DataFrame:
+            recovery_period_months: int | None = None, errors: ErrorMode = "raise") -> _pd.DataFrame:
     """The cohort statistics as a DataFrame: one row per group and instrument; nested statistics
-    are flattened (``response_rate``, ``response_lower``, ``d_z_g`` ...). Given a
-    :class:`CohortSummary`, ``by``, ``catalog`` and ``recovery_period_months`` must be left out."""
+    are flattened (``response_rate``, ``response_lower``, ``d_z_g`` ...).
+
+    ``by`` (as for :func:`comparisons`; default ``"arm"``): None for one group (``all``), a column
+    of the cases table of :func:`tables` (``arm``, ``site``, ``adaptation``, ``format``,
+    ``primary_focus`` ...), a list of them (labels joined by `` | ``, and one column per name
+    after ``group``), or a function of the :class:`Case` returning its label. A case with no
+    value is in the group ``(none)``. Given a :class:`CohortSummary`, ``by``, ``catalog`` and
+    ``recovery_period_months`` must be left out. ``errors="collect"``: a path's unreadable cases
+    are left out with a :class:`DecodeWarning`."""
     _computed(cases, "summary", by=by, catalog=catalog, recovery_period_months=recovery_period_months)
-    s = cases if isinstance(cases, CohortSummary) else cohort_summary(
-        cases, by=by, catalog=catalog, threads=threads,
-        recovery_period_months=4 if recovery_period_months is None else recovery_period_months)
-    return _frame(_core.summary_columns(s))
+    if isinstance(cases, CohortSummary):
+        return _frame(_core.summary_columns(cases))
+    s, g = _summarized(cases, by, catalog, threads, 4 if recovery_period_months is None else recovery_period_months,
+                       "summary", errors)
+    return _keyed(_frame(_core.summary_columns(s)), g)
 
 
-def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: GroupBy | str | None = None,
-                catalog: Catalog | None = None, recovery_period_months: int | None = None) -> _pd.DataFrame:
+def _keyed(out: _pd.DataFrame, g: _grouping_mod.Labels) -> _pd.DataFrame:
+    """The summary frame with one column per name of a list grouping, after ``group``."""
+    for k, name in enumerate(g.keys):
+        out.insert(1 + k, name, _pd.Series([g.values[label][k] for label in out["group"]], dtype="string",
+                                           index=out.index))
+    return out
+
+
+def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: Grouping = _grouping_mod.DEFAULT,
+                catalog: Catalog | None = None, recovery_period_months: int | None = None,
+                errors: ErrorMode = "raise") -> _pd.DataFrame:
     """Every pair of groups compared: one row per pair, instrument and outcome; ``outcome`` is
     ``change`` for Hedges' g on change scores (``n``: cases in both groups) and a rate name for a
     rate difference a - b with Newcombe's interval (``n`` empty: each rate has its own n, in
-    :func:`summary`). Groups are in label order, ``group_a`` before ``group_b``. Cases are grouped
-    by arm unless ``by`` says otherwise; given a :class:`CohortSummary`, ``by``, ``catalog`` and
-    ``recovery_period_months`` must be left out."""
+    :func:`summary`). Groups are in label order, ``group_a`` before ``group_b``; the group
+    ``(none)`` is never a side. ``by`` as for :func:`summary` (default ``"arm"``); given a
+    :class:`CohortSummary`, ``by``, ``catalog`` and ``recovery_period_months`` must be left out."""
     _computed(cases, "comparisons", by=by, catalog=catalog, recovery_period_months=recovery_period_months)
-    s = cases if isinstance(cases, CohortSummary) else cohort_summary(
-        cases, by="arm" if by is None else by, catalog=catalog,
-        recovery_period_months=4 if recovery_period_months is None else recovery_period_months)
+    s = cases if isinstance(cases, CohortSummary) else _summarized(
+        cases, by, catalog, 1, 4 if recovery_period_months is None else recovery_period_months, "comparisons",
+        errors)[0]
     rows: list[dict[str, Any]] = []
     for c in s.comparisons:
         g = c.hedges_g
@@ -620,6 +722,7 @@ __all__ = [
     "GriefFocus",
     "GriefType",
     "GroupBy",
+    "Grouping",
     "GroupComparison",
     "GroupSummary",
     "Homework",
@@ -686,6 +789,7 @@ __all__ = [
     "DecodeWarning",
     "Findings",
     "findings_frame",
+    "ValidationResults",
     "InputError",
     "CaseList",
     "ErrorMode",
@@ -701,6 +805,7 @@ __all__ = [
     "tables",
     "deidentify",
     "write_tables",
+    "write_cases",
     "TABLES",
     "TableName",
     "cohort_summary",
@@ -710,3 +815,8 @@ __all__ = [
     "synthesize",
     "__version__",
 ]
+
+
+def __dir__() -> list[str]:
+    # The public names, not the typing helpers this module uses.
+    return sorted(__all__)

@@ -15,7 +15,9 @@ import pandas as _pd
 from . import _core, _optional
 from ._core import Case, Catalog, GroupBy, ImportIssue
 from ._errors import TableError
-from ._findings import Findings
+from . import _grouping
+from ._findings import Findings, ValidationResults
+from ._grouping import Grouping
 from ._frames import frame as _frame
 
 if TYPE_CHECKING:
@@ -214,16 +216,6 @@ def _whole(name: str, value: Any, least: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < least:
         raise TypeError(f"iptkit.Cohort: {name}: expected a whole number of at least {least}, not {value!r}"[:200])
     return value
-
-
-def _label(value: Any) -> str:
-    """A group label as iptkit.summary gives it to the cases import_tables makes: the text, a whole
-    number without its ".0", "(none)" where missing."""
-    if value is None or value is _pd.NA or (isinstance(value, float) and _np.isnan(value)):
-        return "(none)"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
 
 
 def _relapse_rules(cases: Any) -> list[tuple[int, str, int, int]]:
@@ -438,29 +430,36 @@ class Cohort:
                                                recovery_period_months=_whole("recovery_period_months",
                                                                              recovery_period_months, 0))
         out = _frame(columns)
-        ids = self.case_ids
-        taken = _pd.array(ids.array.take(out["case_index"].to_numpy()), dtype="string")  # the dtype iptkit.outcomes has
-        out.insert(1, "case_id", taken)
+        cases = self._tables["cases"]
+        at = out["case_index"].to_numpy()
+
+        def taken(name: str) -> Any:
+            # Each row's case's cell, in the dtype iptkit.outcomes gives; missing where the cases
+            # table has no such column.
+            if name not in cases.columns:
+                return _pd.Series([None] * len(out), dtype="string").array
+            column = cases[name]
+            if column.dtype.kind == "f":  # whole numbers without their ".0", as the labels of summary()
+                column = column.map(lambda v: None if _grouping.label(v) == "(none)" else _grouping.label(v))
+            return column.astype("string").array.take(at)
+
+        out.insert(1, "case_id", taken("case_id"))
+        for name in ("arm", "site", "adaptation"):
+            out[name] = taken(name)
         return out
 
-    def summary(self, *, by: GroupBy | str | None = None, threads: int = 1,
+    def summary(self, *, by: Grouping = _grouping.DEFAULT, threads: int = 1,
                 recovery_period_months: int = 4) -> _pd.DataFrame:
-        """The cohort statistics (as :func:`iptkit.summary`), grouped ``by`` arm, site or
-        adaptation: the cases table's column of that name ("(none)" where missing)."""
-        from . import _group_by
-        group = _group_by(by)
-        if group == GroupBy.none:
-            labels = ["all"] * len(self)
-        else:
-            name = group.name
-            cases = self._tables["cases"]
-            if name not in cases.columns:
-                raise TableError(f"iptkit.Cohort.summary: the cases table has no column {name!r} to group by", [])
-            labels = [_label(v) for v in cases[name].tolist()]
-        s = _core.cohort_summarize(self._columns, labels, by=group, catalog=self._catalog,
+        """The cohort statistics (as :func:`iptkit.summary`), grouped ``by`` (default ``"arm"``)
+        a column of the cases table, a list of them, or None for one group; a case with no value
+        is in the group ``(none)``. A Cohort has no Case objects: group by a function by adding its
+        labels as a column of the cases table."""
+        from . import _keyed
+        g = _grouping.of_table(self._tables["cases"], by, "Cohort.summary")
+        s = _core.cohort_summarize(self._columns, g.labels or [], by=g.by, catalog=self._catalog,
                                    threads=_whole("threads", threads, 1),
                                    recovery_period_months=_whole("recovery_period_months", recovery_period_months, 0))
-        return _frame(_core.summary_columns(s))
+        return _keyed(_frame(_core.summary_columns(s)), g)
 
     def cases(self) -> list[Case]:
         """Every case, built from the complete tables and checked as :func:`iptkit.import_tables`
@@ -494,18 +493,18 @@ class Cohort:
                              f"{result.errors[0]}", list(result.errors))
         return result.cases[0]
 
-    def validate(self, *, threads: int = 1, redact: bool = False) -> list[Findings]:
+    def validate(self, *, threads: int = 1, redact: bool = False) -> ValidationResults:
         """The protocol findings of every case (as :func:`iptkit.validate`), the cases built from
         the complete tables and validated in C++, with no ``Case`` object made; tables that
         cannot give the cases back raise :class:`TableError`."""
         from ._import import _given_tables
         given = {k: v for k, v in self._tables.items() if k in ("cases", "sessions", "assessments", "relationships")}
-        errors, findings = _core.import_tables_findings(_given_tables(given), catalog=self._catalog, threads=threads,
+        errors, findings, ids = _core.import_tables_findings(_given_tables(given), catalog=self._catalog, threads=threads,
                                                         redact=redact)
         if errors:
             raise TableError(f"iptkit.Cohort: the cases cannot be built from the tables; the first problem: "
                              f"{errors[0]}", list(errors))
-        return [Findings(f) for f in findings]
+        return ValidationResults(Findings(f, c) for f, c in zip(findings, ids, strict=True))
 
 
 def _remade(tables: Mapping[str, Any], catalog: Catalog | None, unused: list[ImportIssue]) -> Cohort:

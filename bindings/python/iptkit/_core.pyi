@@ -9,7 +9,7 @@ import numpy
 import numpy.typing
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'cases_json', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -3946,6 +3946,10 @@ def case_trajectory_svg(case: Case, instrument: str = 'phq9', *, catalog: Catalo
     """
     One case's totals of an instrument by week, with cut-offs and bands, as an SVG element.
     """
+def cases_json(cases: collections.abc.Iterable[Case], *, lines: bool, catalog: Catalog | None = None) -> bytes:
+    """
+    The cases as JSON Lines (lines) or a JSON array with one compact case per line, UTF-8 bytes; raises DecodeError listing every case that is not well formed (paths /<index>/...).
+    """
 def check(case: Case, *, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> list[ReadError]:
     """
     The structural errors of a case built in code: exactly the ReadErrors that reading its JSON would give (empty when it is well formed). Writers refuse a case that has any.
@@ -3998,9 +4002,9 @@ def import_redcap_text(records: tuple[str, bytes], dictionary: tuple[str, bytes]
     """
     Cases from a REDCap project given as (name, bytes) pairs: the records (CSV raw codes, or the API's flat JSON records), the data dictionary (CSV) and the mapping (JSON).
     """
-def import_tables_findings(tables: collections.abc.Sequence[tuple[str, bytes, bool]], *, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, redact: bool = False) -> tuple[list[ImportIssue], list[list[Finding]]]:
+def import_tables_findings(tables: collections.abc.Sequence[tuple[str, bytes, bool]], *, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, redact: bool = False) -> tuple[list[ImportIssue], list[list[Finding]], list[str]]:
     """
-    The protocol findings of the cases the tables make, built and validated in C++ (no Python object per case): (import errors, findings per case); with errors, no findings.
+    The protocol findings of the cases the tables make, built and validated in C++ (no Python object per case): (import errors, findings per case, case ids); with errors, no findings.
     """
 def import_tables_text(tables: collections.abc.Sequence[tuple[str, bytes, bool]], *, keep_unknown_columns: bool = False, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportResult:
     """
@@ -4050,9 +4054,9 @@ def read_cohort_text(data: bytes, name: str, *, lax: bool = False, catalog: Cata
     """
     Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError], case_id or None, source).
     """
-def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy | str = ..., catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
+def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy | str = ..., labels: collections.abc.Sequence[str] | None = None, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
     """
-    The cohort statistics of the cases' outcomes, grouped.
+    The cohort statistics of the cases' outcomes, grouped by `by`, or by `labels` (one per case) when given.
     """
 def summary_columns(summary: CohortSummary) -> dict[str, tuple[typing.Any, ...]]:
     """

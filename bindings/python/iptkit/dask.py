@@ -172,6 +172,12 @@ def outcomes(source: Source, *, pattern: str = "*.jsonl",
     meta = iptkit.outcomes([], catalog=catalog)
     shared = _shared(catalog)
     raw = [delayed(_outcome_part, pure=True)(p, shared) for p in _partitions(_as_bag(source, pattern, catalog))]
+    return _numbered(raw, meta)
+
+
+def _numbered(raw: list[Delayed], meta: pd.DataFrame) -> dd.DataFrame:
+    """The partitions' frames with ``case_index`` counted across the whole cohort; each of ``raw``
+    gives (frame numbered from 0, its case count)."""
     parts: list[Delayed] = []
     first: Any = 0
     for r in raw:
@@ -185,26 +191,24 @@ def _findings_meta() -> pd.DataFrame:
     """The columns of :func:`iptkit.findings_frame`, with the text dtype pandas gives a column of
     Python strings (``str`` on pandas 3, object before), as the single-process frame has."""
     text = pd.Series(["x"]).dtype
-    meta = findings_frame([], [])
+    meta = findings_frame([])
     return meta.astype({c: text for c in _FINDING_TEXT})
 
 
-def _findings_part(cases: Iterable[Case], catalog: Catalog | None, meta: pd.DataFrame) -> pd.DataFrame:
+def _findings_part(cases: Iterable[Case], catalog: Catalog | None) -> tuple[pd.DataFrame, int]:
     items = list(cases)
-    found = iptkit.validate(items, catalog=catalog)
-    return _conform(findings_frame(found, items), meta)
+    return findings_frame(iptkit.validate(items, catalog=catalog)), len(items)
 
 
 def validate(source: Source, *, pattern: str = "*.jsonl", catalog: Catalog | None = None) -> dd.DataFrame:
     """The findings of every case as a Dask DataFrame with the columns of
-    :func:`iptkit.findings_frame` (case_id, code, severity, path, message), one partition per
-    file. Files are read with the same ``catalog``, as its protocols decide what a case may hold."""
-    meta = _findings_meta()
+    :func:`iptkit.findings_frame` (case_index, case_id, code, severity, path, message), one
+    partition per file; ``case_index`` is the case's position in the whole cohort, counted as
+    :func:`outcomes` counts it. Files are read with the same ``catalog``, as its protocols decide
+    what a case may hold."""
     shared = _shared(catalog)
-    parts = [delayed(_findings_part, pure=True)(part, shared, meta)
-             for part in _partitions(_as_bag(source, pattern, catalog))]
-    result: dd.DataFrame = dd.from_delayed(parts, meta=meta, verify_meta=False)
-    return result
+    raw = [delayed(_findings_part, pure=True)(part, shared) for part in _partitions(_as_bag(source, pattern, catalog))]
+    return _numbered(raw, _findings_meta())
 
 
 def _summary(parts: Sequence[Iterable[Case]], by: str | None,
