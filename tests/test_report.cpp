@@ -211,6 +211,17 @@ TEST(report, legend_grid_takes_the_most_columns_that_fit_and_wraps_the_rest) {
   EXPECT_EQ(two_rows.x[1], two_rows.x[3]);
   EXPECT_GE(two_rows.x[1], 12 + std::max(widths[0], widths[2]) + gap);
 
+  // Wide enough for three columns, which would leave the fourth block alone: two by two.
+  const double three = std::max(widths[0], widths[3]) + widths[1] + widths[2] + 2 * gap;
+  ASSERT_GT(three, two);
+  const auto balanced = legend_grid(widths, 12, 12 + three, gap);
+  EXPECT_EQ(balanced.rows, 2);
+  EXPECT_EQ(balanced.row, (std::vector<int>{0, 0, 1, 1}));
+  EXPECT_EQ(legend_grid({50, 50, 50, 50, 50, 50}, 0, 3 * 50 + 2 * gap, gap).row,
+            (std::vector<int>{0, 0, 0, 1, 1, 1}));
+  EXPECT_EQ(legend_grid({50, 50, 50, 50, 50}, 0, 4 * 50 + 3 * gap, gap).row,
+            (std::vector<int>{0, 0, 0, 1, 1}));
+
   const auto column = legend_grid(widths, 12, 12 + 201, gap);
   EXPECT_EQ(column.rows, 4);
   EXPECT_EQ(column.row, (std::vector<int>{0, 1, 2, 3}));

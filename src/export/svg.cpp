@@ -96,29 +96,43 @@ grid_layout legend_grid(const std::vector<double>& widths, double left, double r
   grid_layout g;
   const std::size_t n = widths.size();
   if (n == 0) return g;
-  const double span = right - left;
-  for (std::size_t columns = n; columns >= 1; --columns) {
+  const auto rows_of = [n](std::size_t columns) { return (n + columns - 1) / columns; };
+  // Each column as wide as its widest block; empty when they do not fit the span.
+  const auto columns_fitting = [&](std::size_t columns) {
     std::vector<double> column(columns, 0.0);
     for (std::size_t i = 0; i < n; ++i) column[i % columns] = std::max(column[i % columns], widths[i]);
     double used = gap * static_cast<double>(columns - 1);
     for (const double w : column) used += w;
-    if (used > span && columns > 1) continue;
-    if (used > span) break;  // not even one column fits: one block per row below
-    const double spare = columns > 1 ? (span - used) / static_cast<double>(columns - 1) : 0;
-    std::vector<double> at(columns, left);
-    for (std::size_t c = 1; c < columns; ++c) at[c] = at[c - 1] + column[c - 1] + gap + spare;
+    return used <= right - left ? column : std::vector<double>{};
+  };
+  std::size_t columns = n;
+  while (columns > 1 && columns_fitting(columns).empty()) --columns;
+  std::vector<double> column = columns_fitting(columns);
+  if (column.empty()) {  // not even one column fits: one block per row
     for (std::size_t i = 0; i < n; ++i) {
-      g.x.push_back(at[i % columns]);
-      g.row.push_back(static_cast<int>(i / columns));
+      g.x.push_back(left);
+      g.row.push_back(static_cast<int>(i));
     }
-    g.rows = static_cast<int>((n + columns - 1) / columns);
+    g.rows = static_cast<int>(n);
     return g;
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    g.x.push_back(left);
-    g.row.push_back(static_cast<int>(i));
+  // As few columns as give the same number of rows, so that the last row is not left half empty.
+  for (std::size_t fewer = columns - 1; fewer >= 1 && rows_of(fewer) == rows_of(columns); --fewer) {
+    auto narrower = columns_fitting(fewer);
+    if (narrower.empty()) break;
+    columns = fewer;
+    column = std::move(narrower);
   }
-  g.rows = static_cast<int>(n);
+  double used = gap * static_cast<double>(columns - 1);
+  for (const double w : column) used += w;
+  const double spare = columns > 1 ? (right - left - used) / static_cast<double>(columns - 1) : 0;
+  std::vector<double> at(columns, left);
+  for (std::size_t c = 1; c < columns; ++c) at[c] = at[c - 1] + column[c - 1] + gap + spare;
+  for (std::size_t i = 0; i < n; ++i) {
+    g.x.push_back(at[i % columns]);
+    g.row.push_back(static_cast<int>(i / columns));
+  }
+  g.rows = static_cast<int>(rows_of(columns));
   return g;
 }
 

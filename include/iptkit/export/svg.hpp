@@ -137,10 +137,11 @@ struct grid_layout {
   int rows = 0;           ///< number of rows (0 for no blocks)
 };
 
-/// @brief Lays out blocks of the given `widths` between `left` and `right` in a grid: the most
-/// columns whose widest blocks, with at least `gap` between columns, fit the span (blocks fill
-/// the grid row by row, in order); the spare width is spread between the columns. When not even
-/// one column fits, each block gets a row of its own at `left`.
+/// @brief Lays out blocks of the given `widths` between `left` and `right` in a grid, filled row
+/// by row in order: the fewest rows for which the columns' widest blocks, with at least `gap`
+/// between columns, fit the span, and of those the fewest columns (four blocks in three columns
+/// would leave one alone in its row: two by two instead); the spare width is spread between the
+/// columns. When not even one column fits, each block gets a row of its own at `left`.
 grid_layout legend_grid(const std::vector<double>& widths, double left, double right, double gap);
 
 /// @brief A snake_case spelling in words: `moderately_severe` -> `moderately severe`.
