@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <regex>
 #include <set>
 #include <string>
@@ -167,6 +168,112 @@ TEST(report, closeness_circle_of_an_empty_inventory_still_draws_the_rings) {
   EXPECT_EQ(count(svg, "class=\"person\""), 0u);
   EXPECT_NE(svg.find("No relationships recorded"), std::string::npos);
   EXPECT_EQ(unbalanced(svg), "");
+}
+
+TEST(report, text_width_bound_is_above_the_average_estimate_and_grows_with_wide_letters) {
+  using iptkit::svg_detail::text_width_bound;
+  EXPECT_EQ(text_width_bound("", 11), 0.0);
+  // DejaVu Sans, the widest usual UI font, sets "m" at 0.97 em and "i" at 0.28 em; its bold
+  // at 1.04 and 0.34 em.
+  EXPECT_GE(text_width_bound("m", 10), 9.7);
+  EXPECT_GE(text_width_bound("i", 10), 2.8);
+  EXPECT_GE(text_width_bound("m", 10, true), 10.4);
+  EXPECT_GE(text_width_bound("i", 10, true), 3.4);
+  EXPECT_GT(text_width_bound("Conflict (colour)", 11, true), text_width_bound("Conflict (colour)", 11));
+  EXPECT_GT(text_width_bound("mmmm", 11), text_width_bound("iiii", 11));
+  EXPECT_DOUBLE_EQ(text_width_bound("family", 22), 2 * text_width_bound("family", 11));
+  // A multi-byte character counts once, as a wide one.
+  EXPECT_DOUBLE_EQ(text_width_bound("\xC3\xAB", 10), text_width_bound("\xE2\x80\xA6", 10));
+  for (const std::string_view s : {"work, community, other", "deceased: hollow, cross", "high (3-4): outer ring"})
+    EXPECT_GT(text_width_bound(s, 11), static_cast<double>(s.size()) * 11 * 0.56) << s;
+}
+
+TEST(report, legend_grid_takes_the_most_columns_that_fit_and_wraps_the_rest) {
+  using iptkit::svg_detail::legend_grid;
+  const std::vector<double> widths = {80, 190, 170, 200};
+  const double gap = 18;
+  double all = gap * 3;
+  for (const double w : widths) all += w;
+
+  const auto one_row = legend_grid(widths, 12, 12 + all + 100, gap);
+  EXPECT_EQ(one_row.rows, 1);
+  EXPECT_EQ(one_row.x.front(), 12);
+  // The spare width goes between the columns: the last block ends at the right edge.
+  EXPECT_NEAR(one_row.x.back() + widths.back(), 12 + all + 100, 1e-9);
+  for (std::size_t i = 1; i < widths.size(); ++i) EXPECT_GE(one_row.x[i] - one_row.x[i - 1] - widths[i - 1], gap);
+
+  // Too narrow for four, wide enough for two columns of the wider blocks of each column.
+  const double two = std::max(widths[0], widths[2]) + gap + std::max(widths[1], widths[3]);
+  const auto two_rows = legend_grid(widths, 12, 12 + two, gap);
+  EXPECT_EQ(two_rows.rows, 2);
+  EXPECT_EQ(two_rows.row, (std::vector<int>{0, 0, 1, 1}));
+  EXPECT_EQ(two_rows.x[0], two_rows.x[2]);
+  EXPECT_EQ(two_rows.x[1], two_rows.x[3]);
+  EXPECT_GE(two_rows.x[1], 12 + std::max(widths[0], widths[2]) + gap);
+
+  // Wide enough for three columns, which would leave the fourth block alone: two by two.
+  const double three = std::max(widths[0], widths[3]) + widths[1] + widths[2] + 2 * gap;
+  ASSERT_GT(three, two);
+  const auto balanced = legend_grid(widths, 12, 12 + three, gap);
+  EXPECT_EQ(balanced.rows, 2);
+  EXPECT_EQ(balanced.row, (std::vector<int>{0, 0, 1, 1}));
+  EXPECT_EQ(legend_grid({50, 50, 50, 50, 50, 50}, 0, 3 * 50 + 2 * gap, gap).row,
+            (std::vector<int>{0, 0, 0, 1, 1, 1}));
+  EXPECT_EQ(legend_grid({50, 50, 50, 50, 50}, 0, 4 * 50 + 3 * gap, gap).row,
+            (std::vector<int>{0, 0, 0, 1, 1}));
+
+  const auto column = legend_grid(widths, 12, 12 + 201, gap);
+  EXPECT_EQ(column.rows, 4);
+  EXPECT_EQ(column.row, (std::vector<int>{0, 1, 2, 3}));
+  const auto too_narrow = legend_grid(widths, 12, 100, gap);  // one block per row all the same
+  EXPECT_EQ(too_narrow.rows, 4);
+  EXPECT_EQ(legend_grid({}, 0, 100, gap).rows, 0);
+}
+
+// The legend's text elements of a closeness circle, boxed with the width bound: x, top, right, bottom.
+std::vector<std::array<double, 4>> legend_boxes(const std::string& svg, std::vector<std::string>& words) {
+  static const std::regex text_re(R"re(<text x="([0-9.]+)" y="([0-9.]+)" font-size="([0-9.]+)"[^>]*>([^<]*)</text>)re");
+  const std::string legend = svg.substr(svg.find("<g class=\"legend\">"));
+  std::vector<std::array<double, 4>> boxes;
+  for (auto it = std::sregex_iterator(legend.begin(), legend.end(), text_re); it != std::sregex_iterator(); ++it) {
+    const double x = std::stod((*it)[1]), y = std::stod((*it)[2]), size = std::stod((*it)[3]);
+    words.push_back((*it)[4]);
+    // Ascent and descent of the usual sans-serif fonts stay within 0.95 and 0.25 em.
+    const bool bold = (*it)[0].str().find("font-weight=\"600\"") != std::string::npos;
+    boxes.push_back({x, y - 0.95 * size, x + iptkit::svg_detail::text_width_bound(words.back(), size, bold),
+                     y + 0.25 * size});
+  }
+  return boxes;
+}
+
+TEST(report, closeness_circle_legend_texts_never_overlap_at_any_width) {
+  for (int width = 300; width <= 1400; width += 20) {
+    const std::string svg = iptkit::closeness_circle_svg(hostile_inventory(), {.width = width, .height = 480});
+    const int drawn = std::stoi(svg.substr(svg.find("width=\"") + 7));
+    const int height = std::stoi(svg.substr(svg.find("height=\"") + 8));
+    EXPECT_EQ(drawn, std::max(width, 420));
+    std::vector<std::string> words;
+    const auto boxes = legend_boxes(svg, words);
+    ASSERT_EQ(boxes.size(), 18u) << width;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+      const auto& a = boxes[i];
+      EXPECT_GE(a[0], 0) << words[i];
+      EXPECT_LE(a[2], drawn) << width << ": " << words[i];
+      EXPECT_LE(a[3], height) << width << ": " << words[i];
+      for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+        const auto& b = boxes[j];
+        const bool overlap = std::min(a[2], b[2]) > std::max(a[0], b[0]) && std::min(a[3], b[3]) > std::max(a[1], b[1]);
+        EXPECT_FALSE(overlap) << width << ": '" << words[i] << "' and '" << words[j] << "'";
+      }
+    }
+  }
+}
+
+TEST(report, closeness_circle_grows_taller_rather_than_squeeze_the_circle_under_a_wrapped_legend) {
+  const std::string wide = iptkit::closeness_circle_svg(hostile_inventory(), {.width = 1200, .height = 300});
+  const std::string narrow = iptkit::closeness_circle_svg(hostile_inventory(), {.width = 420, .height = 300});
+  EXPECT_EQ(std::stoi(wide.substr(wide.find("height=\"") + 8)), 300);
+  EXPECT_GT(std::stoi(narrow.substr(narrow.find("height=\"") + 8)), 300);
 }
 
 TEST(report, trajectory_is_balanced_and_contains_every_point) {

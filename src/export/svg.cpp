@@ -69,6 +69,73 @@ std::string truncate(std::string_view text, std::size_t max_points) {
   return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";  // an ellipsis, cut at a character boundary
 }
 
+double text_width_bound(std::string_view text, double font_size, bool bold) {
+  // Classes of DejaVu Sans (Book and Bold) advances in em, rounded up: the widest of the usual
+  // UI fonts, with Verdana. Regular, bold.
+  constexpr std::string_view narrow = "ijlIJ',.:;!|\\/";
+  constexpr std::string_view half = "frt()[]- \"*";
+  constexpr std::string_view wide = "mwMW%@";
+  constexpr std::string_view broad = "#+<=>^~&";
+  const auto em_of = [bold](double regular, double heavy) { return bold ? heavy : regular; };
+  double em = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if ((u & 0xC0) == 0x80) continue;  // a continuation byte: its code point is counted once
+    const char ch = text[i];
+    if (u >= 0x80) em += 1.25;
+    else if (narrow.find(ch) != std::string_view::npos) em += em_of(0.42, 0.48);
+    else if (half.find(ch) != std::string_view::npos) em += em_of(0.5, 0.56);
+    else if (wide.find(ch) != std::string_view::npos) em += em_of(1.02, 1.12);
+    else if (broad.find(ch) != std::string_view::npos || (ch >= 'A' && ch <= 'Z')) em += em_of(0.86, 0.88);
+    else em += em_of(0.66, 0.74);
+  }
+  return em * font_size;
+}
+
+grid_layout legend_grid(const std::vector<double>& widths, double left, double right, double gap) {
+  grid_layout g;
+  const std::size_t n = widths.size();
+  if (n == 0) return g;
+  const auto rows_of = [n](std::size_t columns) { return (n + columns - 1) / columns; };
+  // Each column as wide as its widest block; empty when they do not fit the span.
+  const auto columns_fitting = [&](std::size_t columns) {
+    std::vector<double> column(columns, 0.0);
+    for (std::size_t i = 0; i < n; ++i) column[i % columns] = std::max(column[i % columns], widths[i]);
+    double used = gap * static_cast<double>(columns - 1);
+    for (const double w : column) used += w;
+    return used <= right - left ? column : std::vector<double>{};
+  };
+  std::size_t columns = n;
+  while (columns > 1 && columns_fitting(columns).empty()) --columns;
+  std::vector<double> column = columns_fitting(columns);
+  if (column.empty()) {  // not even one column fits: one block per row
+    for (std::size_t i = 0; i < n; ++i) {
+      g.x.push_back(left);
+      g.row.push_back(static_cast<int>(i));
+    }
+    g.rows = static_cast<int>(n);
+    return g;
+  }
+  // As few columns as give the same number of rows, so that the last row is not left half empty.
+  for (std::size_t fewer = columns - 1; fewer >= 1 && rows_of(fewer) == rows_of(columns); --fewer) {
+    auto narrower = columns_fitting(fewer);
+    if (narrower.empty()) break;
+    columns = fewer;
+    column = std::move(narrower);
+  }
+  double used = gap * static_cast<double>(columns - 1);
+  for (const double w : column) used += w;
+  const double spare = columns > 1 ? (right - left - used) / static_cast<double>(columns - 1) : 0;
+  std::vector<double> at(columns, left);
+  for (std::size_t c = 1; c < columns; ++c) at[c] = at[c - 1] + column[c - 1] + gap + spare;
+  for (std::size_t i = 0; i < n; ++i) {
+    g.x.push_back(at[i % columns]);
+    g.row.push_back(static_cast<int>(i / columns));
+  }
+  g.rows = static_cast<int>(rows_of(columns));
+  return g;
+}
+
 std::string humanize(std::string_view spelling) {
   std::string out(spelling);
   std::replace(out.begin(), out.end(), '_', ' ');
@@ -550,12 +617,84 @@ std::string circle_desc(const inventory& inv) {
 
 }  // namespace
 
+namespace {
+
+// The legend of the closeness circle: a heading and four lines per group, most after a marker.
+struct legend_line {
+  std::string_view text;
+  std::optional<marker> kind;                        // a kind's shape
+  std::optional<relationship_status> status;         // a sample person of this status
+  std::optional<std::optional<int>> conflict;        // a sample person of this conflict
+};
+
+struct legend_group {
+  std::string_view heading;
+  std::array<legend_line, 4> lines;
+};
+
+legend_line shape_line(std::string_view text, marker m) { return {text, m, std::nullopt, std::nullopt}; }
+legend_line status_line(std::string_view text, relationship_status st) { return {text, std::nullopt, st, std::nullopt}; }
+legend_line conflict_line(std::string_view text, std::optional<int> level) {
+  return {text, std::nullopt, std::nullopt, std::optional<std::optional<int>>(std::in_place, level)};
+}
+legend_line plain_line(std::string_view text) { return {text, std::nullopt, std::nullopt, std::nullopt}; }
+
+std::array<legend_group, 4> circle_legend() {
+  using st = relationship_status;
+  return {{
+      {"Rings", {plain_line("1 = closest"), plain_line("4 = least close"), plain_line(""), plain_line("")}},
+      {"Who (shape)",
+       {shape_line("partner, ex-partner", marker::diamond), shape_line("family", marker::circle),
+        shape_line("friend", marker::square), shape_line("work, community, other", marker::triangle)}},
+      {"Status (fill)",
+       {status_line("current: filled", st::current), status_line("past: pale", st::past),
+        status_line("estranged: dashed", st::estranged), status_line("deceased: hollow, cross", st::deceased)}},
+      {"Conflict (colour)",
+       {conflict_line("none or little (0-1)", 0), conflict_line("moderate (2)", 2),
+        conflict_line("high (3-4): outer ring", 3), conflict_line("not recorded", std::nullopt)}},
+  }};
+}
+
+constexpr double legend_head_size = 11.5, legend_item_size = 11;
+constexpr double legend_indent = 16;  // a line's text starts after its marker
+constexpr double legend_line_pitch = 15;
+constexpr double legend_row_pitch = 80;  // heading, four lines and a gap
+constexpr double legend_first_row = 84;  // the rule above, heading, four lines, bottom margin
+
+bool has_marker(const legend_line& l) { return l.kind || l.status || l.conflict; }
+
+std::string legend_marker(const legend_line& l, double x, double y) {
+  if (l.kind) return marker_shape(*l.kind, x, y, 4.5, "#8a949e", "#1d2733", "stroke-width=\"1\"") + "/>";
+  relationship sample;
+  sample.kind = relationship_kind::other_family;
+  if (l.status) {
+    sample.status = *l.status;
+    sample.conflict = 0;
+  }
+  if (l.conflict) sample.conflict = *l.conflict;
+  return person_marker(sample, x, y, 4.5);
+}
+
+}  // namespace
+
 std::string closeness_circle_svg(const inventory& inv, const svg_options& o) {
   const std::string id = o.id.empty() ? "closeness-circle" : o.id;
-  const int width = std::max(o.width, 420), height = std::max(o.height, 300);
-  // The legend runs along the bottom in four columns, so the circle can use the full width.
-  const double legend_height = 84;
+  const int width = std::max(o.width, 420);
+  // The legend's groups take as many columns as fit (text widths bounded from above, so that no
+  // two lines can touch in any usual font) and wrap into more rows below.
+  const auto groups = circle_legend();
+  std::vector<double> block;
+  for (const auto& g : groups) {
+    double w = svg_detail::text_width_bound(g.heading, legend_head_size, true);
+    for (const auto& l : g.lines)
+      w = std::max(w, (has_marker(l) ? legend_indent : 0) + svg_detail::text_width_bound(l.text, legend_item_size));
+    block.push_back(w);
+  }
+  const auto grid = svg_detail::legend_grid(block, 12, width - 12.0, 18);
+  const double legend_height = legend_first_row + (grid.rows - 1) * legend_row_pitch;
   const double title_height = o.title.empty() ? 0 : 26;
+  // A wrapped legend makes the figure taller rather than the circle smaller than 216 px.
+  const int height = std::max({o.height, 300, static_cast<int>(std::ceil(title_height + legend_height + 216))});
   const double area_h = height - title_height - legend_height;
   const double cx = width / 2.0, cy = title_height + area_h / 2;
   // Labels need about 110 px beside the outer ring; above and below, one line.
@@ -611,52 +750,23 @@ std::string closeness_circle_svg(const inventory& inv, const svg_options& o) {
   if (inv.relationships.empty())
     out += text(cx, cy - centre_r - 8, "No relationships recorded", "text-anchor=\"middle\" fill=\"" + std::string(muted) + "\"");
 
-  // Legend in four columns: rings, who (shape), status (fill), conflict (colour, outer ring).
+  // Legend: rings, who (shape), status (fill), conflict (colour, outer ring).
   const double top = height - legend_height + 14;
-  const std::array<double, 4> column = {12, width * 0.17, width * 0.44, width * 0.71};
-  const std::string head = "font-size=\"11.5\" font-weight=\"600\" fill=\"" + std::string(ink) + "\"";
-  const std::string item = "font-size=\"11\" fill=\"" + std::string(ink) + "\"";
-  const auto row_y = [&](int row) { return top + 15.0 * (row + 1); };
+  const std::string head = "font-size=\"" + number(legend_head_size) + "\" font-weight=\"600\" fill=\"" + std::string(ink) + "\"";
+  const std::string item = "font-size=\"" + number(legend_item_size) + "\" fill=\"" + std::string(ink) + "\"";
   out += "<g class=\"legend\">";
   out += "<line x1=\"8\" x2=\"" + std::to_string(width - 8) + "\" y1=\"" + c1(top - 14) + "\" y2=\"" + c1(top - 14) +
          "\" stroke=\"#dde3ea\"/>";
-  out += text(column[0], top, "Rings", head);
-  out += text(column[0], row_y(0), "1 = closest", item);
-  out += text(column[0], row_y(1), "4 = least close", item);
-  out += text(column[1], top, "Who (shape)", head);
-  const std::array<std::pair<marker, std::string_view>, 4> kinds = {
-      {{marker::diamond, "partner, ex-partner"}, {marker::circle, "family"}, {marker::square, "friend"},
-       {marker::triangle, "work, community, other"}}};
-  for (std::size_t k = 0; k < kinds.size(); ++k) {
-    const double y = row_y(static_cast<int>(k));
-    out += marker_shape(kinds[k].first, column[1] + 6, y - 4, 4.5, "#8a949e", "#1d2733", "stroke-width=\"1\"") + "/>";
-    out += text(column[1] + 16, y, kinds[k].second, item);
-  }
-  out += text(column[2], top, "Status (fill)", head);
-  const std::array<std::pair<relationship_status, std::string_view>, 4> statuses = {
-      {{relationship_status::current, "current: filled"},
-       {relationship_status::past, "past: pale"},
-       {relationship_status::estranged, "estranged: dashed"},
-       {relationship_status::deceased, "deceased: hollow, cross"}}};
-  for (std::size_t k = 0; k < statuses.size(); ++k) {
-    const double y = row_y(static_cast<int>(k));
-    relationship sample;
-    sample.kind = relationship_kind::other_family;
-    sample.status = statuses[k].first;
-    sample.conflict = 0;
-    out += person_marker(sample, column[2] + 6, y - 4, 4.5);
-    out += text(column[2] + 16, y, statuses[k].second, item);
-  }
-  out += text(column[3], top, "Conflict (colour)", head);
-  const std::array<std::pair<std::optional<int>, std::string_view>, 4> conflicts = {
-      {{0, "none or little (0-1)"}, {2, "moderate (2)"}, {3, "high (3-4): outer ring"}, {std::nullopt, "not recorded"}}};
-  for (std::size_t k = 0; k < conflicts.size(); ++k) {
-    const double y = row_y(static_cast<int>(k));
-    relationship sample;
-    sample.kind = relationship_kind::other_family;
-    sample.conflict = conflicts[k].first;
-    out += person_marker(sample, column[3] + 6, y - 4, 4.5);
-    out += text(column[3] + 16, y, conflicts[k].second, item);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const double x = grid.x[g], y0 = top + grid.row[g] * legend_row_pitch;
+    out += text(x, y0, groups[g].heading, head);
+    for (std::size_t k = 0; k < groups[g].lines.size(); ++k) {
+      const auto& l = groups[g].lines[k];
+      if (l.text.empty()) continue;
+      const double y = y0 + legend_line_pitch * static_cast<double>(k + 1);
+      if (has_marker(l)) out += legend_marker(l, x + 6, y - 4);
+      out += text(x + (has_marker(l) ? legend_indent : 0), y, l.text, item);
+    }
   }
   out += "</g></svg>";
   return out;

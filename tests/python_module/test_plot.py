@@ -7,6 +7,7 @@ import json
 import math
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -230,6 +231,127 @@ def test_cohort_by_site_and_all() -> None:
     assert list(_line(ax3, "cutoff:caseness").get_ydata()) == [8, 8]
     with pytest.raises(ValueError):
         plot.trajectory(cases, by="therapist")
+
+
+def _counts_by_hand(raw: pd.DataFrame, key: str) -> dict[tuple[str, float], tuple[int, int]]:
+    """(group, week) -> (totals, distinct cases), counted row by row without pandas grouping."""
+    totals: Counter[tuple[str, float]] = Counter()
+    cases: dict[tuple[str, float], set[str]] = {}
+    for row in raw.itertuples(index=False):
+        k = (str(getattr(row, key)), float(row.week))
+        totals[k] += 1
+        cases.setdefault(k, set()).add(str(row.case_id))
+    return {k: (totals[k], len(cases[k])) for k in totals}
+
+
+def _n_texts(ax: Axes, group: str) -> dict[float, int]:
+    """The n row of a group under the axis: week -> the n written there."""
+    return {float(t.xy[0]): int(t.get_text()) for t in ax.texts if t.get_gid() == f"n-row:{group}"}
+
+
+def test_cohort_shows_n_per_weekly_mean_counted_by_hand() -> None:
+    raw = _raw_cohort()
+    want = _counts_by_hand(raw, "arm")
+    assert min(n for n, _ in want.values()) == 1, "the example cohort has weeks resting on one total"
+
+    ax = plot.trajectory(COHORT, by="arm")
+
+    weekly = ax.iptkit_weekly  # type: ignore[attr-defined]
+    assert list(weekly.columns) == list(plot.WEEKLY_COLUMNS)
+    got = {(g, w): (n, c) for g, w, n, c in weekly[["group", "week", "n", "cases"]].itertuples(index=False)}
+    assert got == want
+    for arm in ("ipt", "tau"):
+        mine = {w: n for (g, w), (n, _) in want.items() if g == arm}
+        assert _n_texts(ax, arm) == mine  # a short span: every week is written
+        markers = next(c for c in ax.collections if c.get_gid() == f"n:{arm}")
+        weeks = markers.get_offsets()[:, 0]
+        n = np.array([mine[float(w)] for w in weeks])
+        # The area grows with n, and a mean of fewer than 3 totals is hollow.
+        sizes = markers.get_sizes()
+        assert all(sizes[i] < sizes[j] for i in range(len(n)) for j in range(len(n)) if n[i] < n[j])
+        hollow = [matplotlib.colors.to_hex(f) == "#ffffff" for f in markers.get_facecolors()]
+        assert hollow == [k < 3 for k in n]
+        np.testing.assert_array_equal(_line(ax, f"mean:{arm}").get_xdata(), weeks)
+    assert any("n < 3" in t.get_text() for t in ax.texts if t.get_gid() == "note")
+
+
+def test_weekly_means_is_the_table_behind_the_chart() -> None:
+    raw = _raw_cohort()
+    table = plot.weekly_means(COHORT, by="site")
+    assert {(g, w): (n, c) for g, w, n, c in table[["group", "week", "n", "cases"]].itertuples(index=False)} == \
+        _counts_by_hand(raw, "site")
+    for row in table.itertuples(index=False):
+        values = raw[(raw["site"] == row.group) & (raw["week"] == row.week)]["total"].to_list()
+        assert row.mean == pytest.approx(sum(values) / len(values))
+        assert math.isnan(row.lower) == (len(values) < 3)
+    ax = plot.trajectory(COHORT, by="site")
+    pd.testing.assert_frame_equal(ax.iptkit_weekly, table)  # type: ignore[attr-defined]
+    empty = plot.weekly_means(COHORT, "hamd17")
+    assert list(empty.columns) == list(plot.WEEKLY_COLUMNS) and empty.empty
+    with pytest.raises(ValueError, match="no instrument 'wsas'"):
+        plot.weekly_means(COHORT, "wsas")
+
+
+def test_min_n_leaves_thin_means_out_of_the_line_but_not_out_of_the_n_row() -> None:
+    want = _counts_by_hand(_raw_cohort(), "arm")
+    ax = plot.trajectory(COHORT, by="arm", min_n=3)
+    for arm in ("ipt", "tau"):
+        kept = sorted(w for (g, w), (n, _) in want.items() if g == arm and n >= 3)
+        np.testing.assert_array_equal(_line(ax, f"mean:{arm}").get_xdata(), kept)
+        assert _n_texts(ax, arm) == {w: n for (g, w), (n, _) in want.items() if g == arm}
+    for bad in (0, -1, 2.5, True):
+        with pytest.raises(ValueError, match="min_n"):
+            plot.trajectory(COHORT, min_n=bad)  # type: ignore[arg-type]
+
+
+def test_individual_draws_one_thin_line_per_case_under_the_means() -> None:
+    cases = iptkit.read_cases(COHORT)
+    raw = _raw_cohort()
+    ax = plot.trajectory(cases, by="arm", individual=True)
+
+    lines = {str(l.get_gid()).removeprefix("case:"): l for l in ax.get_lines()
+             if str(l.get_gid()).startswith("case:")}
+    assert sorted(lines) == sorted(set(raw["case_id"]))
+    colour = {arm: _line(ax, f"mean:{arm}").get_color() for arm in ("ipt", "tau")}
+    for case_id, rows in raw.groupby("case_id"):
+        line = lines[str(case_id)]
+        rows = rows.sort_values("day", kind="stable")
+        np.testing.assert_allclose(line.get_xdata(), rows["day"].to_numpy() / 7)
+        np.testing.assert_allclose(line.get_ydata(), rows["total"].to_numpy())
+        assert line.get_color() == colour[rows["arm"].iloc[0]]
+        assert line.get_linewidth() < _line(ax, f"mean:{rows['arm'].iloc[0]}").get_linewidth()
+        assert line.get_zorder() < _line(ax, "mean:ipt").get_zorder()
+    # Not in the legend, and not drawn unless asked for.
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["ipt (12 cases)", "tau (12 cases)"]
+    _, ax2 = plt.subplots()
+    plot.trajectory(cases, by="arm", ax=ax2)
+    assert not [l for l in ax2.get_lines() if str(l.get_gid()).startswith("case:")]
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_n_rows_clear_the_tick_labels_the_axis_label_and_each_other(count: int) -> None:
+    cases = iptkit.synthesize(count, seed=5)
+    fig = plt.figure(figsize=(7.5, 4.5), layout="constrained")
+    ax = plot.trajectory(cases, by="arm", ax=fig.add_subplot(), individual=True)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    written = [t for t in ax.texts if str(t.get_gid()).startswith(("n-row:", "n-label:"))]
+    assert written
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in written]
+    others = [(t.get_text(), t.get_window_extent(renderer)) for t in ax.get_xticklabels() if t.get_text()]
+    others.append((ax.get_xlabel(), ax.xaxis.label.get_window_extent(renderer)))
+    figure = fig.bbox
+    for i, (text, box) in enumerate(boxes):
+        assert figure.x0 <= box.x0 and box.x1 <= figure.x1 and figure.y0 <= box.y0, text
+        for other, obox in others + boxes[i + 1:]:
+            assert not box.overlaps(obox), (text, other)
+    # Every week with a mean has its n in the table, whether or not it is written under the axis.
+    weekly = ax.iptkit_weekly  # type: ignore[attr-defined]
+    for group in weekly["group"].unique():
+        rows = weekly[weekly["group"] == group]
+        shown = _n_texts(ax, group)
+        assert shown and set(shown) <= set(rows["week"])
+        assert all(dict(zip(rows["week"], rows["n"]))[w] == n for w, n in shown.items())
 
 
 @pytest.mark.parametrize("df", [2, 3, 5, 11, 29, 30, 31, 45, 120])

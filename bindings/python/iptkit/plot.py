@@ -21,7 +21,8 @@ from . import _optional
 
 _optional.require("matplotlib", "plot", "iptkit.plot")  # before the imports below, to name the extra
 
-from matplotlib import patheffects
+from matplotlib import patheffects, rcParams
+from matplotlib.font_manager import FontProperties
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
@@ -40,7 +41,7 @@ from ._core import (
     ScoreDirection,
 )
 
-__all__ = ["trajectory", "closeness_circle", "outcome_rates", "OUTCOMES"]
+__all__ = ["trajectory", "weekly_means", "closeness_circle", "outcome_rates", "OUTCOMES", "WEEKLY_COLUMNS"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -143,19 +144,70 @@ def _group_label(case: Case, by: str | None) -> str:
     return value.name if hasattr(value, "name") else str(value)
 
 
+_THIN = 3
+"""Weeks with fewer totals than this get no interval and a hollow marker."""
+
+WEEKLY_COLUMNS: tuple[str, ...] = ("group", "week", "n", "cases", "mean", "sd", "lower", "upper")
+"""The columns of :func:`weekly_means` (and of ``ax.iptkit_weekly`` after :func:`trajectory`)."""
+
+
 def _weekly(frame: pd.DataFrame) -> pd.DataFrame:
     """Mean, n and the 95% t interval of the totals per whole week (weeks with n >= 3 only)."""
     stats = frame.groupby("week", sort=True)["total"].agg(["mean", "std", "count"])
     n = stats["count"].to_numpy(dtype=float)
-    t = np.array([_t975(int(k) - 1) if k >= 3 else np.nan for k in n])
+    t = np.array([_t975(int(k) - 1) if k >= _THIN else np.nan for k in n])
     half = t * stats["std"].to_numpy(dtype=float) / np.sqrt(n)
     stats["lower"] = stats["mean"] - half
     stats["upper"] = stats["mean"] + half
+    stats["cases"] = frame.groupby("week", sort=True)["case_index"].nunique()
     return stats
 
 
+def _scored(items: Sequence[Case], instrument: str, by: str | None, catalog: Catalog | None
+            ) -> tuple[pd.DataFrame, list[str]]:
+    """The scored totals of `instrument` with their whole week and group, and the groups in order
+    of first appearance."""
+    a = assessments(items, catalog=catalog)
+    a = a[(a["instrument"] == instrument) & a["total"].notna()].copy()
+    a["total"] = a["total"].astype("float64")
+    a["week"] = np.rint(a["day"].to_numpy(dtype=float) / 7)
+    labels = [_group_label(c, by) for c in items]
+    a["group"] = [labels[i] for i in a["case_index"]]
+    return a, list(dict.fromkeys(labels[i] for i in a["case_index"]))
+
+
+def _weekly_table(a: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
+    parts = []
+    for group in order:
+        stats = _weekly(a[a["group"] == group])
+        parts.append(pd.DataFrame({
+            "group": group, "week": stats.index.to_numpy(dtype=float),
+            "n": stats["count"].to_numpy(dtype="int64"), "cases": stats["cases"].to_numpy(dtype="int64"),
+            "mean": stats["mean"].to_numpy(dtype=float), "sd": stats["std"].to_numpy(dtype=float),
+            "lower": stats["lower"].to_numpy(dtype=float), "upper": stats["upper"].to_numpy(dtype=float)}))
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("n", "cases") else object if c == "group"
+                                          else float) for c in WEEKLY_COLUMNS})
+    return pd.concat(parts, ignore_index=True)[list(WEEKLY_COLUMNS)]
+
+
+def weekly_means(cases: Iterable[Case] | PathLike, instrument: str = "phq9", *, by: str | None = None,
+                 catalog: Catalog | None = None) -> pd.DataFrame:
+    """The numbers behind a cohort :func:`trajectory`: one row per group and whole week
+    (round(day / 7)) with a scored total, with the columns :data:`WEEKLY_COLUMNS`: ``n`` totals,
+    from ``cases`` distinct cases (a case scored twice in one week counts twice in ``n``), their
+    ``mean`` and ``sd``, and the 95% t interval ``lower``-``upper`` (NaN where n < 3). ``by``
+    and ``catalog`` are as for :func:`trajectory`."""
+    if by is not None and by not in _GROUPINGS:
+        raise ValueError(f"iptkit.plot: cannot group by {by!r}; use one of {', '.join(_GROUPINGS)} or None")
+    _instrument(instrument, catalog, "weekly_means")
+    items = _as_cases(cases, catalog=catalog)
+    a, order = _scored(items, instrument, by, catalog)
+    return _weekly_table(a, order)
+
+
 def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9", *, by: str | None = None,
-               ax: Axes | None = None, band: bool = True,
+               ax: Axes | None = None, band: bool = True, individual: bool = False, min_n: int = 1,
                catalog: Catalog | None = None) -> Axes:
     """Symptom totals of one instrument over weeks since the contract start.
 
@@ -168,56 +220,133 @@ def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9"
     table to 30 df, a Cornish-Fisher expansion above; scipy is not a dependency). A week with an
     interval between weeks without one shows it as an error bar. Both draw the caseness and
     remission cut-offs.
+
+    A weekly mean is of whichever cases were scored that week, so in a small cohort the line
+    joins means of different patients and a point may rest on one total. Each mean therefore
+    shows its n: the marker's area grows with n, a mean of fewer than 3 totals is drawn hollow,
+    and a row of n per week and group runs under the x axis (for a span of many weeks, as many as
+    fit without overlapping). ``min_n`` leaves means of fewer totals out of the line (the n row
+    still counts them). ``individual=True`` draws each case's own totals (x = day / 7) as a thin
+    line in its group's colour under the means, so that the reader sees who the means are of.
+    The numbers behind the means are returned as ``ax.iptkit_weekly``, a DataFrame with the
+    columns of :func:`weekly_means`, for the last cohort drawn on ``ax``.
+
     ``catalog`` (default: the built-ins) defines the instrument; an id it lacks raises
     ValueError listing the ones it has.
     """
     if by is not None and by not in _GROUPINGS:
         raise ValueError(f"iptkit.plot: cannot group by {by!r}; use one of {', '.join(_GROUPINGS)} or None")
+    if isinstance(min_n, bool) or not isinstance(min_n, int) or min_n < 1:
+        raise ValueError(f"iptkit.plot.trajectory: min_n must be a whole number >= 1, not {min_n!r}")
     inst = _instrument(instrument, catalog, "trajectory")
     name = inst.name
     if isinstance(cases, Case):
         return _case_trajectory(cases, instrument, inst, name, ax, band, catalog)
     items = _as_cases(cases, catalog=catalog)
-    a = assessments(items, catalog=catalog)
-    a = a[(a["instrument"] == instrument) & a["total"].notna()].copy()
-    a["total"] = a["total"].astype("float64")
-    a["week"] = np.rint(a["day"].to_numpy(dtype=float) / 7)
-    labels = [_group_label(c, by) for c in items]
-    a["group"] = [labels[i] for i in a["case_index"]]
+    a, order = _scored(items, instrument, by, catalog)
+    weekly = _weekly_table(a, order)
 
     ax = _new_axes(ax, (7.5, 4.5))
     top = 0.0
-    order = list(dict.fromkeys(labels[i] for i in a["case_index"]))
+    biggest = int(weekly["n"].max()) if len(weekly) else 1
+    handles: list[Any] = []
     for i, group in enumerate(order):
         rows = a[a["group"] == group]
-        stats = _weekly(rows)
+        stats = weekly[weekly["group"] == group]
         colour = _COLOURS[i % len(_COLOURS)]
-        weeks = stats.index.to_numpy(dtype=float)
+        dash = _DASHES[i % len(_DASHES)]
+        marker = _MARKERS[i % len(_MARKERS)]
+        if individual:
+            _individual_lines(ax, rows, items, colour, group)
+            top = max(top, float(rows["total"].max()))
+        shown = stats[stats["n"] >= min_n]
+        weeks = shown["week"].to_numpy(dtype=float)
+        means = shown["mean"].to_numpy(dtype=float)
+        n = shown["n"].to_numpy(dtype=int)
         n_cases = rows["case_index"].nunique()
         label = f"{group} ({n_cases} case{'s' if n_cases != 1 else ''})" if by is not None else \
             f"mean ({n_cases} case{'s' if n_cases != 1 else ''})"
-        ax.plot(weeks, stats["mean"].to_numpy(), color=colour, linestyle=_DASHES[i % len(_DASHES)],
-                marker=_MARKERS[i % len(_MARKERS)], markersize=5.5, markeredgecolor="white", linewidth=2,
-                label=label, gid=f"mean:{group}", zorder=3)
-        top = max(top, float(stats["mean"].max()))
+        ax.plot(weeks, means, color=colour, linestyle=dash, linewidth=2, label=f"_{label}", gid=f"mean:{group}",
+                zorder=3)
+        # Area by n, relative to the largest n of the chart; hollow where there is no interval.
+        ax.scatter(weeks, means, s=16 + 84 * n / biggest, marker=marker, linewidths=1.3, zorder=3.5,
+                   facecolors=[colour if k >= _THIN else "white" for k in n],
+                   edgecolors=[("white" if k >= _THIN else colour) for k in n], gid=f"n:{group}")
+        handles.append(Line2D([], [], color=colour, linestyle=dash, linewidth=2, marker=marker, markersize=6,
+                              markeredgecolor="white", label=label))
+        if len(means):
+            top = max(top, float(means.max()))
         if band:  # clipped to the instrument's range, where an interval of few totals overshoots
-            _confidence(ax, weeks, stats, colour, group)
+            full = stats.set_index("week")
+            _confidence(ax, full.index.to_numpy(dtype=float), full, colour, group)
     if order:
         # Outside the plot, where it can hide neither a mean nor an interval.
-        ax.legend(title=by if by is not None else None, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                  frameon=False, fontsize=9, title_fontsize=9, alignment="left")
+        ax.legend(handles=handles, title=by if by is not None else None, loc="upper left",
+                  bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9, title_fontsize=9, alignment="left")
+        ax.text(0, 1.015, f"marker area: n totals that week; hollow: n < {_THIN}"
+                + ("; thin lines: single cases" if individual else ""),
+                transform=ax.transAxes, ha="left", va="bottom", fontsize=8, color=_MUTED, gid="note")
     else:
         ax.text(0.5, 0.5, f"No scorable {name} assessments", transform=ax.transAxes, ha="center", color=_MUTED)
     _cutoffs(ax, inst)
     _y_range(ax, inst, top)
     ax.axvline(0, color="#b5c3d1", linewidth=1, zorder=1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("weeks since contract start")
+    rows_below = _n_rows(ax, weekly, order, by)
+    ax.set_xlabel("weeks since contract start", labelpad=rcParams["axes.labelpad"] + rows_below)
     ax.set_ylabel(f"{name} total (mean)")
     suffix = f", by {by}" if by is not None else ""
     interval = " (95% CI where n \u2265 3)" if band else ""
-    ax.set_title(f"{name}: mean total per week{suffix}{interval}", loc="left", fontsize=11)
+    ax.set_title(f"{name}: mean total per week{suffix}{interval}", loc="left", fontsize=11, pad=16)
+    setattr(ax, "iptkit_weekly", weekly)
     return ax
+
+
+def _individual_lines(ax: Axes, rows: pd.DataFrame, items: Sequence[Case], colour: str, group: str) -> None:
+    """Each case's own totals by exact week, thin and pale, under the means."""
+    for index in dict.fromkeys(rows["case_index"].to_list()):
+        own = rows[rows["case_index"] == index].sort_values("day", kind="stable")
+        case_id = items[int(index)].case_id
+        ax.plot(own["day"].to_numpy(dtype=float) / 7, own["total"].to_numpy(dtype=float), color=colour,
+                linewidth=0.8, alpha=0.45, marker=".", markersize=3, zorder=2.5, gid=f"case:{case_id}",
+                label=f"_case {case_id} ({group})")
+
+
+_N_FONT = 8.0
+
+
+def _n_rows(ax: Axes, weekly: pd.DataFrame, order: Sequence[str], by: str | None) -> float:
+    """A row of n per week for each group under the tick labels, as under a survival curve's
+    numbers at risk; returns the height in points that the rows take, for the x label to clear.
+    Weeks closer than a label's width to the last one shown are skipped (the table has them)."""
+    if not order:
+        return 0.0
+    tick = max(rcParams["xtick.major.size"], 0) + rcParams["xtick.major.pad"]
+    tick_font = FontProperties(size=rcParams["xtick.labelsize"]).get_size_in_points()
+    line = _N_FONT * 1.35
+    first = tick + tick_font * 1.25 + 4
+    low, high = ax.get_xlim()
+    # The axes' width in points; the layout may yet narrow it (the legend), hence the margin.
+    width = ax.bbox.width * 72 / ax.figure.dpi * 0.8
+    widest = max(len(str(k)) for k in weekly["n"]) if len(weekly) else 1
+    # A digit is at most 0.65 em wide; keep a gap of one digit between labels. In weeks:
+    room = (widest + 1) * 0.65 * _N_FONT * abs(high - low) / max(width, 1.0)
+    under = ax.get_xaxis_transform()  # x in data, y in axes units
+    for row, group in enumerate(order):
+        colour = _COLOURS[row % len(_COLOURS)]
+        y = -(first + row * line)
+        ax.annotate(f"n {group}" if by is not None else "n", xy=(0, 0), xycoords="axes fraction",
+                    xytext=(-6, y), textcoords="offset points", ha="right", va="top", fontsize=_N_FONT,
+                    color=colour, annotation_clip=False, gid=f"n-label:{group}")
+        last = -math.inf
+        for week, n in weekly.loc[weekly["group"] == group, ["week", "n"]].itertuples(index=False):
+            if week - last < room:
+                continue
+            last = week
+            ax.annotate(str(int(n)), xy=(week, 0), xycoords=under, xytext=(0, y), textcoords="offset points",
+                        ha="center", va="top", fontsize=_N_FONT, color=colour, annotation_clip=False,
+                        gid=f"n-row:{group}")
+    return len(order) * line + 4
 
 
 def _confidence(ax: Axes, weeks: np.ndarray[Any, Any], stats: pd.DataFrame, colour: str, group: str) -> None:

@@ -104,6 +104,9 @@ std::string case_trajectory_svg(const case_record& c, std::string_view instrumen
 /// hollow with a cross) and conflict by colour plus an outer ring when high (3-4); a legend
 /// explains them. The `<svg>` has the class `closeness-circle`; each ring is a `class="ring"`
 /// circle and each person a `class="person"` group whose `<title>` gives the details.
+/// The figure is at least 420 px wide (narrower widths are raised to it). The legend's four
+/// groups sit side by side when they fit the width and wrap into more rows when they do not;
+/// the height then grows so that the circle keeps at least 216 px above the legend.
 std::string closeness_circle_svg(const inventory& inv, const svg_options& options = {});
 
 /// @brief Text helpers shared by the SVG and HTML exporters; not a stable API.
@@ -120,6 +123,26 @@ std::size_t code_points(std::string_view text);
 
 /// @brief `text` cut to at most `max_points` code points (the last one an ellipsis) when longer.
 std::string truncate(std::string_view text, std::size_t max_points);
+
+/// @brief An upper bound of the width in px of `text` in the figures' sans-serif font stack at
+/// `font_size` px, regular or `bold` (weights 600-700): per character class the advance of the
+/// widest usual UI fonts (DejaVu Sans, and Verdana which it matches), rounded up; any non-ASCII
+/// character counts 1.25 em. For layouts that must never overlap, unlike an average estimate.
+double text_width_bound(std::string_view text, double font_size, bool bold = false);
+
+/// @brief Where the blocks of a legend go: for each block its left edge and its row.
+struct grid_layout {
+  std::vector<double> x;  ///< left edge of each block, in the order given
+  std::vector<int> row;   ///< row of each block, from 0
+  int rows = 0;           ///< number of rows (0 for no blocks)
+};
+
+/// @brief Lays out blocks of the given `widths` between `left` and `right` in a grid, filled row
+/// by row in order: the fewest rows for which the columns' widest blocks, with at least `gap`
+/// between columns, fit the span, and of those the fewest columns (four blocks in three columns
+/// would leave one alone in its row: two by two instead); the spare width is spread between the
+/// columns. When not even one column fits, each block gets a row of its own at `left`.
+grid_layout legend_grid(const std::vector<double>& widths, double left, double right, double gap);
 
 /// @brief A snake_case spelling in words: `moderately_severe` -> `moderately severe`.
 std::string humanize(std::string_view spelling);
