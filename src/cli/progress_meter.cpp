@@ -51,7 +51,7 @@ std::string grouped(std::size_t n) {
 
 progress_meter::progress_meter(const common_options& o, std::string what, std::optional<std::size_t> total)
     : enabled_(wanted(o)),
-      prefix_("iptkit" + (o.verb.empty() ? std::string() : " " + o.verb) + ": "),
+      prefix_(o.verb.empty() ? std::string("iptkit: ") : std::string("iptkit ").append(o.verb).append(": ")),
       what_(std::move(what)),
       total_(total),
       start_ms_(now_ms()),
@@ -72,16 +72,27 @@ void progress_meter::tick(std::size_t done) {
 }
 
 void progress_meter::draw(std::size_t done, long long now) {
-  std::string line = prefix_ + grouped(done);
-  if (total_) line += " of " + grouped(*total_);
-  line += " " + what_;
-  if (total_ && *total_ > 0) line += " (" + std::to_string(done * 100 / *total_) + "%)";
+  // Appended piece by piece: `"\r" + std::string` trips GCC 12's -Wrestrict at -O3.
+  std::string line = "\r";
+  line += prefix_;
+  line += grouped(done);
+  if (total_) {
+    line += " of ";
+    line += grouped(*total_);
+  }
+  line += ' ';
+  line += what_;
+  if (total_ && *total_ > 0) {
+    line += " (";
+    line += std::to_string(done * 100 / *total_);
+    line += "%)";
+  }
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, ", %.1f s", static_cast<double>(now) / 1000.0);
   line += seconds;
-  const std::size_t width = line.size();
+  const std::size_t width = line.size() - 1;
   if (width < width_) line.append(width_ - width, ' ');  // blank the rest of a longer line
-  write_stderr("\r" + line);
+  write_stderr(line);
   width_ = width;
   drawn_ms_ = now;
   shown_ = true;
@@ -89,7 +100,9 @@ void progress_meter::draw(std::size_t done, long long now) {
 
 void progress_meter::clear() {
   if (drawn_ms_ < 0) return;
-  write_stderr("\r" + std::string(width_, ' ') + "\r");
+  std::string blank(width_ + 2, ' ');
+  blank.front() = blank.back() = '\r';
+  write_stderr(blank);
   width_ = 0;
   drawn_ms_ = -1;
 }
