@@ -183,4 +183,17 @@ TEST(instrument_registry, entries_are_checked_when_added) {
   EXPECT_EQ(read.errors()[0].path, "/0/item_max");
 }
 
+TEST(instrument_registry, iterate_contains_and_remove) {
+  auto r = iptkit::instrument_registry::with_builtins();
+  std::size_t n = 0;
+  for (auto it = r.begin(); it != r.end(); ++it, ++n) EXPECT_EQ(it->id, r.ids()[n]);
+  EXPECT_EQ(n, r.size());
+  EXPECT_TRUE(r.contains("gad7"));
+  EXPECT_TRUE(r.remove("gad7"));
+  EXPECT_FALSE(r.contains("gad7"));
+  EXPECT_FALSE(r.remove("gad7"));
+  EXPECT_EQ(r.size(), n - 1);
+  EXPECT_TRUE(iptkit::instrument_registry::builtin().contains("gad7"));
+}
+
 }  // namespace

@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace {
 
 TEST(protocol_registry, builtins_follow_the_adaptation_table) {
@@ -120,6 +123,35 @@ TEST(protocol_registry, entries_are_checked_when_added) {
   EXPECT_EQ(all[0].path, "/1/max_sessions");
   EXPECT_EQ(r.find("ipt_good"), nullptr);
   EXPECT_EQ(r.ids().size(), 16u);
+}
+
+// A registry iterates its entries in order, answers contains() and removes from itself only.
+TEST(protocol_registry, iterate_contains_and_remove) {
+  auto r = iptkit::protocol_registry::with_builtins();
+  std::vector<std::string> seen;  // copies: remove() invalidates views into the registry
+  for (const iptkit::protocol& p : r) seen.push_back(p.id);
+  const auto ids = r.ids();
+  EXPECT_EQ(seen, std::vector<std::string>(ids.begin(), ids.end()));
+  EXPECT_EQ(r.size(), seen.size());
+  EXPECT_FALSE(r.empty());
+  EXPECT_TRUE(r.contains("ipt_a"));
+  EXPECT_FALSE(r.contains("ipt_unknown"));
+
+  EXPECT_TRUE(r.remove("ipt_a"));
+  EXPECT_FALSE(r.contains("ipt_a"));
+  EXPECT_EQ(r.find("ipt_a"), nullptr);
+  EXPECT_EQ(r.size(), seen.size() - 1);
+  EXPECT_FALSE(r.remove("ipt_a"));  // nothing left to remove
+  EXPECT_FALSE(r.remove("ipt_unknown"));
+  // The order of what is left is kept; the shared built-ins are untouched.
+  auto expected = seen;
+  std::erase(expected, "ipt_a");
+  const auto left = r.ids();
+  EXPECT_EQ(std::vector<std::string>(left.begin(), left.end()), expected);
+  EXPECT_TRUE(iptkit::protocol_registry::builtin().contains("ipt_a"));
+  // Added back, it comes last.
+  r.add(*iptkit::protocol_registry::builtin().find("ipt_a"));
+  EXPECT_EQ(r.ids().back(), "ipt_a");
 }
 
 }  // namespace

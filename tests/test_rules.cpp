@@ -1341,6 +1341,40 @@ TEST(rules, rule_set_disable_and_enable) {
   EXPECT_TRUE(iptkit::rule_set::builtin().is_enabled("F004"));
 }
 
+// Removing a rule forgets it, its being switched off included; the built-in set keeps it.
+TEST(rules, rule_set_remove) {
+  auto c = base();
+  c.formulation->patient_agreed = false;
+  iptkit::catalog cat;
+  auto& rules = cat.rules;
+  const iptkit::rule f004 = *rules.find("F004");
+  EXPECT_TRUE(rules.disable("F004"));
+  EXPECT_TRUE(rules.remove("F004"));
+  EXPECT_FALSE(rules.contains("F004"));
+  EXPECT_FALSE(rules.remove("F004"));
+  EXPECT_FALSE(rules.enable("F004"));  // the code is unknown now, not merely off
+  EXPECT_FALSE(has(iptkit::validate(c, {}, cat), "F004"));
+  EXPECT_TRUE(iptkit::rule_set::builtin().contains("F004"));
+  rules.add(f004);  // back, and on: removal dropped the disable
+  EXPECT_TRUE(rules.is_enabled("F004"));
+  EXPECT_EQ(codes(iptkit::validate(c, {}, cat)), std::vector<std::string>{"F004"});
+  std::size_t n = 0;
+  for (const iptkit::rule& r : rules) n += r.code == "F004";
+  EXPECT_EQ(n, 1u);
+}
+
+// A built-in protocol removed from a catalog is unknown to it: a case naming it is not valid
+// there (S001 at /adaptation), as for any adaptation the catalog lacks, never silently passed.
+TEST(rules, removed_builtin_protocol_is_an_unknown_adaptation) {
+  const auto c = base();
+  iptkit::catalog cat;
+  ASSERT_TRUE(cat.protocols.remove(c.adaptation));
+  const auto fs = iptkit::validate(c, {}, cat);
+  ASSERT_TRUE(has(fs, "S001")) << ::testing::PrintToString(strings(fs));
+  EXPECT_TRUE(std::any_of(fs.begin(), fs.end(), [](const finding& f) { return f.path == "/adaptation"; }));
+  EXPECT_FALSE(has(iptkit::validate(c), "S001"));
+}
+
 // The catalog carries the rules in force: a rule its rule set disables does not run, in validate()
 // and validate_cohort(), while every other rule still does, as with the built-ins.
 TEST(rules, a_catalog_with_a_rule_disabled_is_honoured) {

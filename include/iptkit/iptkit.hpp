@@ -4,6 +4,7 @@
 
 #include <iptkit/version.hpp>
 #include <iptkit/result.hpp>
+#include <iptkit/print.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/meta/field_rules.hpp>
 #include <iptkit/meta/pointer_order.hpp>

@@ -27,6 +27,9 @@ struct fatal : std::runtime_error {
 
 enum class output_format { text, json, csv };
 
+/// Whether a long run shows a progress line: by default only when standard error is a terminal.
+enum class progress_mode { automatic, on, off };
+
 /// Options every verb takes.
 struct common_options {
   std::string protocols_file;
@@ -37,6 +40,8 @@ struct common_options {
   unsigned threads = 1;
   int recovery_months = 4;  // outcome_options::recovery_period_months
   output_format format = output_format::text;
+  progress_mode progress = progress_mode::automatic;  // --progress / --no-progress
+  std::string verb;                                   // "validate", "import fhir": names the progress line
 };
 
 /// The catalog in force: built-ins plus the --protocols and --instruments files given.
@@ -146,19 +151,40 @@ void write_output(const std::string& path, const std::string& content, output_ru
 /// True when the stream is a terminal (colour and progress only then).
 bool is_terminal(int fd);
 
-/// Progress on stderr for long runs (on a terminal, not when quiet), at most a few times a second.
+/// The progress line on stderr of a long run (docs/cli.md, "Progress"): `iptkit VERB: 12,345 of
+/// 100,000 cases validated (12%), 3.1 s`, rewritten in place, first shown once the run has taken
+/// two seconds (IPTKIT_PROGRESS_DELAY_MS, for tests, changes that) and finished with a newline.
+/// Shown when stderr is a terminal and --quiet is not given, or always with --progress, never
+/// with --no-progress.
 class progress_meter {
  public:
-  progress_meter(const common_options& o, std::string what);
+  /// `what` follows the count ("cases validated"); `total`, when known, gives the percentage.
+  progress_meter(const common_options& o, std::string what, std::optional<std::size_t> total = std::nullopt);
+  progress_meter(const progress_meter&) = delete;
+  progress_meter& operator=(const progress_meter&) = delete;
+  /// Ends a line left open by an exception, so that the error message starts on a line of its own.
+  ~progress_meter();
+  /// `done` items so far; redraws at most five times a second.
   void tick(std::size_t done);
+  /// Erases the line before output to the same terminal; the next tick draws it again.
+  void clear();
+  /// Writes the final count and ends the line, if the line was shown.
   void finish();
 
  private:
+  [[nodiscard]] long long elapsed_ms() const;
+  void draw(std::size_t done, long long now_ms);
   bool enabled_;
+  std::string prefix_;  // "iptkit validate: "
   std::string what_;
-  std::size_t last_ = 0;
-  long long last_ms_ = 0;
+  std::optional<std::size_t> total_;
+  long long start_ms_;
+  long long delay_ms_ = 2000;
+  long long drawn_ms_ = -1;  // when the line was last drawn; -1: not on the screen now
+  std::size_t done_ = 0;
+  std::size_t width_ = 0;  // of the line on the screen, to blank what a shorter line leaves
   bool shown_ = false;
+  bool finished_ = false;
 };
 
 /// ANSI colour when stdout is a terminal, nothing otherwise.

@@ -1,7 +1,6 @@
 // Input, output and terminal plumbing of the command line.
 #include "cli.hpp"
 
-#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <random>
@@ -347,25 +346,6 @@ std::string where(const input_case& c) {
 }
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
-
-progress_meter::progress_meter(const common_options& o, std::string what)
-    : enabled_(!o.quiet && is_terminal(2)), what_(std::move(what)) {}
-
-void progress_meter::tick(std::size_t done) {
-  last_ = done;
-  if (!enabled_ || done % 256 != 0) return;
-  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                       std::chrono::steady_clock::now().time_since_epoch()).count();
-  if (now - last_ms_ < 250) return;
-  last_ms_ = now;
-  shown_ = true;
-  std::fprintf(stderr, "\r%zu %s...", done, what_.c_str());
-  std::fflush(stderr);
-}
-
-void progress_meter::finish() {
-  if (shown_) std::fprintf(stderr, "\r%zu %s.   \n", last_, what_.c_str());
-}
 
 std::string text_table(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows) {

@@ -19,6 +19,7 @@ std::string format_text = "text";
 namespace takes {
 constexpr unsigned cases = 1, protocols = 2, formats = 4, threads = 8, instruments = 16, recovery = 32;
 constexpr unsigned report_formats = 64;  // text or json only
+constexpr unsigned progress = 128;       // a progress line: the verbs that go through many cases
 constexpr unsigned registries = protocols | instruments;
 }
 
@@ -31,7 +32,14 @@ void add_common(CLI::App& verb, common_options& o, unsigned what) {
     verb.add_flag("--lax", o.lax, "Unknown fields are ignored (validate lists them) instead of being errors");
   if (what & takes::cases)
     verb.add_flag("--redact", o.redact, "Messages quote no value from the cases, only where and what kind of problem");
-  verb.add_flag("-q,--quiet", o.quiet, "No progress and no summary line; problems are still reported");
+  verb.add_flag("-q,--quiet", o.quiet, "No progress line (unless --progress) and no summary line; problems are still reported");
+  if (what & takes::progress) {
+    auto* on = verb.add_flag_callback("--progress", [&o] { o.progress = progress_mode::on; },
+                                      "Show the progress line of a long run even when standard error is not a terminal");
+    verb.add_flag_callback("--no-progress", [&o] { o.progress = progress_mode::off; },
+                           "Never show the progress line")
+        ->excludes(on);
+  }
   if (what & takes::threads)
     verb.add_option("--threads", o.threads, "Worker threads for validation and outcomes")->check(CLI::Range(1u, 256u));
   if (what & takes::recovery)
@@ -74,22 +82,22 @@ int main(int argc, char** argv) {
 
   auto* validate = app.add_subcommand("validate", "Structural errors and protocol findings of case documents");
   validate->add_option("FILE", files, "Case files: .json (one case or an array), .jsonl, or - for standard input")->required();
-  add_common(*validate, o, takes::cases | takes::registries | takes::formats | takes::threads);
+  add_common(*validate, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::progress);
 
   auto* outcomes = app.add_subcommand("outcomes", "Per-case outcomes: one row per case and instrument");
   outcomes->add_option("FILE", files, "Case files")->required();
-  add_common(*outcomes, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery);
+  add_common(*outcomes, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery | takes::progress);
 
   auto* summary = app.add_subcommand("summary", "Cohort statistics, optionally by arm, adaptation or site");
   summary->add_option("FILE", files, "Case files")->required();
   summary->add_option("--by", by, "Group by arm, adaptation, site or none");
-  add_common(*summary, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery);
+  add_common(*summary, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery | takes::progress);
 
   auto* report = app.add_subcommand("report", "One self-contained HTML report of a cohort");
   report->add_option("FILE", files, "Case files")->required();
   report->add_option("-o,--output", out, "The HTML file to write")->required();
   report->add_option("--by", by, "Group by arm (default), adaptation, site or none");
-  add_common(*report, o, takes::cases | takes::registries | takes::threads | takes::recovery);
+  add_common(*report, o, takes::cases | takes::registries | takes::threads | takes::recovery | takes::progress);
 
   bool no_dates = false;
   auto* convert = app.add_subcommand("convert", "Between the document forms (JSON, JSON Lines), to tidy CSV tables and to FHIR R4");
@@ -100,7 +108,7 @@ int main(int argc, char** argv) {
   bool complete = false;
   convert->add_flag("--complete", complete,
                     "csv: also the columns `import tables` needs to give the cases back byte for byte (identifiers and free text included)");
-  add_common(*convert, o, takes::cases | takes::registries);
+  add_common(*convert, o, takes::cases | takes::registries | takes::progress);
 
   std::string mapping, deid_report;
   bool keep_dates = false, shift_dates = false;
@@ -111,7 +119,7 @@ int main(int argc, char** argv) {
   deidentify->add_option("--report", deid_report, "Write what was changed, per case, as JSON");
   auto* shift_flag = deidentify->add_flag("--shift-dates", shift_dates, "Shift every date of a case by one random offset (default)");
   deidentify->add_flag("--keep-dates", keep_dates, "Keep the dates as they are")->excludes(shift_flag);
-  add_common(*deidentify, o, takes::cases | takes::protocols);
+  add_common(*deidentify, o, takes::cases | takes::protocols | takes::progress);
 
   bool keep_unknown = false, partial = false;
   auto* import = app.add_subcommand("import", "Cases from where trial data lives: tidy tables, REDCap, FHIR");
@@ -155,7 +163,7 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  iptkit import fhir responses.ndjson -o phq9.jsonl\n"
       "  iptkit import fhir bundle.json --cases cohort.jsonl -o cohort-with-phq9.jsonl --format json 2> report.json");
-  add_common(*import_fhir, o, takes::cases | takes::registries | takes::report_formats);
+  add_common(*import_fhir, o, takes::cases | takes::registries | takes::report_formats | takes::progress);
 
   auto* plan = app.add_subcommand("plan", "The dated session schedule of an adaptation");
   plan->add_option("--adaptation", adaptation, "Protocol id, e.g. ipt, ipt_g, ipt_brief")->required();
@@ -178,7 +186,7 @@ int main(int argc, char** argv) {
   synth->add_option("--cases", cases, "How many cases")->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
   synth->add_option("--seed", seed, "Same seed, same cohort");
   synth->add_option("-o,--output", out, "The .jsonl file to write (- for standard output)")->required();
-  add_common(*synth, o, 0);
+  add_common(*synth, o, takes::progress);
 
   // A first word that is neither an option nor a verb is a mistyped verb: say so plainly.
   const auto verbs = app.get_subcommands({});
@@ -191,6 +199,10 @@ int main(int argc, char** argv) {
   }
   try {
     app.parse(argc, argv);
+    for (const CLI::App* v = &app; !v->get_subcommands().empty();) {  // "import fhir": the words used
+      v = v->get_subcommands().front();
+      o.verb += (o.verb.empty() ? "" : " ") + v->get_name();
+    }
     o.format = format_text == "json" ? output_format::json
                : format_text == "csv" ? output_format::csv : output_format::text;
   } catch (const CLI::CallForHelp& e) {

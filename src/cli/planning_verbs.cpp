@@ -149,7 +149,7 @@ int run_synth(std::size_t cases, std::uint64_t seed, const std::string& out, con
   output_file file(out);
   auto& stream = file.stream();
   std::string text;
-  progress_meter meter(o, "cases generated");
+  progress_meter meter(o, "cases generated", cases);
   std::size_t n = 0;
   synthesize(options, [&](case_record&& c) {
     text.clear();

@@ -87,6 +87,7 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
   // `line` and `column`: where the row's error is; for a finding, the line of its case.
   if (o.format == output_format::csv) text = "file,line,column,index,case_id,kind,code,severity,path,message\r\n";
   progress_meter meter(o, "cases validated");
+  const bool shared_screen = is_terminal(1) && is_terminal(2);
 
   // Cases are read, validated (--threads share each batch) and reported in batches, then
   // dropped: memory stays flat however long the input is.
@@ -188,7 +189,9 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
       meter.tick(cases);
     }
     batch.clear();
+    if (shared_screen) meter.clear();  // the progress line is drawn again below the new lines
     out.stream() << text;  // text and CSV go out as they are made
+    if (shared_screen) out.stream().flush();
     text.clear();
   };
   read_inputs(files, options, reg, [&](input_case&& c) {

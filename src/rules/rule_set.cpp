@@ -30,6 +30,11 @@ const rule_set& rule_set::builtin() {
   return rules;
 }
 
+bool rule_set::remove(std::string_view code) {
+  std::erase(disabled_, code);
+  return registry::remove(code);
+}
+
 bool rule_set::disable(std::string_view code) {
   if (!find(code)) return false;
   if (is_enabled(code)) disabled_.emplace_back(code);

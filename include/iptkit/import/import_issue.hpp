@@ -5,6 +5,7 @@
 
 #include <iptkit/json/read_error.hpp>
 #include <boost/describe.hpp>
+#include <compare>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -45,6 +46,9 @@ struct import_issue {
   std::string event;                    ///< the REDCap event (`redcap_event_name`), when there is one
   std::optional<std::size_t> instance;  ///< the REDCap repeat instance, when the row has one
   friend bool operator==(const import_issue&, const import_issue&) = default;
+  /// @brief A total order for sorting and ordered containers: the members compared in
+  /// declaration order.
+  friend auto operator<=>(const import_issue&, const import_issue&) = default;
 };
 BOOST_DESCRIBE_STRUCT(import_issue, (),
                       (source, line, row, field, case_id, path, kind, read_kind, message, record, event, instance))
@@ -54,3 +58,10 @@ BOOST_DESCRIBE_STRUCT(import_issue, (),
 std::string to_string(const import_issue& e);
 
 }  // namespace iptkit
+
+/// @brief Hashes every member, consistent with `==`.
+template <>
+struct std::hash<iptkit::import_issue> {
+  /// @brief The hash of `e`.
+  std::size_t operator()(const iptkit::import_issue& e) const noexcept;
+};

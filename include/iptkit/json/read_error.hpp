@@ -3,6 +3,7 @@
 /// @brief Structural errors of a document: JSON Pointer path, kind and message (case-format.md).
 
 #include <boost/describe.hpp>
+#include <compare>
 #include <cstddef>
 #include <optional>
 #include <stdexcept>
@@ -37,6 +38,11 @@ struct read_error {
   std::optional<std::size_t> line;   ///< 1-based line in the input, when known
   std::optional<std::size_t> column; ///< 1-based byte column on `line`, when known
   friend bool operator==(const read_error&, const read_error&) = default;
+  /// @brief A total order for sorting and ordered containers: the members compared in
+  /// declaration order. The path is compared as
+  /// text, which is not document order (`/sessions/10` before `/sessions/2`): for that, see
+  /// meta/pointer_order.hpp.
+  friend auto operator<=>(const read_error&, const read_error&) = default;
 };
 BOOST_DESCRIBE_STRUCT(read_error, (), (path, kind, message, line, column))
 
@@ -64,3 +70,10 @@ class decode_error : public std::runtime_error {
 };
 
 }  // namespace iptkit
+
+/// @brief Hashes every member, consistent with `==`.
+template <>
+struct std::hash<iptkit::read_error> {
+  /// @brief The hash of `e`.
+  std::size_t operator()(const iptkit::read_error& e) const noexcept;
+};

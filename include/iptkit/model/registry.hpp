@@ -19,6 +19,9 @@ namespace iptkit {
 template <class T, auto Key = &T::id>
 class registry {
  public:
+  /// @brief Iterates the entries, read-only (a change would bypass the checks of add()).
+  using const_iterator = typename std::vector<T>::const_iterator;
+
   /// @brief Adds `entry`, replacing one with the same id (a trial's own manual overrides); throws
   /// decode_error with entry_errors() when it is not a valid definition (nothing is added).
   void add(T entry) {
@@ -60,6 +63,26 @@ class registry {
       if (e.*Key == id) return &e;
     return nullptr;
   }
+
+  /// @brief True when an entry has this id.
+  [[nodiscard]] bool contains(std::string_view id) const noexcept { return find(id) != nullptr; }
+
+  /// @brief Removes the entry with this id; false when there is none. Only this registry changes
+  /// (a registry is a value: builtin() and other copies keep their entries); removing a built-in
+  /// makes the id unknown here, exactly as if it had never been built in. Like add(), it
+  /// invalidates pointers from find(), views from ids() and iterators.
+  bool remove(std::string_view id) {
+    return std::erase_if(entries_, [&](const T& e) { return e.*Key == id; }) != 0;
+  }
+
+  /// @brief The first entry, in the order added.
+  [[nodiscard]] const_iterator begin() const noexcept { return entries_.begin(); }
+  /// @brief Past the last entry.
+  [[nodiscard]] const_iterator end() const noexcept { return entries_.end(); }
+  /// @brief The number of entries.
+  [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
+  /// @brief True when there is no entry.
+  [[nodiscard]] bool empty() const noexcept { return entries_.empty(); }
 
   /// @brief Every entry, in the order added (built-ins first, in table order).
   [[nodiscard]] const std::vector<T>& entries() const noexcept { return entries_; }

@@ -3,6 +3,8 @@
 /// @brief A protocol finding: stable code, severity, JSON Pointer and a message naming the values.
 
 #include <boost/describe.hpp>
+#include <compare>
+#include <cstddef>
 #include <string>
 
 namespace iptkit {
@@ -18,6 +20,10 @@ struct finding {
   std::string path;             ///< JSON Pointer to the value it is about; "" for the whole case
   std::string message;          ///< one sentence naming the values involved
   friend bool operator==(const finding&, const finding&) = default;
+  /// @brief A total order for sorting and ordered containers: the members compared in
+  /// declaration order. Not a ranking: sort by severity, or in
+  /// document order (meta/pointer_order.hpp), as a report needs.
+  friend auto operator<=>(const finding&, const finding&) = default;
 };
 BOOST_DESCRIBE_STRUCT(finding, (), (code, severity, path, message))
 
@@ -25,3 +31,10 @@ BOOST_DESCRIBE_STRUCT(finding, (), (code, severity, path, message))
 std::string to_string(const finding& f);
 
 }  // namespace iptkit
+
+/// @brief Hashes every member, consistent with `==` (findings as keys of unordered containers).
+template <>
+struct std::hash<iptkit::finding> {
+  /// @brief The hash of `f`.
+  std::size_t operator()(const iptkit::finding& f) const noexcept;
+};

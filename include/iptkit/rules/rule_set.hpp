@@ -18,6 +18,10 @@ class rule_set : public registry<rule, &rule::code> {
   /// @brief The shared, immutable built-in catalogue.
   static const rule_set& builtin();
 
+  /// @brief Removes the rule with this code, and its being switched off (a rule added later with
+  /// this code runs); false when there is none. Unlike disable(), the code is then unknown here:
+  /// enable() and set_severity() return false for it. Only this rule set changes, never builtin().
+  bool remove(std::string_view code);
   /// @brief Switches a rule off; false when no rule has this code.
   bool disable(std::string_view code);
   /// @brief Switches a rule back on; false when no rule has this code.
