@@ -37,6 +37,7 @@ struct common_options {
   unsigned threads = 1;
   int recovery_months = 4;  // outcome_options::recovery_period_months
   output_format format = output_format::text;
+  bool raw_cells = false;  // CSV text cells as they are, not spreadsheet-safe (docs/interop.md)
 };
 
 /// The catalog in force: built-ins plus the --protocols and --instruments files given.
