@@ -22,7 +22,7 @@ using named_bytes = std::pair<std::string, py::bytes>;
 using named_table = std::tuple<std::string, py::bytes, bool>;  // name, CSV bytes, rendered from a DataFrame
 
 import_result tables_result(const std::vector<named_table>& tables, bool keep_unknown_columns, bool lax,
-                            const catalog* cat, bool redact, const read_limits* limits) {
+                            const catalog* cat, bool redact, const read_limits* limits, bool raw_cells) {
   tidy_csv_input in;
   std::vector<std::string> frames;  // tables rendered from a DataFrame: their lines mean nothing
   for (const auto& [name, data, frame] : tables) {
@@ -38,6 +38,7 @@ import_result tables_result(const std::vector<named_table>& tables, bool keep_un
   }
   import_options options;
   options.keep_unknown_columns = keep_unknown_columns;
+  options.raw_cells = raw_cells;
   options.read = reading(lax, redact, limits);
   py::gil_scoped_release release;
   auto result = import_tables(in, options, catalog_or_builtin(cat));
@@ -77,18 +78,20 @@ void bind_import(py::module_& m) {
   m.def(
       "import_tables_text",
       [](const std::vector<named_table>& tables, bool keep_unknown_columns, bool lax, const catalog* cat, bool redact,
-         const read_limits* limits) {
-        return tables_result(tables, keep_unknown_columns, lax, cat, redact, limits);
+         const read_limits* limits, bool raw_cells) {
+        return tables_result(tables, keep_unknown_columns, lax, cat, redact, limits, raw_cells);
       },
       py::arg("tables"), py::kw_only(), py::arg("keep_unknown_columns") = false, py::arg("lax") = false,
       py::arg("catalog") = py::none(), py::arg("redact") = false, py::arg("limits") = py::none(),
+      py::arg("raw_cells") = false,
       "Cases from the tidy tables given as (name, CSV bytes, from a DataFrame) triples; each name starts "
       "with its table's (cases, sessions, assessments, relationships). Issues of a table rendered from a "
-      "DataFrame carry its row, not a line.");
+      "DataFrame carry its row, not a line. Without `raw_cells`, the leading ' of a spreadsheet-safe cell "
+      "is removed (a DataFrame's text is rendered spreadsheet-safe for that).");
   m.def(
       "import_tables_findings",
       [](const std::vector<named_table>& tables, const catalog* c, thread_count threads, bool redact) {
-        auto result = tables_result(tables, false, false, c, redact, nullptr);
+        auto result = tables_result(tables, false, false, c, redact, nullptr, false);
         std::vector<std::vector<finding>> findings;
         std::vector<std::string> ids;
         if (result.ok()) {

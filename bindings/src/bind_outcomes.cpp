@@ -246,16 +246,26 @@ void bind_outcomes(py::module_& m) {
   m.def(
       "tidy_csv",
       [](const py::typing::Iterable<case_record>& cases, std::string_view table, bool dates,
-         const catalog* cat, bool complete) {
+         const catalog* cat, bool complete, bool raw_cells) {
         const auto refs = case_pointers(cases);
         if (std::find(std::begin(tidy_table_names), std::end(tidy_table_names), table) == std::end(tidy_table_names))
           throw py::value_error("iptkit: no tidy table '" + std::string(table) + "'");
         py::gil_scoped_release release;
         return tidy_csv(make_tidy_tables(refs.cases, tidy_options{dates, 0, complete}, catalog_or_builtin(cat)), table,
-                        dates);
+                        dates, {.raw_cells = raw_cells});
       },
       py::arg("cases"), py::arg("table"), py::kw_only(), py::arg("dates") = true,
-      py::arg("catalog") = py::none(), py::arg("complete") = false, "One tidy table as CSV text (RFC 4180), as the command line writes it.");
+      py::arg("catalog") = py::none(), py::arg("complete") = false, py::arg("raw_cells") = false,
+      "One tidy table as CSV text (RFC 4180), as the command line writes it: text cells spreadsheet-safe "
+      "unless `raw_cells`.");
+  m.attr("formula_triggers") = std::string(formula_triggers);
+  m.def(
+      "spreadsheet_safe", [](std::string_view text) { return spreadsheet_safe(text); }, py::arg("text"),
+      "A text as a spreadsheet-safe CSV cell: a leading ' when it begins with = + - @ tab or CR, or with ' "
+      "followed by one of those or '; otherwise unchanged.");
+  m.def(
+      "spreadsheet_value", [](std::string_view cell) { return std::string(spreadsheet_value(cell)); },
+      py::arg("cell"), "The value of a spreadsheet-safe CSV cell: the inverse of spreadsheet_safe().");
   m.def("wilson", &wilson, py::arg("k"), py::arg("n"), "The Wilson 95% interval of k of n.");
 
   bind_struct<synth_share>(m, "One labelled share of a synthetic mix (adaptations, sites).");

@@ -42,6 +42,7 @@ struct common_options {
   output_format format = output_format::text;
   progress_mode progress = progress_mode::automatic;  // --progress / --no-progress
   std::string verb;                                   // "validate", "import fhir": names the progress line
+  bool raw_cells = false;  // CSV text cells as they are, not spreadsheet-safe (docs/interop.md)
 };
 
 /// The catalog in force: built-ins plus the --protocols and --instruments files given.

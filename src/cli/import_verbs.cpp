@@ -120,6 +120,7 @@ int run_import_tables(const std::string& dir, const std::string& out, bool keep_
   const auto reg = load_catalog(o);
   import_options options;
   options.keep_unknown_columns = keep_unknown_columns;
+  options.raw_cells = o.raw_cells;
   options.read = reading(o);
   const auto r = import_tables(in, options, reg);
   if (!o.quiet && o.format == output_format::text && std::filesystem::exists(std::filesystem::path(dir) / "outcomes.csv", ec))

@@ -20,6 +20,8 @@ namespace takes {
 constexpr unsigned cases = 1, protocols = 2, formats = 4, threads = 8, instruments = 16, recovery = 32;
 constexpr unsigned report_formats = 64;  // text or json only
 constexpr unsigned progress = 128;       // a progress line: the verbs that go through many cases
+constexpr unsigned csv_cells = 256;       // writes CSV: --raw-cells
+constexpr unsigned csv_import = 512;      // reads the tidy CSV tables: --raw-cells
 constexpr unsigned registries = protocols | instruments;
 }
 
@@ -49,6 +51,14 @@ void add_common(CLI::App& verb, common_options& o, unsigned what) {
   if (what & takes::formats)
     verb.add_option("--format", format_text, "Output: text for people, json or csv for programs")
         ->check(CLI::IsMember({"text", "json", "csv"}));
+  if (what & takes::csv_cells)
+    verb.add_flag("--raw-cells", o.raw_cells,
+                  "csv: write text cells as they are; by default a cell that starts with = + - @ tab or CR gets a "
+                  "leading ' so that spreadsheets do not run it as a formula");
+  if (what & takes::csv_import)
+    verb.add_flag("--raw-cells", o.raw_cells,
+                  "Take cells as written (tables written with --raw-cells); by default one leading ' before = + - @ "
+                  "tab, CR or ' is removed, undoing what convert --to csv adds");
   if (what & takes::report_formats)
     verb.add_option("--format", format_text, "The report: text for people, json for programs")
         ->check(CLI::IsMember({"text", "json"}));
@@ -82,16 +92,16 @@ int main(int argc, char** argv) {
 
   auto* validate = app.add_subcommand("validate", "Structural errors and protocol findings of case documents");
   validate->add_option("FILE", files, "Case files: .json (one case or an array), .jsonl, or - for standard input")->required();
-  add_common(*validate, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::progress);
+  add_common(*validate, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::progress | takes::csv_cells);
 
   auto* outcomes = app.add_subcommand("outcomes", "Per-case outcomes: one row per case and instrument");
   outcomes->add_option("FILE", files, "Case files")->required();
-  add_common(*outcomes, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery | takes::progress);
+  add_common(*outcomes, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery | takes::progress | takes::csv_cells);
 
   auto* summary = app.add_subcommand("summary", "Cohort statistics, optionally by arm, adaptation or site");
   summary->add_option("FILE", files, "Case files")->required();
   summary->add_option("--by", by, "Group by arm, adaptation, site or none");
-  add_common(*summary, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery | takes::progress);
+  add_common(*summary, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery | takes::progress | takes::csv_cells);
 
   auto* report = app.add_subcommand("report", "One self-contained HTML report of a cohort");
   report->add_option("FILE", files, "Case files")->required();
@@ -108,7 +118,7 @@ int main(int argc, char** argv) {
   bool complete = false;
   convert->add_flag("--complete", complete,
                     "csv: also the columns `import tables` needs to give the cases back byte for byte (identifiers and free text included)");
-  add_common(*convert, o, takes::cases | takes::registries | takes::progress);
+  add_common(*convert, o, takes::cases | takes::registries | takes::progress | takes::csv_cells);
 
   std::string mapping, deid_report;
   bool keep_dates = false, shift_dates = false;
@@ -135,7 +145,7 @@ int main(int argc, char** argv) {
       "  iptkit convert cohort.jsonl --to csv --complete -o tables/\n"
       "  iptkit import tables tables/ -o cohort.jsonl\n"
       "  iptkit import tables tables/ -o - --format json 2> report.json | iptkit validate -");
-  add_common(*import_tables, o, takes::cases | takes::registries | takes::report_formats);
+  add_common(*import_tables, o, takes::cases | takes::registries | takes::report_formats | takes::csv_import);
   std::string dictionary;
   auto* import_redcap = import->add_subcommand(
       "redcap", "Cases from a REDCap project: its records export, data dictionary and a mapping file");
@@ -172,7 +182,7 @@ int main(int argc, char** argv) {
   plan->add_option("--frequency", frequency, "twice_weekly, weekly, every_2_weeks or monthly");
   plan->add_option("--skip", skip, "Dates with no session (holidays); later sessions move");
   plan->add_option("--focus", focus, "Problem areas whose goals the middle sessions carry");
-  add_common(*plan, o, takes::protocols | takes::formats);
+  add_common(*plan, o, takes::protocols | takes::formats | takes::csv_cells);
 
   auto* progress = app.add_subcommand("progress", "Where a course in progress stands on a date");
   progress->add_option("FILE", file, "One case")->required();
@@ -215,6 +225,8 @@ int main(int argc, char** argv) {
   }
 
   try {
+    if (o.raw_cells && !*import_tables && !(*convert && to == "csv") && o.format != output_format::csv)
+      throw fatal("--raw-cells: only with CSV output (--format csv, convert --to csv)");
     if (*validate) return run_validate(files, o);
     if (*outcomes) return run_outcomes(files, o);
     if (*summary) return run_summary(files, grouping(by), o);

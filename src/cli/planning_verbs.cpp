@@ -73,7 +73,7 @@ int run_plan(const std::string& adaptation, const std::string& start, std::optio
   }
   switch (o.format) {
     case output_format::json: write_output("-", to_json(schedule)); break;
-    case output_format::csv: write_output("-", to_csv<planned_session>(schedule)); break;
+    case output_format::csv: write_output("-", to_csv<planned_session>(schedule, {.raw_cells = o.raw_cells})); break;
     case output_format::text: {
       std::vector<std::vector<std::string>> rows;
       for (const auto& s : schedule)

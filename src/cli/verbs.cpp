@@ -86,6 +86,7 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
   spool json_cases;  // the JSON array's elements, comma-separated (the summary goes first)
   // `line` and `column`: where the row's error is; for a finding, the line of its case.
   if (o.format == output_format::csv) text = "file,line,column,index,case_id,kind,code,severity,path,message\r\n";
+  const csv_options cells{.raw_cells = o.raw_cells};
   progress_meter meter(o, "cases validated");
   const bool shared_screen = is_terminal(1) && is_terminal(2);
 
@@ -135,27 +136,29 @@ int run_validate(const std::vector<std::string>& files, const common_options& o)
         case output_format::csv: {
           const auto prefix = [&](std::optional<std::size_t> line, std::optional<std::size_t> column) {
             std::string p;
-            csv_detail::append_field(p, c.source);
+            csv_detail::append_text_field(p, c.source, cells);
             for (const std::string& cell : {number_or_empty(line), number_or_empty(column), std::to_string(c.index)}) {
               p += ',';  // appended one by one: `"," + std::string` trips GCC 12's -Wrestrict at -O3
               p += cell;
             }
             p += ',';
-            csv_detail::append_field(p, id);
+            csv_detail::append_text_field(p, id, cells);
             return p;
           };
           for (const auto& e : c.value.errors()) {
             text += prefix(e.line ? e.line : line_of(c), e.column) + ",error," + std::string(meta::enum_name(e.kind)) + ",error,";
-            csv_detail::append_field(text, e.path);
+            csv_detail::append_text_field(text, e.path, cells);
             text += ',';
-            csv_detail::append_field(text, e.message);
+            csv_detail::append_text_field(text, e.message, cells);
             text += "\r\n";
           }
           for (const auto& f : fs) {
-            text += prefix(line_of(c), std::nullopt) + ",finding," + f.code + "," + std::string(meta::enum_name(f.severity)) + ",";
-            csv_detail::append_field(text, f.path);
+            text += prefix(line_of(c), std::nullopt) + ",finding,";
+            csv_detail::append_text_field(text, f.code, cells);  // a user rule's code is any text
+            text += "," + std::string(meta::enum_name(f.severity)) + ",";
+            csv_detail::append_text_field(text, f.path, cells);
             text += ',';
-            csv_detail::append_field(text, f.message);
+            csv_detail::append_text_field(text, f.message, cells);
             text += "\r\n";
           }
           break;
@@ -228,7 +231,7 @@ int run_outcomes(const std::vector<std::string>& files, const common_options& o)
   const auto rows = outcomes(cohort.cases, {.threads = o.threads, .recovery_period_months = o.recovery_months}, reg);
   switch (o.format) {
     case output_format::json: write_output("-", to_json(rows)); break;
-    case output_format::csv: write_output("-", to_csv<case_outcome>(rows)); break;
+    case output_format::csv: write_output("-", to_csv<case_outcome>(rows, {.raw_cells = o.raw_cells})); break;
     case output_format::text: {
       std::vector<std::vector<std::string>> table;
       for (const auto& r : rows)
@@ -255,7 +258,7 @@ int run_summary(const std::vector<std::string>& files, group_by by, const common
   const auto summary = summarize(rows, group_labels(cohort.cases, by), by);
   switch (o.format) {
     case output_format::json: write_output("-", to_json(summary)); break;
-    case output_format::csv: write_output("-", to_csv<group_summary>(summary.groups)); break;
+    case output_format::csv: write_output("-", to_csv<group_summary>(summary.groups, {.raw_cells = o.raw_cells})); break;
     case output_format::text: {
       std::vector<std::vector<std::string>> table;
       for (const auto& g : summary.groups) {
@@ -325,11 +328,12 @@ std::vector<std::string> tidy_csv_paths(const std::string& dir) {
 }
 
 void write_tidy_csv(const std::vector<case_record>& cases, const std::string& dir, bool dates, bool complete,
-                    const catalog& reg, const std::vector<std::string>& inputs) {
+                    const csv_options& cells, const catalog& reg, const std::vector<std::string>& inputs) {
   make_output_folder(dir);
   const auto tables = make_tidy_tables(cases, {.dates = dates, .complete = complete}, reg);
   const auto paths = tidy_csv_paths(dir);
-  for (std::size_t i = 0; i < paths.size(); ++i) write_output(paths[i], tidy_csv(tables, tidy_table_names[i], dates), {inputs});
+  for (std::size_t i = 0; i < paths.size(); ++i)
+    write_output(paths[i], tidy_csv(tables, tidy_table_names[i], dates, cells), {inputs});
 }
 
 // FHIR Bundles: one per line (NDJSON, FHIR bulk-data style) to standard output or a .ndjson/.jsonl
@@ -367,7 +371,7 @@ int run_convert(const std::vector<std::string>& files, const std::string& to, co
   auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
   if (to == "csv") {
-    write_tidy_csv(cohort.cases, out, dates, complete, reg, files);
+    write_tidy_csv(cohort.cases, out, dates, complete, {.raw_cells = o.raw_cells}, reg, files);
     if (!o.quiet)
       std::cerr << "tidy tables of " << cohort.cases.size() << " case(s) written to " << out << "/{"
                 << "cases,sessions,assessments,relationships,outcomes}.csv"

@@ -97,14 +97,15 @@ void append_case_rows(const case_record& c, std::size_t index, const tidy_option
 template <class M>
 constexpr bool is_date_column = std::is_same_v<M, date> || std::is_same_v<M, std::optional<date>>;
 
-// One cell, quoted as needed; an empty text that is present is written `""`, so that import tells
-// it from an absent one.
+// One cell, quoted as needed, a text cell spreadsheet-safe unless `options.raw_cells`; an empty
+// text that is present is written `""`, so that import tells it from an absent one.
 template <class M>
-void append_cell_text(std::string& out, const M& v) {
+void append_cell_text(std::string& out, const M& v, const csv_options& options) {
   const std::string* text = nullptr;
   if constexpr (std::is_same_v<M, std::string>) text = &v;
   if constexpr (std::is_same_v<M, std::optional<std::string>>) text = v ? &*v : nullptr;
   if (text && text->empty()) out += "\"\"";
+  else if constexpr (csv_detail::is_text_v<M>) csv_detail::append_text_field(out, csv_detail::cell_text(v), options);
   else csv_detail::append_field(out, csv_detail::cell_text(v));
 }
 
@@ -114,9 +115,10 @@ template <class Row>
 struct table_writer {
   const std::vector<Row>& rows;
   bool dates;
+  csv_options options;
   std::vector<std::size_t> widths;  // of each list-of-integers column: its longest list
 
-  table_writer(const std::vector<Row>& r, bool d) : rows(r), dates(d) {
+  table_writer(const std::vector<Row>& r, bool d, const csv_options& o) : rows(r), dates(d), options(o) {
     boost::mp11::mp_for_each<meta::members_with_bases_of<Row>>([&](auto D) {
       using M = std::remove_cvref_t<decltype(std::declval<Row&>().*D.pointer)>;
       if constexpr (std::is_same_v<M, std::vector<int>>) {
@@ -156,7 +158,7 @@ struct table_writer {
       if constexpr (is_date_column<M>) {
         if (!dates) return;
         sep();
-        append_cell_text(out, v);
+        append_cell_text(out, v, options);
       } else if constexpr (std::is_same_v<M, std::vector<int>>) {
         for (std::size_t k = 0; k < widths[list]; ++k) {
           sep();
@@ -165,7 +167,7 @@ struct table_writer {
         ++list;
       } else {
         sep();
-        append_cell_text(out, v);
+        append_cell_text(out, v, options);
       }
     });
   }
@@ -182,8 +184,9 @@ void row_texts(const T& r, W&& wanted, F&& f) {
 }
 
 template <class Row, class Extra = Row>
-std::string table_csv(const std::vector<Row>& rows, bool dates, const std::vector<Extra>* extra = nullptr) {
-  const table_writer<Row> w(rows, dates);
+std::string table_csv(const std::vector<Row>& rows, bool dates, const csv_options& options,
+                      const std::vector<Extra>* extra = nullptr) {
+  const table_writer<Row> w(rows, dates, options);
   std::string out;
   bool first = true;
   const auto cell = [&](std::string_view name) {
@@ -322,16 +325,17 @@ tidy_tables make_tidy_tables(std::span<const case_record> cases, const tidy_opti
   return make_tidy_tables(pointers, options, cat);
 }
 
-std::string tidy_csv(const tidy_tables& tables, std::string_view table, bool dates) {
+std::string tidy_csv(const tidy_tables& tables, std::string_view table, bool dates, const csv_options& options) {
   const auto& x = tables.extra;
   const auto with = [&](const auto& rows, const auto& extra) {
     return x.complete && rows.size() == extra.size() ? &extra : nullptr;
   };
-  if (table == "cases") return table_csv(tables.cases, dates, with(tables.cases, x.cases));
-  if (table == "sessions") return table_csv(tables.sessions, dates, with(tables.sessions, x.sessions));
-  if (table == "assessments") return table_csv(tables.assessments, dates, with(tables.assessments, x.assessments));
-  if (table == "relationships") return table_csv(tables.relationships, dates, with(tables.relationships, x.relationships));
-  if (table == "outcomes") return table_csv(tables.outcomes, dates);
+  const auto& o = options;
+  if (table == "cases") return table_csv(tables.cases, dates, o, with(tables.cases, x.cases));
+  if (table == "sessions") return table_csv(tables.sessions, dates, o, with(tables.sessions, x.sessions));
+  if (table == "assessments") return table_csv(tables.assessments, dates, o, with(tables.assessments, x.assessments));
+  if (table == "relationships") return table_csv(tables.relationships, dates, o, with(tables.relationships, x.relationships));
+  if (table == "outcomes") return table_csv(tables.outcomes, dates, o);
   return {};
 }
 

@@ -5,6 +5,7 @@
 
 #include "case_document.hpp"
 
+#include <iptkit/export/csv_safety.hpp>
 #include <iptkit/export/tidy.hpp>
 #include <iptkit/import/csv.hpp>
 #include <iptkit/json/read.hpp>
@@ -192,6 +193,11 @@ struct importer {
     const auto parsed_from = result.errors.size();
     t.csv = parse_csv(src.text, src.name, result.errors);
     if (!t.csv.usable) return false;
+    if (!options.raw_cells)  // what the writer's spreadsheet safety added (export/csv_safety.hpp)
+      for (auto* rows : {&t.csv.rows, &t.csv.malformed})
+        for (auto& row : *rows)
+          for (auto& cell : row.cells)
+            if (spreadsheet_value(cell.text).size() != cell.text.size()) cell.text.erase(0, 1);
     const auto before = result.errors.size();  // a malformed row fails its case, not the table
     result.rows_read += t.csv.rows.size();
     t.case_id = t.csv.column("case_id");

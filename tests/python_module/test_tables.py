@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import csv
 from pathlib import Path
 
 import numpy as np
@@ -74,3 +76,97 @@ def test_parquet_round_trip(cohort: iptkit.CaseList, tmp_path: Path) -> None:
         iptkit.write_tables(cohort, tmp_path, format="xlsx")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         iptkit._core.tidy_csv(cohort, "people")
+
+
+# Spreadsheet safety (OWASP "CSV Injection"): every trigger character, each on its own.
+TRIGGERS = ["=", "+", "-", "@", "\t", "\r"]
+HYPERLINK = '=HYPERLINK("http://evil.example","click")'
+CALC = "+cmd|/C calc!A0"
+
+
+def _starting_with(cases: list[iptkit.Case], starts: list[str]) -> list[iptkit.Case]:
+    """A copy of the first case per start, its id, arm, site and notes beginning with it."""
+    base = next(c for c in cases if c.case_id == "EX-GRIEF-NORMAL-BRIEF")  # improves: a negative change
+    out = []
+    for i, start in enumerate(starts):
+        c = copy.deepcopy(base)
+        c.case_id = f"-case-{i}"  # an identifier may begin with '-': a text cell
+        c.arm = start + "arm"
+        c.site = start + "site"
+        c.notes = start
+        out.append(c)
+    return out
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_the_issues_arm_and_site_are_neutralised_and_raw_on_request(cases: list[iptkit.Case], tmp_path: Path) -> None:
+    c = copy.deepcopy(cases[0])
+    c.arm, c.site = HYPERLINK, CALC
+    iptkit.write_tables([c], tmp_path / "safe")
+    [row] = _read(tmp_path / "safe" / "cases.csv")
+    assert (row["arm"], row["site"]) == ("'" + HYPERLINK, "'" + CALC)
+    iptkit.write_tables([c], tmp_path / "raw", raw_cells=True)
+    [row] = _read(tmp_path / "raw" / "cases.csv")
+    assert (row["arm"], row["site"]) == (HYPERLINK, CALC)
+    with pytest.raises(TypeError, match="raw_cells"):
+        iptkit.write_tables([c], tmp_path / "x", raw_cells="yes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("trigger", TRIGGERS, ids=["eq", "plus", "minus", "at", "tab", "cr"])
+def test_every_trigger_is_neutralised_and_numbers_stay_numbers(cases: list[iptkit.Case], tmp_path: Path,
+                                                               trigger: str) -> None:
+    [c] = _starting_with(cases, [trigger])
+    iptkit.write_tables([c], tmp_path, complete=True)  # with the notes column
+    [row] = _read(tmp_path / "cases.csv")
+    assert [row[k] for k in ("case_id", "arm", "site", "notes")] == ["'-case-0"] + [
+        "'" + trigger + v for v in ("arm", "site", "")]
+    want = iptkit.outcomes([c])
+    back = pd.read_csv(tmp_path / "outcomes.csv")
+    assert (want["change"].dropna() < 0).any(), "the example improves on some instrument"
+    assert pd.api.types.is_integer_dtype(back["change"].dropna().astype("Int64"))
+    np.testing.assert_array_equal(back["change"].to_numpy(dtype=float, na_value=np.nan),
+                                  want["change"].to_numpy(dtype=float, na_value=np.nan))
+    assert set(back["case_id"]) == {"'-case-0"}
+
+
+def test_write_then_import_gives_every_value_back(cases: list[iptkit.Case], tmp_path: Path) -> None:
+    starts = TRIGGERS + ["'" + t for t in TRIGGERS] + ["''", "'", "'a", HYPERLINK]
+    made = _starting_with(cases, starts)
+    want = [c.to_json() for c in made]
+    for raw in (False, True):
+        folder = tmp_path / f"raw-{raw}"
+        iptkit.write_tables(made, folder, complete=True, raw_cells=raw)
+        r = iptkit.import_tables(folder, raw_cells=raw)
+        assert r.ok, r.errors[:1]
+        assert [c.to_json() for c in r.cases] == want, raw
+    # DataFrames hold the values as they are, whatever they begin with.
+    r = iptkit.import_tables({k: v for k, v in iptkit.tables(made, complete=True).items() if k != "outcomes"})
+    assert r.ok and [c.to_json() for c in r.cases] == want
+    # A value that begins with ' and a trigger, written raw, loses its ' unless read raw too.
+    r = iptkit.import_tables(tmp_path / "raw-True")
+    assert r.cases[len(TRIGGERS)].arm == "=arm"
+
+
+def test_parquet_and_cohort_hold_the_values_as_they_are(cases: list[iptkit.Case], tmp_path: Path) -> None:
+    made = _starting_with(cases, TRIGGERS + ["'="])
+    arms = [c.arm for c in made]
+    iptkit.write_tables(made, tmp_path / "csv", complete=True)
+    names = ("cases", "sessions", "assessments", "relationships")
+    cohort = iptkit.Cohort.from_tables({n: tmp_path / "csv" / f"{n}.csv" for n in names})
+    assert cohort.tables()["cases"]["arm"].tolist() == arms
+    assert cohort.case_ids.tolist() == [c.case_id for c in made]
+    assert cohort.case(0).to_json() == made[0].to_json()
+    with pytest.raises(iptkit.TableError, match="case_id"):  # "'-case-0" read raw is no case id
+        iptkit.Cohort.from_tables({n: tmp_path / "csv" / f"{n}.csv" for n in names}, raw_cells=True)
+    iptkit.write_tables(made, tmp_path / "raw", complete=True, raw_cells=True)
+    raw = iptkit.Cohort.from_tables({n: tmp_path / "raw" / f"{n}.csv" for n in names}, raw_cells=True)
+    assert raw.tables()["cases"]["arm"].tolist() == arms
+    pytest.importorskip("pyarrow")
+    iptkit.write_tables(made, tmp_path / "parquet", format="parquet", complete=True)
+    assert pd.read_parquet(tmp_path / "parquet" / "cases.parquet")["arm"].tolist() == arms
+    r = iptkit.import_tables(tmp_path / "parquet")
+    assert r.ok and [c.arm for c in r.cases] == arms

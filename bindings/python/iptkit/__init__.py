@@ -479,19 +479,29 @@ def _write_atomically(path: str, write: Callable[[IO[bytes]], object]) -> None:
 
 def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *,
                  format: Literal["csv", "parquet"] = "csv", dates: bool = True, complete: bool = False,
-                 catalog: Catalog | None = None, errors: ErrorMode = "raise") -> list[str]:
+                 catalog: Catalog | None = None, raw_cells: bool = False,
+                 errors: ErrorMode = "raise") -> list[str]:
     """Writes the five tidy tables to ``directory`` (created if needed) as ``<table>.csv`` (the
     same bytes as ``iptkit convert --to csv``) or ``<table>.parquet`` (pyarrow); returns the paths.
     Each file is written to a temporary file and renamed into place: a failed write leaves the
     old file intact. ``complete=True``: the columns :func:`import_tables` needs (see :func:`tables`).
-    ``errors="collect"``: a path's unreadable cases are left out with a :class:`DecodeWarning`."""
+
+    CSV text cells are spreadsheet-safe: one that begins with ``=``, ``+``, ``-``, ``@``, tab or
+    carriage return (which Excel or LibreOffice would run as a formula) gets a leading ``'``, as
+    does one that begins with ``'`` and one of those or another ``'``; :func:`import_tables` removes
+    it again. Numbers, dates and booleans are never changed. ``raw_cells=True`` writes text cells
+    as they are. Parquet always holds the values as they are. ``errors="collect"``: a path's
+    unreadable cases are left out with a :class:`DecodeWarning`."""
     if format not in ("csv", "parquet"):
         raise ValueError(f"iptkit: format must be 'csv' or 'parquet', not {format!r}")
+    if not isinstance(raw_cells, bool):
+        raise TypeError(f"iptkit: raw_cells: expected True or False, not {type(raw_cells).__name__}")
     items = _as_cases(cases, catalog=catalog, errors=errors, what="write_tables")
     written = []
     if format == "csv":
         # Every table is made before anything is written: a refused cohort leaves nothing behind.
-        texts = {table: _core.tidy_csv(items, table, dates=dates, catalog=catalog, complete=complete).encode("utf-8")
+        texts = {table: _core.tidy_csv(items, table, dates=dates, catalog=catalog, complete=complete,
+                                       raw_cells=raw_cells).encode("utf-8")
                  for table in TABLES}
         _os.makedirs(directory, exist_ok=True)
         for table, text in texts.items():

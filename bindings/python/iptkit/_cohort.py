@@ -168,8 +168,25 @@ def _totals(col: Column, what: str) -> _np.ndarray[Any, Any]:
     return out
 
 
-def _loaded(name: str, table: Any) -> Any:
-    """A table given as a DataFrame or pyarrow Table as it is; a path read (.csv or .parquet)."""
+def _spreadsheet_values(frame: _pd.DataFrame) -> _pd.DataFrame:
+    """A table read from CSV with the apostrophes of its spreadsheet-safe text cells removed
+    (:func:`iptkit.write_tables`), as ``import_tables`` removes them."""
+    changed = {}
+    for c in frame.columns:
+        col = frame[c]
+        if not (_pd.api.types.is_object_dtype(col.dtype) or _pd.api.types.is_string_dtype(col.dtype)):
+            continue
+        marked = col.map(lambda v: isinstance(v, str) and v.startswith("'")).to_numpy(dtype=bool)
+        if marked.any():
+            col = col.copy()
+            col[marked] = [_core.spreadsheet_value(v) for v in col[marked]]
+            changed[c] = col
+    return frame.assign(**changed) if changed else frame
+
+
+def _loaded(name: str, table: Any, raw_cells: bool = False) -> Any:
+    """A table given as a DataFrame or pyarrow Table as it is; a path read (.csv or .parquet; a
+    CSV's spreadsheet-safe text cells as their values unless ``raw_cells``)."""
     if isinstance(table, (str, _os.PathLike)):
         path = _os.fspath(table)
         if not path.endswith((".csv", ".parquet")):
@@ -178,7 +195,8 @@ def _loaded(name: str, table: Any) -> Any:
             if path.endswith(".parquet"):
                 _optional.require("pyarrow", "parquet", "reading Parquet")
                 return _pd.read_parquet(path)
-            return _pd.read_csv(path, dtype={"case_id": str}, keep_default_na=False, na_values=[""])
+            frame = _pd.read_csv(path, dtype={"case_id": str}, keep_default_na=False, na_values=[""])
+            return frame if raw_cells else _spreadsheet_values(frame)
         except (ValueError, UnicodeDecodeError) as e:  # pandas' ParserError is a ValueError
             raise TableError(f"iptkit.Cohort: table {name!r} ({path}) cannot be read as UTF-8 CSV: "
                              f"{str(e).strip()[:200]}", [_issue(f"{name}.", None, "cannot be read as UTF-8 CSV")]) from None
@@ -297,7 +315,7 @@ class Cohort:
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any], *, catalog: Catalog | None = None,
-                    max_errors: int = 100) -> Cohort:
+                    max_errors: int = 100, raw_cells: bool = False) -> Cohort:
         """A cohort from its long tables: a mapping with ``cases`` and ``assessments`` (and
         ``sessions``, ``relationships``) to pandas DataFrames or pyarrow Tables. Read are
         ``case_id`` and ``start_date`` of the cases, ``case_id``, ``date``, ``phase`` and
@@ -305,20 +323,23 @@ class Cohort:
         scored total) of the assessments, and the relapse rules in ``maintenance_json``. Rows join
         to their case by ``case_id``; within a case they keep the table's order. Every problem
         raises :class:`TableError` listing up to ``max_errors`` :class:`ImportIssue` (table, row,
-        column, case)."""
+        column, case). A table given as a CSV path has the leading ``'`` of its spreadsheet-safe
+        text cells removed, as :func:`iptkit.import_tables` does, unless ``raw_cells=True``."""
         if not isinstance(tables, Mapping):
             raise TypeError(f"iptkit.Cohort.from_tables: expected a mapping of table name to DataFrame, "
                             f"not {type(tables).__name__}")
         from ._import import _check_options
         _check_options(False, False, catalog, None)
         _whole("max_errors", max_errors, 1)
+        if not isinstance(raw_cells, bool):
+            raise TypeError(f"iptkit.Cohort.from_tables: raw_cells: expected True or False, not {type(raw_cells).__name__}")
         unknown = sorted(set(tables) - {"cases", "sessions", "assessments", "relationships", "outcomes"})
         if unknown:
             raise ValueError(f"iptkit.Cohort.from_tables: no table {', '.join(map(repr, unknown))}; the tables are "
                              "cases, sessions, assessments, relationships")
         if "cases" not in tables:
             raise ValueError("iptkit.Cohort.from_tables: the cases table is required")
-        given = {name: _ids_as_text(_loaded(name, t)) for name, t in tables.items() if name != "outcomes"}
+        given = {name: _ids_as_text(_loaded(name, t, raw_cells)) for name, t in tables.items() if name != "outcomes"}
         for name in ("sessions", "assessments"):
             if name not in given:
                 given[name] = _pd.DataFrame({c: _pd.Series([], dtype=object) for c in _NEEDED[name]})

@@ -9,7 +9,7 @@ import numpy
 import numpy.typing
 import typing
 from iptkit._findings import Findings
-__all__: list[str] = ['AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'cases_json', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'deidentify', 'escape_xml', 'fhir_bundle', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'cases_json', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'deidentify', 'escape_xml', 'fhir_bundle', 'formula_triggers', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'spreadsheet_safe', 'spreadsheet_value', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -4006,9 +4006,9 @@ def import_tables_findings(tables: collections.abc.Sequence[tuple[str, bytes, bo
     """
     The protocol findings of the cases the tables make, built and validated in C++ (no Python object per case): (import errors, findings per case, case ids); with errors, no findings.
     """
-def import_tables_text(tables: collections.abc.Sequence[tuple[str, bytes, bool]], *, keep_unknown_columns: bool = False, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportResult:
+def import_tables_text(tables: collections.abc.Sequence[tuple[str, bytes, bool]], *, keep_unknown_columns: bool = False, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None, raw_cells: bool = False) -> ImportResult:
     """
-    Cases from the tidy tables given as (name, CSV bytes, from a DataFrame) triples; each name starts with its table's (cases, sessions, assessments, relationships). Issues of a table rendered from a DataFrame carry its row, not a line.
+    Cases from the tidy tables given as (name, CSV bytes, from a DataFrame) triples; each name starts with its table's (cases, sessions, assessments, relationships). Issues of a table rendered from a DataFrame carry its row, not a line. Without `raw_cells`, the leading ' of a spreadsheet-safe cell is removed (a DataFrame's text is rendered spreadsheet-safe for that).
     """
 def instruments_json_schema() -> str:
     """
@@ -4054,6 +4054,14 @@ def read_cohort_text(data: bytes, name: str, *, lax: bool = False, catalog: Cata
     """
     Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError], case_id or None, source).
     """
+def spreadsheet_safe(text: str) -> str:
+    """
+    A text as a spreadsheet-safe CSV cell: a leading ' when it begins with = + - @ tab or CR, or with ' followed by one of those or '; otherwise unchanged.
+    """
+def spreadsheet_value(cell: str) -> str:
+    """
+    The value of a spreadsheet-safe CSV cell: the inverse of spreadsheet_safe().
+    """
 def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy | str = ..., labels: collections.abc.Sequence[str] | None = None, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
     """
     The cohort statistics of the cases' outcomes, grouped by `by`, or by `labels` (one per case) when given.
@@ -4070,9 +4078,9 @@ def tidy_columns(cases: collections.abc.Iterable[Case], *, dates: bool = True, c
     """
     The five tidy tables (cases, sessions, assessments, relationships, outcomes) as numpy columns; without `dates` the calendar dates are left out (the `day` columns remain).
     """
-def tidy_csv(cases: collections.abc.Iterable[Case], table: str, *, dates: bool = True, catalog: Catalog | None = None, complete: bool = False) -> str:
+def tidy_csv(cases: collections.abc.Iterable[Case], table: str, *, dates: bool = True, catalog: Catalog | None = None, complete: bool = False, raw_cells: bool = False) -> str:
     """
-    One tidy table as CSV text (RFC 4180), as the command line writes it.
+    One tidy table as CSV text (RFC 4180), as the command line writes it: text cells spreadsheet-safe unless `raw_cells`.
     """
 def validate(case: Case, *, catalog: Catalog | None = None, redact: bool = False) -> list[Finding]:
     """
@@ -4087,3 +4095,4 @@ def wilson(k: typing.SupportsInt | typing.SupportsIndex, n: typing.SupportsInt |
     The Wilson 95% interval of k of n.
     """
 __version__: str = '0.1.0'
+formula_triggers: str = '=+-@\t\r'

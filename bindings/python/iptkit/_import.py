@@ -31,7 +31,13 @@ def _quote(text: str) -> str:
     return text
 
 
-def _cell(value: Any) -> str:
+_MAY_CHANGE = tuple(_core.formula_triggers + "'")
+"""The first characters of a text that :func:`_core.spreadsheet_safe` may change."""
+
+
+def _cell(value: Any, safe: bool = False) -> str:
+    if safe and isinstance(value, str) and value.startswith(_MAY_CHANGE):
+        return _quote(_core.spreadsheet_safe(value))
     if value is None or value is _pd.NA or value is _pd.NaT:
         return ""
     if isinstance(value, float) and _math.isnan(value):
@@ -46,12 +52,13 @@ def _cell(value: Any) -> str:
     return _quote(str(value))
 
 
-def frame_csv(frame: _pd.DataFrame) -> bytes:
+def frame_csv(frame: _pd.DataFrame, *, safe: bool = False) -> bytes:
     """A DataFrame as the CSV the importer reads: missing values (None, NaN, NA, NaT) empty, an
     empty text ``""``, booleans ``true``/``false``, whole floats (an integer column with gaps) as
-    integers, timestamps as ``YYYY-MM-DD``."""
+    integers, timestamps as ``YYYY-MM-DD``. ``safe``: texts spreadsheet-safe, as the tables
+    importer expects unless told ``raw_cells`` (it removes the apostrophe again)."""
     header = ",".join(_quote(str(c)) for c in frame.columns)
-    columns = [[_cell(v) for v in frame[c].tolist()] if not _pd.api.types.is_datetime64_any_dtype(frame[c])
+    columns = [[_cell(v, safe) for v in frame[c].tolist()] if not _pd.api.types.is_datetime64_any_dtype(frame[c])
                else [_cell(v) for v in frame[c]] for c in frame.columns]
     lines = [header] + [",".join(row) for row in zip(*columns)]
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
@@ -63,15 +70,15 @@ def _name(table: str, path: str) -> str:
     return base if base.startswith(table) else f"{table} ({path})"
 
 
-def _from_file(path: str) -> tuple[bytes, bool]:
-    if path.endswith(".parquet"):
+def _from_file(path: str, raw_cells: bool) -> tuple[bytes, bool]:
+    if path.endswith(".parquet"):  # Parquet holds the values as they are: made safe for the importer
         _optional.require("pyarrow", "parquet", "reading Parquet")
-        return frame_csv(_pd.read_parquet(path)), True
+        return frame_csv(_pd.read_parquet(path), safe=not raw_cells), True
     with open(path, "rb") as f:
         return f.read(), False
 
 
-def _folder_tables(folder: str) -> list[tuple[str, bytes, bool]]:
+def _folder_tables(folder: str, raw_cells: bool = False) -> list[tuple[str, bytes, bool]]:
     names = sorted(_os.listdir(folder))
     strays = [n for n in names if n.lower().endswith((".csv", ".parquet"))
               and _os.path.splitext(n)[0] not in (*INPUT_TABLES, "outcomes")]
@@ -85,14 +92,14 @@ def _folder_tables(folder: str) -> list[tuple[str, bytes, bool]]:
             raise ValueError(f"iptkit: {folder}: both {found[0]} and {found[1]}: keep one")
         if found:
             path = _os.path.join(folder, found[0])
-            text, frame = _from_file(path)
+            text, frame = _from_file(path, raw_cells)
             out.append((_name(table, path), text, frame))
     if not any(name.startswith("cases") for name, _, _ in out):
         raise ValueError(f"iptkit: {folder}: no cases.csv or cases.parquet (the one table every import needs)")
     return out
 
 
-def _given_tables(tables: Mapping[str, TableSource]) -> list[tuple[str, bytes, bool]]:
+def _given_tables(tables: Mapping[str, TableSource], raw_cells: bool = False) -> list[tuple[str, bytes, bool]]:
     unknown = [k for k in tables if k not in (*INPUT_TABLES, "outcomes")]
     if unknown:
         raise ValueError(f"iptkit: {', '.join(map(repr, unknown))}: not an input table "
@@ -105,12 +112,12 @@ def _given_tables(tables: Mapping[str, TableSource]) -> list[tuple[str, bytes, b
             continue
         source = tables[table]
         if isinstance(source, _pd.DataFrame):
-            out.append((table, frame_csv(source), True))
+            out.append((table, frame_csv(source, safe=not raw_cells), True))
         elif hasattr(source, "to_pandas") and hasattr(source, "schema"):  # a pyarrow Table
-            out.append((table, frame_csv(source.to_pandas()), True))
+            out.append((table, frame_csv(source.to_pandas(), safe=not raw_cells), True))
         elif isinstance(source, (str, _os.PathLike)):
             path = _os.fspath(source)
-            text, frame = _from_file(path)
+            text, frame = _from_file(path, raw_cells)
             out.append((_name(table, path), text, frame))
         else:
             raise TypeError(f"iptkit: table {table!r}: expected a DataFrame, a pyarrow Table or a path, "
@@ -120,7 +127,7 @@ def _given_tables(tables: Mapping[str, TableSource]) -> list[tuple[str, bytes, b
 
 def import_tables(source: PathLike | Mapping[str, TableSource], *, keep_unknown_columns: bool = False,
                   lax: bool = False, redact: bool = False, catalog: Catalog | None = None,
-                  limits: ReadLimits | None = None) -> ImportResult:
+                  limits: ReadLimits | None = None, raw_cells: bool = False) -> ImportResult:
     """Cases from the tidy tables (the inverse of :func:`tables` / :func:`write_tables` with
     ``complete=True``, which gives every case back unchanged).
 
@@ -133,19 +140,23 @@ def import_tables(source: PathLike | Mapping[str, TableSource], *, keep_unknown_
     ``ok``. Derived columns (counts, days, bands) may be left out; present, they must agree.
     ``keep_unknown_columns`` lists columns iptkit does not know instead of refusing them; ``lax``
     ignores unknown fields inside ``*_json`` cells (listed as unused); ``redact`` keeps values out
-    of messages."""
+    of messages. A CSV cell's leading ``'`` before ``=``, ``+``, ``-``, ``@``, tab, carriage return
+    or another ``'`` is removed, undoing the spreadsheet safety of :func:`write_tables`;
+    ``raw_cells=True`` takes CSV cells as written (tables written with ``raw_cells=True``).
+    DataFrames, Arrow tables and Parquet files are always taken as they are."""
     _check_options(lax, redact, catalog, limits)
-    if not isinstance(keep_unknown_columns, bool):
-        raise TypeError(f"iptkit: keep_unknown_columns: expected True or False, not {type(keep_unknown_columns).__name__}")
+    for name, value in (("keep_unknown_columns", keep_unknown_columns), ("raw_cells", raw_cells)):
+        if not isinstance(value, bool):
+            raise TypeError(f"iptkit: {name}: expected True or False, not {type(value).__name__}")
     if isinstance(source, Mapping):
-        triples = _given_tables(source)
+        triples = _given_tables(source, raw_cells)
     elif isinstance(source, (str, _os.PathLike)) and _os.path.isdir(source):
-        triples = _folder_tables(_os.fspath(source))
+        triples = _folder_tables(_os.fspath(source), raw_cells)
     else:
         raise TypeError("iptkit: import_tables takes a folder of tables or a mapping of table name to "
                         f"DataFrame, pyarrow Table or path, not {type(source).__name__}")
     return _core.import_tables_text(triples, keep_unknown_columns=keep_unknown_columns, lax=lax,
-                                    catalog=catalog, redact=redact, limits=limits)
+                                    catalog=catalog, redact=redact, limits=limits, raw_cells=raw_cells)
 
 
 def _is_content(value: Any) -> TypeGuard[Union[str, bytes, bytearray]]:

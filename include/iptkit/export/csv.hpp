@@ -1,17 +1,22 @@
 #pragma once
 /// @file
 /// @brief CSV (RFC 4180) of any flat or nested described struct: one column per scalar member,
-/// nested structs flattened as `parent_child`, lists of scalars joined with `;`.
+/// nested structs flattened as `parent_child`, lists of scalars joined with `;`; text cells
+/// spreadsheet-safe unless csv_options::raw_cells (csv_safety.hpp).
 
+#include <iptkit/export/csv_safety.hpp>
 #include <iptkit/json/detail/write_value.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/meta/type_traits.hpp>
 #include <iptkit/model/date.hpp>
 #include <boost/mp11/algorithm.hpp>
 #include <charconv>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 namespace iptkit {
 
@@ -30,6 +35,19 @@ inline void append_field(std::string& out, std::string_view s) {
   }
   out += '"';
 }
+
+/// @brief Appends a text cell: spreadsheet-safe unless `options.raw_cells`, then quoted as needed.
+inline void append_text_field(std::string& out, std::string_view text, const csv_options& options) {
+  if (options.raw_cells || !needs_apostrophe(text)) append_field(out, text);
+  else append_field(out, spreadsheet_safe(text));
+}
+
+/// @brief True for a member written as a text cell (free text, labels, ids): the cells
+/// spreadsheet_safe() applies to. Numbers, dates, booleans and enum spellings are not text.
+template <class M>
+constexpr bool is_text_v = std::is_same_v<M, std::string> || std::is_same_v<M, std::vector<std::string>>;
+template <class M>
+constexpr bool is_text_v<std::optional<M>> = is_text_v<M>;
 
 template <class T>
 constexpr bool is_scalar_v = !meta::is_described_struct_v<T> && !meta::is_vector_v<T> &&
@@ -99,28 +117,29 @@ void header(std::string& out, std::string_view name, bool& first) {
 }
 
 template <class M>
-void cells(std::string& out, const M* v, bool& first);
+void cells(std::string& out, const M* v, bool& first, const csv_options& options);
 
 template <class T>
-void struct_cells(std::string& out, const T* v, bool& first) {
+void struct_cells(std::string& out, const T* v, bool& first, const csv_options& options) {
   boost::mp11::mp_for_each<meta::members_of<T>>([&](auto D) {
     using M = std::remove_cvref_t<decltype(std::declval<T&>().*D.pointer)>;
-    cells<M>(out, v ? &(v->*D.pointer) : nullptr, first);
+    cells<M>(out, v ? &(v->*D.pointer) : nullptr, first, options);
   });
 }
 
 // A null pointer writes empty cells for every column the type has (an absent optional struct).
 template <class M>
-void cells(std::string& out, const M* v, bool& first) {
+void cells(std::string& out, const M* v, bool& first, const csv_options& options) {
   if constexpr (meta::is_optional_v<M>) {
-    cells<typename M::value_type>(out, v && v->has_value() ? &**v : nullptr, first);
+    cells<typename M::value_type>(out, v && v->has_value() ? &**v : nullptr, first, options);
   } else if constexpr (meta::is_described_struct_v<M>) {
-    struct_cells<M>(out, v, first);
+    struct_cells<M>(out, v, first, options);
   } else {
     if (!first) out += ',';
     first = false;
     if (!v) return;
-    append_field(out, cell_text(*v));
+    if constexpr (is_text_v<M>) append_text_field(out, cell_text(*v), options);
+    else append_field(out, cell_text(*v));
   }
 }
 
@@ -136,19 +155,20 @@ std::string csv_header() {
   return out;
 }
 
-/// @brief Appends one row (with CRLF). Absent optionals are empty cells.
+/// @brief Appends one row (with CRLF). Absent optionals are empty cells; text cells are
+/// spreadsheet-safe unless `options.raw_cells`.
 template <class T>
-void append_csv_row(std::string& out, const T& row) {
+void append_csv_row(std::string& out, const T& row, const csv_options& options = {}) {
   bool first = true;
-  csv_detail::struct_cells<T>(out, &row, first);
+  csv_detail::struct_cells<T>(out, &row, first, options);
   out += "\r\n";
 }
 
-/// @brief A whole CSV table: header and one row per element.
+/// @brief A whole CSV table: header and one row per element (text cells as append_csv_row()).
 template <class T>
-std::string to_csv(std::span<const T> rows) {
+std::string to_csv(std::span<const T> rows, const csv_options& options = {}) {
   std::string out = csv_header<T>();
-  for (const auto& r : rows) append_csv_row(out, r);
+  for (const auto& r : rows) append_csv_row(out, r, options);
   return out;
 }
 

@@ -5,6 +5,7 @@
 /// every column).
 
 #include <iptkit/catalog.hpp>
+#include <iptkit/export/csv_safety.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/outcomes/case_outcome.hpp>
 #include <boost/describe.hpp>
@@ -253,7 +254,9 @@ std::string numbered_column(std::string_view member, std::size_t k);
 /// @brief One table as CSV (RFC 4180, CRLF): a column per member (base members first), lists of
 /// enums `;`-joined, `items` as `item_1` .. `item_n` (n: the longest list), dates as YYYY-MM-DD,
 /// absent values empty, a present empty text `""`. Without `dates`, date columns are left out. The
-/// complete columns follow when the tables have them.
-std::string tidy_csv(const tidy_tables& tables, std::string_view table, bool dates = true);
+/// complete columns follow when the tables have them. Text cells are spreadsheet-safe
+/// (spreadsheet_safe(), which import_tables() undoes) unless `options.raw_cells`.
+std::string tidy_csv(const tidy_tables& tables, std::string_view table, bool dates = true,
+                     const csv_options& options = {});
 
 }  // namespace iptkit

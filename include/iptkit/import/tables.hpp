@@ -33,6 +33,10 @@ struct import_options {
   /// @brief Columns the importer does not know are allowed and listed in import_result::unused
   /// (otherwise each is an error).
   bool keep_unknown_columns = false;
+  /// @brief Cells are taken as written. Off (the default): one leading `'` is removed where a
+  /// formula trigger or another `'` follows it, undoing the spreadsheet safety of tidy_csv()
+  /// (spreadsheet_value()); on: for tables written with csv_options::raw_cells.
+  bool raw_cells = false;
   read_options read;  ///< the limits and leniency of the case reader every case goes through
 };
 
