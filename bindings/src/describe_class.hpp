@@ -44,6 +44,18 @@ struct case_refs {
   std::vector<const case_record*> cases;    ///< their C++ values
 };
 
+/// @brief A case's pickle form: its compact canonical JSON, written with `adaptation` replaced
+/// by a built-in protocol when the built-in catalog lacks it (then `adaptation` holds it).
+struct case_pickle {
+  std::string json;                       ///< compact canonical JSON
+  std::optional<std::string> adaptation;  ///< the case's own adaptation, when swapped
+};
+/// @brief The pickle form of a case, std::nullopt when it is not well formed for another reason
+/// (then it pickles member by member).
+std::optional<case_pickle> case_pickle_of(const case_record& c);
+/// @brief The case of a pickle form (case_pickle_of()).
+case_record case_from_pickle(std::string_view json, std::optional<std::string> adaptation);
+
 /// @brief The cases of an iterable of Case objects; raises TypeError for anything else.
 case_refs case_pointers(const py::iterable& cases);
 
@@ -120,13 +132,29 @@ void def_members_init(py::class_<T>& cls, L<D...>) {
 
 template <class T, template <class...> class L, class... D>
 void def_members_pickle(py::class_<T>& cls, L<D...>) {
-  // State: (format version, member values in declaration order).
+  // State: (1, member values in declaration order); a case: (2, its compact canonical JSON, the
+  // adaptation when the built-in catalog lacks it) whenever it is well formed, as one bytes
+  // object is far smaller and faster than a tree of Python objects.
   def_pickle(
       cls,
-      [](const T& self) {
-        return py::make_tuple(1, py::make_tuple(py::cast(self.*D::pointer)...));
+      [](const T& self) -> py::tuple {
+        if constexpr (std::is_same_v<T, case_record>) {
+          if (auto compact = case_pickle_of(self)) {
+            py::object adaptation = py::none();
+            if (compact->adaptation) adaptation = py::str(*compact->adaptation);
+            return py::tuple(py::make_tuple(2, py::bytes(compact->json), adaptation));
+          }
+        }
+        return py::tuple(py::make_tuple(1, py::make_tuple(py::cast(self.*D::pointer)...)));
       },
       [](const py::tuple& state) {
+        if constexpr (std::is_same_v<T, case_record>) {
+          if (state.size() == 3 && state[0].cast<int>() == 2) {
+            std::optional<std::string> adaptation;
+            if (!state[2].is_none()) adaptation = state[2].cast<std::string>();
+            return case_from_pickle(state[1].cast<std::string_view>(), std::move(adaptation));
+          }
+        }
         if (state.size() != 2 || state[0].cast<int>() != 1)
           throw py::value_error("iptkit: unsupported pickle state for " + meta::short_type_name<T>());
         const auto values = state[1].cast<py::tuple>();

@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <limits>
+#include <optional>
 
 namespace iptkit::python {
 
@@ -165,3 +167,45 @@ std::string found(py::handle value) {
 }
 
 }  // namespace iptkit::python::field_detail
+
+namespace iptkit::python {
+
+std::optional<case_pickle> case_pickle_of(const case_record& c) {
+  const write_options compact{json_style::compact};
+  case_pickle out;
+  try {
+    write_case(out.json, c, compact, catalog::builtin());
+    return out;
+  } catch (const decode_error& e) {
+    // A trial's own adaptation is what the built-in catalog refuses most often; unpickling has no
+    // catalog, so the case travels with a built-in one and gets its own back when read.
+    const auto& errors = e.errors();
+    const bool only_adaptation = std::all_of(errors.begin(), errors.end(), [](const read_error& r) {
+      return r.path == "/adaptation";
+    });
+    if (!only_adaptation || c.adaptation.empty()) return std::nullopt;
+  }
+  case_record copy = c;
+  copy.adaptation = "ipt";  // built in, as every catalog starts from the built-ins
+  try {
+    out.json.clear();
+    write_case(out.json, copy, compact, catalog::builtin());
+  } catch (const decode_error&) {
+    return std::nullopt;
+  }
+  out.adaptation = c.adaptation;
+  return out;
+}
+
+case_record case_from_pickle(std::string_view json, std::optional<std::string> adaptation) {
+  // A case built in code may be larger than a document the readers accept by default.
+  read_options options;
+  options.max_document_bytes = options.max_string_bytes = options.max_list_length = options.max_cohort_bytes =
+      std::numeric_limits<std::size_t>::max();
+  options.max_depth = max_depth_ceiling;
+  case_record c = value_or_raise(read_json<case_record>(json, options, catalog::builtin()));
+  if (adaptation) c.adaptation = std::move(*adaptation);
+  return c;
+}
+
+}  // namespace iptkit::python

@@ -26,4 +26,5 @@ cd "$work"
 "$py" -m pip install -q --disable-pip-version-check -r "$src/benchmarks/python/requirements.txt"
 (cd "$src/benchmarks/python" && IPTKIT_BENCH_DATA="$work/bench-data" "$py" bench_read.py --small >/dev/null \
   && IPTKIT_BENCH_DATA="$work/bench-data" "$py" bench_outcomes.py --small >/dev/null \
-  && IPTKIT_BENCH_DATA="$work/bench-data" "$py" bench_redcap.py --small >/dev/null)
+  && IPTKIT_BENCH_DATA="$work/bench-data" "$py" bench_redcap.py --small >/dev/null \
+  && IPTKIT_BENCH_DATA="$work/bench-data" "$py" bench_pickle.py --small >/dev/null)
