@@ -44,6 +44,10 @@ struct case_refs {
   std::vector<const case_record*> cases;    ///< their C++ values
 };
 
+/// @brief The docstring of a described member: its comment in the header that declares it
+/// (bindings/field_docs.py makes the table at build time); "" when it has none.
+const char* field_doc(std::string_view type, std::string_view field);
+
 /// @brief A case's pickle form: its compact canonical JSON, written with `adaptation` replaced
 /// by a built-in protocol when the built-in catalog lacks it (then `adaptation` holds it).
 struct case_pickle {
@@ -187,12 +191,13 @@ py::class_<T> bind_value_struct(py::module_& m, const std::string& name, const c
       cls.def_property(
           Desc::name, [](T& self) -> M& { return self.*Desc::pointer; },
           [](T& self, deferred<M> v) { self.*Desc::pointer = field_value<T, Desc, M>(v.given); },
-          py::return_value_policy::reference_internal);
+          py::return_value_policy::reference_internal, field_doc(meta::short_type_name<T>(), Desc::name));
     } else {
       // Lists are copies: assign a whole list to change one.
       cls.def_property(
           Desc::name, [](const T& self) { return self.*Desc::pointer; },
-          [](T& self, deferred<M> v) { self.*Desc::pointer = field_value<T, Desc, M>(v.given); });
+          [](T& self, deferred<M> v) { self.*Desc::pointer = field_value<T, Desc, M>(v.given); },
+          field_doc(meta::short_type_name<T>(), Desc::name));
     }
   });
   if constexpr (requires { T::tag; })

@@ -5,7 +5,10 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
+#include <iterator>
 #include <optional>
+#include <string_view>
+#include <utility>
 
 namespace iptkit::python {
 
@@ -169,6 +172,28 @@ std::string found(py::handle value) {
 }  // namespace iptkit::python::field_detail
 
 namespace iptkit::python {
+
+namespace {
+
+struct documented_field {
+  std::string_view type, field, doc;
+};
+
+// Sorted by type, then field (the generator writes them so).
+constexpr documented_field documented_fields[] = {
+#include "field_docs.inc"
+};
+
+}  // namespace
+
+const char* field_doc(std::string_view type, std::string_view field) {
+  const auto* end = std::end(documented_fields);
+  const auto* at = std::lower_bound(std::begin(documented_fields), end, std::pair{type, field},
+                                    [](const documented_field& d, const auto& key) {
+                                      return std::pair{d.type, d.field} < key;
+                                    });
+  return at != end && at->type == type && at->field == field ? at->doc.data() : "";
+}
 
 std::optional<case_pickle> case_pickle_of(const case_record& c) {
   const write_options compact{json_style::compact};

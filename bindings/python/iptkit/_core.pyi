@@ -29,31 +29,41 @@ class ReadLimits:
         ...
     @property
     def max_cohort_bytes(self) -> int:
-        ...
+        """
+        Largest cohort read whole (a JSON array of cases, or a cohort text in memory), in bytes. Its array of cases is not held to max_list_length; each case is held to the rest. A streamed JSON Lines file has no total limit (memory does not grow with it).
+        """
     @max_cohort_bytes.setter
     def max_cohort_bytes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def max_depth(self) -> int:
-        ...
+        """
+        Deepest nesting of arrays and objects accepted (`limit_exceeded` beyond). A case nests 5 deep. Values above max_depth_ceiling count as max_depth_ceiling.
+        """
     @max_depth.setter
     def max_depth(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def max_document_bytes(self) -> int:
-        ...
+        """
+        Largest case document, in bytes: a single document or one JSON Lines line (the line reader stops storing a longer line and skips to its end).
+        """
     @max_document_bytes.setter
     def max_document_bytes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def max_list_length(self) -> int:
-        ...
+        """
+        Most elements of one list, or members of one object, inside a case.
+        """
     @max_list_length.setter
     def max_list_length(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def max_string_bytes(self) -> int:
-        ...
+        """
+        Longest string or key, in bytes of UTF-8 after unescaping.
+        """
     @max_string_bytes.setter
     def max_string_bytes(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
@@ -450,12 +460,6 @@ class ReadError:
     One structural error (or lax-mode warning) found while reading.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def kind(self) -> ErrorKind: ...
-    @kind.setter
-    def kind(self, value: ErrorKind | str) -> None: ...
-    message: str
-    path: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ReadError:
         """
@@ -488,27 +492,49 @@ class ReadError:
         """
     @property
     def column(self) -> int | None:
-        ...
+        """
+        1-based byte column on `line`, when known
+        """
     @column.setter
     def column(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def line(self) -> int | None:
+    def kind(self) -> ErrorKind:
+        """
+        what went wrong
+        """
+    @kind.setter
+    def kind(self, arg1: ErrorKind | str) -> None:
         ...
+    @property
+    def line(self) -> int | None:
+        """
+        1-based line in the input, when known
+        """
     @line.setter
     def line(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def message(self) -> str:
+        """
+        what was expected and what was found
+        """
+    @message.setter
+    def message(self, arg1: str) -> None:
+        ...
+    @property
+    def path(self) -> str:
+        """
+        JSON Pointer (RFC 6901) to the offending value
+        """
+    @path.setter
+    def path(self, arg1: str) -> None:
         ...
 class Diagnosis:
     """
     A working diagnosis.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    code: str
-    label: str | None
-    @property
-    def system(self) -> DiagnosisSystem: ...
-    @system.setter
-    def system(self, value: DiagnosisSystem | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Diagnosis:
         """
@@ -539,12 +565,35 @@ class Diagnosis:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+    @property
+    def code(self) -> str:
+        """
+        e.g. `F32.1`
+        """
+    @code.setter
+    def code(self, arg1: str) -> None:
+        ...
+    @property
+    def label(self) -> str | None:
+        """
+        free text, removed by de-identification
+        """
+    @label.setter
+    def label(self, arg1: str | None) -> None:
+        ...
+    @property
+    def system(self) -> DiagnosisSystem:
+        """
+        classification of `code`
+        """
+    @system.setter
+    def system(self, arg1: DiagnosisSystem | str) -> None:
+        ...
 class Renegotiation:
     """
     A change of the planned session count, agreed at a session.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    reason: str | None
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Renegotiation:
         """
@@ -577,13 +626,25 @@ class Renegotiation:
         """
     @property
     def planned_sessions(self) -> int:
-        ...
+        """
+        the new planned acute session count
+        """
     @planned_sessions.setter
     def planned_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
-    def session(self) -> int:
+    def reason(self) -> str | None:
+        """
+        free text, removed by de-identification
+        """
+    @reason.setter
+    def reason(self, arg1: str | None) -> None:
         ...
+    @property
+    def session(self) -> int:
+        """
+        session at which it was agreed
+        """
     @session.setter
     def session(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
@@ -592,18 +653,6 @@ class Contract:
     The acute treatment contract.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def format(self) -> TherapyFormat: ...
-    @format.setter
-    def format(self, value: TherapyFormat | str) -> None: ...
-    @property
-    def frequency(self) -> SessionFrequency: ...
-    @frequency.setter
-    def frequency(self, value: SessionFrequency | str) -> None: ...
-    @property
-    def modality(self) -> TherapyModality: ...
-    @modality.setter
-    def modality(self, value: TherapyModality | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Contract:
         """
@@ -635,26 +684,58 @@ class Contract:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def planned_sessions(self) -> int:
+    def format(self) -> TherapyFormat:
+        """
+        individual, group, ...
+        """
+    @format.setter
+    def format(self, arg1: TherapyFormat | str) -> None:
         ...
+    @property
+    def frequency(self) -> SessionFrequency:
+        """
+        how often
+        """
+    @frequency.setter
+    def frequency(self, arg1: SessionFrequency | str) -> None:
+        ...
+    @property
+    def modality(self) -> TherapyModality:
+        """
+        in person, video, telephone
+        """
+    @modality.setter
+    def modality(self, arg1: TherapyModality | str) -> None:
+        ...
+    @property
+    def planned_sessions(self) -> int:
+        """
+        acute sessions agreed
+        """
     @planned_sessions.setter
     def planned_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def renegotiations(self) -> list[Renegotiation]:
-        ...
+        """
+        explicit changes, in order
+        """
     @renegotiations.setter
     def renegotiations(self, arg1: collections.abc.Sequence[Renegotiation]) -> None:
         ...
     @property
     def session_minutes(self) -> int | None:
-        ...
+        """
+        planned length of a session
+        """
     @session_minutes.setter
     def session_minutes(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def start_date(self) -> datetime.date:
-        ...
+        """
+        first day of the course
+        """
     @start_date.setter
     def start_date(self, arg1: datetime.date | str) -> None:
         ...
@@ -663,15 +744,6 @@ class Expectation:
     An expectation held about a relationship.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def holder(self) -> ExpectationHolder: ...
-    @holder.setter
-    def holder(self, value: ExpectationHolder | str) -> None: ...
-    @property
-    def status(self) -> ExpectationStatus: ...
-    @status.setter
-    def status(self, value: ExpectationStatus | str) -> None: ...
-    text: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Expectation:
         """
@@ -703,31 +775,42 @@ class Expectation:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def importance(self) -> int | None:
+    def holder(self) -> ExpectationHolder:
+        """
+        the patient's or the other person's
+        """
+    @holder.setter
+    def holder(self, arg1: ExpectationHolder | str) -> None:
         ...
+    @property
+    def importance(self) -> int | None:
+        """
+        1 (little) .. 5 (essential)
+        """
     @importance.setter
     def importance(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def status(self) -> ExpectationStatus:
+        """
+        met, partly met, unmet
+        """
+    @status.setter
+    def status(self, arg1: ExpectationStatus | str) -> None:
+        ...
+    @property
+    def text(self) -> str:
+        """
+        free text, removed by de-identification
+        """
+    @text.setter
+    def text(self, arg1: str) -> None:
         ...
 class Relationship:
     """
     A significant person of the interpersonal inventory.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    changed_near_onset: bool | None
-    @property
-    def contact(self) -> ContactFrequency | None: ...
-    @contact.setter
-    def contact(self, value: ContactFrequency | str | None) -> None: ...
-    id: str
-    @property
-    def kind(self) -> RelationshipKind: ...
-    @kind.setter
-    def kind(self, value: RelationshipKind | str) -> None: ...
-    label: str
-    @property
-    def status(self) -> RelationshipStatus: ...
-    @status.setter
-    def status(self, value: RelationshipStatus | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Relationship:
         """
@@ -759,50 +842,114 @@ class Relationship:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def closeness(self) -> int:
+    def changed_near_onset(self) -> bool | None:
+        """
+        changed near the onset of symptoms
+        """
+    @changed_near_onset.setter
+    def changed_near_onset(self, arg1: bool | None) -> None:
         ...
+    @property
+    def closeness(self) -> int:
+        """
+        closeness-circle ring, 1 innermost .. 4
+        """
     @closeness.setter
     def closeness(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def conflict(self) -> int | None:
-        ...
+        """
+        0 none .. 4 very high
+        """
     @conflict.setter
     def conflict(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def desired_changes(self) -> list[str]:
+    def contact(self) -> ContactFrequency | None:
+        """
+        how often in contact
+        """
+    @contact.setter
+    def contact(self, arg1: ContactFrequency | str | None) -> None:
         ...
+    @property
+    def desired_changes(self) -> list[str]:
+        """
+        free text
+        """
     @desired_changes.setter
     def desired_changes(self, arg1: collections.abc.Sequence[str]) -> None:
         ...
     @property
     def expectations(self) -> list[Expectation]:
-        ...
+        """
+        each side's expectations
+        """
     @expectations.setter
     def expectations(self, arg1: collections.abc.Sequence[Expectation]) -> None:
         ...
     @property
-    def loss_date(self) -> datetime.date | None:
+    def id(self) -> str:
+        """
+        unique within the case; referenced by focus and maintenance
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
         ...
+    @property
+    def kind(self) -> RelationshipKind:
+        """
+        partner, parent, ...
+        """
+    @kind.setter
+    def kind(self, arg1: RelationshipKind | str) -> None:
+        ...
+    @property
+    def label(self) -> str:
+        """
+        how the patient refers to the person (free text)
+        """
+    @label.setter
+    def label(self, arg1: str) -> None:
+        ...
+    @property
+    def loss_date(self) -> datetime.date | None:
+        """
+        date of death (deceased) or of the ending
+        """
     @loss_date.setter
     def loss_date(self, arg1: datetime.date | str | None) -> None:
         ...
     @property
     def satisfying(self) -> list[str]:
-        ...
+        """
+        free text
+        """
     @satisfying.setter
     def satisfying(self, arg1: collections.abc.Sequence[str]) -> None:
         ...
     @property
-    def support(self) -> int | None:
+    def status(self) -> RelationshipStatus:
+        """
+        current, past, deceased, estranged
+        """
+    @status.setter
+    def status(self, arg1: RelationshipStatus | str) -> None:
         ...
+    @property
+    def support(self) -> int | None:
+        """
+        0 none .. 4 very high
+        """
     @support.setter
     def support(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def unsatisfying(self) -> list[str]:
-        ...
+        """
+        free text
+        """
     @unsatisfying.setter
     def unsatisfying(self, arg1: collections.abc.Sequence[str]) -> None:
         ...
@@ -843,13 +990,17 @@ class Inventory:
         """
     @property
     def completed_session(self) -> int | None:
-        ...
+        """
+        the session by which it was complete
+        """
     @completed_session.setter
     def completed_session(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def relationships(self) -> list[Relationship]:
-        ...
+        """
+        the significant people
+        """
     @relationships.setter
     def relationships(self, arg1: collections.abc.Sequence[Relationship]) -> None:
         ...
@@ -858,11 +1009,6 @@ class GriefFocus:
     Grief focus: symptoms linked to the death of a significant person.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def grief_type(self) -> GriefType: ...
-    @grief_type.setter
-    def grief_type(self, value: GriefType | str) -> None: ...
-    relationship: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GriefFocus:
         """
@@ -898,16 +1044,27 @@ class GriefFocus:
         """
         The focus's problem area.
         """
+    @property
+    def grief_type(self) -> GriefType:
+        """
+        kind of grief reaction
+        """
+    @grief_type.setter
+    def grief_type(self, arg1: GriefType | str) -> None:
+        ...
+    @property
+    def relationship(self) -> str:
+        """
+        id of the deceased person
+        """
+    @relationship.setter
+    def relationship(self, arg1: str) -> None:
+        ...
 class RoleDisputeFocus:
     """
     Role-dispute focus: non-reciprocal expectations.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    relationship: str
-    @property
-    def stage(self) -> DisputeStage: ...
-    @stage.setter
-    def stage(self, value: DisputeStage | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleDisputeFocus:
         """
@@ -943,17 +1100,27 @@ class RoleDisputeFocus:
         """
         The focus's problem area.
         """
+    @property
+    def relationship(self) -> str:
+        """
+        id of the other party
+        """
+    @relationship.setter
+    def relationship(self, arg1: str) -> None:
+        ...
+    @property
+    def stage(self) -> DisputeStage:
+        """
+        renegotiation, impasse, dissolution
+        """
+    @stage.setter
+    def stage(self, arg1: DisputeStage | str) -> None:
+        ...
 class RoleTransitionFocus:
     """
     Role-transition focus: difficulty coping with a life change.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    new_role: str | None
-    old_role: str | None
-    @property
-    def transition(self) -> TransitionType: ...
-    @transition.setter
-    def transition(self, value: TransitionType | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RoleTransitionFocus:
         """
@@ -991,19 +1158,41 @@ class RoleTransitionFocus:
         """
     @property
     def date(self) -> datetime.date | None:
-        ...
+        """
+        when it happened
+        """
     @date.setter
     def date(self, arg1: datetime.date | str | None) -> None:
+        ...
+    @property
+    def new_role(self) -> str | None:
+        """
+        free text
+        """
+    @new_role.setter
+    def new_role(self, arg1: str | None) -> None:
+        ...
+    @property
+    def old_role(self) -> str | None:
+        """
+        free text
+        """
+    @old_role.setter
+    def old_role(self, arg1: str | None) -> None:
+        ...
+    @property
+    def transition(self) -> TransitionType:
+        """
+        what changed
+        """
+    @transition.setter
+    def transition(self, arg1: TransitionType | str) -> None:
         ...
 class InterpersonalDeficitsFocus:
     """
     Interpersonal-deficits focus.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def pattern(self) -> DeficitPattern: ...
-    @pattern.setter
-    def pattern(self, value: DeficitPattern | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> InterpersonalDeficitsFocus:
         """
@@ -1039,15 +1228,19 @@ class InterpersonalDeficitsFocus:
         """
         The focus's problem area.
         """
+    @property
+    def pattern(self) -> DeficitPattern:
+        """
+        what is worked on
+        """
+    @pattern.setter
+    def pattern(self, arg1: DeficitPattern | str) -> None:
+        ...
 class AffectiveFocus:
     """
     DIT's interpersonal affective focus (IPAF).
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    affect: str
-    defensive_function: str | None
-    other_representation: str
-    self_representation: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> AffectiveFocus:
         """
@@ -1079,20 +1272,50 @@ class AffectiveFocus:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def relationships(self) -> list[str]:
+    def affect(self) -> str:
+        """
+        the feeling that links the two
+        """
+    @affect.setter
+    def affect(self, arg1: str) -> None:
         ...
+    @property
+    def defensive_function(self) -> str | None:
+        """
+        what the pattern protects the patient from
+        """
+    @defensive_function.setter
+    def defensive_function(self, arg1: str | None) -> None:
+        ...
+    @property
+    def other_representation(self) -> str:
+        """
+        how the other is experienced in it
+        """
+    @other_representation.setter
+    def other_representation(self, arg1: str) -> None:
+        ...
+    @property
+    def relationships(self) -> list[str]:
+        """
+        ids of the relationships where the pattern shows
+        """
     @relationships.setter
     def relationships(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def self_representation(self) -> str:
+        """
+        how the patient experiences themself in the pattern
+        """
+    @self_representation.setter
+    def self_representation(self, arg1: str) -> None:
         ...
 class InterpersonalSchema:
     """
     MIT's maladaptive interpersonal schema.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    other_response: str
-    self_image: str | None
-    self_response: str
-    wish: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> InterpersonalSchema:
         """
@@ -1124,20 +1347,50 @@ class InterpersonalSchema:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def relationships(self) -> list[str]:
+    def other_response(self) -> str:
+        """
+        the response of the other the patient expects
+        """
+    @other_response.setter
+    def other_response(self, arg1: str) -> None:
         ...
+    @property
+    def relationships(self) -> list[str]:
+        """
+        ids of the relationships where the schema shows
+        """
     @relationships.setter
     def relationships(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def self_image(self) -> str | None:
+        """
+        how the self is seen in relation to the wish
+        """
+    @self_image.setter
+    def self_image(self, arg1: str | None) -> None:
+        ...
+    @property
+    def self_response(self) -> str:
+        """
+        the self's emotional and behavioural reaction to it
+        """
+    @self_response.setter
+    def self_response(self, arg1: str) -> None:
+        ...
+    @property
+    def wish(self) -> str:
+        """
+        the core wish or need, e.g. to be appreciated
+        """
+    @wish.setter
+    def wish(self, arg1: str) -> None:
         ...
 class Formulation:
     """
     The interpersonal formulation: the agreed focus.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    ipaf: AffectiveFocus | None
-    maladaptive_schema: InterpersonalSchema | None
-    patient_agreed: bool
-    summary: str | None
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Formulation:
         """
@@ -1170,26 +1423,57 @@ class Formulation:
         """
     @property
     def agreed_session(self) -> int:
-        ...
+        """
+        session at which it was shared
+        """
     @agreed_session.setter
     def agreed_session(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def focus(self) -> list[GriefFocus | RoleDisputeFocus | RoleTransitionFocus | InterpersonalDeficitsFocus]:
-        ...
+        """
+        IPT problem areas; first = primary
+        """
     @focus.setter
     def focus(self, arg1: collections.abc.Sequence[GriefFocus | RoleDisputeFocus | RoleTransitionFocus | InterpersonalDeficitsFocus]) -> None:
+        ...
+    @property
+    def ipaf(self) -> AffectiveFocus | None:
+        """
+        DIT: the interpersonal affective focus
+        """
+    @ipaf.setter
+    def ipaf(self, arg1: AffectiveFocus | None) -> None:
+        ...
+    @property
+    def maladaptive_schema(self) -> InterpersonalSchema | None:
+        """
+        MIT: the maladaptive interpersonal schema
+        """
+    @maladaptive_schema.setter
+    def maladaptive_schema(self, arg1: InterpersonalSchema | None) -> None:
+        ...
+    @property
+    def patient_agreed(self) -> bool:
+        """
+        explicit agreement obtained
+        """
+    @patient_agreed.setter
+    def patient_agreed(self, arg1: bool) -> None:
+        ...
+    @property
+    def summary(self) -> str | None:
+        """
+        free text, removed by de-identification
+        """
+    @summary.setter
+    def summary(self, arg1: str | None) -> None:
         ...
 class Homework:
     """
     A between-session interpersonal task.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def status(self) -> HomeworkStatus: ...
-    @status.setter
-    def status(self, value: HomeworkStatus | str) -> None: ...
-    text: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Homework:
         """
@@ -1220,27 +1504,27 @@ class Homework:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+    @property
+    def status(self) -> HomeworkStatus:
+        """
+        assigned, completed, ...
+        """
+    @status.setter
+    def status(self, arg1: HomeworkStatus | str) -> None:
+        ...
+    @property
+    def text(self) -> str:
+        """
+        free text, removed by de-identification
+        """
+    @text.setter
+    def text(self, arg1: str) -> None:
+        ...
 class Session:
     """
     One session of the course, acute or maintenance.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def attendance(self) -> Attendance: ...
-    @attendance.setter
-    def attendance(self, value: Attendance | str) -> None: ...
-    @property
-    def format(self) -> TherapyFormat | None: ...
-    @format.setter
-    def format(self, value: TherapyFormat | str | None) -> None: ...
-    @property
-    def modality(self) -> TherapyModality | None: ...
-    @modality.setter
-    def modality(self, value: TherapyModality | str | None) -> None: ...
-    @property
-    def phase(self) -> Phase: ...
-    @phase.setter
-    def phase(self, value: Phase | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Session:
         """
@@ -1272,38 +1556,82 @@ class Session:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def date(self) -> datetime.date:
+    def attendance(self) -> Attendance:
+        """
+        attended, cancelled, no-show
+        """
+    @attendance.setter
+    def attendance(self, arg1: Attendance | str) -> None:
         ...
+    @property
+    def date(self) -> datetime.date:
+        """
+        when it was (or was due)
+        """
     @date.setter
     def date(self, arg1: datetime.date | str) -> None:
         ...
     @property
     def focus_areas(self) -> list[ProblemArea]:
-        ...
+        """
+        areas worked on
+        """
     @focus_areas.setter
     def focus_areas(self, arg1: collections.abc.Sequence[ProblemArea | str]) -> None:
         ...
     @property
-    def homework(self) -> list[Homework]:
+    def format(self) -> TherapyFormat | None:
+        """
+        default: the contract's
+        """
+    @format.setter
+    def format(self, arg1: TherapyFormat | str | None) -> None:
         ...
+    @property
+    def homework(self) -> list[Homework]:
+        """
+        between-session tasks
+        """
     @homework.setter
     def homework(self, arg1: collections.abc.Sequence[Homework]) -> None:
         ...
     @property
     def minutes(self) -> int | None:
-        ...
+        """
+        actual length
+        """
     @minutes.setter
     def minutes(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def number(self) -> int:
+    def modality(self) -> TherapyModality | None:
+        """
+        default: the contract's
+        """
+    @modality.setter
+    def modality(self, arg1: TherapyModality | str | None) -> None:
         ...
+    @property
+    def number(self) -> int:
+        """
+        1, 2, 3 ... continuing into maintenance
+        """
     @number.setter
     def number(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
-    def tasks(self) -> list[Task]:
+    def phase(self) -> Phase:
+        """
+        initial, middle, termination, maintenance
+        """
+    @phase.setter
+    def phase(self, arg1: Phase | str) -> None:
         ...
+    @property
+    def tasks(self) -> list[Task]:
+        """
+        what was covered
+        """
     @tasks.setter
     def tasks(self, arg1: collections.abc.Sequence[Task | str]) -> None:
         ...
@@ -1312,11 +1640,6 @@ class Assessment:
     One symptom measure: an instrument's items or total on a date.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    instrument: str
-    @property
-    def rater(self) -> Rater | None: ...
-    @rater.setter
-    def rater(self, value: Rater | str | None) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Assessment:
         """
@@ -1349,25 +1672,49 @@ class Assessment:
         """
     @property
     def date(self) -> datetime.date:
-        ...
+        """
+        when it was taken
+        """
     @date.setter
     def date(self, arg1: datetime.date | str) -> None:
         ...
     @property
-    def items(self) -> list[int]:
+    def instrument(self) -> str:
+        """
+        `phq9`, `gad7`, `bdi2`, `hamd17` or a registered id
+        """
+    @instrument.setter
+    def instrument(self, arg1: str) -> None:
         ...
+    @property
+    def items(self) -> list[int]:
+        """
+        item scores in instrument order
+        """
     @items.setter
     def items(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
         ...
     @property
-    def session(self) -> int | None:
+    def rater(self) -> Rater | None:
+        """
+        self or clinician
+        """
+    @rater.setter
+    def rater(self, arg1: Rater | str | None) -> None:
         ...
+    @property
+    def session(self) -> int | None:
+        """
+        the session number it belongs to
+        """
     @session.setter
     def session(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def total(self) -> int | None:
-        ...
+        """
+        total score
+        """
     @total.setter
     def total(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
@@ -1376,15 +1723,6 @@ class RiskReview:
     A clinician's review of risk after an alert; it resolves the alerts of assessments on or before its date.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    notes: str | None
-    @property
-    def outcome(self) -> RiskReviewOutcome: ...
-    @outcome.setter
-    def outcome(self, value: RiskReviewOutcome | str) -> None: ...
-    @property
-    def reviewed_by(self) -> ReviewerRole: ...
-    @reviewed_by.setter
-    def reviewed_by(self, value: ReviewerRole | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RiskReview:
         """
@@ -1417,20 +1755,41 @@ class RiskReview:
         """
     @property
     def date(self) -> datetime.date:
-        ...
+        """
+        when the risk was reviewed
+        """
     @date.setter
     def date(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def notes(self) -> str | None:
+        """
+        free text, removed by de-identification
+        """
+    @notes.setter
+    def notes(self, arg1: str | None) -> None:
+        ...
+    @property
+    def outcome(self) -> RiskReviewOutcome:
+        """
+        what it concluded
+        """
+    @outcome.setter
+    def outcome(self, arg1: RiskReviewOutcome | str) -> None:
+        ...
+    @property
+    def reviewed_by(self) -> ReviewerRole:
+        """
+        the reviewer's role
+        """
+    @reviewed_by.setter
+    def reviewed_by(self, arg1: ReviewerRole | str) -> None:
         ...
 class ConcurrentTreatment:
     """
     Medication or other therapy alongside IPT.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def kind(self) -> TreatmentKind: ...
-    @kind.setter
-    def kind(self, value: TreatmentKind | str) -> None: ...
-    name: str | None
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConcurrentTreatment:
         """
@@ -1463,13 +1822,33 @@ class ConcurrentTreatment:
         """
     @property
     def end_date(self) -> datetime.date | None:
-        ...
+        """
+        when it stopped, if it did
+        """
     @end_date.setter
     def end_date(self, arg1: datetime.date | str | None) -> None:
         ...
     @property
-    def start_date(self) -> datetime.date:
+    def kind(self) -> TreatmentKind:
+        """
+        antidepressant, other medication, other psychotherapy
+        """
+    @kind.setter
+    def kind(self, arg1: TreatmentKind | str) -> None:
         ...
+    @property
+    def name(self) -> str | None:
+        """
+        free text, removed by de-identification
+        """
+    @name.setter
+    def name(self, arg1: str | None) -> None:
+        ...
+    @property
+    def start_date(self) -> datetime.date:
+        """
+        when it started
+        """
     @start_date.setter
     def start_date(self, arg1: datetime.date | str) -> None:
         ...
@@ -1478,7 +1857,6 @@ class RelapseRule:
     When a maintenance score counts as relapse.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    instrument: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RelapseRule:
         """
@@ -1511,13 +1889,25 @@ class RelapseRule:
         """
     @property
     def consecutive(self) -> int:
-        ...
+        """
+        how many in a row fire the rule
+        """
     @consecutive.setter
     def consecutive(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
-    def threshold(self) -> int:
+    def instrument(self) -> str:
+        """
+        instrument id, e.g. `phq9`
+        """
+    @instrument.setter
+    def instrument(self, arg1: str) -> None:
         ...
+    @property
+    def threshold(self) -> int:
+        """
+        total at or above which an assessment counts
+        """
     @threshold.setter
     def threshold(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
@@ -1526,11 +1916,6 @@ class MaintenancePlan:
     The maintenance (IPT-M) contract.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def frequency(self) -> SessionFrequency: ...
-    @frequency.setter
-    def frequency(self, value: SessionFrequency | str) -> None: ...
-    relapse_rule: RelapseRule | None
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MaintenancePlan:
         """
@@ -1563,37 +1948,65 @@ class MaintenancePlan:
         """
     @property
     def contract_date(self) -> datetime.date:
-        ...
+        """
+        when it was agreed
+        """
     @contract_date.setter
     def contract_date(self, arg1: datetime.date | str) -> None:
         ...
     @property
     def duration_months(self) -> int | None:
-        ...
+        """
+        or for how long
+        """
     @duration_months.setter
     def duration_months(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def planned_sessions(self) -> int | None:
+    def frequency(self) -> SessionFrequency:
+        """
+        default monthly
+        """
+    @frequency.setter
+    def frequency(self, arg1: SessionFrequency | str) -> None:
         ...
+    @property
+    def planned_sessions(self) -> int | None:
+        """
+        how many sessions
+        """
     @planned_sessions.setter
     def planned_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def skills(self) -> list[str]:
+    def relapse_rule(self) -> RelapseRule | None:
+        """
+        deterioration trigger
+        """
+    @relapse_rule.setter
+    def relapse_rule(self, arg1: RelapseRule | None) -> None:
         ...
+    @property
+    def skills(self) -> list[str]:
+        """
+        free text
+        """
     @skills.setter
     def skills(self, arg1: collections.abc.Sequence[str]) -> None:
         ...
     @property
     def support_contacts(self) -> list[str]:
-        ...
+        """
+        relationship ids
+        """
     @support_contacts.setter
     def support_contacts(self, arg1: collections.abc.Sequence[str]) -> None:
         ...
     @property
     def warning_signs(self) -> list[str]:
-        ...
+        """
+        free text
+        """
     @warning_signs.setter
     def warning_signs(self, arg1: collections.abc.Sequence[str]) -> None:
         ...
@@ -1602,29 +2015,6 @@ class Protocol:
     An IPT adaptation's (or a comparator arm's) parameters: session counts, phases, focus model.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def focus_model(self) -> FocusModel: ...
-    @focus_model.setter
-    def focus_model(self, value: FocusModel | str) -> None: ...
-    @property
-    def format(self) -> TherapyFormat: ...
-    @format.setter
-    def format(self, value: TherapyFormat | str) -> None: ...
-    @property
-    def frequency(self) -> SessionFrequency: ...
-    @frequency.setter
-    def frequency(self, value: SessionFrequency | str) -> None: ...
-    id: str
-    @property
-    def kind(self) -> ProtocolKind: ...
-    @kind.setter
-    def kind(self, value: ProtocolKind | str) -> None: ...
-    @property
-    def modality(self) -> TherapyModality | None: ...
-    @modality.setter
-    def modality(self, value: TherapyModality | str | None) -> None: ...
-    name: str
-    source: str | None
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Protocol:
         """
@@ -1656,44 +2046,122 @@ class Protocol:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def initial_max(self) -> int:
+    def focus_model(self) -> FocusModel:
+        """
+        what the formulation's focus is
+        """
+    @focus_model.setter
+    def focus_model(self, arg1: FocusModel | str) -> None:
         ...
+    @property
+    def format(self) -> TherapyFormat:
+        """
+        expected session format
+        """
+    @format.setter
+    def format(self, arg1: TherapyFormat | str) -> None:
+        ...
+    @property
+    def frequency(self) -> SessionFrequency:
+        """
+        usual frequency
+        """
+    @frequency.setter
+    def frequency(self, arg1: SessionFrequency | str) -> None:
+        ...
+    @property
+    def id(self) -> str:
+        """
+        the `adaptation` value, e.g. `ipt_g`
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
+        ...
+    @property
+    def initial_max(self) -> int:
+        """
+        last session number the initial phase may run to
+        """
     @initial_max.setter
     def initial_max(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
-    def max_age(self) -> int | None:
+    def kind(self) -> ProtocolKind:
+        """
+        an adaptation, or a trial's comparator arm
+        """
+    @kind.setter
+    def kind(self, arg1: ProtocolKind | str) -> None:
         ...
+    @property
+    def max_age(self) -> int | None:
+        """
+        oldest age the adaptation is for
+        """
     @max_age.setter
     def max_age(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def max_sessions(self) -> int:
-        ...
+        """
+        planned acute sessions, upper bound
+        """
     @max_sessions.setter
     def max_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def min_age(self) -> int | None:
-        ...
+        """
+        youngest age the adaptation is for
+        """
     @min_age.setter
     def min_age(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def min_sessions(self) -> int:
-        ...
+        """
+        planned acute sessions, lower bound
+        """
     @min_sessions.setter
     def min_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
-    def session_minutes(self) -> int | None:
+    def modality(self) -> TherapyModality | None:
+        """
+        expected modality, where the protocol fixes one
+        """
+    @modality.setter
+    def modality(self, arg1: TherapyModality | str | None) -> None:
         ...
+    @property
+    def name(self) -> str:
+        """
+        human-readable name
+        """
+    @name.setter
+    def name(self, arg1: str) -> None:
+        ...
+    @property
+    def session_minutes(self) -> int | None:
+        """
+        usual session length
+        """
     @session_minutes.setter
     def session_minutes(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def termination_min(self) -> int:
+    def source(self) -> str | None:
+        """
+        where the parameters come from
+        """
+    @source.setter
+    def source(self, arg1: str | None) -> None:
         ...
+    @property
+    def termination_min(self) -> int:
+        """
+        termination-phase sessions a completed course has
+        """
     @termination_min.setter
     def termination_min(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
@@ -1702,7 +2170,6 @@ class SeverityBand:
     A named range of totals of an instrument.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    label: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SeverityBand:
         """
@@ -1734,14 +2201,26 @@ class SeverityBand:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def max(self) -> int:
+    def label(self) -> str:
+        """
+        e.g. `mild`, `moderately_severe`
+        """
+    @label.setter
+    def label(self, arg1: str) -> None:
         ...
+    @property
+    def max(self) -> int:
+        """
+        highest total in the band
+        """
     @max.setter
     def max(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def min(self) -> int:
-        ...
+        """
+        lowest total in the band
+        """
     @min.setter
     def min(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
@@ -1782,13 +2261,17 @@ class JacobsonTruax:
         """
     @property
     def reliability(self) -> float:
-        ...
+        """
+        test-retest or internal-consistency reliability r
+        """
     @reliability.setter
     def reliability(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def sd(self) -> float:
-        ...
+        """
+        standard deviation of the reference sample
+        """
     @sd.setter
     def sd(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
@@ -1797,16 +2280,6 @@ class Instrument:
     A symptom instrument as data.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def direction(self) -> ScoreDirection: ...
-    @direction.setter
-    def direction(self, value: ScoreDirection | str) -> None: ...
-    id: str
-    jacobson_truax: JacobsonTruax | None
-    loinc: str | None
-    loinc_panel: str | None
-    name: str
-    source: str | None
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Instrument:
         """
@@ -1839,73 +2312,153 @@ class Instrument:
         """
     @property
     def bands(self) -> list[SeverityBand]:
-        ...
+        """
+        severity bands, in order
+        """
     @bands.setter
     def bands(self, arg1: collections.abc.Sequence[SeverityBand]) -> None:
         ...
     @property
     def caseness(self) -> int | None:
-        ...
+        """
+        a case at or beyond this total
+        """
     @caseness.setter
     def caseness(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def item_loinc(self) -> list[str]:
+    def direction(self) -> ScoreDirection:
+        """
+        which way is worse
+        """
+    @direction.setter
+    def direction(self, arg1: ScoreDirection | str) -> None:
         ...
+    @property
+    def id(self) -> str:
+        """
+        e.g. `phq9`
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
+        ...
+    @property
+    def item_loinc(self) -> list[str]:
+        """
+        LOINC codes of the items, in order (one per item)
+        """
     @item_loinc.setter
     def item_loinc(self, arg1: collections.abc.Sequence[str]) -> None:
         ...
     @property
     def item_max(self) -> int:
-        ...
+        """
+        highest item score (every item)
+        """
     @item_max.setter
     def item_max(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def item_maxima(self) -> list[int]:
-        ...
+        """
+        per-item maxima; overrides item_max when given
+        """
     @item_maxima.setter
     def item_maxima(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
         ...
     @property
     def item_min(self) -> int:
-        ...
+        """
+        lowest item score
+        """
     @item_min.setter
     def item_min(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def items(self) -> int:
-        ...
+        """
+        number of items
+        """
     @items.setter
     def items(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
-    def reliable_change(self) -> int | None:
+    def jacobson_truax(self) -> JacobsonTruax | None:
+        """
+        or Jacobson-Truax parameters
+        """
+    @jacobson_truax.setter
+    def jacobson_truax(self, arg1: JacobsonTruax | None) -> None:
         ...
+    @property
+    def loinc(self) -> str | None:
+        """
+        LOINC code of the total score
+        """
+    @loinc.setter
+    def loinc(self, arg1: str | None) -> None:
+        ...
+    @property
+    def loinc_panel(self) -> str | None:
+        """
+        LOINC code of the panel
+        """
+    @loinc_panel.setter
+    def loinc_panel(self, arg1: str | None) -> None:
+        ...
+    @property
+    def name(self) -> str:
+        """
+        e.g. `PHQ-9`
+        """
+    @name.setter
+    def name(self, arg1: str) -> None:
+        ...
+    @property
+    def reliable_change(self) -> int | None:
+        """
+        reliable change threshold in points
+        """
     @reliable_change.setter
     def reliable_change(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def remission(self) -> int | None:
-        ...
+        """
+        remitted at or better than this total
+        """
     @remission.setter
     def remission(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def risk_items(self) -> list[int]:
-        ...
+        """
+        1-based items whose score > 0 is an alert
+        """
     @risk_items.setter
     def risk_items(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
         ...
     @property
-    def total_max(self) -> int:
+    def source(self) -> str | None:
+        """
+        where the definition comes from
+        """
+    @source.setter
+    def source(self, arg1: str | None) -> None:
         ...
+    @property
+    def total_max(self) -> int:
+        """
+        highest total
+        """
     @total_max.setter
     def total_max(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def total_min(self) -> int:
-        ...
+        """
+        lowest total
+        """
     @total_min.setter
     def total_min(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
@@ -1914,16 +2467,6 @@ class Case:
     A case: one patient's contract, inventory, formulation, sessions and measures.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    adaptation: str
-    arm: str | None
-    case_id: str
-    contract: Contract
-    formulation: Formulation | None
-    inventory: Inventory | None
-    maintenance: MaintenancePlan | None
-    notes: str | None
-    schema: str
-    site: str | None
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Case:
         """
@@ -1973,40 +2516,132 @@ class Case:
             for :func:`validate`).
         """
     @property
-    def age_at_intake(self) -> int | None:
+    def adaptation(self) -> str:
+        """
+        protocol id (`ipt`, `ipt_g`, ...)
+        """
+    @adaptation.setter
+    def adaptation(self, arg1: str) -> None:
         ...
+    @property
+    def age_at_intake(self) -> int | None:
+        """
+        years
+        """
     @age_at_intake.setter
     def age_at_intake(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def assessments(self) -> list[Assessment]:
+    def arm(self) -> str | None:
+        """
+        trial arm label
+        """
+    @arm.setter
+    def arm(self, arg1: str | None) -> None:
         ...
+    @property
+    def assessments(self) -> list[Assessment]:
+        """
+        symptom measures, any order
+        """
     @assessments.setter
     def assessments(self, arg1: collections.abc.Sequence[Assessment]) -> None:
         ...
     @property
-    def concurrent_treatments(self) -> list[ConcurrentTreatment]:
+    def case_id(self) -> str:
+        """
+        pseudonymous study identifier
+        """
+    @case_id.setter
+    def case_id(self, arg1: str) -> None:
         ...
+    @property
+    def concurrent_treatments(self) -> list[ConcurrentTreatment]:
+        """
+        medication, other therapy
+        """
     @concurrent_treatments.setter
     def concurrent_treatments(self, arg1: collections.abc.Sequence[ConcurrentTreatment]) -> None:
         ...
     @property
-    def diagnoses(self) -> list[Diagnosis]:
+    def contract(self) -> Contract:
+        """
+        the acute contract
+        """
+    @contract.setter
+    def contract(self, arg1: Contract) -> None:
         ...
+    @property
+    def diagnoses(self) -> list[Diagnosis]:
+        """
+        working diagnoses
+        """
     @diagnoses.setter
     def diagnoses(self, arg1: collections.abc.Sequence[Diagnosis]) -> None:
         ...
     @property
-    def risk_reviews(self) -> list[RiskReview]:
+    def formulation(self) -> Formulation | None:
+        """
+        absent until agreed
+        """
+    @formulation.setter
+    def formulation(self, arg1: Formulation | None) -> None:
         ...
+    @property
+    def inventory(self) -> Inventory | None:
+        """
+        absent until taken
+        """
+    @inventory.setter
+    def inventory(self, arg1: Inventory | None) -> None:
+        ...
+    @property
+    def maintenance(self) -> MaintenancePlan | None:
+        """
+        the maintenance contract
+        """
+    @maintenance.setter
+    def maintenance(self, arg1: MaintenancePlan | None) -> None:
+        ...
+    @property
+    def notes(self) -> str | None:
+        """
+        free text
+        """
+    @notes.setter
+    def notes(self, arg1: str | None) -> None:
+        ...
+    @property
+    def risk_reviews(self) -> list[RiskReview]:
+        """
+        reviews of risk alerts, any order
+        """
     @risk_reviews.setter
     def risk_reviews(self, arg1: collections.abc.Sequence[RiskReview]) -> None:
         ...
     @property
-    def sessions(self) -> list[Session]:
+    def schema(self) -> str:
+        """
+        always `iptkit.case/1`
+        """
+    @schema.setter
+    def schema(self, arg1: str) -> None:
         ...
+    @property
+    def sessions(self) -> list[Session]:
+        """
+        in order of number
+        """
     @sessions.setter
     def sessions(self, arg1: collections.abc.Sequence[Session]) -> None:
+        ...
+    @property
+    def site(self) -> str | None:
+        """
+        site label
+        """
+    @site.setter
+    def site(self, arg1: str | None) -> None:
         ...
 class CaseStream:
     """
@@ -2035,13 +2670,6 @@ class Finding:
     One result of validating a case against the IPT protocol.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    code: str
-    message: str
-    path: str
-    @property
-    def severity(self) -> Severity: ...
-    @severity.setter
-    def severity(self, value: Severity | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Finding:
         """
@@ -2072,6 +2700,38 @@ class Finding:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+    @property
+    def code(self) -> str:
+        """
+        stable rule code, e.g. `F007`
+        """
+    @code.setter
+    def code(self, arg1: str) -> None:
+        ...
+    @property
+    def message(self) -> str:
+        """
+        one sentence naming the values involved
+        """
+    @message.setter
+    def message(self, arg1: str) -> None:
+        ...
+    @property
+    def path(self) -> str:
+        """
+        JSON Pointer to the value it is about; "" for the whole case
+        """
+    @path.setter
+    def path(self, arg1: str) -> None:
+        ...
+    @property
+    def severity(self) -> Severity:
+        """
+        error, warning or alert (after any override)
+        """
+    @severity.setter
+    def severity(self, arg1: Severity | str) -> None:
+        ...
 class RuleSet:
     """
     The rules in force: the built-in catalogue with rules switched off, re-graded or added (rules written in Python included).
@@ -2131,10 +2791,6 @@ class PlannedSession:
     One session of a plan.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def phase(self) -> Phase: ...
-    @phase.setter
-    def phase(self, value: Phase | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> PlannedSession:
         """
@@ -2167,19 +2823,33 @@ class PlannedSession:
         """
     @property
     def date(self) -> datetime.date:
-        ...
+        """
+        when it is due
+        """
     @date.setter
     def date(self, arg1: datetime.date | str) -> None:
         ...
     @property
     def number(self) -> int:
-        ...
+        """
+        1, 2, 3 ...
+        """
     @number.setter
     def number(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
-    def tasks(self) -> list[Task]:
+    def phase(self) -> Phase:
+        """
+        initial, middle or termination
+        """
+    @phase.setter
+    def phase(self, arg1: Phase | str) -> None:
         ...
+    @property
+    def tasks(self) -> list[Task]:
+        """
+        what it should cover
+        """
     @tasks.setter
     def tasks(self, arg1: collections.abc.Sequence[Task | str]) -> None:
         ...
@@ -2188,11 +2858,6 @@ class OverdueTask:
     A task that should already have been covered, and why.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    reason: str
-    @property
-    def task(self) -> Task: ...
-    @task.setter
-    def task(self, value: Task | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> OverdueTask:
         """
@@ -2223,13 +2888,27 @@ class OverdueTask:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+    @property
+    def reason(self) -> str:
+        """
+        e.g. `the initial phase ended at session 3 and no inventory is recorded`
+        """
+    @reason.setter
+    def reason(self, arg1: str) -> None:
+        ...
+    @property
+    def task(self) -> Task:
+        """
+        the task
+        """
+    @task.setter
+    def task(self, arg1: Task | str) -> None:
+        ...
 class OpenRiskAlert:
     """
     A risk item above 0 that no risk review has resolved yet.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    from_total: bool
-    instrument: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> OpenRiskAlert:
         """
@@ -2262,25 +2941,49 @@ class OpenRiskAlert:
         """
     @property
     def assessment(self) -> int:
-        ...
+        """
+        its index in the case's assessments
+        """
     @assessment.setter
     def assessment(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def at_least(self) -> int:
-        ...
+        """
+        the item's score, or the least it can be when only a total was recorded
+        """
     @at_least.setter
     def at_least(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def date(self) -> datetime.date:
-        ...
+        """
+        the assessment's date
+        """
     @date.setter
     def date(self, arg1: datetime.date | str) -> None:
         ...
     @property
-    def item(self) -> int:
+    def from_total(self) -> bool:
+        """
+        known from the total only (it exceeds what the other items can reach)
+        """
+    @from_total.setter
+    def from_total(self, arg1: bool) -> None:
         ...
+    @property
+    def instrument(self) -> str:
+        """
+        its instrument id
+        """
+    @instrument.setter
+    def instrument(self, arg1: str) -> None:
+        ...
+    @property
+    def item(self) -> int:
+        """
+        the risk item (1-based)
+        """
     @item.setter
     def item(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
@@ -2289,8 +2992,6 @@ class MeasureStatus:
     The latest score of one instrument.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    band: str | None
-    instrument: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> MeasureStatus:
         """
@@ -2322,14 +3023,34 @@ class MeasureStatus:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def date(self) -> datetime.date:
+    def band(self) -> str | None:
+        """
+        its severity band, when the instrument has bands
+        """
+    @band.setter
+    def band(self, arg1: str | None) -> None:
         ...
+    @property
+    def date(self) -> datetime.date:
+        """
+        when it was taken
+        """
     @date.setter
     def date(self, arg1: datetime.date | str) -> None:
         ...
     @property
-    def total(self) -> int:
+    def instrument(self) -> str:
+        """
+        instrument id
+        """
+    @instrument.setter
+    def instrument(self, arg1: str) -> None:
         ...
+    @property
+    def total(self) -> int:
+        """
+        its total
+        """
     @total.setter
     def total(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
@@ -2338,15 +3059,6 @@ class CourseProgress:
     Where a course stands on a date.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    acute_complete: bool
-    @property
-    def next_phase(self) -> Phase | None: ...
-    @next_phase.setter
-    def next_phase(self, value: Phase | str | None) -> None: ...
-    @property
-    def phase(self) -> Phase: ...
-    @phase.setter
-    def phase(self, value: Phase | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CourseProgress:
         """
@@ -2382,68 +3094,114 @@ class CourseProgress:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def as_of(self) -> datetime.date:
+    def acute_complete(self) -> bool:
+        """
+        no acute session remains
+        """
+    @acute_complete.setter
+    def acute_complete(self, arg1: bool) -> None:
         ...
+    @property
+    def as_of(self) -> datetime.date:
+        """
+        the date asked about
+        """
     @as_of.setter
     def as_of(self, arg1: datetime.date | str) -> None:
         ...
     @property
     def latest_measures(self) -> list[MeasureStatus]:
-        ...
+        """
+        latest score and band of each instrument
+        """
     @latest_measures.setter
     def latest_measures(self, arg1: collections.abc.Sequence[MeasureStatus]) -> None:
         ...
     @property
     def next_due(self) -> datetime.date | None:
-        ...
+        """
+        when it is due
+        """
     @next_due.setter
     def next_due(self, arg1: datetime.date | str | None) -> None:
         ...
     @property
-    def next_session(self) -> int | None:
+    def next_phase(self) -> Phase | None:
+        """
+        its phase by the plan
+        """
+    @next_phase.setter
+    def next_phase(self, arg1: Phase | str | None) -> None:
         ...
+    @property
+    def next_session(self) -> int | None:
+        """
+        number of the next session, if one is due
+        """
     @next_session.setter
     def next_session(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def open_risk_alerts(self) -> list[OpenRiskAlert]:
-        ...
+        """
+        unreviewed risk alerts so far, oldest first: show these first
+        """
     @open_risk_alerts.setter
     def open_risk_alerts(self, arg1: collections.abc.Sequence[OpenRiskAlert]) -> None:
         ...
     @property
     def overdue(self) -> list[OverdueTask]:
-        ...
+        """
+        what should have happened already
+        """
     @overdue.setter
     def overdue(self, arg1: collections.abc.Sequence[OverdueTask]) -> None:
         ...
     @property
-    def planned_sessions(self) -> int:
+    def phase(self) -> Phase:
+        """
+        phase of the latest session so far (initial before any)
+        """
+    @phase.setter
+    def phase(self, arg1: Phase | str) -> None:
         ...
+    @property
+    def planned_sessions(self) -> int:
+        """
+        planned acute sessions (latest renegotiation)
+        """
     @planned_sessions.setter
     def planned_sessions(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def sessions_attended(self) -> int:
-        ...
+        """
+        attended acute sessions
+        """
     @sessions_attended.setter
     def sessions_attended(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def sessions_held(self) -> int:
-        ...
+        """
+        sessions dated on or before as_of, any attendance
+        """
     @sessions_held.setter
     def sessions_held(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def sessions_remaining(self) -> int:
-        ...
+        """
+        planned minus the last acute session number so far (missed sessions use a slot), never below 0
+        """
     @sessions_remaining.setter
     def sessions_remaining(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def tasks_due(self) -> list[Task]:
-        ...
+        """
+        what the next session should cover
+        """
     @tasks_due.setter
     def tasks_due(self, arg1: collections.abc.Sequence[Task | str]) -> None:
         ...
@@ -2486,58 +3244,6 @@ class CaseOutcome:
     The outcomes of one case and instrument (outcomes.md).
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    baseline_band: str | None
-    baseline_caseness: bool | None
-    case_id: str
-    @property
-    def caseness_reason(self) -> NotComputed | None: ...
-    @caseness_reason.setter
-    def caseness_reason(self, value: NotComputed | str | None) -> None: ...
-    completer: bool
-    endpoint_band: str | None
-    endpoint_caseness: bool | None
-    finished_treatment: bool
-    instrument: str
-    @property
-    def percent_change_reason(self) -> NotComputed | None: ...
-    @percent_change_reason.setter
-    def percent_change_reason(self, value: NotComputed | str | None) -> None: ...
-    recovery: bool | None
-    @property
-    def recovery_reason(self) -> NotComputed | None: ...
-    @recovery_reason.setter
-    def recovery_reason(self, value: NotComputed | str | None) -> None: ...
-    relapse_censored: bool | None
-    @property
-    def relapse_kind(self) -> RelapseKind | None: ...
-    @relapse_kind.setter
-    def relapse_kind(self, value: RelapseKind | str | None) -> None: ...
-    @property
-    def relapse_reason(self) -> NotComputed | None: ...
-    @relapse_reason.setter
-    def relapse_reason(self, value: NotComputed | str | None) -> None: ...
-    relapse_rule_fired: bool | None
-    @property
-    def reliable_change_reason(self) -> NotComputed | None: ...
-    @reliable_change_reason.setter
-    def reliable_change_reason(self, value: NotComputed | str | None) -> None: ...
-    reliable_deterioration: bool | None
-    reliable_improvement: bool | None
-    reliable_recovery: bool | None
-    remission: bool | None
-    @property
-    def remission_reason(self) -> NotComputed | None: ...
-    @remission_reason.setter
-    def remission_reason(self, value: NotComputed | str | None) -> None: ...
-    response: bool | None
-    @property
-    def response_reason(self) -> NotComputed | None: ...
-    @response_reason.setter
-    def response_reason(self, value: NotComputed | str | None) -> None: ...
-    @property
-    def status(self) -> NotComputed | None: ...
-    @status.setter
-    def status(self, value: NotComputed | str | None) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CaseOutcome:
         """
@@ -2570,91 +3276,321 @@ class CaseOutcome:
         """
     @property
     def baseline(self) -> int | None:
-        ...
+        """
+        baseline total
+        """
     @baseline.setter
     def baseline(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def baseline_date(self) -> datetime.date | None:
+    def baseline_band(self) -> str | None:
+        """
+        its severity band
+        """
+    @baseline_band.setter
+    def baseline_band(self, arg1: str | None) -> None:
         ...
+    @property
+    def baseline_caseness(self) -> bool | None:
+        """
+        at caseness at baseline
+        """
+    @baseline_caseness.setter
+    def baseline_caseness(self, arg1: bool | None) -> None:
+        ...
+    @property
+    def baseline_date(self) -> datetime.date | None:
+        """
+        its date
+        """
     @baseline_date.setter
     def baseline_date(self, arg1: datetime.date | str | None) -> None:
         ...
     @property
-    def case_index(self) -> int:
+    def case_id(self) -> str:
+        """
+        the case's identifier
+        """
+    @case_id.setter
+    def case_id(self, arg1: str) -> None:
         ...
+    @property
+    def case_index(self) -> int:
+        """
+        position of the case in the input
+        """
     @case_index.setter
     def case_index(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
-    def change(self) -> int | None:
+    def caseness_reason(self) -> NotComputed | None:
+        """
+        why caseness is missing
+        """
+    @caseness_reason.setter
+    def caseness_reason(self, arg1: NotComputed | str | None) -> None:
         ...
+    @property
+    def change(self) -> int | None:
+        """
+        endpoint - baseline
+        """
     @change.setter
     def change(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def endpoint(self) -> int | None:
+    def completer(self) -> bool:
+        """
+        attended a termination-phase session
+        """
+    @completer.setter
+    def completer(self, arg1: bool) -> None:
         ...
+    @property
+    def endpoint(self) -> int | None:
+        """
+        endpoint total (LOCF within the acute course)
+        """
     @endpoint.setter
     def endpoint(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def endpoint_date(self) -> datetime.date | None:
+    def endpoint_band(self) -> str | None:
+        """
+        its severity band
+        """
+    @endpoint_band.setter
+    def endpoint_band(self, arg1: str | None) -> None:
         ...
+    @property
+    def endpoint_caseness(self) -> bool | None:
+        """
+        at caseness at endpoint
+        """
+    @endpoint_caseness.setter
+    def endpoint_caseness(self, arg1: bool | None) -> None:
+        ...
+    @property
+    def endpoint_date(self) -> datetime.date | None:
+        """
+        its date
+        """
     @endpoint_date.setter
     def endpoint_date(self, arg1: datetime.date | str | None) -> None:
         ...
     @property
-    def percent_change(self) -> float | None:
+    def finished_treatment(self) -> bool:
+        """
+        at least 2 attended acute sessions
+        """
+    @finished_treatment.setter
+    def finished_treatment(self, arg1: bool) -> None:
         ...
+    @property
+    def instrument(self) -> str:
+        """
+        instrument id, or `phq9+gad7`; empty without a scorable assessment
+        """
+    @instrument.setter
+    def instrument(self, arg1: str) -> None:
+        ...
+    @property
+    def percent_change(self) -> float | None:
+        """
+        100 x change / baseline
+        """
     @percent_change.setter
     def percent_change(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def rci(self) -> float | None:
+    def percent_change_reason(self) -> NotComputed | None:
+        """
+        why percent_change is missing
+        """
+    @percent_change_reason.setter
+    def percent_change_reason(self, arg1: NotComputed | str | None) -> None:
         ...
+    @property
+    def rci(self) -> float | None:
+        """
+        Jacobson-Truax reliable change index
+        """
     @rci.setter
     def rci(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def relapse_date(self) -> datetime.date | None:
+    def recovery(self) -> bool | None:
+        """
+        finished treatment, a case at baseline, not at endpoint
+        """
+    @recovery.setter
+    def recovery(self, arg1: bool | None) -> None:
         ...
+    @property
+    def recovery_reason(self) -> NotComputed | None:
+        """
+        why recovery is missing
+        """
+    @recovery_reason.setter
+    def recovery_reason(self, arg1: NotComputed | str | None) -> None:
+        ...
+    @property
+    def relapse_censored(self) -> bool | None:
+        """
+        the rule never fired: relapse_days ends at the last assessment
+        """
+    @relapse_censored.setter
+    def relapse_censored(self, arg1: bool | None) -> None:
+        ...
+    @property
+    def relapse_date(self) -> datetime.date | None:
+        """
+        the date it first fired
+        """
     @relapse_date.setter
     def relapse_date(self, arg1: datetime.date | str | None) -> None:
         ...
     @property
     def relapse_days(self) -> int | None:
-        ...
+        """
+        days from the last acute session to the firing, or to the last assessment
+        """
     @relapse_days.setter
     def relapse_days(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def remission_date(self) -> datetime.date | None:
+    def relapse_kind(self) -> RelapseKind | None:
+        """
+        relapse, recurrence or no remission
+        """
+    @relapse_kind.setter
+    def relapse_kind(self, arg1: RelapseKind | str | None) -> None:
         ...
+    @property
+    def relapse_reason(self) -> NotComputed | None:
+        """
+        why the relapse quantities are missing
+        """
+    @relapse_reason.setter
+    def relapse_reason(self, arg1: NotComputed | str | None) -> None:
+        ...
+    @property
+    def relapse_rule_fired(self) -> bool | None:
+        """
+        the maintenance relapse rule fired
+        """
+    @relapse_rule_fired.setter
+    def relapse_rule_fired(self, arg1: bool | None) -> None:
+        ...
+    @property
+    def reliable_change_reason(self) -> NotComputed | None:
+        """
+        why reliable change is missing
+        """
+    @reliable_change_reason.setter
+    def reliable_change_reason(self, arg1: NotComputed | str | None) -> None:
+        ...
+    @property
+    def reliable_deterioration(self) -> bool | None:
+        """
+        change reliably worse
+        """
+    @reliable_deterioration.setter
+    def reliable_deterioration(self, arg1: bool | None) -> None:
+        ...
+    @property
+    def reliable_improvement(self) -> bool | None:
+        """
+        change reliably better
+        """
+    @reliable_improvement.setter
+    def reliable_improvement(self, arg1: bool | None) -> None:
+        ...
+    @property
+    def reliable_recovery(self) -> bool | None:
+        """
+        recovery and reliable improvement
+        """
+    @reliable_recovery.setter
+    def reliable_recovery(self, arg1: bool | None) -> None:
+        ...
+    @property
+    def remission(self) -> bool | None:
+        """
+        endpoint at or below the remission cut-off
+        """
+    @remission.setter
+    def remission(self, arg1: bool | None) -> None:
+        ...
+    @property
+    def remission_date(self) -> datetime.date | None:
+        """
+        first assessment after the baseline at or below the remission cut-off
+        """
     @remission_date.setter
     def remission_date(self, arg1: datetime.date | str | None) -> None:
         ...
     @property
-    def sessions_attended(self) -> int:
+    def remission_reason(self) -> NotComputed | None:
+        """
+        why remission is missing
+        """
+    @remission_reason.setter
+    def remission_reason(self, arg1: NotComputed | str | None) -> None:
         ...
+    @property
+    def response(self) -> bool | None:
+        """
+        endpoint <= 0.5 x baseline
+        """
+    @response.setter
+    def response(self, arg1: bool | None) -> None:
+        ...
+    @property
+    def response_reason(self) -> NotComputed | None:
+        """
+        why response is missing
+        """
+    @response_reason.setter
+    def response_reason(self, arg1: NotComputed | str | None) -> None:
+        ...
+    @property
+    def sessions_attended(self) -> int:
+        """
+        attended acute sessions
+        """
     @sessions_attended.setter
     def sessions_attended(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def sessions_cancelled(self) -> int:
-        ...
+        """
+        cancelled acute sessions
+        """
     @sessions_cancelled.setter
     def sessions_cancelled(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def sessions_no_show(self) -> int:
-        ...
+        """
+        missed acute sessions
+        """
     @sessions_no_show.setter
     def sessions_no_show(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
-    def sustained_remission_date(self) -> datetime.date | None:
+    def status(self) -> NotComputed | None:
+        """
+        why baseline/endpoint quantities are missing
+        """
+    @status.setter
+    def status(self, arg1: NotComputed | str | None) -> None:
         ...
+    @property
+    def sustained_remission_date(self) -> datetime.date | None:
+        """
+        when a remission had held for the recovery period
+        """
     @sustained_remission_date.setter
     def sustained_remission_date(self, arg1: datetime.date | str | None) -> None:
         ...
@@ -2695,31 +3631,41 @@ class Proportion:
         """
     @property
     def k(self) -> int:
-        ...
+        """
+        cases with the outcome
+        """
     @k.setter
     def k(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def lower(self) -> float | None:
-        ...
+        """
+        95% lower bound
+        """
     @lower.setter
     def lower(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
     @property
     def n(self) -> int:
-        ...
+        """
+        cases where it is defined
+        """
     @n.setter
     def n(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def rate(self) -> float | None:
-        ...
+        """
+        k / n
+        """
     @rate.setter
     def rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
     @property
     def upper(self) -> float | None:
-        ...
+        """
+        95% upper bound
+        """
     @upper.setter
     def upper(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
@@ -2760,19 +3706,25 @@ class MeanSd:
         """
     @property
     def mean(self) -> float | None:
-        ...
+        """
+        n >= 1
+        """
     @mean.setter
     def mean(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
     @property
     def n(self) -> int:
-        ...
+        """
+        values
+        """
     @n.setter
     def n(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def sd(self) -> float | None:
-        ...
+        """
+        n >= 2
+        """
     @sd.setter
     def sd(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
@@ -2813,31 +3765,41 @@ class EffectSize:
         """
     @property
     def d(self) -> float | None:
-        ...
+        """
+        uncorrected
+        """
     @d.setter
     def d(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
     @property
     def g(self) -> float | None:
-        ...
+        """
+        with Hedges' small-sample correction J
+        """
     @g.setter
     def g(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
     @property
     def lower(self) -> float | None:
-        ...
+        """
+        95% lower bound of g
+        """
     @lower.setter
     def lower(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
     @property
     def n(self) -> int:
-        ...
+        """
+        cases (total of both groups for a comparison)
+        """
     @n.setter
     def n(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def upper(self) -> float | None:
-        ...
+        """
+        95% upper bound of g
+        """
     @upper.setter
     def upper(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
@@ -2846,22 +3808,6 @@ class GroupSummary:
     The statistics of one group and instrument.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    baseline: MeanSd
-    change: MeanSd
-    completers: Proportion
-    d_av: EffectSize
-    d_z: EffectSize
-    endpoint: MeanSd
-    group: str
-    instrument: str
-    recovery: Proportion
-    recurrence: Proportion
-    relapse: Proportion
-    reliable_deterioration: Proportion
-    reliable_improvement: Proportion
-    reliable_recovery: Proportion
-    remission: Proportion
-    response: Proportion
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupSummary:
         """
@@ -2893,14 +3839,146 @@ class GroupSummary:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def cases(self) -> int:
+    def baseline(self) -> MeanSd:
+        """
+        over rows with both
+        """
+    @baseline.setter
+    def baseline(self, arg1: MeanSd) -> None:
         ...
+    @property
+    def cases(self) -> int:
+        """
+        outcome rows in the group
+        """
     @cases.setter
     def cases(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
-    def with_baseline_and_endpoint(self) -> int:
+    def change(self) -> MeanSd:
+        """
+        endpoint - baseline
+        """
+    @change.setter
+    def change(self, arg1: MeanSd) -> None:
         ...
+    @property
+    def completers(self) -> Proportion:
+        """
+        over all rows
+        """
+    @completers.setter
+    def completers(self, arg1: Proportion) -> None:
+        ...
+    @property
+    def d_av(self) -> EffectSize:
+        """
+        mean change / mean of the two SDs (Lakens 2013)
+        """
+    @d_av.setter
+    def d_av(self, arg1: EffectSize) -> None:
+        ...
+    @property
+    def d_z(self) -> EffectSize:
+        """
+        mean change / SD of change (Lakens 2013)
+        """
+    @d_z.setter
+    def d_z(self, arg1: EffectSize) -> None:
+        ...
+    @property
+    def endpoint(self) -> MeanSd:
+        """
+        over rows with both
+        """
+    @endpoint.setter
+    def endpoint(self, arg1: MeanSd) -> None:
+        ...
+    @property
+    def group(self) -> str:
+        """
+        group label ("all" when ungrouped, "(none)" when unlabelled)
+        """
+    @group.setter
+    def group(self, arg1: str) -> None:
+        ...
+    @property
+    def instrument(self) -> str:
+        """
+        instrument id or `phq9+gad7`
+        """
+    @instrument.setter
+    def instrument(self, arg1: str) -> None:
+        ...
+    @property
+    def recovery(self) -> Proportion:
+        """
+        among finished courses at caseness at baseline
+        """
+    @recovery.setter
+    def recovery(self, arg1: Proportion) -> None:
+        ...
+    @property
+    def recurrence(self) -> Proportion:
+        """
+        relapse_kind recurrence, among the same rows
+        """
+    @recurrence.setter
+    def recurrence(self, arg1: Proportion) -> None:
+        ...
+    @property
+    def relapse(self) -> Proportion:
+        """
+        relapse_kind relapse, among rows that remitted and the relapse rule was applied to
+        """
+    @relapse.setter
+    def relapse(self, arg1: Proportion) -> None:
+        ...
+    @property
+    def reliable_deterioration(self) -> Proportion:
+        """
+        where defined
+        """
+    @reliable_deterioration.setter
+    def reliable_deterioration(self, arg1: Proportion) -> None:
+        ...
+    @property
+    def reliable_improvement(self) -> Proportion:
+        """
+        where defined
+        """
+    @reliable_improvement.setter
+    def reliable_improvement(self, arg1: Proportion) -> None:
+        ...
+    @property
+    def reliable_recovery(self) -> Proportion:
+        """
+        among finished courses at caseness at baseline
+        """
+    @reliable_recovery.setter
+    def reliable_recovery(self, arg1: Proportion) -> None:
+        ...
+    @property
+    def remission(self) -> Proportion:
+        """
+        where defined
+        """
+    @remission.setter
+    def remission(self, arg1: Proportion) -> None:
+        ...
+    @property
+    def response(self) -> Proportion:
+        """
+        where defined
+        """
+    @response.setter
+    def response(self, arg1: Proportion) -> None:
+        ...
+    @property
+    def with_baseline_and_endpoint(self) -> int:
+        """
+        rows with both
+        """
     @with_baseline_and_endpoint.setter
     def with_baseline_and_endpoint(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
@@ -2909,7 +3987,6 @@ class RateDifference:
     A difference in rates with Newcombe's hybrid score 95% interval.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    outcome: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> RateDifference:
         """
@@ -2942,19 +4019,33 @@ class RateDifference:
         """
     @property
     def difference(self) -> float | None:
-        ...
+        """
+        rate a - rate b
+        """
     @difference.setter
     def difference(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
     @property
     def lower(self) -> float | None:
-        ...
+        """
+        95% lower bound
+        """
     @lower.setter
     def lower(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def upper(self) -> float | None:
+    def outcome(self) -> str:
+        """
+        e.g. `response`
+        """
+    @outcome.setter
+    def outcome(self, arg1: str) -> None:
         ...
+    @property
+    def upper(self) -> float | None:
+        """
+        95% upper bound
+        """
     @upper.setter
     def upper(self, arg1: typing.SupportsFloat | typing.SupportsIndex | None) -> None:
         ...
@@ -2963,10 +4054,6 @@ class GroupComparison:
     Two groups compared on one instrument.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    group_a: str
-    group_b: str
-    hedges_g: EffectSize
-    instrument: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> GroupComparison:
         """
@@ -2998,8 +4085,42 @@ class GroupComparison:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def rates(self) -> list[RateDifference]:
+    def group_a(self) -> str:
+        """
+        first group
+        """
+    @group_a.setter
+    def group_a(self, arg1: str) -> None:
         ...
+    @property
+    def group_b(self) -> str:
+        """
+        second group
+        """
+    @group_b.setter
+    def group_b(self, arg1: str) -> None:
+        ...
+    @property
+    def hedges_g(self) -> EffectSize:
+        """
+        (mean change a - mean change b) / pooled SD
+        """
+    @hedges_g.setter
+    def hedges_g(self, arg1: EffectSize) -> None:
+        ...
+    @property
+    def instrument(self) -> str:
+        """
+        instrument id
+        """
+    @instrument.setter
+    def instrument(self, arg1: str) -> None:
+        ...
+    @property
+    def rates(self) -> list[RateDifference]:
+        """
+        response, remission, reliable improvement, recovery ...
+        """
     @rates.setter
     def rates(self, arg1: collections.abc.Sequence[RateDifference]) -> None:
         ...
@@ -3008,10 +4129,6 @@ class CohortSummary:
     Every group's statistics and every pair of groups compared.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def by(self) -> GroupBy: ...
-    @by.setter
-    def by(self, value: GroupBy | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> CohortSummary:
         """
@@ -3043,14 +4160,26 @@ class CohortSummary:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def comparisons(self) -> list[GroupComparison]:
+    def by(self) -> GroupBy:
+        """
+        the grouping
+        """
+    @by.setter
+    def by(self, arg1: GroupBy | str) -> None:
         ...
+    @property
+    def comparisons(self) -> list[GroupComparison]:
+        """
+        every pair of groups, per instrument
+        """
     @comparisons.setter
     def comparisons(self, arg1: collections.abc.Sequence[GroupComparison]) -> None:
         ...
     @property
     def groups(self) -> list[GroupSummary]:
-        ...
+        """
+        by group (first-appearance order), then instrument
+        """
     @groups.setter
     def groups(self, arg1: collections.abc.Sequence[GroupSummary]) -> None:
         ...
@@ -3059,7 +4188,6 @@ class SynthShare:
     One labelled share of a synthetic mix (adaptations, sites).
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    id: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthShare:
         """
@@ -3091,8 +4219,18 @@ class SynthShare:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def weight(self) -> float:
+    def id(self) -> str:
+        """
+        adaptation id (a protocol of the registry) or site label
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
         ...
+    @property
+    def weight(self) -> float:
+        """
+        relative weight, >= 0
+        """
     @weight.setter
     def weight(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
@@ -3101,10 +4239,6 @@ class SynthAreaShare:
     One share of the synthetic problem-area mix.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def area(self) -> ProblemArea: ...
-    @area.setter
-    def area(self, value: ProblemArea | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthAreaShare:
         """
@@ -3136,8 +4270,18 @@ class SynthAreaShare:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def weight(self) -> float:
+    def area(self) -> ProblemArea:
+        """
+        grief, role_dispute, role_transition, interpersonal_deficits
+        """
+    @area.setter
+    def area(self, arg1: ProblemArea | str) -> None:
         ...
+    @property
+    def weight(self) -> float:
+        """
+        relative weight, >= 0
+        """
     @weight.setter
     def weight(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
@@ -3146,8 +4290,6 @@ class SynthArm:
     A synthetic trial arm.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    id: str
-    maintenance: bool
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthArm:
         """
@@ -3180,33 +4322,59 @@ class SynthArm:
         """
     @property
     def adaptations(self) -> list[SynthShare]:
-        ...
+        """
+        adaptation mix within the arm
+        """
     @adaptations.setter
     def adaptations(self, arg1: collections.abc.Sequence[SynthShare]) -> None:
         ...
     @property
     def allocation(self) -> float:
-        ...
+        """
+        relative share of cases
+        """
     @allocation.setter
     def allocation(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def deterioration(self) -> float:
-        ...
+        """
+        share of cases drawn to worsen by 7-10 points on PHQ-9 items 1-8 (fewer reach reliable deterioration: see docs/synthetic.md)
+        """
     @deterioration.setter
     def deterioration(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
-    def improvement_mean(self) -> float:
+    def id(self) -> str:
+        """
+        the case's `arm` label
+        """
+    @id.setter
+    def id(self, arg1: str) -> None:
         ...
+    @property
+    def improvement_mean(self) -> float:
+        """
+        mean proportional PHQ-9 reduction over a full course
+        """
     @improvement_mean.setter
     def improvement_mean(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def improvement_sd(self) -> float:
-        ...
+        """
+        between-patient SD of that proportion
+        """
     @improvement_sd.setter
     def improvement_sd(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def maintenance(self) -> bool:
+        """
+        completers below PHQ-9 10 may be offered IPT-M
+        """
+    @maintenance.setter
+    def maintenance(self, arg1: bool) -> None:
         ...
 class SynthDeviations:
     """
@@ -3245,25 +4413,33 @@ class SynthDeviations:
         """
     @property
     def long_gap(self) -> float:
-        ...
+        """
+        a 3-week break between attended acute sessions (C005)
+        """
     @long_gap.setter
     def long_gap(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def missing_endpoint(self) -> float:
-        ...
+        """
+        no measure at the last two acute sessions of a completed course (A006)
+        """
     @missing_endpoint.setter
     def missing_endpoint(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def missing_focus_areas(self) -> float:
-        ...
+        """
+        an attended middle session without `focus_areas` (P005)
+        """
     @missing_focus_areas.setter
     def missing_focus_areas(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def unagreed_formulation(self) -> float:
-        ...
+        """
+        formulation with `patient_agreed: false` (F004)
+        """
     @unagreed_formulation.setter
     def unagreed_formulation(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
@@ -3272,8 +4448,6 @@ class SynthOptions:
     Every knob of the synthetic cohort generator.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    deviations: SynthDeviations
-    id_prefix: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthOptions:
         """
@@ -3306,109 +4480,161 @@ class SynthOptions:
         """
     @property
     def antidepressant_share(self) -> float:
-        ...
+        """
+        cases with a concurrent antidepressant
+        """
     @antidepressant_share.setter
     def antidepressant_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def arms(self) -> list[SynthArm]:
-        ...
+        """
+        trial arms
+        """
     @arms.setter
     def arms(self, arg1: collections.abc.Sequence[SynthArm]) -> None:
         ...
     @property
     def cancellation_rate(self) -> float:
-        ...
+        """
+        per middle-phase appointment: cancelled
+        """
     @cancellation_rate.setter
     def cancellation_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def cases(self) -> int:
-        ...
+        """
+        how many cases synthesize() makes
+        """
     @cases.setter
     def cases(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
-    def dropout_rate(self) -> float:
+    def deviations(self) -> SynthDeviations:
+        """
+        protocol deviations
+        """
+    @deviations.setter
+    def deviations(self, arg1: SynthDeviations) -> None:
         ...
+    @property
+    def dropout_rate(self) -> float:
+        """
+        courses that stop before the termination phase
+        """
     @dropout_rate.setter
     def dropout_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def gad7_share(self) -> float:
-        ...
+        """
+        cases that also complete GAD-7
+        """
     @gad7_share.setter
     def gad7_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
-    def maintenance_share(self) -> float:
+    def id_prefix(self) -> str:
+        """
+        case ids are the prefix and a 1-based 6-digit number
+        """
+    @id_prefix.setter
+    def id_prefix(self, arg1: str) -> None:
         ...
+    @property
+    def maintenance_share(self) -> float:
+        """
+        eligible completers (arm allows, PHQ-9 <= 9) given a maintenance plan
+        """
     @maintenance_share.setter
     def maintenance_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def missing_assessment_rate(self) -> float:
-        ...
+        """
+        per attended session: no measure recorded
+        """
     @missing_assessment_rate.setter
     def missing_assessment_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def no_show_rate(self) -> float:
-        ...
+        """
+        per middle-phase appointment: not attended
+        """
     @no_show_rate.setter
     def no_show_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def problem_areas(self) -> list[SynthAreaShare]:
-        ...
+        """
+        primary focus mix
+        """
     @problem_areas.setter
     def problem_areas(self, arg1: collections.abc.Sequence[SynthAreaShare]) -> None:
         ...
     @property
     def relapse_share(self) -> float:
-        ...
+        """
+        maintenance cases whose relapse rule fires within the 24 monthly sessions (M003)
+        """
     @relapse_share.setter
     def relapse_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def renegotiation_share(self) -> float:
-        ...
+        """
+        completed courses renegotiated to 2 more sessions, where the protocol allows
+        """
     @renegotiation_share.setter
     def renegotiation_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def risk_rate(self) -> float:
-        ...
+        """
+        cases with PHQ-9 item 9 above 0 (A007)
+        """
     @risk_rate.setter
     def risk_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def second_focus_share(self) -> float:
-        ...
+        """
+        cases with a second focus (never with deficits)
+        """
     @second_focus_share.setter
     def second_focus_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
     @property
     def seed(self) -> int:
-        ...
+        """
+        the cohort's seed: same seed, same cohort
+        """
     @seed.setter
     def seed(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def sites(self) -> list[SynthShare]:
-        ...
+        """
+        sites (none: no `site`)
+        """
     @sites.setter
     def sites(self, arg1: collections.abc.Sequence[SynthShare]) -> None:
         ...
     @property
     def start_from(self) -> datetime.date:
-        ...
+        """
+        first start date
+        """
     @start_from.setter
     def start_from(self, arg1: datetime.date | str) -> None:
         ...
     @property
     def start_to(self) -> datetime.date:
-        ...
+        """
+        last start date (weekends move to Monday); two years of maintenance after it end in 2026
+        """
     @start_to.setter
     def start_to(self, arg1: datetime.date | str) -> None:
         ...
@@ -3435,11 +4661,6 @@ class DeidentifyOptions:
     How to de-identify.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    code_prefix: str
-    @property
-    def dates(self) -> DateHandling: ...
-    @dates.setter
-    def dates(self, value: DateHandling | str) -> None: ...
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidentifyOptions:
         """
@@ -3470,16 +4691,27 @@ class DeidentifyOptions:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+    @property
+    def code_prefix(self) -> str:
+        """
+        study codes are this prefix + 8 random characters
+        """
+    @code_prefix.setter
+    def code_prefix(self, arg1: str) -> None:
+        ...
+    @property
+    def dates(self) -> DateHandling:
+        """
+        shift or keep dates
+        """
+    @dates.setter
+    def dates(self, arg1: DateHandling | str) -> None:
+        ...
 class DeidChange:
     """
     What de-identification did at one place (never the original value).
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def action(self) -> DeidAction: ...
-    @action.setter
-    def action(self, value: DeidAction | str) -> None: ...
-    path: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidChange:
         """
@@ -3510,16 +4742,27 @@ class DeidChange:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+    @property
+    def action(self) -> DeidAction:
+        """
+        what was done there
+        """
+    @action.setter
+    def action(self, arg1: DeidAction | str) -> None:
+        ...
+    @property
+    def path(self) -> str:
+        """
+        e.g. `/inventory/relationships/0/label`
+        """
+    @path.setter
+    def path(self, arg1: str) -> None:
+        ...
 class DeidReport:
     """
     What was changed in one case: shareable.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @property
-    def dates(self) -> DateHandling: ...
-    @dates.setter
-    def dates(self, value: DateHandling | str) -> None: ...
-    study_code: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidReport:
         """
@@ -3552,17 +4795,33 @@ class DeidReport:
         """
     @property
     def changes(self) -> list[DeidChange]:
-        ...
+        """
+        in document order
+        """
     @changes.setter
     def changes(self, arg1: collections.abc.Sequence[DeidChange]) -> None:
+        ...
+    @property
+    def dates(self) -> DateHandling:
+        """
+        whether dates were shifted
+        """
+    @dates.setter
+    def dates(self, arg1: DateHandling | str) -> None:
+        ...
+    @property
+    def study_code(self) -> str:
+        """
+        the case's new case_id
+        """
+    @study_code.setter
+    def study_code(self, arg1: str) -> None:
         ...
 class DeidMapping:
     """
     Study code -> case id and date offset: the secret re-identification key.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    case_id: str
-    study_code: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidMapping:
         """
@@ -3594,19 +4853,34 @@ class DeidMapping:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def date_shift_days(self) -> int:
+    def case_id(self) -> str:
+        """
+        the original case_id
+        """
+    @case_id.setter
+    def case_id(self, arg1: str) -> None:
         ...
+    @property
+    def date_shift_days(self) -> int:
+        """
+        days added to every date (0 with date_handling::keep)
+        """
     @date_shift_days.setter
     def date_shift_days(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def study_code(self) -> str:
+        """
+        the code in the output
+        """
+    @study_code.setter
+    def study_code(self, arg1: str) -> None:
         ...
 class Deidentified:
     """
     A de-identified case with its report and mapping.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    mapping: DeidMapping
-    report: DeidReport
-    value: Case
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Deidentified:
         """
@@ -3637,6 +4911,30 @@ class Deidentified:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+    @property
+    def mapping(self) -> DeidMapping:
+        """
+        secret: original id and date offset
+        """
+    @mapping.setter
+    def mapping(self, arg1: DeidMapping) -> None:
+        ...
+    @property
+    def report(self) -> DeidReport:
+        """
+        shareable: what changed, where
+        """
+    @report.setter
+    def report(self, arg1: DeidReport) -> None:
+        ...
+    @property
+    def value(self) -> Case:
+        """
+        the shareable case (a valid `iptkit.case/1` document)
+        """
+    @value.setter
+    def value(self, arg1: Case) -> None:
+        ...
 class ImportErrorKind(iptkit._spelled.Spelled):
     """
     The kinds of import problem.
@@ -3657,21 +4955,6 @@ class ImportIssue:
     One problem of an import, or one unused column, with its table, line, row and column.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    case_id: str
-    event: str
-    field: str
-    @property
-    def kind(self) -> ImportErrorKind: ...
-    @kind.setter
-    def kind(self, value: ImportErrorKind | str) -> None: ...
-    message: str
-    path: str
-    @property
-    def read_kind(self) -> ErrorKind | None: ...
-    @read_kind.setter
-    def read_kind(self, value: ErrorKind | str | None) -> None: ...
-    record: str
-    source: str
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ImportIssue:
         """
@@ -3707,22 +4990,100 @@ class ImportIssue:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def instance(self) -> int | None:
+    def case_id(self) -> str:
+        """
+        the case the row belongs to, when it has one
+        """
+    @case_id.setter
+    def case_id(self, arg1: str) -> None:
         ...
+    @property
+    def event(self) -> str:
+        """
+        the REDCap event (`redcap_event_name`), when there is one
+        """
+    @event.setter
+    def event(self, arg1: str) -> None:
+        ...
+    @property
+    def field(self) -> str:
+        """
+        the column; "" for a whole row or file
+        """
+    @field.setter
+    def field(self, arg1: str) -> None:
+        ...
+    @property
+    def instance(self) -> int | None:
+        """
+        the REDCap repeat instance, when the row has one
+        """
     @instance.setter
     def instance(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def line(self) -> int | None:
+    def kind(self) -> ImportErrorKind:
+        """
+        what went wrong
+        """
+    @kind.setter
+    def kind(self, arg1: ImportErrorKind | str) -> None:
         ...
+    @property
+    def line(self) -> int | None:
+        """
+        1-based line of the row in the source; none for a whole file
+        """
     @line.setter
     def line(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def row(self) -> int | None:
+    def message(self) -> str:
+        """
+        what was expected and what was found
+        """
+    @message.setter
+    def message(self, arg1: str) -> None:
         ...
+    @property
+    def path(self) -> str:
+        """
+        JSON Pointer of the case field the value makes, or (kind `mapping`) of the entry in the mapping file
+        """
+    @path.setter
+    def path(self, arg1: str) -> None:
+        ...
+    @property
+    def read_kind(self) -> ErrorKind | None:
+        """
+        for `invalid`: the case reader's kind
+        """
+    @read_kind.setter
+    def read_kind(self, arg1: ErrorKind | str | None) -> None:
+        ...
+    @property
+    def record(self) -> str:
+        """
+        the source's own record id (REDCap `record_id`), when it has one
+        """
+    @record.setter
+    def record(self, arg1: str) -> None:
+        ...
+    @property
+    def row(self) -> int | None:
+        """
+        1-based data row (the header not counted; a DataFrame's position + 1)
+        """
     @row.setter
     def row(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+    @property
+    def source(self) -> str:
+        """
+        the input's name (`sessions.csv`)
+        """
+    @source.setter
+    def source(self, arg1: str) -> None:
         ...
 class ImportResult:
     """
@@ -3761,13 +5122,17 @@ class ImportResult:
         """
     @property
     def cases(self) -> list[Case]:
-        ...
+        """
+        the cases without errors, in the order of the cases table
+        """
     @cases.setter
     def cases(self, arg1: collections.abc.Sequence[Case]) -> None:
         ...
     @property
     def errors(self) -> list[ImportIssue]:
-        ...
+        """
+        every problem; a case with any is not in `cases`
+        """
     @errors.setter
     def errors(self, arg1: collections.abc.Sequence[ImportIssue]) -> None:
         ...
@@ -3778,13 +5143,17 @@ class ImportResult:
         """
     @property
     def rows_read(self) -> int:
-        ...
+        """
+        data rows read, all tables
+        """
     @rows_read.setter
     def rows_read(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def unused(self) -> list[ImportIssue]:
-        ...
+        """
+        columns that were read by nobody (only with keep_unknown_columns)
+        """
     @unused.setter
     def unused(self, arg1: collections.abc.Sequence[ImportIssue]) -> None:
         ...
@@ -3799,11 +5168,6 @@ class AssessmentRecord:
     One imported QuestionnaireResponse: the assessment, its subject and where it came from.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    case_id: str
-    path: str
-    resource_id: str
-    source: str
-    value: Assessment
     @staticmethod
     def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> AssessmentRecord:
         """
@@ -3835,16 +5199,60 @@ class AssessmentRecord:
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
     @property
-    def line(self) -> int | None:
+    def case_id(self) -> str:
+        """
+        the response's subject (the case it belongs to)
+        """
+    @case_id.setter
+    def case_id(self, arg1: str) -> None:
         ...
+    @property
+    def line(self) -> int | None:
+        """
+        the NDJSON line; none for a document
+        """
     @line.setter
     def line(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
-    def row(self) -> int:
+    def path(self) -> str:
+        """
+        JSON Pointer of the assessment in its case (to_cases); "" otherwise
+        """
+    @path.setter
+    def path(self, arg1: str) -> None:
         ...
+    @property
+    def resource_id(self) -> str:
+        """
+        the QuestionnaireResponse's `id`, when it is a valid FHIR id
+        """
+    @resource_id.setter
+    def resource_id(self, arg1: str) -> None:
+        ...
+    @property
+    def row(self) -> int:
+        """
+        1-based number of the resource in its input
+        """
     @row.setter
     def row(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def source(self) -> str:
+        """
+        the input's name
+        """
+    @source.setter
+    def source(self, arg1: str) -> None:
+        ...
+    @property
+    def value(self) -> Assessment:
+        """
+        instrument, date (`authored`), items and the stated total
+        """
+    @value.setter
+    def value(self, arg1: Assessment) -> None:
         ...
 class FhirImportResult:
     """
@@ -3883,19 +5291,25 @@ class FhirImportResult:
         """
     @property
     def assessments(self) -> list[AssessmentRecord]:
-        ...
+        """
+        Every imported response, in input order (to_cases: those attached to a case in `cases`).
+        """
     @assessments.setter
     def assessments(self, arg1: collections.abc.Sequence[AssessmentRecord]) -> None:
         ...
     @property
     def cases(self) -> list[Case]:
-        ...
+        """
+        fhir_attach::to_cases: every given case that reads without errors once its responses are appended, in the given order (those without responses unchanged); empty otherwise.
+        """
     @cases.setter
     def cases(self, arg1: collections.abc.Sequence[Case]) -> None:
         ...
     @property
     def errors(self) -> list[ImportIssue]:
-        ...
+        """
+        every problem; a response with any is not imported
+        """
     @errors.setter
     def errors(self, arg1: collections.abc.Sequence[ImportIssue]) -> None:
         ...
@@ -3906,13 +5320,17 @@ class FhirImportResult:
         """
     @property
     def resources_read(self) -> int:
-        ...
+        """
+        resources looked at, imported or not (a Bundle counts as its entries)
+        """
     @resources_read.setter
     def resources_read(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     @property
     def unused(self) -> list[ImportIssue]:
-        ...
+        """
+        resources, items and responses read but not imported
+        """
     @unused.setter
     def unused(self, arg1: collections.abc.Sequence[ImportIssue]) -> None:
         ...
