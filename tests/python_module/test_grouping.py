@@ -3,6 +3,8 @@ the case, with the same default (arm) for all of them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -99,3 +101,18 @@ def test_cohort_groups_by_columns(trial: list[iptkit.Case]) -> None:
     pd.testing.assert_frame_equal(cohort.summary(by=None), iptkit.summary(trial, by=None))
     with pytest.raises(TypeError, match="groups by column names"):
         cohort.summary(by=lambda c: c.arm)
+
+
+def test_cohort_from_csv_keeps_text_codes(tmp_path: Path) -> None:
+    # Sites "01" and "1", arms "1" and "1.0": read as numbers they would merge into one group.
+    cases = iptkit.synthesize(12, seed=2)
+    for i, c in enumerate(cases):
+        c.site = ["01", "02", "1"][i % 3]
+        c.arm = ["1", "1.0", "ipt"][i % 3]
+    iptkit.write_tables(cases, tmp_path, complete=True)
+    paths = {k: tmp_path / f"{k}.csv" for k in ("cases", "sessions", "assessments", "relationships")}
+    cohort = iptkit.Cohort.from_tables(paths)
+    pd.testing.assert_frame_equal(cohort.outcomes(), iptkit.outcomes(cases))
+    assert set(cohort.summary(by="site")["group"]) == {"01", "02", "1"}
+    assert set(cohort.summary(by="arm")["group"]) == {"1", "1.0", "ipt"}
+    assert [c.site for c in cohort.cases()] == [c.site for c in cases]

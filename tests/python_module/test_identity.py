@@ -120,3 +120,13 @@ def test_dir_lists_the_public_names() -> None:
     names = dir(iptkit)
     assert "read_cases" in names and "ValidationResults" in names and "write_cases" in names
     assert not {"Any", "Callable", "Iterable", "Literal", "Union"} & set(names)
+
+
+def test_findings_frame_names_a_wrong_argument(trial: list[iptkit.Case]) -> None:
+    results = iptkit.validate(trial)
+    with pytest.raises(TypeError, match=r"found one case's Findings \(SYN-000004\); for one case's findings use .to_frame\(\)"):
+        iptkit.findings_frame(trial[3].validate())
+    with pytest.raises(TypeError, match="cases: expected the list of cases validated, found a Case"):
+        iptkit.findings_frame(results, trial[3])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="cases: expected the list of cases validated, found a str"):
+        iptkit.findings_frame(results, "SYN-000001")  # type: ignore[arg-type]

@@ -195,7 +195,11 @@ def _loaded(name: str, table: Any, raw_cells: bool = False) -> Any:
             if path.endswith(".parquet"):
                 _optional.require("pyarrow", "parquet", "reading Parquet")
                 return _pd.read_parquet(path)
-            frame = _pd.read_csv(path, dtype={"case_id": str}, keep_default_na=False, na_values=[""])
+            # Text columns as text: a site "01" or an arm "1" read as numbers would become "1"
+            # and merge with other groups.
+            header = _pd.read_csv(path, nrows=0).columns
+            text = {c: str for c in header if c in _text_columns(name.split(".")[0])}
+            frame = _pd.read_csv(path, dtype=text, keep_default_na=False, na_values=[""])
             return frame if raw_cells else _spreadsheet_values(frame)
         except (ValueError, UnicodeDecodeError) as e:  # pandas' ParserError is a ValueError
             raise TableError(f"iptkit.Cohort: table {name!r} ({path}) cannot be read as UTF-8 CSV: "
@@ -204,6 +208,16 @@ def _loaded(name: str, table: Any, raw_cells: bool = False) -> Any:
         return table
     raise TypeError(f"iptkit.Cohort: table {name!r}: expected a DataFrame, a pyarrow Table or a path, "
                     f"not {type(table).__name__}")
+
+
+def _text_columns(table: str) -> frozenset[str]:
+    """The text columns of a tidy table (ids, labels, free text, JSON), by its empty frame."""
+    from . import tables
+    frame = tables([], complete=True).get(table)
+    if frame is None:
+        return frozenset({"case_id"})
+    return frozenset(c for c in frame.columns if _pd.api.types.is_string_dtype(frame[c].dtype)
+                     and not isinstance(frame[c].dtype, _pd.CategoricalDtype))
 
 
 def _ids_as_text(table: Any) -> Any:

@@ -114,12 +114,25 @@ class ValidationResults(list[Findings]):
         return f"<p>{escape(repr(self))}</p>{table}"
 
 
+def _kind(value: object) -> str:
+    name = type(value).__name__
+    if isinstance(value, Findings):
+        return f"one case's Findings ({value.case_id or 'no case id'})"
+    return f"a {name}"
+
+
 def findings_frame(findings: Sequence[Iterable[Finding]], cases: Sequence[Case] | None = None) -> pd.DataFrame:
     """A tidy table of a cohort's findings: one row per finding with its case's position
     (``case_index``) and id. The findings of :func:`iptkit.validate` name their cases, so
     ``cases`` may be left out; given, it must be the cases validated, in the same order: a
     different count or a case id that differs raises ValueError rather than labelling findings
     with the wrong cases."""
+    if isinstance(findings, Findings) or not isinstance(findings, Iterable) or isinstance(findings, (str, bytes)):
+        raise TypeError("iptkit.findings_frame: findings: expected the result of iptkit.validate (a list with one "
+                        f"Findings per case), found {_kind(findings)}; for one case's findings use .to_frame()")
+    if cases is not None and (not isinstance(cases, Iterable) or isinstance(cases, (str, bytes))
+                              or type(cases).__name__ == "Case"):
+        raise TypeError(f"iptkit.findings_frame: cases: expected the list of cases validated, found {_kind(cases)}")
     lists = list(findings)
     if cases is None:
         ids = [getattr(fs, "case_id", None) for fs in lists]

@@ -35,6 +35,11 @@ SEPARATOR = " | "
 """Joins the values of a list of columns into one label."""
 
 
+def _short(message: str, limit: int = 500) -> str:
+    """A message of at most `limit` characters, cut with an ellipsis rather than mid-word silently."""
+    return message if len(message) <= limit else message[:limit - 5].rsplit(" ", 1)[0] + " ...)"
+
+
 def label(value: Any) -> str:
     """A value as a group label: the text, a whole number without its ".0", ``(none)`` where
     missing (None, NaN, pandas' NA)."""
@@ -76,7 +81,7 @@ def _names(by: Any, what: str) -> list[str]:
         if not isinstance(n, str):
             raise TypeError(f"iptkit.{what}: by: expected column names (str), found a {type(n).__name__}")
     if len(set(names)) != len(names):
-        raise ValueError(f"iptkit.{what}: by: a column is named twice in {names!r}"[:300])
+        raise ValueError(_short(f"iptkit.{what}: by: a column is named twice in {names!r}"))
     return names
 
 
@@ -98,8 +103,8 @@ def _from_function(cases: Sequence[Case], by: Callable[[Case], Any], what: str) 
 def _from_columns(table: pd.DataFrame, names: list[str], what: str, where: str) -> Labels:
     unknown = [n for n in names if n not in table.columns]
     if unknown:
-        raise ValueError(f"iptkit.{what}: cannot group by {unknown[0]!r}: not a column of {where} (its columns: "
-                         f"{', '.join(map(str, table.columns))})"[:500])
+        raise ValueError(_short(f"iptkit.{what}: cannot group by {unknown[0]!r}: not a column of {where} (its "
+                                f"columns: {', '.join(map(str, table.columns))})"))
     columns = [[label(v) for v in table[n].tolist()] for n in names]
     rows = list(zip(*columns)) if columns else []
     values: dict[str, tuple[str, ...]] = {}
@@ -108,8 +113,8 @@ def _from_columns(table: pd.DataFrame, names: list[str], what: str, where: str) 
         text = row[0] if len(row) == 1 else SEPARATOR.join(row)
         seen = values.setdefault(text, row)
         if seen != row:
-            raise ValueError(f"iptkit.{what}: the groups {seen!r} and {row!r} would both be labelled {text!r}; "
-                             f"a value contains {SEPARATOR!r}"[:500])
+            raise ValueError(_short(f"iptkit.{what}: the groups {seen!r} and {row!r} would both be labelled "
+                                    f"{text!r}; a value contains {SEPARATOR!r}"))
         labels.append(text)
     return Labels(GroupBy.none, labels, names if len(names) > 1 else (), values)
 
