@@ -170,3 +170,23 @@ def test_thread_counts_of_another_kind_are_type_errors(threads: object, kind: ty
     with pytest.raises(kind) as e:
         iptkit.validate([], threads=threads)  # type: ignore[arg-type]
     assert str(e.value) == f"threads: expected a whole number from 1 to 1024; found {found}"
+
+
+def test_wrong_argument_types_are_named_briefly() -> None:
+    # pybind11's own message quoted the repr of every argument: 18,877 characters for 200 cases.
+    cases = iptkit.synthesize(300, seed=1)
+    calls = {
+        "validate": lambda: iptkit.validate(cases, catalog="x"),  # type: ignore[arg-type]
+        "outcomes": lambda: iptkit.outcomes(cases, catalog=3),  # type: ignore[arg-type]
+        "tables": lambda: iptkit.tables(cases, dates="no"),  # type: ignore[arg-type]
+        "summary": lambda: iptkit.summary(cases, catalog=[1]),  # type: ignore[arg-type]
+        "write_tables": lambda: iptkit.write_tables(cases, "/nonexistent/x", catalog=2),  # type: ignore[arg-type]
+        "write_cases": lambda: iptkit.write_cases(cases, "/nonexistent/x.jsonl", catalog=2),  # type: ignore[arg-type]
+        "deidentify": lambda: iptkit.deidentify(cases, seed="1"),  # type: ignore[arg-type]
+    }
+    for name, call in calls.items():
+        with pytest.raises(TypeError) as raised:
+            call()
+        text = str(raised.value)
+        assert text.startswith(f"iptkit.{name}: an argument has the wrong type (given: a list of 300 items"), text
+        assert len(text) <= 500 and "Case(" not in text and "SYN-" not in text, text

@@ -21,6 +21,7 @@ import pandas as _pd
 
 from . import _core, _optional
 from . import _grouping as _grouping_mod
+from ._calls import plain_type_errors as _plain_type_errors
 from ._grouping import Grouping
 from ._core import (
     AffectiveFocus,
@@ -204,6 +205,7 @@ def _located(e: ReadError) -> str:
     return f"{where}: " if where else ""
 
 
+@_plain_type_errors
 def read_case(source: PathLike | bytes, *, lax: bool = False,
               catalog: Catalog | None = None, redact: bool = False,
               limits: ReadLimits | None = None) -> Case:
@@ -230,6 +232,7 @@ def _check_mode(errors: str) -> None:
         raise ValueError(f"iptkit: errors must be 'raise' or 'collect', not {errors!r}")
 
 
+@_plain_type_errors
 def read_cases(source: PathLike | bytes, *, lax: bool = False,
                catalog: Catalog | None = None, errors: ErrorMode = "raise",
                redact: bool = False, limits: ReadLimits | None = None) -> CaseList:
@@ -307,6 +310,7 @@ class CaseIterator(Iterator[Case]):
         return [InputError(*entry) for entry in self._errors.errors]
 
 
+@_plain_type_errors
 def iter_cases(source: PathLike, *, lax: bool = False, catalog: Catalog | None = None,
                errors: ErrorMode = "raise", redact: bool = False,
                limits: ReadLimits | None = None) -> CaseIterator:
@@ -349,6 +353,7 @@ def _unread(items: Sequence[Case]) -> list[InputError]:
     return list(items.errors) if isinstance(items, CaseList) else []
 
 
+@_plain_type_errors
 def validate(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None = None,
              threads: int = 1, progress: bool = False, redact: bool = False,
              errors: ErrorMode = "raise") -> ValidationResults:
@@ -372,6 +377,7 @@ def _validate_case(self: Case, *, catalog: Catalog | None = None, redact: bool =
     return Findings(_core.validate(self, catalog=catalog, redact=redact), self.case_id)
 
 
+@_plain_type_errors
 def outcomes(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None = None,
              threads: int = 1, progress: bool = False, recovery_period_months: int = 4,
              instruments: Iterable[str] | None = None, errors: ErrorMode = "raise") -> _pd.DataFrame:
@@ -415,6 +421,7 @@ TABLES: tuple[TableName, ...] = ("cases", "sessions", "assessments", "relationsh
 """The tidy tables, in the order they are written (docs/interop.md lists every column)."""
 
 
+@_plain_type_errors
 def tables(cases: Case | Iterable[Case] | PathLike, *, dates: bool = True, complete: bool = False,
            catalog: Catalog | None = None, errors: ErrorMode = "raise") -> dict[str, _pd.DataFrame]:
     """The five tidy tables of a cohort as DataFrames: ``cases``, ``sessions``, ``assessments``
@@ -437,6 +444,7 @@ def tables(cases: Case | Iterable[Case] | PathLike, *, dates: bool = True, compl
     return out
 
 
+@_plain_type_errors
 def assessments(cases: Case | Iterable[Case] | PathLike, *,
                 catalog: Catalog | None = None, errors: ErrorMode = "raise") -> _pd.DataFrame:
     """The ``assessments`` tidy table: one row per assessment with its day, scored total, band
@@ -477,6 +485,7 @@ def _write_atomically(path: str, write: Callable[[IO[bytes]], object]) -> None:
         raise
 
 
+@_plain_type_errors
 def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *,
                  format: Literal["csv", "parquet"] = "csv", dates: bool = True, complete: bool = False,
                  catalog: Catalog | None = None, raw_cells: bool = False,
@@ -519,6 +528,7 @@ def write_tables(cases: Case | Iterable[Case] | PathLike, directory: PathLike, *
     return written
 
 
+@_plain_type_errors
 def write_cases(cases: Case | Iterable[Case] | PathLike, path: PathLike, *, catalog: Catalog | None = None,
                 errors: ErrorMode = "raise") -> str:
     """Writes the cases to ``path`` in their canonical JSON, as JSON Lines (``.jsonl``,
@@ -538,6 +548,7 @@ def write_cases(cases: Case | Iterable[Case] | PathLike, path: PathLike, *, cata
     return target
 
 
+@_plain_type_errors
 def deidentify(cases: Case | Iterable[Case] | PathLike, *, dates: Literal["shift", "keep"] = "shift",
                code_prefix: str = "S", seed: int | None = None,
                catalog: Catalog | None = None, errors: ErrorMode = "raise") -> list[Deidentified]:
@@ -570,6 +581,7 @@ def _summarized(cases: Case | Iterable[Case] | PathLike, by: Grouping, catalog: 
     return s, g
 
 
+@_plain_type_errors
 def cohort_summary(cases: Case | Iterable[Case] | PathLike, *, by: Grouping = _grouping_mod.DEFAULT,
                    catalog: Catalog | None = None, threads: int = 1,
                    recovery_period_months: int = 4, errors: ErrorMode = "raise") -> CohortSummary:
@@ -589,6 +601,7 @@ def _computed(cases: Case | Iterable[Case] | PathLike | CohortSummary, what: str
                              "grouped and computed; pass the cases instead")
 
 
+@_plain_type_errors
 def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: Grouping = _grouping_mod.DEFAULT,
             catalog: Catalog | None = None, threads: int = 1,
             recovery_period_months: int | None = None, errors: ErrorMode = "raise") -> _pd.DataFrame:
@@ -618,6 +631,7 @@ def _keyed(out: _pd.DataFrame, g: _grouping_mod.Labels) -> _pd.DataFrame:
     return out
 
 
+@_plain_type_errors
 def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: Grouping = _grouping_mod.DEFAULT,
                 catalog: Catalog | None = None, recovery_period_months: int | None = None,
                 errors: ErrorMode = "raise") -> _pd.DataFrame:
@@ -648,12 +662,14 @@ def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: 
     return out
 
 
+@_plain_type_errors
 def case_json_schema(catalog: Catalog | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the case document, as a dict."""
     schema: dict[str, Any] = _json.loads(_core.case_json_schema(catalog))
     return schema
 
 
+@_plain_type_errors
 def synthesize(cases: int | None = None, *, seed: int | None = None, options: SynthOptions | None = None,
                catalog: Catalog | None = None) -> list[Case]:
     """A deterministic synthetic two-arm cohort (docs/synthetic.md): same seed, same cases.
