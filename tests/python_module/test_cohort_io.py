@@ -41,6 +41,10 @@ def test_write_cases_refuses_a_case_that_is_not_well_formed(trial: list[iptkit.C
     with pytest.raises(iptkit.DecodeError) as raised:
         iptkit.write_cases(edited, path)
     assert any(e.path.startswith("/4/") for e in raised.value.errors)
+    # The message names the case by id as well as position, and cuts the long list of adaptations.
+    text = str(raised.value)
+    assert text.startswith(f"1 case not well formed:\n  case 4 ({edited[4].case_id}): /adaptation: expected one of")
+    assert len(text) < 300
     assert path.read_bytes() == before  # nothing written
     assert [p.name for p in tmp_path.iterdir()] == ["cohort.jsonl"]  # no temporary file left
 

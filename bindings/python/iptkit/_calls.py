@@ -5,7 +5,10 @@ cohort); the functions of the package say instead which keyword had which type."
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, ParamSpec, TypeVar
+import re
+from typing import Any, Callable, ParamSpec, Sequence, TypeVar
+
+from ._errors import DecodeError
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -36,13 +39,38 @@ def _accepted(text: str) -> str:
     return " or ".join(signatures).replace("iptkit._core.", "").replace("collections.abc.", "").replace("typing.", "")
 
 
+def _of_cases(e: DecodeError, cases: Any) -> DecodeError | None:
+    """A cohort's "not well formed" error with each case named by its id as well as its
+    position (the paths start with /<position>), or None when the cases are not at hand."""
+    if not isinstance(cases, Sequence) or isinstance(cases, (str, bytes)) or not e.errors:
+        return None
+    lines = []
+    for err in e.errors:
+        m = re.match(r"^/(\d+)(/.*)?$", err.path)
+        if not m or int(m.group(1)) >= len(cases):
+            return None
+        i = int(m.group(1))
+        case_id = getattr(cases[i], "case_id", None)
+        message = err.message if len(err.message) <= 160 else err.message[:156].rsplit(" ", 1)[0] + " ..."
+        lines.append(f"  case {i} ({case_id}): {m.group(2) or '(case)'}: {message}")
+    n = len({line.split(")", 1)[0] for line in lines})
+    shown_lines = lines[:8] + ([f"  ... and {len(lines) - 8} more"] if len(lines) > 8 else [])
+    return DecodeError(f"{n} case{'' if n == 1 else 's'} not well formed:\n" + "\n".join(shown_lines), e.errors)
+
+
 def plain_type_errors(fn: Callable[_P, _R]) -> Callable[_P, _R]:
-    """``fn`` with pybind11's "incompatible function arguments" errors said briefly."""
+    """``fn`` with pybind11's "incompatible function arguments" errors said briefly, and a
+    cohort's "not well formed" error naming each case by its id."""
 
     @functools.wraps(fn)
     def call(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         try:
             return fn(*args, **kwargs)
+        except DecodeError as e:
+            named = _of_cases(e, args[0] if args else kwargs.get("cases"))
+            if named is None:
+                raise
+            raise named from None
         except TypeError as e:
             text = str(e)
             if "incompatible function arguments" not in text:
