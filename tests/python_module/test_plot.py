@@ -521,3 +521,18 @@ def test_new_axes_when_none_given() -> None:
     axes = [plot.trajectory(case), plot.closeness_circle(case), plot.outcome_rates(COHORT)]
     assert all(isinstance(a, Axes) for a in axes)
     assert len({id(a.figure) for a in axes}) == 3
+
+
+def test_trajectory_groups_as_summary_does() -> None:
+    cases = iptkit.read_cases(COHORT)
+    pairs = {f"{c.arm or '(none)'} | {c.site or '(none)'}" for c in cases
+             if any(a.instrument == "phq9" for a in c.assessments)}
+    table = plot.weekly_means(cases, "phq9", by=["arm", "site"])
+    assert set(table["group"]) == pairs
+    by_function = plot.weekly_means(cases, "phq9", by=lambda c: c.arm)
+    pd.testing.assert_frame_equal(by_function, plot.weekly_means(cases, "phq9", by="arm"))
+    ax = plot.trajectory(cases, "phq9", by=["arm", "site"])
+    assert set(ax.iptkit_weekly["group"]) == pairs  # type: ignore[attr-defined]
+    plt.close(ax.figure)
+    with pytest.raises(ValueError, match=r"^iptkit.plot.weekly_means: cannot group by 'arms': not a column"):
+        plot.weekly_means(cases, by="arms")

@@ -150,3 +150,27 @@ def of_table(table: pd.DataFrame, by: Any, what: str) -> Labels:
     if len(names) == 1 and names[0] in GroupBy.__members__:
         grouping.by = GroupBy[names[0]]
     return grouping
+
+
+def case_labels(cases: Sequence[Case], by: Any, what: str, cases_table: Callable[[], pd.DataFrame]) -> list[str]:
+    """One label per case, whatever ``by`` is (the plots need them; the core labels arm, site and
+    adaptation itself)."""
+    g = of_cases(cases, by, what, cases_table)
+    if g.labels is not None:
+        return g.labels
+    if g.by == GroupBy.none:
+        return ["all"] * len(cases)
+    return [label(getattr(c, g.by.name) or None) for c in cases]
+
+
+def name_of(by: Any) -> str | None:
+    """What a grouping is called in a chart's legend and title: the column names, a function's
+    name ("group" for a lambda), None for no grouping."""
+    if by is None or (isinstance(by, str) and by == "none"):
+        return None
+    if isinstance(by, str):
+        return str(by)
+    if callable(by):
+        name = getattr(by, "__name__", "")
+        return name if name and name != "<lambda>" else "group"
+    return " and ".join(map(str, by))

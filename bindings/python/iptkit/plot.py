@@ -29,7 +29,8 @@ from matplotlib.patches import Circle
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 from matplotlib.transforms import blended_transform_factory
 
-from . import _as_cases, assessments, summary
+from . import _as_cases, _grouping, assessments, summary, tables
+from ._grouping import Grouping
 from ._core import (
     Case,
     Catalog,
@@ -57,7 +58,6 @@ _INK = "#1d2733"
 _MUTED = "#5b6673"
 _CUTOFF = "#3d4752"
 _BAND_TINTS = ("#f3f7f3", "#f7f6ea", "#fbf0e1", "#fbe7dc", "#f8dedd", "#f3d6dc")
-_GROUPINGS = ("arm", "site", "adaptation")
 
 # Two-sided 95% Student t quantiles t(0.975, df) for df = 1..30.
 _T975 = (12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.3060, 2.2622, 2.2281,
@@ -135,15 +135,6 @@ def _y_range(ax: Axes, inst: Instrument | None, top: float) -> None:
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
 
 
-def _group_label(case: Case, by: str | None) -> str:
-    if by is None:
-        return "all"
-    value = getattr(case, by)
-    if value is None or value == "":
-        return "(none)"
-    return value.name if hasattr(value, "name") else str(value)
-
-
 _THIN = 3
 """Weeks with fewer totals than this get no interval and a hollow marker."""
 
@@ -163,15 +154,15 @@ def _weekly(frame: pd.DataFrame) -> pd.DataFrame:
     return stats
 
 
-def _scored(items: Sequence[Case], instrument: str, by: str | None, catalog: Catalog | None
+def _scored(items: Sequence[Case], instrument: str, by: Grouping, catalog: Catalog | None, what: str
             ) -> tuple[pd.DataFrame, list[str]]:
     """The scored totals of `instrument` with their whole week and group, and the groups in order
     of first appearance."""
+    labels = _grouping.case_labels(items, by, f"plot.{what}", lambda: tables(items, catalog=catalog)["cases"])
     a = assessments(items, catalog=catalog)
     a = a[(a["instrument"] == instrument) & a["total"].notna()].copy()
     a["total"] = a["total"].astype("float64")
     a["week"] = np.rint(a["day"].to_numpy(dtype=float) / 7)
-    labels = [_group_label(c, by) for c in items]
     a["group"] = [labels[i] for i in a["case_index"]]
     return a, list(dict.fromkeys(labels[i] for i in a["case_index"]))
 
@@ -191,30 +182,29 @@ def _weekly_table(a: pd.DataFrame, order: Sequence[str]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)[list(WEEKLY_COLUMNS)]
 
 
-def weekly_means(cases: Iterable[Case] | PathLike, instrument: str = "phq9", *, by: str | None = None,
+def weekly_means(cases: Iterable[Case] | PathLike, instrument: str = "phq9", *, by: Grouping = None,
                  catalog: Catalog | None = None) -> pd.DataFrame:
     """The numbers behind a cohort :func:`trajectory`: one row per group and whole week
     (round(day / 7)) with a scored total, with the columns :data:`WEEKLY_COLUMNS`: ``n`` totals,
     from ``cases`` distinct cases (a case scored twice in one week counts twice in ``n``), their
     ``mean`` and ``sd``, and the 95% t interval ``lower``-``upper`` (NaN where n < 3). ``by``
     and ``catalog`` are as for :func:`trajectory`."""
-    if by is not None and by not in _GROUPINGS:
-        raise ValueError(f"iptkit.plot: cannot group by {by!r}; use one of {', '.join(_GROUPINGS)} or None")
     _instrument(instrument, catalog, "weekly_means")
     items = _as_cases(cases, catalog=catalog)
-    a, order = _scored(items, instrument, by, catalog)
+    a, order = _scored(items, instrument, by, catalog, "weekly_means")
     return _weekly_table(a, order)
 
 
-def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9", *, by: str | None = None,
+def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9", *, by: Grouping = None,
                ax: Axes | None = None, band: bool = True, individual: bool = False, min_n: int = 1,
                catalog: Catalog | None = None) -> Axes:
     """Symptom totals of one instrument over weeks since the contract start.
 
     One case: its scored totals in date order (x = day / 7), over the instrument's severity bands
     (``band``), so that a clinician sees where each score sits. A cohort (cases or a path): the
-    mean total per whole week (round(day / 7)) per group (``by``: ``"arm"``, ``"site"``,
-    ``"adaptation"`` or None for all cases), with a 95% confidence band (``band``) of
+    mean total per whole week (round(day / 7)) per group (``by``: None for all cases, or as for
+    :func:`iptkit.summary`: a column of the cases table, a list of them, or a function of the
+    case), with a 95% confidence band (``band``) of
     mean ± t x SD / sqrt(n), drawn only where a week has at least 3 totals: fewer give no useful
     interval. t is Student's 97.5% quantile with n - 1 df, not 1.96, as weekly n is small (a
     table to 30 df, a Cornish-Fisher expansion above; scipy is not a dependency). A week with an
@@ -234,8 +224,6 @@ def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9"
     ``catalog`` (default: the built-ins) defines the instrument; an id it lacks raises
     ValueError listing the ones it has.
     """
-    if by is not None and by not in _GROUPINGS:
-        raise ValueError(f"iptkit.plot: cannot group by {by!r}; use one of {', '.join(_GROUPINGS)} or None")
     if isinstance(min_n, bool) or not isinstance(min_n, int) or min_n < 1:
         raise ValueError(f"iptkit.plot.trajectory: min_n must be a whole number >= 1, not {min_n!r}")
     inst = _instrument(instrument, catalog, "trajectory")
@@ -243,7 +231,8 @@ def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9"
     if isinstance(cases, Case):
         return _case_trajectory(cases, instrument, inst, name, ax, band, catalog)
     items = _as_cases(cases, catalog=catalog)
-    a, order = _scored(items, instrument, by, catalog)
+    a, order = _scored(items, instrument, by, catalog, "trajectory")
+    by_name = _grouping.name_of(by)
     weekly = _weekly_table(a, order)
 
     ax = _new_axes(ax, (7.5, 4.5))
@@ -264,7 +253,7 @@ def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9"
         means = shown["mean"].to_numpy(dtype=float)
         n = shown["n"].to_numpy(dtype=int)
         n_cases = rows["case_index"].nunique()
-        label = f"{group} ({n_cases} case{'s' if n_cases != 1 else ''})" if by is not None else \
+        label = f"{group} ({n_cases} case{'s' if n_cases != 1 else ''})" if by_name is not None else \
             f"mean ({n_cases} case{'s' if n_cases != 1 else ''})"
         ax.plot(weeks, means, color=colour, linestyle=dash, linewidth=2, label=f"_{label}", gid=f"mean:{group}",
                 zorder=3)
@@ -281,7 +270,7 @@ def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9"
             _confidence(ax, full.index.to_numpy(dtype=float), full, colour, group)
     if order:
         # Outside the plot, where it can hide neither a mean nor an interval.
-        ax.legend(handles=handles, title=by if by is not None else None, loc="upper left",
+        ax.legend(handles=handles, title=by_name, loc="upper left",
                   bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9, title_fontsize=9, alignment="left")
         ax.text(0, 1.015, f"marker area: n totals that week; hollow: n < {_THIN}"
                 + ("; thin lines: single cases" if individual else ""),
@@ -292,10 +281,10 @@ def trajectory(cases: Case | Iterable[Case] | PathLike, instrument: str = "phq9"
     _y_range(ax, inst, top)
     ax.axvline(0, color="#b5c3d1", linewidth=1, zorder=1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    rows_below = _n_rows(ax, weekly, order, by)
+    rows_below = _n_rows(ax, weekly, order, by_name)
     ax.set_xlabel("weeks since contract start", labelpad=rcParams["axes.labelpad"] + rows_below)
     ax.set_ylabel(f"{name} total (mean)")
-    suffix = f", by {by}" if by is not None else ""
+    suffix = f", by {by_name}" if by_name is not None else ""
     interval = " (95% CI where n \u2265 3)" if band else ""
     ax.set_title(f"{name}: mean total per week{suffix}{interval}", loc="left", fontsize=11, pad=16)
     setattr(ax, "iptkit_weekly", weekly)
@@ -517,7 +506,7 @@ def closeness_circle(case_or_inventory: Case | Inventory, *, ax: Axes | None = N
 
 
 def outcome_rates(cases_or_summary: Case | Iterable[Case] | PathLike | pd.DataFrame,
-                  outcome: str = "response", *, by: str = "arm", instrument: str = "phq9",
+                  outcome: str = "response", *, by: Grouping = "arm", instrument: str = "phq9",
                   ax: Axes | None = None, catalog: Catalog | None = None) -> Axes:
     """The rate of one outcome (docs/outcomes.md) per group, with its Wilson 95% interval and k/n,
     so that small groups are not over-read: the interval and the denominator are always shown.
@@ -533,8 +522,6 @@ def outcome_rates(cases_or_summary: Case | Iterable[Case] | PathLike | pd.DataFr
     if isinstance(cases_or_summary, pd.DataFrame):
         table = cases_or_summary
     else:
-        if by not in _GROUPINGS and by != "none":
-            raise ValueError(f"iptkit.plot: cannot group by {by!r}; use one of {', '.join(_GROUPINGS)}")
         table = summary(_as_cases(cases_or_summary, catalog=catalog), by=by, catalog=catalog)
     missing = [c for c in ("group", "instrument", f"{outcome}_rate", f"{outcome}_lower", f"{outcome}_upper",
                            f"{outcome}_k", f"{outcome}_n") if c not in table.columns]
@@ -577,9 +564,9 @@ def outcome_rates(cases_or_summary: Case | Iterable[Case] | PathLike | pd.DataFr
     ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
     ax.grid(axis="y", color="#dde3ea", linewidth=0.8, zorder=0)
     ax.set_axisbelow(True)
-    ax.set_xlabel(by)
+    ax.set_xlabel(_grouping.name_of(by) or "")
     ax.set_ylabel(f"{words} rate")
-    ax.set_title(f"{name}: {words} rate by {by}", loc="left", fontsize=11, pad=18)
+    ax.set_title(f"{name}: {words} rate by {_grouping.name_of(by) or 'all cases'}", loc="left", fontsize=11, pad=18)
     ax.text(0, 1.015, "95% Wilson intervals; k/n above each bar", transform=ax.transAxes, ha="left",
             va="bottom", fontsize=8, color=_MUTED)
     return ax
