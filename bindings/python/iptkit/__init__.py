@@ -620,15 +620,7 @@ def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: Grou
         return _frame(_core.summary_columns(cases))
     s, g = _summarized(cases, by, catalog, threads, 4 if recovery_period_months is None else recovery_period_months,
                        "summary", errors)
-    return _keyed(_frame(_core.summary_columns(s)), g)
-
-
-def _keyed(out: _pd.DataFrame, g: _grouping_mod.Labels) -> _pd.DataFrame:
-    """The summary frame with one column per name of a list grouping, after ``group``."""
-    for k, name in enumerate(g.keys):
-        out.insert(1 + k, name, _pd.Series([g.values[label][k] for label in out["group"]], dtype="string",
-                                           index=out.index))
-    return out
+    return _grouping_mod.keyed(_frame(_core.summary_columns(s)), g)
 
 
 @_plain_type_errors

@@ -17,6 +17,11 @@ LIMIT = 500
 """The longest message: a shorter one than pybind11's, whatever the arguments."""
 
 
+def cut(text: str, limit: int = LIMIT, end: str = " ...") -> str:
+    """``text`` in at most ``limit`` characters, cut after a whole word and marked with ``end``."""
+    return text if len(text) <= limit else text[:limit - len(end)].rsplit(" ", 1)[0] + end
+
+
 def shown(value: Any) -> str:
     """An argument by its type and size, never its repr (a cohort's repr is megabytes)."""
     name = type(value).__name__
@@ -51,7 +56,7 @@ def _of_cases(e: DecodeError, cases: Any) -> DecodeError | None:
             return None
         i = int(m.group(1))
         case_id = getattr(cases[i], "case_id", None)
-        message = err.message if len(err.message) <= 160 else err.message[:156].rsplit(" ", 1)[0] + " ..."
+        message = cut(err.message, 160)
         lines.append(f"  case {i} ({case_id}): {m.group(2) or '(case)'}: {message}")
     n = len({line.split(")", 1)[0] for line in lines})
     shown_lines = lines[:8] + ([f"  ... and {len(lines) - 8} more"] if len(lines) > 8 else [])
@@ -76,10 +81,7 @@ def plain_type_errors(fn: Callable[_P, _R]) -> Callable[_P, _R]:
             if "incompatible function arguments" not in text:
                 raise
             given = ", ".join([shown(a) for a in args] + [f"{k}={shown(v)}" for k, v in kwargs.items()])
-            message = (f"iptkit.{fn.__name__}: an argument has the wrong type (given: {given}); the core takes "
-                       f"{_accepted(text)}")
-            if len(message) > LIMIT:
-                message = message[:LIMIT - 4].rsplit(" ", 1)[0] + " ..."
-            raise TypeError(message) from None
+            raise TypeError(cut(f"iptkit.{fn.__name__}: an argument has the wrong type (given: {given}); the core "
+                                f"takes {_accepted(text)}")) from None
 
     return call

@@ -489,12 +489,11 @@ class Cohort:
         a column of the cases table, a list of them, or None for one group; a case with no value
         is in the group ``(none)``. A Cohort has no Case objects: group by a function by adding its
         labels as a column of the cases table."""
-        from . import _keyed
         g = _grouping.of_table(self._tables["cases"], by, "Cohort.summary")
         s = _core.cohort_summarize(self._columns, g.labels or [], by=g.by, catalog=self._catalog,
                                    threads=_whole("threads", threads, 1),
                                    recovery_period_months=_whole("recovery_period_months", recovery_period_months, 0))
-        return _keyed(_frame(_core.summary_columns(s)), g)
+        return _grouping.keyed(_frame(_core.summary_columns(s)), g)
 
     def cases(self) -> list[Case]:
         """Every case, built from the complete tables and checked as :func:`iptkit.import_tables`

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Callable, Sequence, Union
 
+from ._calls import cut
 from ._core import Case, GroupBy
 
 if TYPE_CHECKING:
@@ -35,9 +36,9 @@ SEPARATOR = " | "
 """Joins the values of a list of columns into one label."""
 
 
-def _short(message: str, limit: int = 500) -> str:
-    """A message of at most `limit` characters, cut with an ellipsis rather than mid-word silently."""
-    return message if len(message) <= limit else message[:limit - 5].rsplit(" ", 1)[0] + " ...)"
+def _short(message: str) -> str:
+    # Each message that may run long ends in a parenthesis; a cut one keeps it closed.
+    return cut(message, end=" ...)")
 
 
 def label(value: Any) -> str:
@@ -174,3 +175,12 @@ def name_of(by: Any) -> str | None:
         name = getattr(by, "__name__", "")
         return name if name and name != "<lambda>" else "group"
     return " and ".join(map(str, by))
+
+
+def keyed(out: pd.DataFrame, g: Labels) -> pd.DataFrame:
+    """A summary frame with one column per name of a list grouping, after ``group``."""
+    import pandas as pd
+    for k, name in enumerate(g.keys):
+        out.insert(1 + k, name, pd.Series([g.values[label][k] for label in out["group"]], dtype="string",
+                                          index=out.index))
+    return out
