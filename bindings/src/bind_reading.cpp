@@ -265,6 +265,61 @@ void bind_reading(py::module_& m) {
       py::arg("cases"), py::kw_only(), py::arg("lines"), py::arg("catalog") = py::none(),
       "The cases as JSON Lines (lines) or a JSON array with one compact case per line, UTF-8 "
       "bytes; raises DecodeError listing every case that is not well formed (paths /<index>/...).");
+  // A cohort pickles in chunks of cases, each one bytearray: the pickler and the unpickler keep
+  // every object they handle until the end, and a bytearray can be emptied once read.
+  m.def(
+      "cases_pickle",
+      [](const py::typing::List<py::object>& items) -> py::object {
+        std::vector<const case_record*> cases;
+        cases.reserve(items.size());
+        for (auto item : items) {
+          if (!py::isinstance<case_record>(item)) return py::none();
+          cases.push_back(&item.cast<const case_record&>());
+        }
+        std::string blob;
+        std::vector<std::pair<std::size_t, std::string>> adaptations;
+        {
+          py::gil_scoped_release release;
+          for (std::size_t i = 0; i < cases.size(); ++i) {
+            auto one = case_pickle_of(*cases[i]);
+            if (!one) return py::none();  // pickled case by case, member by member where needed
+            blob += one->json;
+            blob += '\n';
+            if (one->adaptation) adaptations.emplace_back(i, std::move(*one->adaptation));
+          }
+        }
+        return py::make_tuple(py::bytearray(blob.data(), blob.size()), adaptations);
+      },
+      py::arg("cases"),
+      "The pickle state of a list of cases: (one compact case per line as a bytearray, [(position, "
+      "adaptation)] for cases whose adaptation the built-in catalog lacks), or None when an item "
+      "is not a Case or a case is not well formed.");
+  m.def(
+      "cases_from_pickle",
+      [](const py::buffer& blob, const std::vector<std::pair<std::size_t, std::string>>& adaptations) {
+        const py::buffer_info bytes = blob.request();
+        const std::string_view text(static_cast<const char*>(bytes.ptr),
+                                    static_cast<std::size_t>(bytes.size * bytes.itemsize));
+        std::vector<case_record> cases;
+        {
+          py::gil_scoped_release release;
+          auto next_adaptation = adaptations.begin();
+          for (std::size_t start = 0; start < text.size();) {
+            const auto end = std::min(text.find('\n', start), text.size());
+            std::optional<std::string> adaptation;
+            if (next_adaptation != adaptations.end() && next_adaptation->first == cases.size())
+              adaptation = (next_adaptation++)->second;
+            cases.push_back(case_from_pickle(text.substr(start, end - start), std::move(adaptation)));
+            start = end + 1;
+          }
+          if (next_adaptation != adaptations.end())
+            throw py::value_error("iptkit: a cohort's pickle names an adaptation for case " +
+                                  std::to_string(next_adaptation->first) + " of " +
+                                  std::to_string(cases.size()));
+        }
+        return cases;
+      },
+      py::arg("blob"), py::arg("adaptations"), "The cases of a cases_pickle() state.");
   m.def(
       "case_json_schema",
       [](const catalog* cat) { return case_json_schema(catalog_or_builtin(cat)); },

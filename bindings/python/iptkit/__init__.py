@@ -7,6 +7,7 @@ this package adds the notebook layer: pandas tables, HTML views, plots and Dask.
 from __future__ import annotations
 
 import contextlib as _contextlib
+import copy as _copy
 import functools as _functools
 import json as _json
 from dataclasses import dataclass as _dataclass
@@ -182,6 +183,69 @@ class CaseList(list[Case]):
         ids = "" if n == 0 else f" ({self[0].case_id}" + (f" ... {self[-1].case_id})" if n > 1 else ")")
         unread = f", {len(self.errors):,} not read" if self.errors else ""
         return f"<iptkit.CaseList: {n:,} case{'' if n == 1 else 's'}{ids}{unread}>"
+
+    def __reduce_ex__(self, protocol: _SupportsIndex) -> Any:
+        # Chunks of compact JSON, each a bytearray the loader empties once read: the pickler and
+        # the unpickler keep every object they handle until the end, so one state per case held
+        # the cohort's JSON twice beside the cohort (3.6x its size at the peak).
+        return (_CaseListLoader, (), self.__dict__, _pickled_chunks(self))
+
+    # The copy module sets the state before the items (pickle after them), so it does not use
+    # the chunked form.
+    def __copy__(self) -> CaseList:
+        out = CaseList(self)
+        out.__dict__.update(self.__dict__)
+        return out
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> CaseList:
+        out = CaseList(_copy.deepcopy(list(self), memo))
+        out.__dict__.update(_copy.deepcopy(self.__dict__, memo))
+        return out
+
+
+_PICKLE_CHUNK = 256
+
+
+class _CaseChunk:
+    """Cases of a pickled CaseList: compact JSON lines and the adaptations swapped out."""
+
+    __slots__ = ("blob", "adaptations")
+
+    def __init__(self, blob: bytearray, adaptations: list[tuple[int, str]]) -> None:
+        self.blob = blob
+        self.adaptations = adaptations
+
+    def __reduce__(self) -> Any:
+        return (_CaseChunk, (self.blob, self.adaptations))
+
+
+def _pickled_chunks(cases: CaseList) -> Iterator[Any]:
+    for start in range(0, len(cases), _PICKLE_CHUNK):
+        part = list.__getitem__(cases, slice(start, start + _PICKLE_CHUNK))
+        packed = _core.cases_pickle(part)
+        if packed is None:  # an item that is not a well-formed Case: each pickles on its own
+            yield from part
+        else:
+            yield _CaseChunk(*packed)
+
+
+class _CaseListLoader(CaseList):
+    """What a CaseList unpickles as until its state is set, when it becomes a CaseList."""
+
+    def append(self, item: Any) -> None:  # copy.deepcopy rebuilds a list item by item
+        if type(item) is _CaseChunk:
+            list.extend(self, _core.cases_from_pickle(item.blob, item.adaptations))
+            item.blob.clear()  # the unpickler holds the chunk to the end; its text is done
+        else:
+            list.append(self, item)
+
+    def extend(self, items: Iterable[Any]) -> None:  # pickle's APPENDS
+        for item in items:
+            self.append(item)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.__class__ = CaseList  # type: ignore[assignment]
 
 
 ErrorMode = Literal["raise", "collect"]
