@@ -108,7 +108,7 @@ TEST(print, findings_and_errors_stream_as_their_to_string) {
   EXPECT_EQ(streamed(i), to_string(i));
 }
 
-#if defined(__cpp_lib_format)
+#if defined(IPTKIT_HAS_STD_FORMAT)
 TEST(print, std_format_uses_the_same_text) {
   EXPECT_EQ(std::format("{}", iptkit::relationship_kind::friend_), "friend");
   EXPECT_EQ(std::format("[{:>8}]", iptkit::phase::middle), "[  middle]");

@@ -125,6 +125,12 @@ TEST(protocol_registry, entries_are_checked_when_added) {
   EXPECT_EQ(r.ids().size(), 16u);
 }
 
+// ids() are views into the registry: asking a temporary for them does not compile.
+template <class R>
+concept ids_of_temporary = requires { R{}.ids(); };
+static_assert(!ids_of_temporary<iptkit::protocol_registry>);
+static_assert(requires(const iptkit::protocol_registry& r) { r.ids(); });
+
 // A registry iterates its entries in order, answers contains() and removes from itself only.
 TEST(protocol_registry, iterate_contains_and_remove) {
   auto r = iptkit::protocol_registry::with_builtins();

@@ -5,6 +5,8 @@
 
 #include <memory>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -80,6 +82,20 @@ TEST(result, rvalues_move_the_value) {
     return result<std::unique_ptr<int>>(std::make_unique<int>(*q * 10));
   });
   EXPECT_EQ(**chained, 20);
+}
+
+// value() and operator* on a temporary return the value itself: a range-for over a member, or a
+// reference bound to it, would otherwise refer into the destroyed result (ASan checks this).
+TEST(result, rvalue_access_returns_a_value_not_a_reference_into_the_temporary) {
+  static_assert(std::is_same_v<decltype(ok(1).value()), int>);
+  static_assert(std::is_same_v<decltype(*ok(1)), int>);
+  static_assert(std::is_same_v<decltype(std::declval<result<int>&>().value()), int&>);
+  const auto make = [] { return result<std::vector<std::string>>(std::vector<std::string>{"a", "bb", "ccc"}); };
+  std::string joined;
+  for (const auto& s : make().value()) joined += s;
+  EXPECT_EQ(joined, "abbccc");
+  const auto& held = *make();
+  EXPECT_EQ(held.size(), 3u);
 }
 
 #ifndef NDEBUG

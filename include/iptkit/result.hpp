@@ -73,16 +73,17 @@ class result {
   T& value() & { check(); return *value_; }
   /// @copydoc value()
   const T& value() const& { check(); return *value_; }
-  /// @copydoc value()
-  T&& value() && { check(); return std::move(*value_); }
+  /// @brief The value, moved out (by value, so `for (auto& x : read(...).value())` and
+  /// `const auto& v = *read(...)` never refer into the destroyed temporary); throws as value().
+  T value() && { check(); return std::move(*value_); }
 
   /// @brief The value; aborts with a message in a debug build when there is none (unchecked
   /// under NDEBUG, as `std::optional`).
   T& operator*() & noexcept { assert_value(); return *value_; }
   /// @copydoc operator*()
   const T& operator*() const& noexcept { assert_value(); return *value_; }
-  /// @copydoc operator*()
-  T&& operator*() && noexcept { assert_value(); return std::move(*value_); }
+  /// @brief The value, moved out (by value, as value() &&); checked as operator*().
+  T operator*() && noexcept(std::is_nothrow_move_constructible_v<T>) { assert_value(); return std::move(*value_); }
   /// @brief Member access to the value; checked as operator*().
   T* operator->() noexcept { assert_value(); return &*value_; }
   /// @copydoc operator->()

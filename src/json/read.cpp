@@ -11,13 +11,6 @@
 
 namespace iptkit {
 
-std::string location_text(const read_error& e) {
-  if (!e.line) return "";
-  std::string s = "line " + std::to_string(*e.line);
-  if (e.column) s += ", column " + std::to_string(*e.column);
-  return s;
-}
-
 void place(read_error& e, std::size_t line, std::size_t column) {
   if (!e.line) {
     e.line = line;
@@ -26,14 +19,6 @@ void place(read_error& e, std::size_t line, std::size_t column) {
   // Only the first line of the inner text shares its line with what precedes it.
   if (*e.line == 1 && e.column) e.column = column + *e.column - 1;
   e.line = line + *e.line - 1;
-}
-
-std::string to_string(const read_error& e) {
-  std::string s = location_text(e);
-  if (!s.empty()) s += ": ";
-  s += (e.path.empty() ? std::string("(document)") : e.path) + ": " + e.message + " (" +
-       std::string(meta::enum_name(e.kind)) + ")";
-  return s;
 }
 
 namespace {

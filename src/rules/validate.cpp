@@ -10,11 +10,6 @@
 
 namespace iptkit {
 
-std::string to_string(const finding& f) {
-  return f.code + " " + std::string(meta::enum_name(f.severity)) + " " +
-         (f.path.empty() ? std::string("(case)") : f.path) + ": " + f.message;
-}
-
 rule_context::rule_context(const case_record& rc, const iptkit::protocol* p,
                            const instrument_registry& i)
     : c(rc), protocol(p), instruments(i) {

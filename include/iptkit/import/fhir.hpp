@@ -3,6 +3,7 @@
 /// @brief Assessments from FHIR R4 QuestionnaireResponses (PHQ-9, GAD-7 and any instrument of the
 /// catalog with LOINC codes): a single resource, a Bundle, or NDJSON (docs/import.md).
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/catalog.hpp>
 #include <iptkit/import/import_issue.hpp>
 #include <iptkit/import/tables.hpp>
@@ -23,6 +24,7 @@ enum class fhir_attach {
   to_cases           ///< appended to the case whose case_id is the response's subject
 };
 BOOST_DESCRIBE_ENUM(fhir_attach, assessments_only, to_cases)
+IPTKIT_ENUM_PRINTING(fhir_attach)
 
 /// @brief How a FHIR import runs.
 struct fhir_import_options {

@@ -3,9 +3,11 @@
 /// @brief What an importer reports: a problem, or a part of the input it did not use, with its
 /// exact place in the source (file, line, column or field) and the case it belongs to.
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/json/read_error.hpp>
 #include <boost/describe.hpp>
 #include <compare>
+#include <iosfwd>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -29,6 +31,7 @@ enum class import_error_kind {
 };
 BOOST_DESCRIBE_ENUM(import_error_kind, syntax, missing_column, unknown_column, unmatched_row,
                     duplicate_row, inconsistent, invalid, mapping, unknown_code, not_mapped, incomplete)
+IPTKIT_ENUM_PRINTING(import_error_kind)
 
 /// @brief One problem of an import, or one unused column. Messages never repeat the location and
 /// never echo a cell's text (cells may hold free text about a patient).
@@ -56,6 +59,8 @@ BOOST_DESCRIBE_STRUCT(import_issue, (),
 /// @brief `source:line: record R, event E, instance I: field: case ID: message` on one line, the
 /// parts known (`source row N` when there is a row but no line, as for a DataFrame).
 std::string to_string(const import_issue& e);
+/// @brief Writes to_string(e).
+std::ostream& operator<<(std::ostream& os, const import_issue& e);
 
 }  // namespace iptkit
 

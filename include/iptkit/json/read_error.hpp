@@ -2,8 +2,10 @@
 /// @file
 /// @brief Structural errors of a document: JSON Pointer path, kind and message (case-format.md).
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <boost/describe.hpp>
 #include <compare>
+#include <iosfwd>
 #include <cstddef>
 #include <optional>
 #include <stdexcept>
@@ -20,6 +22,7 @@ enum class error_kind {
 BOOST_DESCRIBE_ENUM(error_kind, syntax, missing_field, unknown_field, wrong_type, bad_enum,
                     out_of_range, bad_date, bad_format, duplicate_key, duplicate_id,
                     limit_exceeded, unsupported_schema)
+IPTKIT_ENUM_PRINTING(error_kind)
 
 /// @brief One structural error (or, in lax mode, a warning) found while reading.
 ///
@@ -48,6 +51,8 @@ BOOST_DESCRIBE_STRUCT(read_error, (), (path, kind, message, line, column))
 
 /// @brief `line L, column C: path: message (kind)` on one line; the location as far as known.
 std::string to_string(const read_error& e);
+/// @brief Writes to_string(e).
+std::ostream& operator<<(std::ostream& os, const read_error& e);
 
 /// @brief `line L, column C`, `line L` or "" (no location): how every front end writes it.
 std::string location_text(const read_error& e);

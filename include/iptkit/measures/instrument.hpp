@@ -2,6 +2,7 @@
 /// @file
 /// @brief A symptom instrument as data: items, ranges, bands, cut-offs, reliable change, codes.
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/json/read_error.hpp>
 #include <iptkit/meta/field_rules.hpp>
 #include <boost/describe.hpp>
@@ -14,6 +15,7 @@ namespace iptkit {
 /// @brief Which way is worse. All four built-ins are `higher_is_worse`.
 enum class score_direction { higher_is_worse, higher_is_better };
 BOOST_DESCRIBE_ENUM(score_direction, higher_is_worse, higher_is_better)
+IPTKIT_ENUM_PRINTING(score_direction)
 
 /// @brief A named range of totals, e.g. PHQ-9 `moderate` 10-14.
 struct severity_band {

@@ -2,6 +2,7 @@
 /// @file
 /// @brief A symptom measure taken on a date (PHQ-9, GAD-7, BDI-II, HAM-D-17 or a registered one).
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/meta/field_rules.hpp>
 #include <iptkit/model/date.hpp>
 #include <boost/describe.hpp>
@@ -14,6 +15,7 @@ namespace iptkit {
 /// @brief Who scored the measure.
 enum class rater { self, clinician };
 BOOST_DESCRIBE_ENUM(rater, self, clinician)
+IPTKIT_ENUM_PRINTING(rater)
 
 /// @brief One administration of an instrument; at least one of `items` and `total` is present.
 struct assessment {

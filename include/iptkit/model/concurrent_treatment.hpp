@@ -2,6 +2,7 @@
 /// @file
 /// @brief Treatment given alongside IPT (medication or another psychotherapy).
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/model/date.hpp>
 #include <boost/describe.hpp>
 #include <optional>
@@ -12,6 +13,7 @@ namespace iptkit {
 /// @brief What kind of concurrent treatment.
 enum class treatment_kind { antidepressant, other_medication, other_psychotherapy };
 BOOST_DESCRIBE_ENUM(treatment_kind, antidepressant, other_medication, other_psychotherapy)
+IPTKIT_ENUM_PRINTING(treatment_kind)
 
 /// @brief A concurrent treatment with its dates ("IPT is often combined with medication" [seed]).
 struct concurrent_treatment {

@@ -2,6 +2,7 @@
 /// @file
 /// @brief The treatment contract: how many sessions, how often, in what format (Guide ch.7).
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/meta/field_rules.hpp>
 #include <iptkit/model/date.hpp>
 #include <boost/describe.hpp>
@@ -14,14 +15,17 @@ namespace iptkit {
 /// @brief How often sessions are held.
 enum class session_frequency { twice_weekly, weekly, every_2_weeks, monthly };
 BOOST_DESCRIBE_ENUM(session_frequency, twice_weekly, weekly, every_2_weeks, monthly)
+IPTKIT_ENUM_PRINTING(session_frequency)
 
 /// @brief Who is in the room: the patient alone, a group, a couple or a family.
 enum class therapy_format { individual, group, couple, family };
 BOOST_DESCRIBE_ENUM(therapy_format, individual, group, couple, family)
+IPTKIT_ENUM_PRINTING(therapy_format)
 
 /// @brief How sessions are delivered.
 enum class therapy_modality { in_person, video, telephone };
 BOOST_DESCRIBE_ENUM(therapy_modality, in_person, video, telephone)
+IPTKIT_ENUM_PRINTING(therapy_modality)
 
 /// @brief An explicit change of the planned session count; the latest one applies from `session` on.
 struct renegotiation {

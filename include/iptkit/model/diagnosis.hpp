@@ -2,6 +2,7 @@
 /// @file
 /// @brief A working diagnosis (ICD-10, ICD-11 or DSM-5 code).
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/meta/field_rules.hpp>
 #include <boost/describe.hpp>
 #include <optional>
@@ -12,6 +13,7 @@ namespace iptkit {
 /// @brief The classification a diagnosis code belongs to.
 enum class diagnosis_system { icd10, icd11, dsm5 };
 BOOST_DESCRIBE_ENUM(diagnosis_system, icd10, icd11, dsm5)
+IPTKIT_ENUM_PRINTING(diagnosis_system)
 
 /// @brief One diagnosis given in the initial phase ("diagnose (DSM/ICD)", Guide ch.2).
 struct diagnosis {

@@ -2,6 +2,7 @@
 /// @file
 /// @brief The problem areas of IPT and a formulation focus, tagged by `area` ([ISIPT], Guide ch.5-8).
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/meta/field_rules.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/model/date.hpp>
@@ -15,14 +16,17 @@ namespace iptkit {
 /// @brief The four interpersonal problem areas.
 enum class problem_area { grief, role_dispute, role_transition, interpersonal_deficits };
 BOOST_DESCRIBE_ENUM(problem_area, grief, role_dispute, role_transition, interpersonal_deficits)
+IPTKIT_ENUM_PRINTING(problem_area)
 
 /// @brief Grief reactions: normal, and the unresolved forms ([seed] [NCI PDQ]).
 enum class grief_type { normal, delayed, distorted, chronic, inhibited };
 BOOST_DESCRIBE_ENUM(grief_type, normal, delayed, distorted, chronic, inhibited)
+IPTKIT_ENUM_PRINTING(grief_type)
 
 /// @brief Stage of a role dispute (Guide ch.6).
 enum class dispute_stage { renegotiation, impasse, dissolution };
 BOOST_DESCRIBE_ENUM(dispute_stage, renegotiation, impasse, dissolution)
+IPTKIT_ENUM_PRINTING(dispute_stage)
 
 /// @brief The life change behind a role transition.
 enum class transition_type {
@@ -31,6 +35,7 @@ enum class transition_type {
 };
 BOOST_DESCRIBE_ENUM(transition_type, marriage, divorce_separation, parenthood, retirement,
                     job_change, job_loss, relocation, illness, education, other)
+IPTKIT_ENUM_PRINTING(transition_type)
 
 /// @brief The pattern of interpersonal deficits (sensitivity) worked on.
 enum class deficit_pattern {
@@ -38,6 +43,7 @@ enum class deficit_pattern {
 };
 BOOST_DESCRIBE_ENUM(deficit_pattern, social_isolation, unfulfilling_relationships,
                     emotional_expression, communication_beliefs)
+IPTKIT_ENUM_PRINTING(deficit_pattern)
 
 /// @brief Grief focus: symptoms linked to the death of a significant person.
 struct grief_focus {

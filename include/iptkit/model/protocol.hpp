@@ -2,6 +2,7 @@
 /// @file
 /// @brief An IPT adaptation's protocol parameters: one row of the adaptation table (domain.md).
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/json/read_error.hpp>
 #include <iptkit/meta/field_rules.hpp>
 #include <iptkit/model/contract.hpp>
@@ -20,6 +21,7 @@ enum class focus_model {
   none                 ///< no interpersonal focus (comparator arms)
 };
 BOOST_DESCRIBE_ENUM(focus_model, ipt_areas, ipaf, maladaptive_schema, none)
+IPTKIT_ENUM_PRINTING(focus_model)
 
 /// @brief What a protocol is in a trial.
 enum class protocol_kind {
@@ -28,6 +30,7 @@ enum class protocol_kind {
                ///< the IPT rules do not apply, the measures and outcomes do
 };
 BOOST_DESCRIBE_ENUM(protocol_kind, adaptation, comparator)
+IPTKIT_ENUM_PRINTING(protocol_kind)
 
 /// @brief The parameters rules and planning take for an adaptation (never constants in a rule).
 struct protocol {

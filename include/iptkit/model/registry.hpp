@@ -87,13 +87,16 @@ class registry {
   /// @brief Every entry, in the order added (built-ins first, in table order).
   [[nodiscard]] const std::vector<T>& entries() const noexcept { return entries_; }
 
-  /// @brief Every id, in order.
-  [[nodiscard]] std::vector<std::string_view> ids() const {
+  /// @brief Every id, in order: views into this registry, valid until it changes or ends.
+  [[nodiscard]] std::vector<std::string_view> ids() const& {
     std::vector<std::string_view> ids;
     ids.reserve(entries_.size());
     for (const auto& e : entries_) ids.emplace_back(e.*Key);
     return ids;
   }
+  /// @brief Deleted: the views would outlive a temporary registry (keep the registry in a
+  /// variable, or copy the ids into strings while it lives).
+  std::vector<std::string_view> ids() && = delete;
 
  private:
   // A type with no entry_errors() (a rule: code in C++) has nothing to check.

@@ -2,6 +2,7 @@
 /// @file
 /// @brief One person of the interpersonal inventory, with each side's expectations ([Dietz 2018]).
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/meta/field_rules.hpp>
 #include <iptkit/model/date.hpp>
 #include <boost/describe.hpp>
@@ -14,10 +15,12 @@ namespace iptkit {
 /// @brief Whose expectation of the relationship it is.
 enum class expectation_holder { patient, other };
 BOOST_DESCRIBE_ENUM(expectation_holder, patient, other)
+IPTKIT_ENUM_PRINTING(expectation_holder)
 
 /// @brief Whether an expectation is met; unmet ones mark a role dispute (Guide ch.6).
 enum class expectation_status { met, partly_met, unmet };
 BOOST_DESCRIBE_ENUM(expectation_status, met, partly_met, unmet)
+IPTKIT_ENUM_PRINTING(expectation_status)
 
 /// @brief One side's expectation of the relationship.
 struct expectation {
@@ -41,14 +44,17 @@ enum class relationship_kind {
 // `friend` is a C++ keyword; the enumerator is spelled `friend_` and described as "friend".
 BOOST_DESCRIBE_ENUM(relationship_kind, partner, former_partner, parent, child, sibling, grandparent,
                     other_family, friend_, colleague, community, professional, other)
+IPTKIT_ENUM_PRINTING(relationship_kind)
 
 /// @brief Whether the relationship goes on, ended, ended by death, or is broken off.
 enum class relationship_status { current, past, deceased, estranged };
 BOOST_DESCRIBE_ENUM(relationship_status, current, past, deceased, estranged)
+IPTKIT_ENUM_PRINTING(relationship_status)
 
 /// @brief How often the patient and the person are in contact.
 enum class contact_frequency { daily, weekly, monthly, rarely, none };
 BOOST_DESCRIBE_ENUM(contact_frequency, daily, weekly, monthly, rarely, none)
+IPTKIT_ENUM_PRINTING(contact_frequency)
 
 /// @brief A significant person in the interpersonal inventory ([ISIPT] [Dietz 2018] [Markowitz]).
 struct relationship {

@@ -2,6 +2,7 @@
 /// @file
 /// @brief A clinician's review of risk after an alert (a risk item above 0, rule A007).
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/model/date.hpp>
 #include <boost/describe.hpp>
 #include <optional>
@@ -12,6 +13,7 @@ namespace iptkit {
 /// @brief Who reviewed the risk (a role, never a name).
 enum class reviewer_role { therapist, supervisor, psychiatrist, general_practitioner, crisis_team, other };
 BOOST_DESCRIBE_ENUM(reviewer_role, therapist, supervisor, psychiatrist, general_practitioner, crisis_team, other)
+IPTKIT_ENUM_PRINTING(reviewer_role)
 
 /// @brief What the review concluded.
 enum class risk_review_outcome {
@@ -21,6 +23,7 @@ enum class risk_review_outcome {
   emergency         ///< emergency services involved
 };
 BOOST_DESCRIBE_ENUM(risk_review_outcome, no_current_risk, safety_plan, referred_urgent, emergency)
+IPTKIT_ENUM_PRINTING(risk_review_outcome)
 
 /// @brief One risk review. It resolves every risk alert of an assessment dated on or before it:
 /// an alert nobody has reviewed since its assessment stays open in every view.

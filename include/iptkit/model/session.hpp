@@ -2,6 +2,7 @@
 /// @file
 /// @brief A therapy session: its phase, attendance, the tasks covered and the homework set.
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/meta/field_rules.hpp>
 #include <iptkit/model/contract.hpp>
 #include <iptkit/model/date.hpp>
@@ -16,10 +17,12 @@ namespace iptkit {
 /// @brief Phases of IPT, in order; maintenance is an optional fourth (Guide ch.2).
 enum class phase { initial, middle, termination, maintenance };
 BOOST_DESCRIBE_ENUM(phase, initial, middle, termination, maintenance)
+IPTKIT_ENUM_PRINTING(phase)
 
 /// @brief Whether the session took place.
 enum class attendance { attended, cancelled, no_show };
 BOOST_DESCRIBE_ENUM(attendance, attended, cancelled, no_show)
+IPTKIT_ENUM_PRINTING(attendance)
 
 /// @brief What a session covered: initial, middle (any area and area-specific) and termination tasks.
 enum class task {
@@ -50,10 +53,12 @@ BOOST_DESCRIBE_ENUM(task, symptom_review, diagnosis_given, psychoeducation, sick
                     mourn_old_role, develop_new_role, restore_self_esteem, reduce_isolation,
                     build_relationships, termination_discussed, progress_review,
                     feelings_about_ending, relapse_prevention, maintenance_considered)
+IPTKIT_ENUM_PRINTING(task)
 
 /// @brief How far a between-session task got.
 enum class homework_status { assigned, completed, partly_completed, not_done };
 BOOST_DESCRIBE_ENUM(homework_status, assigned, completed, partly_completed, not_done)
+IPTKIT_ENUM_PRINTING(homework_status)
 
 /// @brief A between-session interpersonal task (optional in IPT; see domain.md "Homework").
 struct homework {

@@ -5,6 +5,7 @@
 /// numpy/pandas frame and the CSV are all derived from this one description: adding a quantity
 /// means declaring it here and computing it in src/outcomes/outcomes.cpp, nothing else.
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/model/date.hpp>
 #include <boost/describe.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -40,6 +41,7 @@ BOOST_DESCRIBE_ENUM(not_computed, no_assessments, unknown_instrument, no_baselin
                     no_reliable_change_definition, not_case_at_baseline, no_relapse_rule,
                     other_instrument, no_maintenance_assessments, not_in_paired_definition,
                     not_finished_treatment)
+IPTKIT_ENUM_PRINTING(not_computed)
 
 /// @brief What the relapse rule's firing was, by the episode's course before it (Frank et al.
 /// 1991): a return of the episode before remission was sustained for the recovery period
@@ -50,6 +52,7 @@ enum class relapse_kind : std::uint8_t {
   no_remission   ///< fired with no remission before it: the episode continued
 };
 BOOST_DESCRIBE_ENUM(relapse_kind, relapse, recurrence, no_remission)
+IPTKIT_ENUM_PRINTING(relapse_kind)
 
 /// @brief The form in which case_outcome holds a quantity: its row type itself.
 struct outcome_row_form {

@@ -3,6 +3,7 @@
 /// @brief Cohort statistics on outcome rows (outcomes.md "Cohort statistics"): every statistic
 /// carries its n; nothing is imputed.
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/outcomes/case_outcome.hpp>
 #include <boost/describe.hpp>
@@ -96,6 +97,7 @@ BOOST_DESCRIBE_STRUCT(group_comparison, (), (instrument, group_a, group_b, hedge
 /// @brief What to group cases by.
 enum class group_by { none, arm, adaptation, site };
 BOOST_DESCRIBE_ENUM(group_by, none, arm, adaptation, site)
+IPTKIT_ENUM_PRINTING(group_by)
 
 /// @brief Every group's statistics and every pair of groups compared.
 struct cohort_summary {

@@ -3,6 +3,7 @@
 /// @brief De-identification of cases for sharing: study codes, free text removed, dates shifted
 /// (spec interop-privacy.md "De-identification"; what it does and does not do: docs/privacy.md).
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/privacy/deid_random.hpp>
 #include <iptkit/privacy/text_policy.hpp>
@@ -20,6 +21,7 @@ enum class date_handling {
   keep    ///< dates unchanged (for data that stays inside the covered entity)
 };
 BOOST_DESCRIBE_ENUM(date_handling, shift, keep)
+IPTKIT_ENUM_PRINTING(date_handling)
 
 /// @brief How to de-identify.
 struct deidentify_options {
@@ -48,6 +50,7 @@ enum class deid_action {
 };
 BOOST_DESCRIBE_ENUM(deid_action, replaced_case_id, removed_text, replaced_text, replaced_label,
                     replaced_relationship_id, rewrote_reference, capped_age, shifted_date)
+IPTKIT_ENUM_PRINTING(deid_action)
 
 /// @brief One change: where (a JSON Pointer into the case) and what was done.
 struct deid_change {

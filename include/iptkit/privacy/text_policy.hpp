@@ -3,6 +3,7 @@
 /// @brief What de-identification does with each text member of the case model, and the guard
 /// that makes a text member nobody has classified a compile error instead of a silent leak.
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/meta/type_name.hpp>
 #include <iptkit/meta/type_traits.hpp>
 #include <iptkit/model/case_record.hpp>
@@ -28,6 +29,7 @@ enum class text_policy {
 };
 BOOST_DESCRIBE_ENUM(text_policy, unclassified, keep, remove, case_id, relationship_id,
                     relationship_label, relationship_ref)
+IPTKIT_ENUM_PRINTING(text_policy)
 
 /// @brief The policy of the data member `Member`. Every text member of case_record has a
 /// specialisation below; a new one starts `unclassified` and breaks the build until it gets one.

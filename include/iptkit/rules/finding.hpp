@@ -2,8 +2,10 @@
 /// @file
 /// @brief A protocol finding: stable code, severity, JSON Pointer and a message naming the values.
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <boost/describe.hpp>
 #include <compare>
+#include <iosfwd>
 #include <cstddef>
 #include <string>
 
@@ -12,6 +14,7 @@ namespace iptkit {
 /// @brief How serious a finding is. `alert` is clinical risk a person should see now.
 enum class severity { error, warning, alert };
 BOOST_DESCRIBE_ENUM(severity, error, warning, alert)
+IPTKIT_ENUM_PRINTING(severity)
 
 /// @brief One result of validating a well-formed case against the IPT protocol (rules.md).
 struct finding {
@@ -29,6 +32,8 @@ BOOST_DESCRIBE_STRUCT(finding, (), (code, severity, path, message))
 
 /// @brief `CODE severity path: message` on one line.
 std::string to_string(const finding& f);
+/// @brief Writes to_string(f).
+std::ostream& operator<<(std::ostream& os, const finding& f);
 
 }  // namespace iptkit
 
