@@ -198,7 +198,8 @@ def _loaded(name: str, table: Any, raw_cells: bool = False) -> Any:
             # Text columns as text: a site "01" or an arm "1" read as numbers would become "1"
             # and merge with other groups.
             header = _pd.read_csv(path, nrows=0).columns
-            text = {c: str for c in header if c in _text_columns(name.split(".")[0])}
+            text_columns = _text_columns(name.split(".")[0])
+            text = {c: str for c in header if c in text_columns}
             frame = _pd.read_csv(path, dtype=text, keep_default_na=False, na_values=[""])
             return frame if raw_cells else _spreadsheet_values(frame)
         except (ValueError, UnicodeDecodeError) as e:  # pandas' ParserError is a ValueError
@@ -208,6 +209,11 @@ def _loaded(name: str, table: Any, raw_cells: bool = False) -> Any:
         return table
     raise TypeError(f"iptkit.Cohort: table {name!r}: expected a DataFrame, a pyarrow Table or a path, "
                     f"not {type(table).__name__}")
+
+
+def _label_or_none(value: Any) -> str | None:
+    label = _grouping.label(value)
+    return None if label == "(none)" else label
 
 
 def _text_columns(table: str) -> frozenset[str]:
@@ -475,7 +481,7 @@ class Cohort:
                 return _pd.Series([None] * len(out), dtype="string").array
             column = cases[name]
             if column.dtype.kind == "f":  # whole numbers without their ".0", as the labels of summary()
-                column = column.map(lambda v: None if _grouping.label(v) == "(none)" else _grouping.label(v))
+                column = column.map(_label_or_none)
             return column.astype("string").array.take(at)
 
         out.insert(1, "case_id", taken("case_id"))
