@@ -176,18 +176,18 @@ TEST(progress, open_risk_alerts_come_first_until_a_review_resolves_them) {
   EXPECT_EQ(alert.at_least, 1);
   EXPECT_FALSE(alert.from_total);
   // Not before the assessment: a progress on the day before sees nothing yet.
-  EXPECT_TRUE(iptkit::progress(c, d("2026-02-01"))->open_risk_alerts.empty());
+  EXPECT_TRUE(iptkit::progress(c, d("2026-02-01")).value().open_risk_alerts.empty());
   // A switched-off A007 does not hide it here.
   iptkit::catalog quiet;
   quiet.rules.disable("A007");
-  EXPECT_EQ(iptkit::progress(c, d("2026-02-10"), quiet)->open_risk_alerts.size(), 1u);
+  EXPECT_EQ(iptkit::progress(c, d("2026-02-10"), quiet).value().open_risk_alerts.size(), 1u);
   // A review dated before the assessment does not resolve it; one on its day does, from then on.
   c.risk_reviews.push_back({.date = d("2026-01-30"), .reviewed_by = iptkit::reviewer_role::therapist,
                             .outcome = iptkit::risk_review_outcome::no_current_risk});
-  EXPECT_EQ(iptkit::progress(c, d("2026-02-10"))->open_risk_alerts.size(), 1u);
+  EXPECT_EQ(iptkit::progress(c, d("2026-02-10")).value().open_risk_alerts.size(), 1u);
   c.risk_reviews.push_back({.date = d("2026-02-02"), .reviewed_by = iptkit::reviewer_role::psychiatrist,
                             .outcome = iptkit::risk_review_outcome::safety_plan});
-  EXPECT_TRUE(iptkit::progress(c, d("2026-02-10"))->open_risk_alerts.empty());
+  EXPECT_TRUE(iptkit::progress(c, d("2026-02-10")).value().open_risk_alerts.empty());
   // A total-only PHQ-9 of 26 later on: item 9 is at least 2, and the alert is open again.
   c.assessments.push_back({.instrument = "phq9", .date = d("2026-03-02"), .total = 26});
   const auto later = iptkit::progress(c, d("2026-03-03"));

@@ -126,10 +126,16 @@ TEST(protocol_registry, entries_are_checked_when_added) {
 }
 
 // ids() are views into the registry: asking a temporary for them does not compile.
+// So are entries() and find(): asking a temporary for them does not compile either.
 template <class R>
 concept ids_of_temporary = requires { R{}.ids(); };
-static_assert(!ids_of_temporary<iptkit::protocol_registry>);
-static_assert(requires(const iptkit::protocol_registry& r) { r.ids(); });
+template <class R>
+concept entries_of_temporary = requires { R{}.entries(); };
+template <class R>
+concept find_in_temporary = requires { R{}.find("ipt"); };
+static_assert(!ids_of_temporary<iptkit::protocol_registry> && !entries_of_temporary<iptkit::protocol_registry> &&
+              !find_in_temporary<iptkit::protocol_registry>);
+static_assert(requires(const iptkit::protocol_registry& r) { r.ids(); r.entries(); r.find("ipt"); });
 
 // A registry iterates its entries in order, answers contains() and removes from itself only.
 TEST(protocol_registry, iterate_contains_and_remove) {

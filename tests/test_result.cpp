@@ -98,6 +98,12 @@ TEST(result, rvalue_access_returns_a_value_not_a_reference_into_the_temporary) {
   EXPECT_EQ(held.size(), 3u);
 }
 
+// `->` on a temporary would point into it: it does not compile (use value()).
+template <class R>
+concept arrow_on_temporary = requires { std::declval<R>().operator->(); };
+static_assert(!arrow_on_temporary<result<std::string>>);
+static_assert(requires(result<std::string>& r, const result<std::string>& c) { r->size(); c->size(); });
+
 #ifndef NDEBUG
 // In a debug build `*r` on a failure stops loudly, naming the first error, rather than reading
 // an empty optional.

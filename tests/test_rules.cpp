@@ -1405,6 +1405,11 @@ TEST(rules, a_catalog_with_a_rule_disabled_is_honoured) {
   EXPECT_TRUE(iptkit::catalog::builtin().rules.is_enabled("F004"));
 }
 
+// enabled() points into the rule set: asking a temporary for it does not compile.
+template <class R>
+concept enabled_of_temporary = requires { R::with_builtins().enabled(); };
+static_assert(!enabled_of_temporary<iptkit::rule_set>);
+
 TEST(rules, rule_set_enabled_lists_the_rules_that_run_in_order) {
   auto rules = iptkit::rule_set::with_builtins();
   const auto all = rules.enabled();

@@ -85,9 +85,14 @@ class result {
   /// @brief The value, moved out (by value, as value() &&); checked as operator*().
   T operator*() && noexcept(std::is_nothrow_move_constructible_v<T>) { assert_value(); return std::move(*value_); }
   /// @brief Member access to the value; checked as operator*().
-  T* operator->() noexcept { assert_value(); return &*value_; }
+  T* operator->() & noexcept { assert_value(); return &*value_; }
   /// @copydoc operator->()
-  const T* operator->() const noexcept { assert_value(); return &*value_; }
+  const T* operator->() const& noexcept { assert_value(); return &*value_; }
+  /// @brief Deleted: `read(...)->sessions` would refer into the destroyed temporary (a range-for
+  /// over it reads freed memory); write `read(...).value().sessions`, which returns the value.
+  T* operator->() && = delete;
+  /// @copydoc operator->() &&
+  const T* operator->() const&& = delete;
 
   /// @brief The value, or `fallback` converted to T when there is none (the errors are dropped:
   /// use it only where a missing value has a meaning of its own).

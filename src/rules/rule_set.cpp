@@ -58,7 +58,7 @@ bool rule_set::is_enabled(std::string_view code) const {
   return find(code) && std::find(disabled_.begin(), disabled_.end(), code) == disabled_.end();
 }
 
-std::vector<const rule*> rule_set::enabled() const {
+std::vector<const rule*> rule_set::enabled() const& {
   std::vector<const rule*> on;
   on.reserve(entries().size());
   for (const auto& r : entries())

@@ -130,3 +130,17 @@ def test_findings_frame_names_a_wrong_argument(trial: list[iptkit.Case]) -> None
         iptkit.findings_frame(results, trial[3])  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="cases: expected the list of cases validated, found a str"):
         iptkit.findings_frame(results, "SYN-000001")  # type: ignore[arg-type]
+
+
+def test_synthesize_copy_concatenation_and_repetition_give_case_lists() -> None:
+    cases = iptkit.synthesize(6, seed=3)
+    assert type(cases) is iptkit.CaseList and cases.errors == []
+    cases.errors = [iptkit.InputError(index=9, line=10, errors=[], case_id=None, source="in.jsonl")]
+    copied = cases.copy()
+    assert type(copied) is iptkit.CaseList and copied == cases and copied[0] is cases[0]
+    assert copied.errors == cases.errors and copied.errors is not cases.errors  # its own list
+    copied.errors.clear()
+    assert len(cases.errors) == 1
+    for joined in (cases + cases[:2], cases * 2, 2 * cases):
+        assert type(joined) is iptkit.CaseList and joined.errors == []  # as a slice: no errors
+    assert len(cases + cases[:2]) == 8 and list(cases * 2) == list(cases) + list(cases)

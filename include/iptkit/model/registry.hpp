@@ -58,11 +58,13 @@ class registry {
   }
 
   /// @brief The entry with this id, or nullptr.
-  [[nodiscard]] const T* find(std::string_view id) const noexcept {
+  [[nodiscard]] const T* find(std::string_view id) const& noexcept {
     for (const auto& e : entries_)
       if (e.*Key == id) return &e;
     return nullptr;
   }
+  /// @brief Deleted: the pointer would outlive a temporary registry.
+  const T* find(std::string_view id) && = delete;
 
   /// @brief True when an entry has this id.
   [[nodiscard]] bool contains(std::string_view id) const noexcept { return find(id) != nullptr; }
@@ -85,7 +87,10 @@ class registry {
   [[nodiscard]] bool empty() const noexcept { return entries_.empty(); }
 
   /// @brief Every entry, in the order added (built-ins first, in table order).
-  [[nodiscard]] const std::vector<T>& entries() const noexcept { return entries_; }
+  [[nodiscard]] const std::vector<T>& entries() const& noexcept { return entries_; }
+  /// @brief Deleted: the reference would outlive a temporary registry (a range-for over the
+  /// registry itself keeps the temporary alive: `for (const auto& p : make_registry())`).
+  const std::vector<T>& entries() && = delete;
 
   /// @brief Every id, in order: views into this registry, valid until it changes or ends.
   [[nodiscard]] std::vector<std::string_view> ids() const& {

@@ -32,7 +32,9 @@ class rule_set : public registry<rule, &rule::code> {
   [[nodiscard]] bool is_enabled(std::string_view code) const;
   /// @brief The rules that run, in order: those that are on and have a check (what validate()
   /// runs; one pass, no lookup by code).
-  [[nodiscard]] std::vector<const rule*> enabled() const;
+  [[nodiscard]] std::vector<const rule*> enabled() const&;
+  /// @brief Deleted: the pointers would outlive a temporary rule set.
+  std::vector<const rule*> enabled() && = delete;
 
  private:
   std::vector<std::string> disabled_;
