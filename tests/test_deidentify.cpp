@@ -3,6 +3,8 @@
 // output, the report or the output's findings; the output is a valid document with the same
 // finding codes; dates move by one per-case offset; codes are random, unique and reproducible
 // from a seed; and a text member nobody classified is caught.
+#include "trial_case.hpp"
+
 #include <iptkit/json/cohort.hpp>
 #include <iptkit/json/read.hpp>
 #include <iptkit/json/write.hpp>
@@ -314,6 +316,42 @@ TEST(deidentify, shifted_dates_keep_every_interval) {
   EXPECT_LE(lowest, -350);
   EXPECT_GE(highest, -15);
   EXPECT_GT(offsets.size(), 300u);
+}
+
+// Therapist and group ids are pseudonymised like case ids, but consistently across the cases of
+// one run, so an analysis of therapist or group effects still finds its clusters.
+TEST(deidentify, therapist_and_group_ids_get_one_code_per_run) {
+  auto a = iptkit::test::trial_case();
+  auto b = iptkit::test::trial_case();
+  b.case_id = "RD-018";
+  b.sessions.at(1).therapist_id.reset();
+  iptkit::deid_random rng(21);
+  const auto out = iptkit::deidentify(std::vector<iptkit::case_record>{a, b}, rng);
+  const auto& x = out[0].value;
+  const auto& y = out[1].value;
+  ASSERT_TRUE(x.therapist_id && y.therapist_id && x.group_id && y.group_id);
+  EXPECT_EQ(*x.therapist_id, *y.therapist_id);
+  EXPECT_EQ(*x.group_id, *y.group_id);
+  EXPECT_TRUE(x.therapist_id->starts_with("T") && x.group_id->starts_with("G"));
+  EXPECT_NE(*x.therapist_id, "th-07");
+  ASSERT_TRUE(x.sessions.at(1).therapist_id);
+  EXPECT_NE(*x.sessions.at(1).therapist_id, *x.therapist_id);  // another therapist, another code
+  EXPECT_EQ(x.adverse_events.at(0).description, std::string(iptkit::removed_text));
+  EXPECT_FALSE(x.discontinuation->notes);
+  EXPECT_EQ(x.trial->allocation, a.trial->allocation);
+  // The secret mapping names each id once per case; the report only where.
+  const auto& m = out[0].mapping.pseudonyms;
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0].field, "therapist_id");
+  EXPECT_EQ(m[0].original, "th-07");
+  EXPECT_EQ(m[0].code, *x.therapist_id);
+  const auto report = iptkit::to_json(out[0].report);
+  EXPECT_EQ(report.find("th-07"), std::string::npos);
+  EXPECT_NE(report.find("replaced_therapist_id"), std::string::npos);
+  EXPECT_TRUE(iptkit::validate(x).size() == iptkit::validate(a).size());
+  // Another run, other codes.
+  iptkit::deid_random other(22);
+  EXPECT_NE(*iptkit::deidentify(a, other).value.therapist_id, *x.therapist_id);
 }
 
 TEST(deidentify, kept_dates_are_unchanged) {

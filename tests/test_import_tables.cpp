@@ -1,6 +1,7 @@
 // Cases from tidy tables: the complete tables give every case back byte for byte; every mistake in
 // a table is reported at its file, line and column, with the case it belongs to.
 #include "test_support.hpp"
+#include "trial_case.hpp"
 
 #include <iptkit/export/tidy.hpp>
 #include <iptkit/import/csv.hpp>
@@ -79,6 +80,19 @@ const import_issue* find_issue(const import_result& r, import_error_kind kind, s
 }  // namespace
 
 TEST(import_tables, examples_come_back_byte_for_byte) { expect_round_trip(examples()); }
+
+// Therapist and group ids are analysis columns (clustering); the rest of the trial record travels
+// in JSON cells of the complete tables.
+TEST(import_tables, the_trial_record_comes_back_byte_for_byte) {
+  const auto c = test::trial_case();
+  expect_round_trip({c});
+  const auto t = make_tidy_tables(std::vector<case_record>{c}, {.complete = true});
+  const std::string cases = tidy_csv(t, "cases", true);
+  for (const char* column : {"therapist_id", "group_id", "trial_json", "discontinuation_json", "adverse_events_json"})
+    EXPECT_NE(cases.find(column), std::string::npos) << column;
+  EXPECT_NE(cases.find("th-07"), std::string::npos);
+  EXPECT_NE(tidy_csv(t, "sessions", true).find("th-09"), std::string::npos);
+}
 
 TEST(import_tables, five_thousand_synthetic_cases_come_back_byte_for_byte) {
   synth_options options;

@@ -41,7 +41,8 @@ void bind_registry(py::class_<R>& cls, const char* name, const char* what,
       "ids", [](const R& self) { const auto ids = self.ids();
             return std::vector<std::string>(ids.begin(), ids.end()); },
       "Every id, in the order added.");
-  cls.def_property_readonly("entries", &R::entries, "Every entry (copies), in the order added.");
+  cls.def_property_readonly(
+      "entries", [](const R& self) { return self.entries(); }, "Every entry (copies), in the order added.");
   cls.def("__len__", [](const R& self) { return self.entries().size(); });
   cls.def("__contains__", [](const R& self, std::string_view id) { return self.find(id) != nullptr; });
   cls.def("__repr__", [name](const R& self) {
@@ -97,6 +98,9 @@ void bind_model(py::module_& m) {
   bind_enum<risk_review_outcome>(m, "What a risk review concluded.");
   bind_enum<focus_model>(m, "What a protocol's formulation focus is: IPT areas, an IPAF, a maladaptive schema or none.");
   bind_enum<protocol_kind>(m, "An IPT adaptation (its rules apply) or a trial's comparator arm.");
+  bind_enum<discontinuation_reason>(m, "Why a case stopped treatment or follow-up early.");
+  bind_enum<discontinued_by>(m, "Who decided a discontinuation.");
+  bind_enum<relatedness>(m, "How likely an adverse event is related to the treatment.");
 
   bind_struct<read_error>(m, "One structural error (or lax-mode warning) found while reading.");
   bind_struct<diagnosis>(m, "A working diagnosis.");
@@ -115,6 +119,9 @@ void bind_model(py::module_& m) {
   bind_struct<homework>(m, "A between-session interpersonal task.");
   bind_struct<session>(m, "One session of the course, acute or maintenance.");
   bind_struct<assessment>(m, "One symptom measure: an instrument's items or total on a date.");
+  bind_struct<trial_record>(m, "Randomisation and screening: date, allocated arm, site, stratum, eligibility.");
+  bind_struct<discontinuation>(m, "The end of a case's participation before its planned end.");
+  bind_struct<adverse_event>(m, "An adverse event during the trial.");
   bind_struct<risk_review>(m, "A clinician's review of risk after an alert; it resolves the alerts of assessments on or before its date.");
   bind_struct<concurrent_treatment>(m, "Medication or other therapy alongside IPT.");
   bind_struct<relapse_rule>(m, "When a maintenance score counts as relapse.");

@@ -16,6 +16,7 @@ void bind_privacy(py::module_& m) {
   bind_struct<deidentify_options>(m, "How to de-identify.");
   bind_struct<deid_change>(m, "What de-identification did at one place (never the original value).");
   bind_struct<deid_report>(m, "What was changed in one case: shareable.");
+  bind_struct<deid_pseudonym>(m, "A therapist or group id of a case and the study code that replaced it (secret).");
   bind_struct<deid_mapping>(m, "Study code -> case id and date offset: the secret re-identification key.");
   bind_struct<deidentified>(m, "A de-identified case with its report and mapping.");
 

@@ -27,6 +27,7 @@
 #include <iptkit/model/registry.hpp>
 #include <iptkit/model/relationship.hpp>
 #include <iptkit/model/session.hpp>
+#include <iptkit/model/trial.hpp>
 
 #include <iptkit/measures/instrument.hpp>
 #include <iptkit/measures/instrument_registry.hpp>

@@ -36,6 +36,8 @@ void append_case_rows(const case_record& c, std::size_t index, const tidy_option
   row.adaptation = c.adaptation;
   row.arm = c.arm;
   row.site = c.site;
+  row.therapist_id = c.therapist_id;
+  row.group_id = c.group_id;
   row.age_at_intake = c.age_at_intake;
   row.planned_sessions = planned_sessions(c.contract);
   row.frequency = c.contract.frequency;
@@ -229,12 +231,15 @@ void append_extra_columns(const case_record& c, tidy_extra_columns& x) {
   e.inventory = c.inventory.has_value();
   if (c.inventory) e.inventory_session = c.inventory->completed_session;
   e.formulation_json = json_cell(c.formulation);
+  e.trial_json = json_cell(c.trial);
   e.risk_reviews_json = json_cell(c.risk_reviews);
+  e.discontinuation_json = json_cell(c.discontinuation);
+  e.adverse_events_json = json_cell(c.adverse_events);
   e.concurrent_treatments_json = json_cell(c.concurrent_treatments);
   e.maintenance_json = json_cell(c.maintenance);
   e.notes = c.notes;
   x.cases.push_back(std::move(e));
-  for (const auto& s : c.sessions) x.sessions.push_back({s.format, s.modality, json_cell(s.homework)});
+  for (const auto& s : c.sessions) x.sessions.push_back({s.format, s.modality, json_cell(s.homework), s.therapist_id});
   for (const auto& a : c.assessments) x.assessments.push_back({a.total});
   if (c.inventory)
     for (const auto& r : c.inventory->relationships)

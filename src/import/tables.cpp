@@ -45,6 +45,8 @@ constexpr column_spec case_columns[] = {
     {"adaptation", "/adaptation", cell_type::text, true},
     {"arm", "/arm", cell_type::text},
     {"site", "/site", cell_type::text},
+    {"therapist_id", "/therapist_id", cell_type::text},
+    {"group_id", "/group_id", cell_type::text},
     {"age_at_intake", "/age_at_intake", cell_type::integer},
     {"diagnoses_json", "/diagnoses", cell_type::json_text},
     {"recorded_planned_sessions", "/contract/planned_sessions", cell_type::integer},
@@ -57,7 +59,10 @@ constexpr column_spec case_columns[] = {
     {"renegotiations_json", "/contract/renegotiations", cell_type::json_text},
     {"inventory_session", "/inventory/completed_session", cell_type::integer},
     {"formulation_json", "/formulation", cell_type::json_text},
+    {"trial_json", "/trial", cell_type::json_text},
     {"risk_reviews_json", "/risk_reviews", cell_type::json_text},
+    {"discontinuation_json", "/discontinuation", cell_type::json_text},
+    {"adverse_events_json", "/adverse_events", cell_type::json_text},
     {"concurrent_treatments_json", "/concurrent_treatments", cell_type::json_text},
     {"maintenance_json", "/maintenance", cell_type::json_text},
     {"notes", "/notes", cell_type::text},
@@ -76,6 +81,7 @@ constexpr column_spec session_columns[] = {
     {"tasks", "/tasks", cell_type::list},
     {"focus_areas", "/focus_areas", cell_type::list},
     {"homework_json", "/homework", cell_type::json_text},
+    {"therapist_id", "/therapist_id", cell_type::text},
 };
 
 constexpr column_spec assessment_columns[] = {

@@ -86,4 +86,12 @@ std::string deid_random::study_code(std::string_view prefix) {
   }
 }
 
+std::string deid_random::pseudonym(std::string_view prefix, std::string_view original) {
+  auto key = std::pair{std::string(prefix), std::string(original)};
+  if (const auto it = pseudonyms_.find(key); it != pseudonyms_.end()) return it->second;
+  std::string code = study_code(prefix);
+  pseudonyms_.emplace(std::move(key), code);
+  return code;
+}
+
 }  // namespace iptkit

@@ -33,8 +33,9 @@ std::string kind_spelling(relationship_kind kind) {
 /// members go by text_policy_of, which the guard in text_policy.hpp keeps complete.
 class walker {
  public:
-  walker(std::string study_code, std::optional<int> shift, std::vector<deid_change>& changes)
-      : study_code_(std::move(study_code)), shift_(shift), changes_(changes) {}
+  walker(std::string study_code, std::optional<int> shift, deid_random& rng, deid_mapping& mapping,
+         std::vector<deid_change>& changes)
+      : study_code_(std::move(study_code)), shift_(shift), rng_(rng), mapping_(mapping), changes_(changes) {}
 
   /// New ids for the inventory, numbered per kind in inventory order (the labels use the same
   /// numbers). A repeated id keeps its first relationship's new id, so F011 still fires.
@@ -124,6 +125,14 @@ class walker {
         if constexpr (Policy == text_policy::case_id) {
           s = study_code_;
           record(deid_action::replaced_case_id);
+        } else if constexpr (Policy == text_policy::therapist_id || Policy == text_policy::group_id) {
+          constexpr bool therapist = Policy == text_policy::therapist_id;
+          const std::string code = rng_.pseudonym(therapist ? "T" : "G", s);
+          const deid_pseudonym entry{therapist ? "therapist_id" : "group_id", code, s};
+          auto& known = mapping_.pseudonyms;
+          if (std::find(known.begin(), known.end(), entry) == known.end()) known.push_back(entry);
+          s = code;
+          record(therapist ? deid_action::replaced_therapist_id : deid_action::replaced_group_id);
         } else if constexpr (Policy == text_policy::relationship_id) {
           s = reference(s);  // number_relationships() gave every inventory id a new one
           record(deid_action::replaced_relationship_id);
@@ -168,6 +177,8 @@ class walker {
 
   std::string study_code_;
   std::optional<int> shift_;
+  deid_random& rng_;
+  deid_mapping& mapping_;
   std::vector<deid_change>& changes_;
   std::string path_;
   std::map<std::string, std::string> ids_;       // original id -> `<kind>_<n>`
@@ -205,7 +216,7 @@ deidentified deidentify(const case_record& c, deid_random& rng, const deidentify
   out.report.dates = options.dates;
 
   auto& changes = out.report.changes;
-  walker w(out.mapping.study_code, shift ? std::optional<int>(offset) : std::nullopt, changes);
+  walker w(out.mapping.study_code, shift ? std::optional<int>(offset) : std::nullopt, rng, out.mapping, changes);
   w.number_relationships(c);
   w.walk_struct(out.value);
   if (out.value.age_at_intake && *out.value.age_at_intake > age_cap) {  // 90 itself stays

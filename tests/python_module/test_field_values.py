@@ -147,15 +147,15 @@ def test_a_wrong_list_item_is_named() -> None:
 @pytest.mark.parametrize("call, message", [
     (lambda: iptkit.Session(number=1, date="2026-01-05", phase="initial"),
      "Session: missing required field(s) attendance (fields: number, date, phase, attendance, minutes, format, "
-     "modality, tasks, focus_areas, homework)"),
+     "modality, tasks, focus_areas, homework, therapist_id)"),
     (lambda: iptkit.Session(number=1, date="2026-01-05", phase="initial", attendance="attended", minuts=50),
      "Session has no field 'minuts' (did you mean 'minutes'?) (fields: number, date, phase, attendance, minutes, "
-     "format, modality, tasks, focus_areas, homework)"),
+     "format, modality, tasks, focus_areas, homework, therapist_id)"),
     (lambda: iptkit.Session(1, "2026-01-05"),  # type: ignore[misc]
      "Session() takes keyword arguments only (2 positional given): Session(number=..., ...)"),
     (lambda: iptkit.Session(number=1, date="2026-01-05", phase="initial", tasks=["symptom_review"] * 100_000),
      "Session: missing required field(s) attendance (fields: number, date, phase, attendance, minutes, format, "
-     "modality, tasks, focus_areas, homework)"),
+     "modality, tasks, focus_areas, homework, therapist_id)"),
 ])
 def test_a_call_that_matches_no_field_set_says_why(call, message: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(TypeError) as e:
@@ -188,5 +188,5 @@ def test_wrong_argument_types_are_named_briefly() -> None:
         with pytest.raises(TypeError) as raised:
             call()
         text = str(raised.value)
-        assert text.startswith(f"iptkit.{name}: an argument has the wrong type (given: a list of 300 items"), text
+        assert text.startswith(f"iptkit.{name}: an argument has the wrong type (given: a CaseList of 300 items"), text
         assert len(text) <= 500 and "Case(" not in text and "SYN-" not in text, text

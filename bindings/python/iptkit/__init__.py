@@ -25,39 +25,41 @@ from . import _grouping as _grouping_mod
 from ._calls import plain_type_errors as _plain_type_errors
 from ._grouping import Grouping
 from ._core import (
+    AdverseEvent,
     AffectiveFocus,
     Assessment,
+    AssessmentRecord,
     Attendance,
     Case,
-    Catalog,
     CaseOutcome,
+    Catalog,
     CohortSummary,
     ConcurrentTreatment,
     ContactFrequency,
+    Contract,
+    CourseProgress,
     DateHandling,
+    DeficitPattern,
     DeidAction,
     DeidChange,
     DeidMapping,
+    DeidPseudonym,
     DeidReport,
     Deidentified,
     DeidentifyOptions,
-    Contract,
-    CourseProgress,
-    DeficitPattern,
     Diagnosis,
     DiagnosisSystem,
+    Discontinuation,
+    DiscontinuationReason,
+    DiscontinuedBy,
     DisputeStage,
     EffectSize,
     ErrorKind,
-    ImportErrorKind,
-    ImportIssue,
-    ImportResult,
-    AssessmentRecord,
-    FhirAttach,
-    FhirImportResult,
     Expectation,
     ExpectationHolder,
     ExpectationStatus,
+    FhirAttach,
+    FhirImportResult,
     Finding,
     FocusModel,
     Formulation,
@@ -68,6 +70,9 @@ from ._core import (
     GroupSummary,
     Homework,
     HomeworkStatus,
+    ImportErrorKind,
+    ImportIssue,
+    ImportResult,
     Instrument,
     InstrumentRegistry,
     InterpersonalDeficitsFocus,
@@ -93,6 +98,7 @@ from ._core import (
     ReadLimits,
     RelapseKind,
     RelapseRule,
+    Relatedness,
     Relationship,
     RelationshipKind,
     RelationshipStatus,
@@ -108,8 +114,8 @@ from ._core import (
     SessionFrequency,
     Severity,
     SeverityBand,
-    SynthArm,
     SynthAreaShare,
+    SynthArm,
     SynthDeviations,
     SynthOptions,
     SynthShare,
@@ -118,6 +124,7 @@ from ._core import (
     TherapyModality,
     TransitionType,
     TreatmentKind,
+    TrialRecord,
     case_trajectory_svg,
     check,
     closeness_circle_svg,
@@ -193,9 +200,23 @@ class CaseList(list[Case]):
     # The copy module sets the state before the items (pickle after them), so it does not use
     # the chunked form.
     def __copy__(self) -> CaseList:
-        out = CaseList(self)
-        out.__dict__.update(self.__dict__)
+        out = CaseList(self, self.errors)  # the same cases; a list of errors of its own
+        out.__dict__.update({k: v for k, v in self.__dict__.items() if k != "errors"})
         return out
+
+    def copy(self) -> CaseList:
+        """A shallow copy: the same Case objects, in a CaseList with its own ``errors`` list."""
+        return self.__copy__()
+
+    # A concatenation or repetition is a CaseList, like a slice; like a slice it has no errors
+    # (theirs are positions in the inputs it came from).
+    def __add__(self, other: Iterable[Case]) -> CaseList:  # type: ignore[override]
+        return CaseList(list.__add__(self, list(other)))
+
+    def __mul__(self, n: _SupportsIndex) -> CaseList:
+        return CaseList(list.__mul__(self, n))
+
+    __rmul__ = __mul__
 
     def __deepcopy__(self, memo: dict[int, Any]) -> CaseList:
         out = CaseList(_copy.deepcopy(list(self), memo))
@@ -727,19 +748,20 @@ def case_json_schema(catalog: Catalog | None = None) -> dict[str, Any]:
 
 @_plain_type_errors
 def synthesize(cases: int | None = None, *, seed: int | None = None, options: SynthOptions | None = None,
-               catalog: Catalog | None = None) -> list[Case]:
-    """A deterministic synthetic two-arm cohort (docs/synthetic.md): same seed, same cases.
+               catalog: Catalog | None = None) -> CaseList:
+    """A deterministic synthetic two-arm cohort (docs/synthetic.md): same seed, same cases, as a
+    :class:`CaseList` (as ``read_cases`` gives).
     ``cases`` (default 100) and ``seed`` (default 1), or ``options`` with its own ``cases`` and
     ``seed``: giving both is an error, never one silently overriding the other."""
     if options is not None:
         if cases is not None or seed is not None:
             raise ValueError(f"iptkit.synthesize: cases and seed come from options (cases={options.cases}, "
                              f"seed={options.seed}); set them there, or leave options out")
-        return _core.synthesize(options, catalog=catalog)
+        return CaseList(_core.synthesize(options, catalog=catalog))
     o = SynthOptions()
     o.cases = 100 if cases is None else cases
     o.seed = 1 if seed is None else seed
-    return _core.synthesize(o, catalog=catalog)
+    return CaseList(_core.synthesize(o, catalog=catalog))
 
 
 def _check_case(self: Case, *, catalog: Catalog | None = None, redact: bool = False,
@@ -759,6 +781,7 @@ from ._html import case_html  # noqa: E402
 from ._cohort import Cohort  # noqa: E402  (uses the functions above)
 
 __all__ = [
+    "AdverseEvent",
     "AffectiveFocus",
     "Assessment",
     "Attendance",
@@ -773,6 +796,7 @@ __all__ = [
     "DeidAction",
     "DeidChange",
     "DeidMapping",
+    "DeidPseudonym",
     "DeidReport",
     "Deidentified",
     "DeidentifyOptions",
@@ -781,12 +805,16 @@ __all__ = [
     "DeficitPattern",
     "Diagnosis",
     "DiagnosisSystem",
+    "Discontinuation",
+    "DiscontinuationReason",
+    "DiscontinuedBy",
     "DisputeStage",
     "EffectSize",
     "ErrorKind",
     "ImportErrorKind",
     "ImportIssue",
     "ImportResult",
+    "Relatedness",
     "TableError",
     "AssessmentRecord",
     "FhirAttach",
@@ -871,6 +899,7 @@ __all__ = [
     "DecodeWarning",
     "Findings",
     "findings_frame",
+    "TrialRecord",
     "ValidationResults",
     "InputError",
     "CaseList",

@@ -10,7 +10,7 @@ import numpy.typing
 import typing
 from iptkit._findings import Findings
 import typing_extensions
-__all__: list[str] = ['AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'case_json_schema', 'case_trajectory_svg', 'cases_from_pickle', 'cases_json', 'cases_pickle', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'deidentify', 'escape_xml', 'fhir_bundle', 'formula_triggers', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'spreadsheet_safe', 'spreadsheet_value', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['AdverseEvent', 'AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidPseudonym', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'Discontinuation', 'DiscontinuationReason', 'DiscontinuedBy', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relatedness', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'TrialRecord', 'case_json_schema', 'case_trajectory_svg', 'cases_from_pickle', 'cases_json', 'cases_pickle', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'deidentify', 'escape_xml', 'fhir_bundle', 'formula_triggers', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'spreadsheet_safe', 'spreadsheet_value', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -456,6 +456,30 @@ class ProtocolKind(iptkit._spelled.Spelled):
     """
     adaptation = 'adaptation'
     comparator = 'comparator'
+class DiscontinuationReason(iptkit._spelled.Spelled):
+    """
+    Why a case stopped treatment or follow-up early.
+    """
+    adverse_event = 'adverse_event'
+    clinical_decision = 'clinical_decision'
+    lost_to_follow_up = 'lost_to_follow_up'
+    moved_away = 'moved_away'
+    other = 'other'
+    withdrew_consent = 'withdrew_consent'
+class DiscontinuedBy(iptkit._spelled.Spelled):
+    """
+    Who decided a discontinuation.
+    """
+    clinician = 'clinician'
+    investigator = 'investigator'
+    patient = 'patient'
+class Relatedness(iptkit._spelled.Spelled):
+    """
+    How likely an adverse event is related to the treatment.
+    """
+    not_ = 'not'
+    possibly = 'possibly'
+    probably = 'probably'
 class ReadError:
     """
     One structural error (or lax-mode warning) found while reading.
@@ -1540,7 +1564,7 @@ class Session:
         ...
     def __getstate__(self) -> tuple[typing.Any, ...]:
         ...
-    def __init__(self, *, number: typing.SupportsInt | typing.SupportsIndex, date: datetime.date | str, phase: Phase | str, attendance: Attendance | str, minutes: typing.SupportsInt | typing.SupportsIndex | None = None, format: TherapyFormat | str | None = None, modality: TherapyModality | str | None = None, tasks: collections.abc.Sequence[Task | str] = [], focus_areas: collections.abc.Sequence[ProblemArea | str] = [], homework: collections.abc.Sequence[Homework] = []) -> None:
+    def __init__(self, *, number: typing.SupportsInt | typing.SupportsIndex, date: datetime.date | str, phase: Phase | str, attendance: Attendance | str, minutes: typing.SupportsInt | typing.SupportsIndex | None = None, format: TherapyFormat | str | None = None, modality: TherapyModality | str | None = None, tasks: collections.abc.Sequence[Task | str] = [], focus_areas: collections.abc.Sequence[ProblemArea | str] = [], homework: collections.abc.Sequence[Homework] = [], therapist_id: str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1636,6 +1660,14 @@ class Session:
     @tasks.setter
     def tasks(self, arg1: collections.abc.Sequence[Task | str]) -> None:
         ...
+    @property
+    def therapist_id(self) -> str | None:
+        """
+        who took it, when not the case's therapist
+        """
+    @therapist_id.setter
+    def therapist_id(self, arg1: str | None) -> None:
+        ...
 class Assessment:
     """
     One symptom measure: an instrument's items or total on a date.
@@ -1718,6 +1750,223 @@ class Assessment:
         """
     @total.setter
     def total(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+        ...
+class TrialRecord:
+    """
+    Randomisation and screening: date, allocated arm, site, stratum, eligibility.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> TrialRecord:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> TrialRecord:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[typing.Any, ...]:
+        ...
+    def __init__(self, *, randomised_on: datetime.date | str | None = None, allocation: str | None = None, site: str | None = None, stratum: str | None = None, eligible: bool | None = None, exclusion_reasons: collections.abc.Sequence[str] = []) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def allocation(self) -> str | None:
+        """
+        the arm randomised to (the case's `arm` is the arm received)
+        """
+    @allocation.setter
+    def allocation(self, arg1: str | None) -> None:
+        ...
+    @property
+    def eligible(self) -> bool | None:
+        """
+        screened: met the inclusion criteria
+        """
+    @eligible.setter
+    def eligible(self, arg1: bool | None) -> None:
+        ...
+    @property
+    def exclusion_reasons(self) -> list[str]:
+        """
+        why not randomised (trial's own labels; several allowed)
+        """
+    @exclusion_reasons.setter
+    def exclusion_reasons(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def randomised_on(self) -> datetime.date | None:
+        """
+        date of randomisation
+        """
+    @randomised_on.setter
+    def randomised_on(self, arg1: datetime.date | str | None) -> None:
+        ...
+    @property
+    def site(self) -> str | None:
+        """
+        randomisation site (the case's `site` where treated)
+        """
+    @site.setter
+    def site(self, arg1: str | None) -> None:
+        ...
+    @property
+    def stratum(self) -> str | None:
+        """
+        randomisation stratum label
+        """
+    @stratum.setter
+    def stratum(self, arg1: str | None) -> None:
+        ...
+class Discontinuation:
+    """
+    The end of a case's participation before its planned end.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Discontinuation:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> Discontinuation:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[typing.Any, ...]:
+        ...
+    def __init__(self, *, date: datetime.date | str, reason: DiscontinuationReason | str, by: DiscontinuedBy | str | None = None, notes: str | None = None) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def by(self) -> DiscontinuedBy | None:
+        """
+        who decided
+        """
+    @by.setter
+    def by(self, arg1: DiscontinuedBy | str | None) -> None:
+        ...
+    @property
+    def date(self) -> datetime.date:
+        """
+        when it was decided
+        """
+    @date.setter
+    def date(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def notes(self) -> str | None:
+        """
+        free text, removed by de-identification
+        """
+    @notes.setter
+    def notes(self, arg1: str | None) -> None:
+        ...
+    @property
+    def reason(self) -> DiscontinuationReason:
+        """
+        why
+        """
+    @reason.setter
+    def reason(self, arg1: DiscontinuationReason | str) -> None:
+        ...
+class AdverseEvent:
+    """
+    An adverse event during the trial.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> AdverseEvent:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> AdverseEvent:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[typing.Any, ...]:
+        ...
+    def __init__(self, *, date: datetime.date | str, serious: bool, description: str, related: Relatedness | str | None = None) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def date(self) -> datetime.date:
+        """
+        onset
+        """
+    @date.setter
+    def date(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def description(self) -> str:
+        """
+        free text, replaced by de-identification
+        """
+    @description.setter
+    def description(self, arg1: str) -> None:
+        ...
+    @property
+    def related(self) -> Relatedness | None:
+        """
+        relation to the treatment, as judged
+        """
+    @related.setter
+    def related(self, arg1: Relatedness | str | None) -> None:
+        ...
+    @property
+    def serious(self) -> bool:
+        """
+        a serious adverse event
+        """
+    @serious.setter
+    def serious(self, arg1: bool) -> None:
         ...
 class RiskReview:
     """
@@ -2030,7 +2279,7 @@ class Protocol:
         ...
     def __getstate__(self) -> tuple[typing.Any, ...]:
         ...
-    def __init__(self, *, id: str, name: str, format: TherapyFormat | str, modality: TherapyModality | str | None = None, min_sessions: typing.SupportsInt | typing.SupportsIndex, max_sessions: typing.SupportsInt | typing.SupportsIndex, initial_max: typing.SupportsInt | typing.SupportsIndex, termination_min: typing.SupportsInt | typing.SupportsIndex, frequency: SessionFrequency | str = ..., session_minutes: typing.SupportsInt | typing.SupportsIndex | None = None, min_age: typing.SupportsInt | typing.SupportsIndex | None = None, max_age: typing.SupportsInt | typing.SupportsIndex | None = None, source: str | None = None, kind: ProtocolKind | str = ..., focus_model: FocusModel | str = ...) -> None:
+    def __init__(self, *, id: str, name: str, format: TherapyFormat | str, modality: TherapyModality | str | None = None, min_sessions: typing.SupportsInt | typing.SupportsIndex, max_sessions: typing.SupportsInt | typing.SupportsIndex, initial_max: typing.SupportsInt | typing.SupportsIndex, termination_min: typing.SupportsInt | typing.SupportsIndex, frequency: SessionFrequency | str = ..., session_minutes: typing.SupportsInt | typing.SupportsIndex | None = None, min_age: typing.SupportsInt | typing.SupportsIndex | None = None, max_age: typing.SupportsInt | typing.SupportsIndex | None = None, source: str | None = None, kind: ProtocolKind | str = ..., focus_model: FocusModel | str = ..., follow_up_days: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], follow_up_window_days: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -2053,6 +2302,22 @@ class Protocol:
         """
     @focus_model.setter
     def focus_model(self, arg1: FocusModel | str) -> None:
+        ...
+    @property
+    def follow_up_days(self) -> list[int]:
+        """
+        named follow-up visits, days after the acute course ends
+        """
+    @follow_up_days.setter
+    def follow_up_days(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def follow_up_window_days(self) -> int | None:
+        """
+        a visit may fall this many days either side (default 14)
+        """
+    @follow_up_window_days.setter
+    def follow_up_window_days(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
     @property
     def format(self) -> TherapyFormat:
@@ -2482,7 +2747,7 @@ class Case:
         ...
     def __getstate__(self) -> tuple[typing.Any, ...]:
         ...
-    def __init__(self, *, schema: str = 'iptkit.case/1', case_id: str, adaptation: str, arm: str | None = None, site: str | None = None, age_at_intake: typing.SupportsInt | typing.SupportsIndex | None = None, diagnoses: collections.abc.Sequence[Diagnosis] = [], contract: Contract, inventory: Inventory | None = None, formulation: Formulation | None = None, sessions: collections.abc.Sequence[Session] = [], assessments: collections.abc.Sequence[Assessment] = [], risk_reviews: collections.abc.Sequence[RiskReview] = [], concurrent_treatments: collections.abc.Sequence[ConcurrentTreatment] = [], maintenance: MaintenancePlan | None = None, notes: str | None = None) -> None:
+    def __init__(self, *, schema: str = 'iptkit.case/1', case_id: str, adaptation: str, arm: str | None = None, site: str | None = None, trial: TrialRecord | None = None, therapist_id: str | None = None, group_id: str | None = None, age_at_intake: typing.SupportsInt | typing.SupportsIndex | None = None, diagnoses: collections.abc.Sequence[Diagnosis] = [], contract: Contract, inventory: Inventory | None = None, formulation: Formulation | None = None, sessions: collections.abc.Sequence[Session] = [], assessments: collections.abc.Sequence[Assessment] = [], risk_reviews: collections.abc.Sequence[RiskReview] = [], discontinuation: Discontinuation | None = None, adverse_events: collections.abc.Sequence[AdverseEvent] = [], concurrent_treatments: collections.abc.Sequence[ConcurrentTreatment] = [], maintenance: MaintenancePlan | None = None, notes: str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -2523,6 +2788,14 @@ class Case:
         """
     @adaptation.setter
     def adaptation(self, arg1: str) -> None:
+        ...
+    @property
+    def adverse_events(self) -> list[AdverseEvent]:
+        """
+        during the trial, any order
+        """
+    @adverse_events.setter
+    def adverse_events(self, arg1: collections.abc.Sequence[AdverseEvent]) -> None:
         ...
     @property
     def age_at_intake(self) -> int | None:
@@ -2581,12 +2854,28 @@ class Case:
     def diagnoses(self, arg1: collections.abc.Sequence[Diagnosis]) -> None:
         ...
     @property
+    def discontinuation(self) -> Discontinuation | None:
+        """
+        participation ended early
+        """
+    @discontinuation.setter
+    def discontinuation(self, arg1: Discontinuation | None) -> None:
+        ...
+    @property
     def formulation(self) -> Formulation | None:
         """
         absent until agreed
         """
     @formulation.setter
     def formulation(self, arg1: Formulation | None) -> None:
+        ...
+    @property
+    def group_id(self) -> str | None:
+        """
+        the group of a group format (IPT-G, MIT-G)
+        """
+    @group_id.setter
+    def group_id(self, arg1: str | None) -> None:
         ...
     @property
     def inventory(self) -> Inventory | None:
@@ -2643,6 +2932,22 @@ class Case:
         """
     @site.setter
     def site(self, arg1: str | None) -> None:
+        ...
+    @property
+    def therapist_id(self) -> str | None:
+        """
+        the case's therapist (pseudonymous code)
+        """
+    @therapist_id.setter
+    def therapist_id(self, arg1: str | None) -> None:
+        ...
+    @property
+    def trial(self) -> TrialRecord | None:
+        """
+        randomisation and screening
+        """
+    @trial.setter
+    def trial(self, arg1: TrialRecord | None) -> None:
         ...
 class CaseStream:
     """
@@ -4652,9 +4957,11 @@ class DeidAction(iptkit._spelled.Spelled):
     capped_age = 'capped_age'
     removed_text = 'removed_text'
     replaced_case_id = 'replaced_case_id'
+    replaced_group_id = 'replaced_group_id'
     replaced_label = 'replaced_label'
     replaced_relationship_id = 'replaced_relationship_id'
     replaced_text = 'replaced_text'
+    replaced_therapist_id = 'replaced_therapist_id'
     rewrote_reference = 'rewrote_reference'
     shifted_date = 'shifted_date'
 class DeidentifyOptions:
@@ -4818,6 +5125,65 @@ class DeidReport:
     @study_code.setter
     def study_code(self, arg1: str) -> None:
         ...
+class DeidPseudonym:
+    """
+    A therapist or group id of a case and the study code that replaced it (secret).
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidPseudonym:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> DeidPseudonym:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[typing.Any, ...]:
+        ...
+    def __init__(self, *, field: str, code: str, original: str) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def code(self) -> str:
+        """
+        the code in the output
+        """
+    @code.setter
+    def code(self, arg1: str) -> None:
+        ...
+    @property
+    def field(self) -> str:
+        """
+        `therapist_id` or `group_id`
+        """
+    @field.setter
+    def field(self, arg1: str) -> None:
+        ...
+    @property
+    def original(self) -> str:
+        """
+        the original id
+        """
+    @original.setter
+    def original(self, arg1: str) -> None:
+        ...
 class DeidMapping:
     """
     Study code -> case id and date offset: the secret re-identification key.
@@ -4837,7 +5203,7 @@ class DeidMapping:
         ...
     def __getstate__(self) -> tuple[typing.Any, ...]:
         ...
-    def __init__(self, *, study_code: str, case_id: str, date_shift_days: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def __init__(self, *, study_code: str, case_id: str, date_shift_days: typing.SupportsInt | typing.SupportsIndex, pseudonyms: collections.abc.Sequence[DeidPseudonym] = []) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -4868,6 +5234,14 @@ class DeidMapping:
         """
     @date_shift_days.setter
     def date_shift_days(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def pseudonyms(self) -> list[DeidPseudonym]:
+        """
+        the case's therapist and group ids, each once
+        """
+    @pseudonyms.setter
+    def pseudonyms(self, arg1: collections.abc.Sequence[DeidPseudonym]) -> None:
         ...
     @property
     def study_code(self) -> str:

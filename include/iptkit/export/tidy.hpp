@@ -28,6 +28,8 @@ struct case_row {
   std::string adaptation;                       ///< protocol id
   std::optional<std::string> arm;               ///< trial arm
   std::optional<std::string> site;              ///< site
+  std::optional<std::string> therapist_id;      ///< the case's therapist
+  std::optional<std::string> group_id;          ///< the case's group (group formats)
   std::optional<int> age_at_intake;             ///< years
   int planned_sessions = 0;                     ///< planned acute sessions (latest renegotiation)
   session_frequency frequency{};                ///< contracted frequency
@@ -46,7 +48,8 @@ struct case_row {
   friend bool operator==(const case_row&, const case_row&) = default;
 };
 BOOST_DESCRIBE_STRUCT(case_row, (),
-                      (case_index, case_id, day, start_date, adaptation, arm, site, age_at_intake,
+                      (case_index, case_id, day, start_date, adaptation, arm, site, therapist_id,
+                       group_id, age_at_intake,
                        planned_sessions, frequency, format, modality, primary_focus,
                        secondary_focus, diagnoses, relationships, sessions, sessions_attended,
                        last_session_day, assessments, maintenance, antidepressant))
@@ -140,7 +143,10 @@ struct case_extra {
   bool inventory = false;                                 ///< an inventory is recorded
   std::optional<int> inventory_session;                   ///< `inventory.completed_session`
   std::optional<std::string> formulation_json;            ///< `formulation`
+  std::optional<std::string> trial_json;                  ///< `trial`
   std::optional<std::string> risk_reviews_json;           ///< `risk_reviews`
+  std::optional<std::string> discontinuation_json;        ///< `discontinuation`
+  std::optional<std::string> adverse_events_json;         ///< `adverse_events`
   std::optional<std::string> concurrent_treatments_json;  ///< `concurrent_treatments`
   std::optional<std::string> maintenance_json;            ///< `maintenance`
   std::optional<std::string> notes;                       ///< `notes`
@@ -148,7 +154,8 @@ struct case_extra {
 };
 BOOST_DESCRIBE_STRUCT(case_extra, (),
                       (schema, recorded_planned_sessions, session_minutes, renegotiations_json,
-                       diagnoses_json, inventory, inventory_session, formulation_json, risk_reviews_json,
+                       diagnoses_json, inventory, inventory_session, formulation_json, trial_json,
+                       risk_reviews_json, discontinuation_json, adverse_events_json,
                        concurrent_treatments_json, maintenance_json, notes))
 
 /// @brief The sessions table's complete columns: the session's own format and modality (the
@@ -157,9 +164,10 @@ struct session_extra {
   std::optional<therapy_format> recorded_format;      ///< `format` as recorded
   std::optional<therapy_modality> recorded_modality;  ///< `modality` as recorded
   std::optional<std::string> homework_json;           ///< `homework`
+  std::optional<std::string> therapist_id;            ///< `therapist_id`: the session's own, when recorded
   friend bool operator==(const session_extra&, const session_extra&) = default;
 };
-BOOST_DESCRIBE_STRUCT(session_extra, (), (recorded_format, recorded_modality, homework_json))
+BOOST_DESCRIBE_STRUCT(session_extra, (), (recorded_format, recorded_modality, homework_json, therapist_id))
 
 /// @brief The assessments table's complete column: the total as recorded (`total` is the scored
 /// total, the item sum when none was recorded).

@@ -12,6 +12,7 @@
 #include <iptkit/model/maintenance.hpp>
 #include <iptkit/model/risk_review.hpp>
 #include <iptkit/model/session.hpp>
+#include <iptkit/model/trial.hpp>
 #include <boost/describe.hpp>
 #include <optional>
 #include <string>
@@ -30,6 +31,9 @@ struct case_record {
   std::string adaptation;                                      ///< protocol id (`ipt`, `ipt_g`, ...)
   std::optional<std::string> arm;                              ///< trial arm label
   std::optional<std::string> site;                             ///< site label
+  std::optional<trial_record> trial;                           ///< randomisation and screening
+  std::optional<std::string> therapist_id;                     ///< the case's therapist (pseudonymous code)
+  std::optional<std::string> group_id;                         ///< the group of a group format (IPT-G, MIT-G)
   std::optional<int> age_at_intake;                            ///< years
   std::vector<diagnosis> diagnoses;                            ///< working diagnoses
   iptkit::contract contract;                                   ///< the acute contract
@@ -38,14 +42,17 @@ struct case_record {
   std::vector<session> sessions;                               ///< in order of number
   std::vector<assessment> assessments;                         ///< symptom measures, any order
   std::vector<risk_review> risk_reviews;                       ///< reviews of risk alerts, any order
+  std::optional<iptkit::discontinuation> discontinuation;      ///< participation ended early
+  std::vector<adverse_event> adverse_events;                   ///< during the trial, any order
   std::vector<concurrent_treatment> concurrent_treatments;     ///< medication, other therapy
   std::optional<maintenance_plan> maintenance;                 ///< the maintenance contract
   std::optional<std::string> notes;                            ///< free text
   friend bool operator==(const case_record&, const case_record&) = default;
 };
 BOOST_DESCRIBE_STRUCT(case_record, (),
-                      (schema, case_id, adaptation, arm, site, age_at_intake, diagnoses, contract,
-                       inventory, formulation, sessions, assessments, risk_reviews,
+                      (schema, case_id, adaptation, arm, site, trial, therapist_id, group_id,
+                       age_at_intake, diagnoses, contract, inventory, formulation, sessions,
+                       assessments, risk_reviews, discontinuation, adverse_events,
                        concurrent_treatments, maintenance, notes))
 
 template <>
@@ -53,6 +60,8 @@ inline constexpr auto meta::field_rules<case_record> = std::tuple{
     meta::field(&case_record::schema, meta::schema_version{case_schema_version}),
     meta::field(&case_record::case_id, meta::identifier{1, 64}),
     meta::field(&case_record::adaptation, meta::registered_protocol{}),
+    meta::field(&case_record::therapist_id, meta::identifier{1, 64}),
+    meta::field(&case_record::group_id, meta::identifier{1, 64}),
     meta::field(&case_record::age_at_intake, meta::in_range{0, 120})};
 
 /// @brief The planned acute session count in force at session `number` (latest renegotiation wins).

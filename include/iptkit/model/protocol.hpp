@@ -49,12 +49,14 @@ struct protocol {
   std::optional<std::string> source;           ///< where the parameters come from
   protocol_kind kind = protocol_kind::adaptation;  ///< an adaptation, or a trial's comparator arm
   iptkit::focus_model focus_model = focus_model::ipt_areas;  ///< what the formulation's focus is
+  std::vector<int> follow_up_days;             ///< named follow-up visits, days after the acute course ends
+  std::optional<int> follow_up_window_days;    ///< a visit may fall this many days either side (default 14)
   friend bool operator==(const protocol&, const protocol&) = default;
 };
 BOOST_DESCRIBE_STRUCT(protocol, (),
                       (id, name, format, modality, min_sessions, max_sessions, initial_max,
                        termination_min, frequency, session_minutes, min_age, max_age, source, kind,
-                       focus_model))
+                       focus_model, follow_up_days, follow_up_window_days))
 
 template <>
 inline constexpr auto meta::field_rules<protocol> = std::tuple{
@@ -68,7 +70,8 @@ inline constexpr auto meta::field_rules<protocol> = std::tuple{
     meta::field(&protocol::focus_model, meta::has_default{}),
     meta::field(&protocol::session_minutes, meta::in_range{10, 180}),
     meta::field(&protocol::min_age, meta::in_range{0, 120}),
-    meta::field(&protocol::max_age, meta::in_range{0, 120})};
+    meta::field(&protocol::max_age, meta::in_range{0, 120}),
+    meta::field(&protocol::follow_up_window_days, meta::in_range{0, 365})};
 
 template <>
 inline constexpr auto meta::object_rules<protocol> = std::tuple{

@@ -80,16 +80,18 @@ struct session {
   std::vector<task> tasks;                       ///< what was covered
   std::vector<problem_area> focus_areas;         ///< areas worked on
   std::vector<iptkit::homework> homework;        ///< between-session tasks
+  std::optional<std::string> therapist_id;       ///< who took it, when not the case's therapist
   friend bool operator==(const session&, const session&) = default;
 };
 BOOST_DESCRIBE_STRUCT(session, (),
                       (number, date, phase, attendance, minutes, format, modality, tasks,
-                       focus_areas, homework))
+                       focus_areas, homework, therapist_id))
 
 template <>
 inline constexpr auto meta::field_rules<session> = std::tuple{
     meta::field(&session::number, meta::session_count(1)),
-    meta::field(&session::minutes, meta::in_range{1, 600})};
+    meta::field(&session::minutes, meta::in_range{1, 600}),
+    meta::field(&session::therapist_id, meta::identifier{1, 64})};
 
 /// @brief True for the acute phases (initial, middle, termination).
 constexpr bool is_acute(phase p) noexcept { return p != phase::maintenance; }

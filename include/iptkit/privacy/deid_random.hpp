@@ -6,8 +6,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <map>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 
 namespace iptkit {
 
@@ -55,6 +57,11 @@ class deid_random {
   /// this object. Derived from nothing about the case.
   std::string study_code(std::string_view prefix);
 
+  /// @brief The code standing for `original` among ids of one kind (`prefix` "T" for therapists,
+  /// "G" for groups): a new study_code(prefix) the first time, the same code after that, so every
+  /// case of one therapist or group gets the same one within the run. Secret, as the key.
+  std::string pseudonym(std::string_view prefix, std::string_view original);
+
   /// @brief How many study codes this object has issued.
   [[nodiscard]] std::size_t issued() const noexcept { return issued_.size(); }
 
@@ -65,6 +72,7 @@ class deid_random {
   std::array<std::uint32_t, 16> block_{};
   std::size_t used_ = 16;  // words of block_ consumed; 16 forces a refill
   std::unordered_set<std::string> issued_;
+  std::map<std::pair<std::string, std::string>, std::string, std::less<>> pseudonyms_;  // (prefix, original) -> code
 };
 
 }  // namespace iptkit

@@ -46,10 +46,13 @@ enum class deid_action {
   replaced_relationship_id,  ///< relationship id -> `<kind>_<n>`
   rewrote_reference,         ///< a reference to a relationship id -> the new id (`unlisted_<n>` if it named none)
   capped_age,                ///< age_at_intake above 89 -> 90
-  shifted_date               ///< date moved by the case's offset
+  shifted_date,              ///< date moved by the case's offset
+  replaced_therapist_id,     ///< therapist id -> its study code in the run
+  replaced_group_id          ///< group id -> its study code in the run
 };
 BOOST_DESCRIBE_ENUM(deid_action, replaced_case_id, removed_text, replaced_text, replaced_label,
-                    replaced_relationship_id, rewrote_reference, capped_age, shifted_date)
+                    replaced_relationship_id, rewrote_reference, capped_age, shifted_date,
+                    replaced_therapist_id, replaced_group_id)
 IPTKIT_ENUM_PRINTING(deid_action)
 
 /// @brief One change: where (a JSON Pointer into the case) and what was done.
@@ -70,15 +73,25 @@ struct deid_report {
 };
 BOOST_DESCRIBE_STRUCT(deid_report, (), (study_code, dates, changes))
 
+/// @brief One therapist or group id of a case and the code that replaced it.
+struct deid_pseudonym {
+  std::string field;     ///< `therapist_id` or `group_id`
+  std::string code;      ///< the code in the output
+  std::string original;  ///< the original id
+  friend bool operator==(const deid_pseudonym&, const deid_pseudonym&) = default;
+};
+BOOST_DESCRIBE_STRUCT(deid_pseudonym, (), (field, code, original))
+
 /// @brief The re-identification key of one case (45 CFR 164.514(c)): secret, kept apart from the
 /// data, written only when asked for.
 struct deid_mapping {
   std::string study_code;   ///< the code in the output
   std::string case_id;      ///< the original case_id
   int date_shift_days = 0;  ///< days added to every date (0 with date_handling::keep)
+  std::vector<deid_pseudonym> pseudonyms;  ///< the case's therapist and group ids, each once
   friend bool operator==(const deid_mapping&, const deid_mapping&) = default;
 };
-BOOST_DESCRIBE_STRUCT(deid_mapping, (), (study_code, case_id, date_shift_days))
+BOOST_DESCRIBE_STRUCT(deid_mapping, (), (study_code, case_id, date_shift_days, pseudonyms))
 
 /// @brief The result for one case: the de-identified case, its secret mapping and its report.
 struct deidentified {
@@ -95,7 +108,9 @@ std::vector<std::string> deidentify_option_errors(const deidentify_options& opti
 
 /// @brief De-identifies one case (docs/privacy.md lists what happens to every field): case_id ->
 /// a study code from `rng`; free text removed; relationship ids and labels -> kind and index, with
-/// every reference rewritten; age above 89 -> 90; dates shifted by one offset from `rng` (or kept).
+/// every reference rewritten; therapist and group ids -> codes from `rng`, the same for the same
+/// id across every case de-identified with that `rng`; age above 89 -> 90; dates shifted by one
+/// offset from `rng` (or kept).
 /// The output validates with the same finding codes as the input.
 /// @throws std::invalid_argument when deidentify_option_errors() is not empty.
 deidentified deidentify(const case_record& c, deid_random& rng,

@@ -25,10 +25,12 @@ enum class text_policy {
   case_id,             ///< replaced by a random study code
   relationship_id,     ///< replaced by `<kind>_<n>` (the n-th relationship of that kind)
   relationship_label,  ///< replaced by `<kind> <n>`, e.g. `partner 1`
-  relationship_ref     ///< names a relationship id: rewritten to that relationship's new id
+  relationship_ref,    ///< names a relationship id: rewritten to that relationship's new id
+  therapist_id,        ///< replaced by a study code, the same one for the same therapist in a run
+  group_id             ///< replaced by a study code, the same one for the same group in a run
 };
 BOOST_DESCRIBE_ENUM(text_policy, unclassified, keep, remove, case_id, relationship_id,
-                    relationship_label, relationship_ref)
+                    relationship_label, relationship_ref, therapist_id, group_id)
 IPTKIT_ENUM_PRINTING(text_policy)
 
 /// @brief The policy of the data member `Member`. Every text member of case_record has a
@@ -45,6 +47,18 @@ template <> inline constexpr text_policy text_policy_of<&case_record::adaptation
 template <> inline constexpr text_policy text_policy_of<&case_record::arm> = text_policy::keep;
 template <> inline constexpr text_policy text_policy_of<&case_record::site> = text_policy::keep;
 template <> inline constexpr text_policy text_policy_of<&case_record::notes> = text_policy::remove;
+// Trial labels are the trial's vocabulary (arms, sites, strata, exclusion reasons), kept as arm
+// and site are; therapists and groups are people and cohorts: pseudonymised consistently, so
+// clustering by therapist or group still works on the shared data.
+template <> inline constexpr text_policy text_policy_of<&trial_record::allocation> = text_policy::keep;
+template <> inline constexpr text_policy text_policy_of<&trial_record::site> = text_policy::keep;
+template <> inline constexpr text_policy text_policy_of<&trial_record::stratum> = text_policy::keep;
+template <> inline constexpr text_policy text_policy_of<&trial_record::exclusion_reasons> = text_policy::keep;
+template <> inline constexpr text_policy text_policy_of<&case_record::therapist_id> = text_policy::therapist_id;
+template <> inline constexpr text_policy text_policy_of<&case_record::group_id> = text_policy::group_id;
+template <> inline constexpr text_policy text_policy_of<&session::therapist_id> = text_policy::therapist_id;
+template <> inline constexpr text_policy text_policy_of<&discontinuation::notes> = text_policy::remove;
+template <> inline constexpr text_policy text_policy_of<&adverse_event::description> = text_policy::remove;
 template <> inline constexpr text_policy text_policy_of<&diagnosis::code> = text_policy::keep;
 template <> inline constexpr text_policy text_policy_of<&diagnosis::label> = text_policy::remove;
 template <> inline constexpr text_policy text_policy_of<&renegotiation::reason> = text_policy::remove;
