@@ -91,7 +91,12 @@ py::dict fields_of(const T& value) {
 stats::cox_options cox_options_of(const std::string& ties) {
   stats::cox_options options;
   if (ties == "breslow") options.ties = stats::cox_ties::breslow;
-  else if (ties != "efron") throw py::value_error("ties is \"" + ties + "\": expected \"efron\" or \"breslow\"");
+  else if (ties != "efron") {
+    std::string message = "ties is \"";  // appended piece by piece: GCC 12 -O3 -Wrestrict
+    message += ties;
+    message += "\": expected \"efron\" or \"breslow\"";
+    throw py::value_error(message);
+  }
   return options;
 }
 
