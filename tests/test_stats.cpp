@@ -195,6 +195,20 @@ TEST(Icc, BalancedHandComputation) {
   EXPECT_GT(*fit.upper, *fit.icc);
 }
 
+TEST(Icc, NoWithinClusterVariation) {
+  const std::vector<double> v{1, 1, 2, 2};
+  const std::vector<std::string> c{"a", "a", "b", "b"};
+  const auto fit = icc(v, c);
+  EXPECT_EQ(fit.icc, 1.0);
+  EXPECT_EQ(fit.lower, 1.0);
+  EXPECT_FALSE(fit.f_statistic);
+  EXPECT_EQ(fit.design_effect, 2.0);
+  const std::vector<double> same{3, 3, 3, 3};
+  const auto flat = icc(same, c);
+  EXPECT_FALSE(flat.icc);
+  EXPECT_EQ(flat.design_effect, 1.0);
+}
+
 TEST(Icc, ArmsAndBadInput) {
   const std::vector<double> v{0.5, 1.5, 2.5, 3.5, 7, 9, 6, 8};
   const std::vector<std::string> c{"t1", "t1", "t2", "t2", "t3", "t3", "t4", "t4"};

@@ -132,7 +132,12 @@ icc_fit icc(std::span<const double> values, std::span<const std::string> cluster
     fit.upper = (fu - 1) / (fu + fit.n0 - 1);
     // A negative estimate is reported as it is; the design effect never shrinks a variance.
     fit.design_effect = 1 + (fit.mean_cluster_size - 1) * std::max(*fit.icc, 0.0);
-  }
+  } else if (fit.ms_between > 0) {
+    // Every cluster constant within itself: all variation is between clusters, the limit of the
+    // estimate and of both bounds as F grows without bound.
+    fit.icc = fit.lower = fit.upper = 1.0;
+    fit.design_effect = fit.mean_cluster_size;
+  }  // else every value is equal: nothing to correlate (none), and no variance to inflate
   if (arm.empty()) return fit;
   const std::size_t ref = reference ? static_cast<std::size_t>(std::find(d.arms.names.begin(), d.arms.names.end(),
                                                                          *reference) - d.arms.names.begin())

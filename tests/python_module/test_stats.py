@@ -230,6 +230,14 @@ def test_negative_icc_is_reported_as_is() -> None:
     assert fit.design_effect == 1.0
 
 
+def test_icc_without_within_cluster_variation() -> None:
+    fit = stats.icc([1.0, 1.0, 2.0, 2.0, np.nan], ["a", "a", "b", "b", "b"])
+    assert (fit.icc, fit.lower, fit.upper, fit.design_effect) == (1, 1, 1, 2)  # documented: MSW 0
+    assert (fit.n, fit.excluded) == (4, 1)
+    same = stats.icc([3.0, 3.0, 3.0, 3.0], ["a", "a", "b", "b"])
+    assert np.isnan(same.icc) and np.isnan(same.f_statistic) and same.design_effect == 1  # nothing varies
+
+
 # docs/trials.md "Worked example": the numbers printed there.
 EXAMPLE_TIME = [2, 3, 3, 5, 6, 8, 8, 9]
 EXAMPLE_EVENT = [1, 1, 0, 1, 0, 1, 1, 0]

@@ -323,7 +323,8 @@ def icc(values: Numbers, cluster: Labels, arm: Labels | None = None, reference: 
     """ICC(1) of ``values`` (e.g. change scores) by ``cluster`` (therapist or group), the design
     effect and, with ``arm``, cluster-adjusted differences of each arm from ``reference``. Missing
     (NaN) values are left out and counted. When every cluster is constant within itself (MSW 0)
-    the ICC is undefined and reported as NaN."""
+    the ICC and both bounds are 1; when every value is equal the ICC is undefined (NaN, F too) and
+    the design effect 1."""
     v = _numbers("icc", "values", values)
     c = _labels("icc", "cluster", cluster)
     a = [] if arm is None else _labels("icc", "arm", arm)

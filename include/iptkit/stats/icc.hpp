@@ -46,11 +46,12 @@ struct icc_fit {
   std::optional<double> f_pvalue;       ///< upper tail of F(df_between, df_within)
   double n0 = 0;                        ///< adjusted mean cluster size (n - sum over arms of sum n_c^2 / n_arm) / (k - a)
   double mean_cluster_size = 0;         ///< m = n / k
-  /// (MSB - MSW) / (MSB + (n0 - 1) MSW), reported as is when negative; none when ms_within is 0.
+  /// (MSB - MSW) / (MSB + (n0 - 1) MSW), reported as is when negative; 1 (and both bounds 1) when
+  /// ms_within is 0 but ms_between is not; none when every value is equal.
   std::optional<double> icc;
   std::optional<double> lower;          ///< 95% F-based lower bound
   std::optional<double> upper;          ///< 95% F-based upper bound
-  double design_effect = 1;             ///< 1 + (m - 1) max(icc, 0)
+  double design_effect = 1;             ///< 1 + (m - 1) max(icc, 0); 1 when icc is none
   std::vector<cluster_adjusted_difference> differences;  ///< each non-reference arm, when arms are given
   friend bool operator==(const icc_fit&, const icc_fit&) = default;
 };
