@@ -263,6 +263,21 @@ def test_worked_example_of_the_docs() -> None:
     assert fit.lr_statistic == pytest.approx(1.2213, abs=5e-5)
 
 
+def test_worked_ancova_and_icc_of_the_docs() -> None:
+    arm = ["control"] * 4 + ["IPT"] * 4
+    fit = stats.ancova([14, 17, 20, 15, 10, 14, 12, 13], arm, [18, 22, 25, 20, 19, 24, 21, 23], reference="control")
+    row = fit.table.loc["IPT"]
+    assert (row.estimate, row.se, row.lower, row.upper) == (pytest.approx(-4.6687, abs=5e-5),
+                                                            pytest.approx(0.2569, abs=5e-5),
+                                                            pytest.approx(-5.3291, abs=5e-5),
+                                                            pytest.approx(-4.0083, abs=5e-5))
+    assert fit.baseline_slope == pytest.approx(0.8373, abs=5e-5) and fit.df == 5
+    c = stats.icc([0.5, 1.5, 2.5, 3.5, 7, 9], ["T1", "T1", "T2", "T2", "T3", "T3"])
+    assert (c.ms_between, c.ms_within, c.n0, c.f_statistic) == (26, 1, 2, 26)
+    assert (c.icc, c.lower, c.upper, c.design_effect) == (pytest.approx(25 / 27), pytest.approx(0.2368, abs=5e-5),
+                                                          pytest.approx(0.9980, abs=5e-5), pytest.approx(1 + 25 / 27))
+
+
 def test_repr_is_one_line() -> None:
     time, event, group, age = survival_data(1)
     for r in (stats.kaplan_meier(time, event, group), stats.logrank(time, event, group),
