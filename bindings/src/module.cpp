@@ -39,4 +39,5 @@ PYBIND11_MODULE(_core, m) {
   bind_privacy(m);
   bind_import(m);
   bind_cohort(m);
+  bind_stats(m);
 }

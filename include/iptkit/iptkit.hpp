@@ -43,6 +43,11 @@
 #include <iptkit/outcomes/outcomes.hpp>
 #include <iptkit/outcomes/statistics.hpp>
 
+#include <iptkit/stats/ancova.hpp>
+#include <iptkit/stats/cox.hpp>
+#include <iptkit/stats/icc.hpp>
+#include <iptkit/stats/survival.hpp>
+
 #include <iptkit/rules/finding.hpp>
 #include <iptkit/rules/rule.hpp>
 #include <iptkit/rules/rule_set.hpp>

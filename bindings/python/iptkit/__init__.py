@@ -779,6 +779,7 @@ setattr(Case, "check", _check_case)
 from . import _html  # noqa: E402  (attaches the notebook views)
 from ._html import case_html  # noqa: E402
 from ._cohort import Cohort  # noqa: E402  (uses the functions above)
+from . import stats  # noqa: E402  (trial statistics: iptkit.stats.kaplan_meier, cox, ...)
 
 __all__ = [
     "AdverseEvent",
@@ -924,6 +925,7 @@ __all__ = [
     "comparisons",
     "case_json_schema",
     "synthesize",
+    "stats",
     "__version__",
 ]
 
