@@ -3,6 +3,7 @@
 /// @brief Cox proportional hazards regression (Cox 1972) by Newton-Raphson on the partial
 /// likelihood, ties by Efron (1977, the default) or Breslow (1974) (docs/trials.md "Cox model").
 
+#include <iptkit/meta/enum_printing.hpp>
 #include <boost/describe.hpp>
 #include <cstddef>
 #include <optional>
@@ -15,6 +16,7 @@ namespace iptkit::stats {
 /// @brief How tied event times enter the partial likelihood.
 enum class cox_ties { efron, breslow };
 BOOST_DESCRIBE_ENUM(cox_ties, efron, breslow)
+IPTKIT_ENUM_PRINTING(cox_ties)
 
 /// @brief The covariates of a Cox model: `names.size()` columns, `values` row-major with one row
 /// per subject (as a C-ordered numpy array).
