@@ -1062,6 +1062,104 @@ TEST(rules, M003_uses_date_order_and_only_maintenance_period_assessments) {
 // ---------------------------------------------------------------------------------------------
 // Adaptation-specific (D)
 
+// ---------------------------------------------------------------------------------------------
+// Trial record (T)
+
+iptkit::trial_record randomised(std::string_view on) {
+  iptkit::trial_record t;
+  t.randomised_on = iptkit::parse_date(on).value();
+  t.allocation = "ipt";
+  return t;
+}
+
+TEST(rules, T001_session_before_randomisation) {
+  auto c = base();
+  c.trial = randomised("2026-01-09");  // base: session 1 on the contract start, 2026-01-05
+  expect_finding(iptkit::validate(c), "T001", severity::error, "/sessions/0/date",
+                 "session 1 on 2026-01-05 is before randomisation on 2026-01-09");
+  c.trial = randomised("2026-01-05");
+  expect_absent(iptkit::validate(c), "T001");
+  c.trial->randomised_on.reset();  // screened, not (yet) randomised: nothing to compare
+  expect_absent(iptkit::validate(c), "T001");
+}
+
+TEST(rules, T002_attended_session_after_discontinuation) {
+  auto c = completed();
+  const auto last = c.sessions.back().date;
+  c.discontinuation = iptkit::discontinuation{iptkit::add_days(last, -1), iptkit::discontinuation_reason::moved_away,
+                                              std::nullopt, std::nullopt};
+  const auto path = "/sessions/" + std::to_string(c.sessions.size() - 1) + "/date";
+  expect_finding(iptkit::validate(c), "T002", severity::error, path,
+                 "was attended after the discontinuation on " + iptkit::format_date(iptkit::add_days(last, -1)) +
+                     " (moved_away)");
+  c.sessions.back().attendance = iptkit::attendance::cancelled;  // a cancelled one is no treatment
+  expect_absent(iptkit::validate(c), "T002");
+}
+
+TEST(rules, T003_received_arm_differs_from_allocation_without_a_reason) {
+  auto c = base();  // arm "ipt"
+  c.trial = randomised("2026-01-02");
+  c.trial->allocation = "tau";
+  expect_finding(iptkit::validate(c), "T003", severity::warning, "/trial/allocation",
+                 "allocated to \"tau\" but received \"ipt\", and no arm_change_reason says why");
+  c.trial->arm_change_reason = "moved to a site offering IPT only";
+  expect_absent(iptkit::validate(c), "T003");
+  c.trial->allocation = "ipt";
+  c.trial->arm_change_reason.reset();
+  expect_absent(iptkit::validate(c), "T003");
+}
+
+TEST(rules, T004_assessment_outside_every_follow_up_window) {
+  iptkit::catalog cat;
+  auto ipt = *cat.protocols.find("ipt");
+  ipt.follow_up_days = {90, 180};
+  cat.protocols.add(ipt);
+  auto c = completed();
+  const auto last = c.sessions.back().date;
+  c.assessments.push_back(total_only("phq9", iptkit::add_days(last, 60), 4));
+  const auto path = "/assessments/" + std::to_string(c.assessments.size() - 1) + "/date";
+  const auto fs = iptkit::validate(c, {}, cat);
+  expect_finding(fs, "T004", severity::warning, path,
+                 "is 60 days after the last acute session, outside every follow-up window of \"ipt\" "
+                 "(90 +/- 14, 180 +/- 14 days)");
+  expect_absent(iptkit::validate(c), "T004");  // the built-in ipt names no visits
+  c.assessments.back().date = iptkit::add_days(last, 103);  // 90 + 13: inside the first window
+  expect_absent(iptkit::validate(c, {}, cat), "T004");
+  c.assessments.back().date = iptkit::add_days(last, 10);  // the end-of-treatment measure
+  expect_absent(iptkit::validate(c, {}, cat), "T004");
+  c.assessments.back().date = iptkit::add_days(last, 60);
+  c.maintenance = plan(c);  // maintenance monitoring has its own schedule
+  expect_absent(iptkit::validate(c, {}, cat), "T004");
+}
+
+TEST(rules, T005_randomised_although_not_eligible) {
+  auto c = base();
+  c.trial = randomised("2026-01-02");
+  c.trial->eligible = false;
+  expect_finding(iptkit::validate(c), "T005", severity::warning, "/trial/eligible",
+                 "randomised on 2026-01-02 but eligible is false");
+  c.trial->eligible = true;
+  expect_absent(iptkit::validate(c), "T005");
+}
+
+TEST(rules, T006_group_format_trial_case_without_a_group) {
+  auto c = base();
+  c.contract.format = iptkit::therapy_format::group;
+  expect_absent(iptkit::validate(c), "T006");  // not in a trial
+  c.trial = randomised("2026-01-02");
+  EXPECT_TRUE(has(iptkit::validate(c), "T006", "/group_id"));
+  c.group_id = "g1";
+  expect_absent(iptkit::validate(c), "T006");
+}
+
+// The trial rules judge comparator arms too.
+TEST(rules, trial_rules_run_on_comparator_arms) {
+  auto c = base();
+  c.adaptation = "usual_care";
+  c.trial = randomised("2026-01-09");
+  EXPECT_TRUE(has(iptkit::validate(c), "T001"));
+}
+
 TEST(rules, D001_ipt_a_age_outside_12_to_18) {
   auto c = base();
   c.adaptation = "ipt_a";  // base: 41 years old
@@ -1113,7 +1211,8 @@ const std::vector<std::string> catalogue = {
     "C001", "C002", "C003", "C004", "C005", "C006", "C007", "P001", "P002", "P003",
     "P004", "P005", "F001", "F002", "F003", "F004", "F005", "F006", "F007", "F008",
     "F009", "F010", "F011", "F012", "F013", "F014", "F015", "F016", "A001", "A002", "A003", "A004", "A005",
-    "A006", "A007", "A008", "A009", "M001", "M002", "M003", "D001", "D002"};
+    "A006", "A007", "A008", "A009", "M001", "M002", "M003", "D001", "D002",
+    "T001", "T002", "T003", "T004", "T005", "T006"};
 
 TEST(rules, every_catalogue_code_has_a_test_named_after_it) {
   const auto* suite = ::testing::UnitTest::GetInstance()->current_test_suite();

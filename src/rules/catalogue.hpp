@@ -58,5 +58,6 @@ void add_formulation_rules(rule_set& rules);
 void add_assessment_rules(rule_set& rules);
 void add_maintenance_rules(rule_set& rules);
 void add_adaptation_rules(rule_set& rules);
+void add_trial_rules(rule_set& rules);
 
 }  // namespace iptkit::rules::detail

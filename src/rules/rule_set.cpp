@@ -14,11 +14,13 @@ rule_set rule_set::with_builtins() {
   rules::detail::add_assessment_rules(r);
   rules::detail::add_maintenance_rules(r);
   rules::detail::add_adaptation_rules(r);
+  rules::detail::add_trial_rules(r);
   // What holds in a control arm too: a session schedule that makes sense, measures that can be
-  // scored (and risk that must be seen), and a maintenance plan's relapse rule.
+  // scored (and risk that must be seen), a maintenance plan's relapse rule, and the trial record.
   // Every other built-in rule is about the IPT protocol and stays off comparator arms.
   constexpr std::string_view any_arm[] = {"C002", "C003", "C006", "A001", "A002", "A003", "A004", "A005",
-                                          "A006", "A007", "A008", "A009", "M001", "M002", "M003"};
+                                          "A006", "A007", "A008", "A009", "M001", "M002", "M003",
+                                          "T001", "T002", "T003", "T004", "T005", "T006"};
   for (const auto code : r.ids())
     const_cast<rule*>(r.find(code))->comparator_arms =
         std::find(std::begin(any_arm), std::end(any_arm), code) != std::end(any_arm);

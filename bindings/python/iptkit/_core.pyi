@@ -10,7 +10,7 @@ import numpy.typing
 import typing
 from iptkit._findings import Findings
 import typing_extensions
-__all__: list[str] = ['AdverseEvent', 'AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidPseudonym', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'Discontinuation', 'DiscontinuationReason', 'DiscontinuedBy', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relatedness', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'TrialRecord', 'case_json_schema', 'case_trajectory_svg', 'cases_from_pickle', 'cases_json', 'cases_pickle', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'deidentify', 'escape_xml', 'fhir_bundle', 'formula_triggers', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'spreadsheet_safe', 'spreadsheet_value', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['AdverseEvent', 'AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidPseudonym', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'Discontinuation', 'DiscontinuationReason', 'DiscontinuedBy', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relatedness', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'TrialRecord', 'case_json_schema', 'case_trajectory_svg', 'cases_from_pickle', 'cases_json', 'cases_pickle', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'deidentify', 'escape_xml', 'fhir_bundle', 'formula_triggers', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'spreadsheet_safe', 'spreadsheet_value', 'stats_ancova', 'stats_cox', 'stats_icc', 'stats_kaplan_meier', 'stats_logrank', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -1770,7 +1770,7 @@ class TrialRecord:
         ...
     def __getstate__(self) -> tuple[typing.Any, ...]:
         ...
-    def __init__(self, *, randomised_on: datetime.date | str | None = None, allocation: str | None = None, site: str | None = None, stratum: str | None = None, eligible: bool | None = None, exclusion_reasons: collections.abc.Sequence[str] = []) -> None:
+    def __init__(self, *, randomised_on: datetime.date | str | None = None, allocation: str | None = None, site: str | None = None, stratum: str | None = None, eligible: bool | None = None, exclusion_reasons: collections.abc.Sequence[str] = [], arm_change_reason: str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -1793,6 +1793,14 @@ class TrialRecord:
         """
     @allocation.setter
     def allocation(self, arg1: str | None) -> None:
+        ...
+    @property
+    def arm_change_reason(self) -> str | None:
+        """
+        why the arm received differs from the allocation (free text)
+        """
+    @arm_change_reason.setter
+    def arm_change_reason(self, arg1: str | None) -> None:
         ...
     @property
     def eligible(self) -> bool | None:
@@ -5862,6 +5870,26 @@ def spreadsheet_safe(text: str) -> str:
 def spreadsheet_value(cell: str) -> str:
     """
     The value of a spreadsheet-safe CSV cell: the inverse of spreadsheet_safe().
+    """
+def stats_ancova(endpoint: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], arm: collections.abc.Sequence[str], baseline: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], stratum: collections.abc.Sequence[str], reference: str | None) -> dict[str, tuple[typing.Any, ...]]:
+    """
+    The ancova_fit as a dict; iptkit.stats.ancova is the public front.
+    """
+def stats_cox(time: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], event: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], x: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], names: collections.abc.Sequence[str], ties: str) -> dict[str, tuple[typing.Any, ...]]:
+    """
+    The cox_fit as a dict (x: n x p, C order); iptkit.stats.cox is the public front.
+    """
+def stats_icc(values: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], cluster: collections.abc.Sequence[str], arm: collections.abc.Sequence[str], reference: str | None) -> dict[str, tuple[typing.Any, ...]]:
+    """
+    The icc_fit as a dict; iptkit.stats.icc is the public front.
+    """
+def stats_kaplan_meier(time: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], event: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], group: collections.abc.Sequence[str]) -> dict[str, tuple[typing.Any, ...]]:
+    """
+    The kaplan_meier_fit as a dict (table and medians as columns); iptkit.stats.kaplan_meier is the public front.
+    """
+def stats_logrank(time: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], event: typing.Annotated[numpy.typing.ArrayLike, numpy.int32], group: collections.abc.Sequence[str]) -> dict[str, tuple[typing.Any, ...]]:
+    """
+    The logrank_test as a dict; iptkit.stats.logrank is the public front.
     """
 def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy | str = ..., labels: collections.abc.Sequence[str] | None = None, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
     """

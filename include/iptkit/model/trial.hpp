@@ -22,9 +22,11 @@ struct trial_record {
   std::optional<std::string> stratum;         ///< randomisation stratum label
   std::optional<bool> eligible;               ///< screened: met the inclusion criteria
   std::vector<std::string> exclusion_reasons; ///< why not randomised (trial's own labels; several allowed)
+  std::optional<std::string> arm_change_reason;  ///< why the arm received differs from the allocation (free text)
   friend bool operator==(const trial_record&, const trial_record&) = default;
 };
-BOOST_DESCRIBE_STRUCT(trial_record, (), (randomised_on, allocation, site, stratum, eligible, exclusion_reasons))
+BOOST_DESCRIBE_STRUCT(trial_record, (),
+                      (randomised_on, allocation, site, stratum, eligible, exclusion_reasons, arm_change_reason))
 
 /// @brief Why a case stopped treatment or follow-up early (CONSORT "discontinued intervention").
 enum class discontinuation_reason {

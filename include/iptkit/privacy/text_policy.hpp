@@ -54,6 +54,7 @@ template <> inline constexpr text_policy text_policy_of<&trial_record::allocatio
 template <> inline constexpr text_policy text_policy_of<&trial_record::site> = text_policy::keep;
 template <> inline constexpr text_policy text_policy_of<&trial_record::stratum> = text_policy::keep;
 template <> inline constexpr text_policy text_policy_of<&trial_record::exclusion_reasons> = text_policy::keep;
+template <> inline constexpr text_policy text_policy_of<&trial_record::arm_change_reason> = text_policy::remove;
 template <> inline constexpr text_policy text_policy_of<&case_record::therapist_id> = text_policy::therapist_id;
 template <> inline constexpr text_policy text_policy_of<&case_record::group_id> = text_policy::group_id;
 template <> inline constexpr text_policy text_policy_of<&session::therapist_id> = text_policy::therapist_id;
