@@ -28,6 +28,7 @@
 #include <iptkit/model/relationship.hpp>
 #include <iptkit/model/session.hpp>
 #include <iptkit/model/trial.hpp>
+#include <iptkit/trials/consort.hpp>
 
 #include <iptkit/measures/instrument.hpp>
 #include <iptkit/measures/instrument_registry.hpp>
