@@ -31,6 +31,7 @@ void bind_export(py::module_& m);    // SVG figures, FHIR, the HTML report
 void bind_privacy(py::module_& m);   // de-identification
 void bind_import(py::module_& m);    // cases from tidy tables
 void bind_cohort(py::module_& m);    // a cohort held as columns: outcome columns from long tables
+void bind_trials(py::module_& m);    // trial record views: CONSORT flow
 void bind_stats(py::module_& m);     // trial statistics: survival, Cox, ANCOVA, ICC (iptkit.stats)
 
 // The outcome frame's numpy columns (bind_outcomes.cpp); without `with_case_id` the case_id

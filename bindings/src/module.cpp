@@ -40,4 +40,5 @@ PYBIND11_MODULE(_core, m) {
   bind_import(m);
   bind_cohort(m);
   bind_stats(m);
+  bind_trials(m);
 }

@@ -203,6 +203,10 @@ struct palette {
   }
 };
 
+/// Unreadable cases on stderr, one line each with the first error (json/csv output stays clean).
+/// These are problems, so --quiet does not silence them.
+void report_unreadable(const std::vector<input_case>& unreadable);
+
 /// Left-aligned text table with a header row; columns padded to their widest cell.
 std::string text_table(const std::vector<std::string>& header,
                        const std::vector<std::vector<std::string>>& rows);
@@ -236,5 +240,7 @@ int run_plan(const std::string& adaptation, const std::string& start, std::optio
 int run_progress(const std::string& file, const std::string& as_of, const common_options& o);
 int run_schema(const common_options& o);
 int run_synth(std::size_t cases, std::uint64_t seed, const std::string& out, const common_options& o);
+/// `consort FILE...`: the CONSORT 2010 flow of a trial's case records (docs/trials.md).
+int run_consort(const std::vector<std::string>& files, const common_options& o);
 
 }  // namespace iptkit::cli

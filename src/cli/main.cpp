@@ -192,6 +192,10 @@ int main(int argc, char** argv) {
   auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the case document");
   add_common(*schema, o, takes::protocols);
 
+  auto* consort_verb = app.add_subcommand("consort", "The CONSORT 2010 flow of a trial: counts and case ids per box");
+  consort_verb->add_option("FILE", files, "Case files")->required();
+  add_common(*consort_verb, o, takes::cases | takes::registries | takes::report_formats | takes::progress);
+
   auto* synth = app.add_subcommand("synth", "Write a synthetic cohort as JSON Lines");
   synth->add_option("--cases", cases, "How many cases")->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
   synth->add_option("--seed", seed, "Same seed, same cohort");
@@ -240,6 +244,7 @@ int main(int argc, char** argv) {
     if (*progress) return run_progress(file, as_of, o);
     if (*schema) return run_schema(o);
     if (*synth) return run_synth(cases, seed, out, o);
+    if (*consort_verb) return run_consort(files, o);
   } catch (const fatal& e) {
     std::cerr << "iptkit: " << e.what() << "\n";
     return usage_or_io;

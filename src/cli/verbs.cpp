@@ -23,10 +23,6 @@ validation_options validating(const common_options& o) {
   return v;
 }
 
-namespace {
-
-// Unreadable cases on stderr, one line each with the first error (json/csv output stays clean).
-// These are problems, so --quiet does not silence them.
 void report_unreadable(const std::vector<input_case>& unreadable) {
   for (const auto& c : unreadable) {
     const auto& first = c.value.errors().front();
@@ -35,6 +31,8 @@ void report_unreadable(const std::vector<input_case>& unreadable) {
               << to_string(first) << "\n";
   }
 }
+
+namespace {
 
 // A case's JSON Lines line (0 in cohort_entry for other shapes).
 std::optional<std::size_t> line_of(const input_case& c) {

@@ -39,9 +39,17 @@ std::string count_note(std::string_view what, std::size_t n) {
 }  // namespace
 
 consort_flow consort(std::span<const case_record> cases) {
+  std::vector<const case_record*> pointers;
+  pointers.reserve(cases.size());
+  for (const auto& c : cases) pointers.push_back(&c);
+  return consort(std::span<const case_record* const>(pointers));
+}
+
+consort_flow consort(std::span<const case_record* const> cases) {
   consort_flow f;
   std::size_t no_trial = 0, randomised_unscreened = 0, no_allocation = 0, no_arm = 0, ineligible_randomised = 0;
-  for (const auto& c : cases) {
+  for (const case_record* each : cases) {
+    const case_record& c = *each;
     if (!c.trial) {
       ++no_trial;
       continue;

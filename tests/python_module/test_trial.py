@@ -57,3 +57,47 @@ def test_deidentify_keeps_clusters_with_one_code_per_therapist() -> None:
     assert x.adverse_events[0].description == "[removed]" and x.discontinuation.notes is None
     assert [(p.field, p.original) for p in out[0].mapping.pseudonyms] == [("therapist_id", "th-07"),
                                                                           ("group_id", "grp.3")]
+
+
+def _randomised(case_id: str, allocation: str, received: str) -> iptkit.Case:
+    case = iptkit.synthesize(1, seed=7)[0]
+    case.case_id = case_id
+    case.arm = received
+    case.trial = iptkit.TrialRecord(randomised_on=datetime.date(2025, 12, 1), allocation=allocation, eligible=True)
+    return case
+
+
+def test_consort_counts_each_box_with_its_case_ids() -> None:
+    screened = iptkit.synthesize(1, seed=8)[0]
+    screened.case_id = "S1"
+    screened.sessions = []
+    screened.trial = iptkit.TrialRecord(eligible=False, exclusion_reasons=["bipolar disorder", "age over 65"])
+    cases = [screened, _randomised("R1", "ipt", "ipt"), _randomised("R2", "ipt", "tau"), _randomised("R3", "tau", "tau")]
+    flow = iptkit.consort(cases)
+    assert repr(flow) == "<iptkit.Consort: 4 assessed, 1 excluded, 3 randomised (ipt 2, tau 1); analysed: itt>"
+    t = flow.table
+    assert list(t.columns) == ["stage", "arm", "box", "reason", "n", "case_ids"]
+
+    def n(arm: str | None, box: str, reason: str | None = None) -> int:
+        rows = t[(t["box"] == box) & (t["arm"].isna() if arm is None else t["arm"] == arm)
+                 & (t["reason"].isna() if reason is None else t["reason"] == reason)]
+        assert len(rows) == 1, (arm, box, reason)
+        return int(rows["n"].iloc[0])
+
+    assert n(None, "assessed") == 4 and n(None, "not_eligible") == 1 and n(None, "randomised") == 3
+    assert n(None, "exclusion_reason", "bipolar disorder") == 1 and flow.flow.exclusion_reasons_given == 2
+    assert n("ipt", "allocated") == 2 and n("ipt", "received_allocated") == 1 and n("ipt", "did_not_receive") == 1
+    assert t[(t["arm"] == "ipt") & (t["box"] == "did_not_receive")]["case_ids"].iloc[0] == ["R2"]
+    assert n("tau", "analysed") == 1
+    assert '"case_ids":["R1","R2"]' in flow.to_json().replace(" ", "").replace("\n", "")
+    assert "CONSORT flow" in flow._repr_html_()
+
+
+def test_consort_says_what_it_assumed() -> None:
+    case = _randomised("R9", "ipt", "ipt")
+    case.trial = iptkit.TrialRecord(randomised_on=datetime.date(2025, 12, 1))  # no eligible, no allocation
+    flow = iptkit.consort([case, iptkit.synthesize(1, seed=2)[0]])
+    assert flow.notes == ["records without a trial record, not in the diagram: 1",
+                          "randomised records without `eligible`, counted as randomised but not as assessed: 1",
+                          "randomised records without an allocation, in the arm \"(none)\": 1"]
+    assert "3 note(s)" in repr(flow)

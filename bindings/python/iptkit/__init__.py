@@ -35,6 +35,10 @@ from ._core import (
     Catalog,
     CohortSummary,
     ConcurrentTreatment,
+    ConsortArm,
+    ConsortBox,
+    ConsortFlow,
+    ConsortReason,
     ContactFrequency,
     Contract,
     CourseProgress,
@@ -136,6 +140,8 @@ from ._core import (
 from ._errors import DecodeError, DecodeWarning, TableError
 from ._import import import_fhir, import_redcap, import_tables, issues_frame
 from ._findings import Findings, ValidationResults, findings_frame
+from ._trials import Consort
+from . import _trials
 from ._frames import frame as _frame
 from ._progress import chunks as _chunks
 
@@ -634,6 +640,15 @@ def write_cases(cases: Case | Iterable[Case] | PathLike, path: PathLike, *, cata
 
 
 @_plain_type_errors
+def consort(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None = None,
+            errors: ErrorMode = "raise") -> Consort:
+    """The CONSORT 2010 flow of a trial's cases (docs/trials.md): every box a count with the case
+    ids behind it, per allocated arm, analysed by intention to treat. ``errors="collect"``: a
+    path's unreadable cases are left out with a :class:`DecodeWarning` (and are then in no box)."""
+    return _trials.consort(_as_cases(cases, catalog=catalog, errors=errors, what="consort"))
+
+
+@_plain_type_errors
 def deidentify(cases: Case | Iterable[Case] | PathLike, *, dates: Literal["shift", "keep"] = "shift",
                code_prefix: str = "S", seed: int | None = None,
                catalog: Catalog | None = None, errors: ErrorMode = "raise") -> list[Deidentified]:
@@ -792,6 +807,11 @@ __all__ = [
     "Cohort",
     "CohortSummary",
     "ConcurrentTreatment",
+    "Consort",
+    "ConsortArm",
+    "ConsortBox",
+    "ConsortFlow",
+    "ConsortReason",
     "ContactFrequency",
     "DateHandling",
     "DeidAction",
@@ -820,6 +840,7 @@ __all__ = [
     "AssessmentRecord",
     "FhirAttach",
     "FhirImportResult",
+    "consort",
     "import_fhir",
     "import_redcap",
     "import_tables",

@@ -69,5 +69,7 @@ BOOST_DESCRIBE_STRUCT(consort_flow, (),
 /// randomised case in its allocated arm. Never guesses silently: a randomised record without an
 /// allocation goes to the arm "(none)", and every such assumption is one line of `notes`.
 consort_flow consort(std::span<const case_record> cases);
+/// @copydoc consort(std::span<const case_record>)
+consort_flow consort(std::span<const case_record* const> cases);
 
 }  // namespace iptkit

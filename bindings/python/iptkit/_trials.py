@@ -1,0 +1,78 @@
+"""The CONSORT flow of a trial's case records (docs/trials.md): the typed flow, and a tidy table
+of its boxes for a notebook."""
+
+from __future__ import annotations
+
+import html as _html
+from typing import Any
+
+import pandas as _pd
+
+from . import _core
+
+# The boxes of one arm, in the diagram's order: (stage, box).
+_ARM_BOXES = (("allocation", "allocated"), ("allocation", "received_allocated"), ("allocation", "did_not_receive"),
+              ("follow_up", "lost_to_follow_up"), ("follow_up", "discontinued"),
+              ("analysis", "analysed"), ("analysis", "excluded_from_analysis"))
+
+
+class Consort:
+    """The CONSORT 2010 flow of a trial. ``flow`` is the typed :class:`ConsortFlow`; ``table`` has
+    one row per box (``stage, arm, box, reason, n, case_ids``), reasons as rows of their own
+    (``box`` ``exclusion_reason`` or ``discontinued_reason``: patients per reason, so they can add
+    up to more than the box they explain); ``notes`` lists the records placed by assumption."""
+
+    def __init__(self, flow: _core.ConsortFlow) -> None:
+        self.flow = flow
+
+    @property
+    def notes(self) -> list[str]:
+        return list(self.flow.notes)
+
+    @property
+    def table(self) -> _pd.DataFrame:
+        f = self.flow
+        rows: list[tuple[str, str | None, str, str | None, int, list[str]]] = []
+
+        def box(stage: str, arm: str | None, name: str, b: _core.ConsortBox, reason: str | None = None) -> None:
+            rows.append((stage, arm, name, reason, b.n, list(b.case_ids)))
+
+        for name in ("assessed", "excluded", "not_eligible", "declined"):
+            box("enrolment", None, name, getattr(f, name))
+        for r in f.exclusion_reasons:
+            box("enrolment", None, "exclusion_reason", r.patients, r.reason)
+        box("enrolment", None, "randomised", f.randomised)
+        for a in f.arms:
+            for stage, name in _ARM_BOXES:
+                box(stage, a.arm, name, getattr(a, name))
+                if name == "discontinued":
+                    for r in a.discontinued_reasons:
+                        box(stage, a.arm, "discontinued_reason", r.patients, r.reason)
+        out = _pd.DataFrame(rows, columns=["stage", "arm", "box", "reason", "n", "case_ids"])
+        for name in ("stage", "arm", "box", "reason"):
+            out[name] = out[name].astype("string")
+        out["n"] = out["n"].astype("int64")
+        out.attrs["analysis_set"] = f.analysis_set
+        return out
+
+    def to_json(self) -> str:
+        """The flow as JSON (every box with its case ids), as ``iptkit consort --format json``."""
+        return str(self.flow.to_json())
+
+    def __repr__(self) -> str:
+        f = self.flow
+        arms = ", ".join(f"{a.arm} {a.allocated.n}" for a in f.arms)
+        return (f"<iptkit.Consort: {f.assessed.n} assessed, {f.excluded.n} excluded, {f.randomised.n} randomised"
+                f"{' (' + arms + ')' if arms else ''}; analysed: {f.analysis_set}"
+                f"{'; ' + str(len(f.notes)) + ' note(s)' if f.notes else ''}>")
+
+    def _repr_html_(self) -> str:
+        t = self.table.drop(columns=["case_ids"])
+        body = t.to_html(index=False, na_rep="")
+        notes = "".join(f"<li>{_html.escape(n)}</li>" for n in self.notes)
+        return (f"<div><strong>CONSORT flow</strong> (analysed: {_html.escape(self.flow.analysis_set)})"
+                f"{body}{'<ul>' + notes + '</ul>' if notes else ''}</div>")
+
+
+def consort(cases: Any) -> Consort:
+    return Consort(_core.consort(cases))

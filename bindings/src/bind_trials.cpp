@@ -1,0 +1,24 @@
+// The trial record's cohort views: the CONSORT flow (include/iptkit/trials) as typed objects, which
+// bindings/python/iptkit/_trials.py shows as a table.
+#include "bindings.hpp"
+
+#include <iptkit/trials/consort.hpp>
+
+namespace iptkit::python {
+
+void bind_trials(py::module_& m) {
+  bind_struct<consort_box>(m, "One box of the CONSORT diagram: how many, and their case ids.");
+  bind_struct<consort_reason>(m, "The patients who gave one reason (a patient may give several).");
+  bind_struct<consort_arm>(m, "The allocation, follow-up and analysis boxes of one allocated arm.");
+  bind_struct<consort_flow>(m, "The CONSORT 2010 flow of a trial: enrolment, then one ConsortArm per allocated arm.");
+  m.def(
+      "consort",
+      [](const py::typing::Iterable<case_record>& cases) {
+        const auto refs = case_pointers(cases);
+        py::gil_scoped_release release;
+        return consort(std::span<const case_record* const>(refs.cases));
+      },
+      py::arg("cases"), "The CONSORT flow of the cases (intention to treat).");
+}
+
+}  // namespace iptkit::python
