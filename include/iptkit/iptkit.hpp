@@ -28,7 +28,6 @@
 #include <iptkit/model/relationship.hpp>
 #include <iptkit/model/session.hpp>
 #include <iptkit/model/trial.hpp>
-#include <iptkit/trials/consort.hpp>
 
 #include <iptkit/measures/instrument.hpp>
 #include <iptkit/measures/instrument_registry.hpp>
@@ -48,6 +47,8 @@
 #include <iptkit/stats/cox.hpp>
 #include <iptkit/stats/icc.hpp>
 #include <iptkit/stats/survival.hpp>
+
+#include <iptkit/trials/consort.hpp>
 
 #include <iptkit/rules/finding.hpp>
 #include <iptkit/rules/rule.hpp>
