@@ -1,6 +1,9 @@
 """Regenerates iptkit/_core.pyi from the built module (pybind11-stubgen plus a few fixes).
 
-    python bindings/python/make_stubs.py      # with iptkit installed (editable is fine)
+    python -P bindings/python/make_stubs.py   # with iptkit installed (editable is fine)
+
+-P keeps the script's own folder (which holds the iptkit sources, not the built module) off
+sys.path, so the installed package is the one imported.
 
 CI runs stubtest against the committed file, so a binding change without new stubs fails there.
 """

@@ -1,8 +1,13 @@
 // The trial record's cohort views: the CONSORT flow (include/iptkit/trials) as typed objects, which
 // bindings/python/iptkit/_trials.py shows as a table.
 #include "bindings.hpp"
+#include "describe_class.hpp"
 
 #include <iptkit/trials/consort.hpp>
+
+#include <pybind11/typing.h>
+
+#include <span>
 
 namespace iptkit::python {
 

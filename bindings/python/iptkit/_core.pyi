@@ -10,7 +10,7 @@ import numpy.typing
 import typing
 from iptkit._findings import Findings
 import typing_extensions
-__all__: list[str] = ['AdverseEvent', 'AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidPseudonym', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'Discontinuation', 'DiscontinuationReason', 'DiscontinuedBy', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relatedness', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'TrialRecord', 'case_json_schema', 'case_trajectory_svg', 'cases_from_pickle', 'cases_json', 'cases_pickle', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'deidentify', 'escape_xml', 'fhir_bundle', 'formula_triggers', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'spreadsheet_safe', 'spreadsheet_value', 'stats_ancova', 'stats_cox', 'stats_icc', 'stats_kaplan_meier', 'stats_logrank', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['AdverseEvent', 'AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ConsortArm', 'ConsortBox', 'ConsortFlow', 'ConsortReason', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidPseudonym', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'Discontinuation', 'DiscontinuationReason', 'DiscontinuedBy', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relatedness', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'TrialRecord', 'case_json_schema', 'case_trajectory_svg', 'cases_from_pickle', 'cases_json', 'cases_pickle', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'consort', 'deidentify', 'escape_xml', 'fhir_bundle', 'formula_triggers', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'spreadsheet_safe', 'spreadsheet_value', 'stats_ancova', 'stats_cox', 'stats_icc', 'stats_kaplan_meier', 'stats_logrank', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -5739,6 +5739,330 @@ class CohortColumns:
         """
         Instrument ids, in order of first appearance.
         """
+class ConsortBox:
+    """
+    One box of the CONSORT diagram: how many, and their case ids.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConsortBox:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConsortBox:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[typing.Any, ...]:
+        ...
+    def __init__(self, *, n: typing.SupportsInt | typing.SupportsIndex, case_ids: collections.abc.Sequence[str] = []) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def case_ids(self) -> list[str]:
+        """
+        their case ids, in input order
+        """
+    @case_ids.setter
+    def case_ids(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def n(self) -> int:
+        """
+        patients in the box
+        """
+    @n.setter
+    def n(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class ConsortReason:
+    """
+    The patients who gave one reason (a patient may give several).
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConsortReason:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConsortReason:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[typing.Any, ...]:
+        ...
+    def __init__(self, *, reason: str, patients: ConsortBox) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def patients(self) -> ConsortBox:
+        """
+        who gave it
+        """
+    @patients.setter
+    def patients(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def reason(self) -> str:
+        """
+        the reason as recorded (an exclusion label, or a discontinuation reason)
+        """
+    @reason.setter
+    def reason(self, arg1: str) -> None:
+        ...
+class ConsortArm:
+    """
+    The allocation, follow-up and analysis boxes of one allocated arm.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConsortArm:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConsortArm:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[typing.Any, ...]:
+        ...
+    def __init__(self, *, arm: str, allocated: ConsortBox, received_allocated: ConsortBox, did_not_receive: ConsortBox, lost_to_follow_up: ConsortBox, discontinued: ConsortBox, discontinued_reasons: collections.abc.Sequence[ConsortReason] = [], analysed: ConsortBox, excluded_from_analysis: ConsortBox) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def allocated(self) -> ConsortBox:
+        """
+        randomised to this arm
+        """
+    @allocated.setter
+    def allocated(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def analysed(self) -> ConsortBox:
+        """
+        in the analysis (intention to treat: every allocated case)
+        """
+    @analysed.setter
+    def analysed(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def arm(self) -> str:
+        """
+        the allocated arm
+        """
+    @arm.setter
+    def arm(self, arg1: str) -> None:
+        ...
+    @property
+    def did_not_receive(self) -> ConsortBox:
+        """
+        allocated, but no attended session of that arm
+        """
+    @did_not_receive.setter
+    def did_not_receive(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def discontinued(self) -> ConsortBox:
+        """
+        discontinued for another reason
+        """
+    @discontinued.setter
+    def discontinued(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def discontinued_reasons(self) -> list[ConsortReason]:
+        """
+        discontinued (lost to follow-up included), by reason
+        """
+    @discontinued_reasons.setter
+    def discontinued_reasons(self, arg1: collections.abc.Sequence[ConsortReason]) -> None:
+        ...
+    @property
+    def excluded_from_analysis(self) -> ConsortBox:
+        """
+        allocated but not analysed
+        """
+    @excluded_from_analysis.setter
+    def excluded_from_analysis(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def lost_to_follow_up(self) -> ConsortBox:
+        """
+        discontinued as `lost_to_follow_up`
+        """
+    @lost_to_follow_up.setter
+    def lost_to_follow_up(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def received_allocated(self) -> ConsortBox:
+        """
+        at least one attended session, in the allocated arm
+        """
+    @received_allocated.setter
+    def received_allocated(self, arg1: ConsortBox) -> None:
+        ...
+class ConsortFlow:
+    """
+    The CONSORT 2010 flow of a trial: enrolment, then one ConsortArm per allocated arm.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConsortFlow:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> ConsortFlow:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[typing.Any, ...]:
+        ...
+    def __init__(self, *, analysis_set: str, assessed: ConsortBox, excluded: ConsortBox, not_eligible: ConsortBox, declined: ConsortBox, exclusion_reasons: collections.abc.Sequence[ConsortReason] = [], exclusion_reasons_given: typing.SupportsInt | typing.SupportsIndex, randomised: ConsortBox, arms: collections.abc.Sequence[ConsortArm] = [], notes: collections.abc.Sequence[str] = []) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def analysis_set(self) -> str:
+        """
+        the set `analysed` counts
+        """
+    @analysis_set.setter
+    def analysis_set(self, arg1: str) -> None:
+        ...
+    @property
+    def arms(self) -> list[ConsortArm]:
+        """
+        per allocated arm
+        """
+    @arms.setter
+    def arms(self, arg1: collections.abc.Sequence[ConsortArm]) -> None:
+        ...
+    @property
+    def assessed(self) -> ConsortBox:
+        """
+        screened: records with `trial.eligible`
+        """
+    @assessed.setter
+    def assessed(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def declined(self) -> ConsortBox:
+        """
+        of those: `eligible` true (eligible, not randomised)
+        """
+    @declined.setter
+    def declined(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def excluded(self) -> ConsortBox:
+        """
+        assessed and not randomised
+        """
+    @excluded.setter
+    def excluded(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def exclusion_reasons(self) -> list[ConsortReason]:
+        """
+        patients per exclusion reason
+        """
+    @exclusion_reasons.setter
+    def exclusion_reasons(self, arg1: collections.abc.Sequence[ConsortReason]) -> None:
+        ...
+    @property
+    def exclusion_reasons_given(self) -> int:
+        """
+        reasons in all (a patient may give several)
+        """
+    @exclusion_reasons_given.setter
+    def exclusion_reasons_given(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def not_eligible(self) -> ConsortBox:
+        """
+        of those: `eligible` false
+        """
+    @not_eligible.setter
+    def not_eligible(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def notes(self) -> list[str]:
+        """
+        what the counts leave out or assume, one sentence each
+        """
+    @notes.setter
+    def notes(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def randomised(self) -> ConsortBox:
+        """
+        `trial.randomised_on` present
+        """
+    @randomised.setter
+    def randomised(self, arg1: ConsortBox) -> None:
+        ...
 def case_json_schema(catalog: Catalog | None = None) -> str:
     """
     The JSON Schema (draft 2020-12) of the case document, as JSON text.
@@ -5782,6 +6106,10 @@ def cohort_shape(name: str, head: bytes) -> str:
 def cohort_summarize(cohort: CohortColumns, labels: collections.abc.Sequence[str], *, by: GroupBy | str = ..., catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
     """
     The cohort statistics of a cohort's outcomes, each case in the group of its label.
+    """
+def consort(cases: collections.abc.Iterable[Case]) -> ConsortFlow:
+    """
+    The CONSORT flow of the cases (intention to treat).
     """
 def deidentify(cases: collections.abc.Iterable[Case], *, options: DeidentifyOptions = ..., seed: typing.SupportsInt | typing.SupportsIndex | None = None) -> list[Deidentified]:
     """
