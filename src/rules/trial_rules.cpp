@@ -93,12 +93,13 @@ void add_trial_rules(rule_set& rules) {
                                 "randomised on " + day(*x.c.trial->randomised_on) + " but eligible is false"});
              }});
 
-  rules.add({"T006", severity::warning, "a group-format case of a trial without a group_id",
+  rules.add({"T006", severity::warning, "a randomised group-format case without a group_id",
              [](const rule_context& x, std::vector<rule_hit>& out) {
-               // Group effects can only be analysed when the cases of a group say so.
-               if (x.c.trial && x.c.contract.format == therapy_format::group && !x.c.group_id)
+               // Group effects can only be analysed when the cases of a group say so. A record
+               // screened and never randomised was never in a group.
+               if (x.c.trial && x.c.trial->randomised_on && x.c.contract.format == therapy_format::group && !x.c.group_id)
                  out.push_back({pointer("group_id"),
-                                "a group-format case in a trial has no group_id, so its group cannot be told apart"});
+                                "a randomised group-format case has no group_id, so its group cannot be told apart"});
              }});
 }
 

@@ -4,6 +4,7 @@
 #include "cohort_generator.hpp"
 #include "content.hpp"
 #include "focus_models.hpp"
+#include "trial_record.hpp"
 
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/planning/plan.hpp>
@@ -32,6 +33,13 @@ class case_builder {
 
   case_record build() {
     choose_profile();
+    if (g_.o_.trial) {
+      trial_ = start_trial(g_, index_, c_);
+      if (trial_.screen_failure) {
+        make_screen_failure(g_, index_, c_);
+        return std::move(c_);
+      }
+    }
     choose_symptoms();
     build_inventory_and_formulation();
     lay_out_course();
@@ -40,6 +48,7 @@ class case_builder {
     add_maintenance();
     add_diagnoses_and_treatments();
     apply_deviations();
+    if (g_.o_.trial) add_trial_record();
     return std::move(c_);
   }
 
@@ -122,7 +131,8 @@ class case_builder {
     auto s = g_.stream_for(index_, purpose::symptoms);
     // PHQ-9 items 1-8 at intake: mean 16, SD 4.2, within 8-24 (item 9 comes on top, see risk).
     core0_ = std::clamp(round_fixed(ratio(16, 1) + mul(s.normal_q16(), ratio(42, 10))), 8, 24);
-    std::int64_t r = g_.improvement_mean_[arm_index_] + mul(s.normal_q16(), g_.improvement_sd_[arm_index_]);
+    std::int64_t r = g_.improvement_mean_[arm_index_] + mul(s.normal_q16(), g_.improvement_sd_[arm_index_]) +
+                     trial_.therapist_shift;
     // Deficits predict poorer outcomes (domain.md); the others are treated alike.
     if (areas_[0] == problem_area::interpersonal_deficits) r -= ratio(1, 10);
     improvement_ = std::clamp<std::int64_t>(r, -ratio(1, 4), one);
@@ -721,6 +731,24 @@ class case_builder {
     }
   }
 
+  // ---- the trial record (trial_record.cpp) ------------------------------------------------
+  void add_trial_record() {
+    trial_facts facts;
+    facts.dropout = dropout_ && recorded_ < planned_;  // a one-contact course is complete
+    facts.intake_total = core0_ + intake_item9_;
+    for (const auto& a : g_.o_.arms)
+      if (a.id != g_.o_.arms[arm_index_].id) facts.other_arms.push_back(a.id);
+    finish_trial(g_, index_, c_, trial_, facts);
+    // Follow-up visits after a completed course that has no maintenance (PHQ-9 near the endpoint).
+    if (facts.dropout || c_.maintenance || c_.sessions.empty()) return;
+    int k = 0;
+    for (const date when : follow_up_visits(g_, index_, c_.sessions.back().date)) {
+      auto s = g_.stream_for(index_, purpose::trial, 200 + static_cast<std::uint64_t>(++k));
+      const int core = std::clamp(round_fixed(endpoint_core_ * one + mul(s.normal_q16(), ratio(25, 10))), 0, 24);
+      c_.assessments.push_back(phq9(core, 0, when, std::nullopt, s));
+    }
+  }
+
   // ---- deviations and the finished document ------------------------------------------------
   void apply_deviations() {
     const bool has_inventory = last_attended_ >= inventory_.completed_session.value_or(1);
@@ -767,6 +795,7 @@ class case_builder {
   int renegotiation_session_ = 0;
   std::vector<problem_area> areas_;
   bool gad7_ = false, antidepressant_ = false, dropout_ = false, risk_ = false;
+  trial_start trial_;  // empty without trial options
 
   int core0_ = 0, gad0_ = 0, endpoint_core_ = 0, intake_item9_ = 0;
   std::array<std::uint64_t, 8> phq_weights_{};

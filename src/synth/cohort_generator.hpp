@@ -63,6 +63,18 @@ class generator {
     dev_gap_ = probability(o.deviations.long_gap);
     dev_formulation_ = probability(o.deviations.unagreed_formulation);
     dev_endpoint_ = probability(o.deviations.missing_endpoint);
+    if (o.trial) {
+      const auto& t = *o.trial;
+      screen_failure_ = probability(t.screen_failure_rate);
+      declined_ = probability(t.declined_share);
+      second_reason_ = probability(t.second_reason_share);
+      colleague_ = probability(t.colleague_session_share);
+      crossover_ = probability(t.crossover_rate);
+      missed_follow_up_ = probability(t.missed_follow_up_rate);
+      adverse_event_ = probability(t.adverse_event_rate);
+      serious_ = probability(t.serious_share);
+      therapist_sd_ = fixed(t.therapist_effect_sd);
+    }
   }
 
   case_record make(std::size_t index) const;
@@ -83,6 +95,10 @@ class generator {
                 gad7_ = 0, antidepressant_ = 0, renegotiation_ = 0, maintenance_ = 0,
                 relapse_ = 0, risk_ = 0, dev_focus_ = 0, dev_gap_ = 0, dev_formulation_ = 0,
                 dev_endpoint_ = 0;
+  // The trial record (o_.trial): rates as thresholds, the therapist effect's SD in 16.16.
+  std::uint64_t screen_failure_ = 0, declined_ = 0, second_reason_ = 0, colleague_ = 0, crossover_ = 0,
+                missed_follow_up_ = 0, adverse_event_ = 0, serious_ = 0;
+  std::int64_t therapist_sd_ = 0;
 };
 
 }  // namespace iptkit::synth::detail

@@ -111,6 +111,25 @@ std::vector<std::string> synth_option_errors(const synth_options& o, const catal
   rate("deviations.long_gap", o.deviations.long_gap);
   rate("deviations.unagreed_formulation", o.deviations.unagreed_formulation);
   rate("deviations.missing_endpoint", o.deviations.missing_endpoint);
+  if (o.trial) {
+    const auto& t = *o.trial;
+    rate("trial.screen_failure_rate", t.screen_failure_rate);
+    rate("trial.declined_share", t.declined_share);
+    rate("trial.second_reason_share", t.second_reason_share);
+    rate("trial.therapist_effect_sd", t.therapist_effect_sd);
+    rate("trial.colleague_session_share", t.colleague_session_share);
+    rate("trial.crossover_rate", t.crossover_rate);
+    rate("trial.missed_follow_up_rate", t.missed_follow_up_rate);
+    rate("trial.adverse_event_rate", t.adverse_event_rate);
+    rate("trial.serious_share", t.serious_share);
+    if (t.therapists_per_site < 1 || t.therapists_per_site > 1000)
+      errors.emplace_back("trial.therapists_per_site must be between 1 and 1000");
+    for (int d : t.follow_up_days)
+      if (d < 15 || d > 3650) {
+        errors.emplace_back("trial.follow_up_days must be between 15 and 3650 days");
+        break;
+      }
+  }
   return errors;
 }
 

@@ -178,7 +178,7 @@ class weighted_table {
 enum class purpose : std::uint64_t {
   profile = 1, symptoms = 2, assessment = 3, inventory = 4, attendance = 5, content = 6,
   missing = 7, risk = 8, maintenance = 9, dev_focus = 10, dev_gap = 11, dev_formulation = 12,
-  dev_endpoint = 13, extras = 14
+  dev_endpoint = 13, extras = 14, trial = 15
 };
 
 }  // namespace synth::detail

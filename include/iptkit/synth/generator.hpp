@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,42 @@ inline constexpr auto meta::field_rules<synth_deviations> = std::tuple{
     meta::field(&synth_deviations::unagreed_formulation, meta::has_default{}, meta::real_range{0, 1}),
     meta::field(&synth_deviations::missing_endpoint, meta::has_default{}, meta::real_range{0, 1})};
 
+/// @brief The randomised-trial record of a synthetic cohort (docs/synthetic.md "Trial records"):
+/// screening, randomisation, therapists and groups, discontinuations, follow-up visits and
+/// adverse events. Every case then has a `trial` record; without these options none has.
+struct synth_trial {
+  double screen_failure_rate = 0.2;        ///< records screened and never randomised
+  double declined_share = 0.35;            ///< of those: eligible but declined (the rest not eligible)
+  double second_reason_share = 0.2;        ///< not-eligible records with a second exclusion reason
+  int therapists_per_site = 4;             ///< therapists per site (per cohort without sites)
+  double therapist_effect_sd = 0.05;       ///< SD of a therapist's shift of the proportional PHQ-9 improvement
+  double colleague_session_share = 0.05;   ///< attended sessions taken by another therapist of the site
+  double crossover_rate = 0.02;            ///< cases that received another arm than allocated (with a reason)
+  std::vector<int> follow_up_days = {90, 180, 365};  ///< follow-up visits after the last acute session
+  double missed_follow_up_rate = 0.15;     ///< per visit: not attended
+  double adverse_event_rate = 0.06;        ///< cases with an adverse event
+  double serious_share = 0.15;             ///< of those events: serious (ICH E2A)
+  friend bool operator==(const synth_trial&, const synth_trial&) = default;
+};
+BOOST_DESCRIBE_STRUCT(synth_trial, (),
+                      (screen_failure_rate, declined_share, second_reason_share, therapists_per_site,
+                       therapist_effect_sd, colleague_session_share, crossover_rate, follow_up_days,
+                       missed_follow_up_rate, adverse_event_rate, serious_share))
+
+template <>
+inline constexpr auto meta::field_rules<synth_trial> = std::tuple{
+    meta::field(&synth_trial::screen_failure_rate, meta::has_default{}, meta::real_range{0, 1}),
+    meta::field(&synth_trial::declined_share, meta::has_default{}, meta::real_range{0, 1}),
+    meta::field(&synth_trial::second_reason_share, meta::has_default{}, meta::real_range{0, 1}),
+    meta::field(&synth_trial::therapists_per_site, meta::has_default{}, meta::in_range{1, 1000}),
+    meta::field(&synth_trial::therapist_effect_sd, meta::has_default{}, meta::real_range{0, 1}),
+    meta::field(&synth_trial::colleague_session_share, meta::has_default{}, meta::real_range{0, 1}),
+    meta::field(&synth_trial::crossover_rate, meta::has_default{}, meta::real_range{0, 1}),
+    meta::field(&synth_trial::follow_up_days, meta::has_default{}),
+    meta::field(&synth_trial::missed_follow_up_rate, meta::has_default{}, meta::real_range{0, 1}),
+    meta::field(&synth_trial::adverse_event_rate, meta::has_default{}, meta::real_range{0, 1}),
+    meta::field(&synth_trial::serious_share, meta::has_default{}, meta::real_range{0, 1})};
+
 /// @brief The default arms, allocated 1:1: `ipt` (adults: individual IPT, some of it in the group
 /// format) and `tau` (the `usual_care` comparator: a few contacts, no IPT).
 std::vector<synth_arm> default_synth_arms();
@@ -125,6 +162,7 @@ struct synth_options {
   double relapse_share = 0.26;                     ///< maintenance cases whose relapse rule fires within the 24 monthly sessions (M003)
   double risk_rate = 0.1;                          ///< cases with PHQ-9 item 9 above 0 (A007)
   synth_deviations deviations;                     ///< protocol deviations
+  std::optional<synth_trial> trial;                ///< the trial record; absent: cases have none
   friend bool operator==(const synth_options&, const synth_options&) = default;
 };
 BOOST_DESCRIBE_STRUCT(synth_options, (),
@@ -132,7 +170,7 @@ BOOST_DESCRIBE_STRUCT(synth_options, (),
                        start_from, start_to, dropout_rate, cancellation_rate, no_show_rate,
                        missing_assessment_rate, gad7_share, antidepressant_share,
                        renegotiation_share, maintenance_share, relapse_share, risk_rate,
-                       deviations))
+                       deviations, trial))
 
 template <>
 inline constexpr auto meta::field_rules<synth_options> = std::tuple{
@@ -152,7 +190,8 @@ inline constexpr auto meta::field_rules<synth_options> = std::tuple{
     meta::field(&synth_options::maintenance_share, meta::has_default{}, meta::real_range{0, 1}),
     meta::field(&synth_options::relapse_share, meta::has_default{}, meta::real_range{0, 1}),
     meta::field(&synth_options::risk_rate, meta::has_default{}, meta::real_range{0, 1}),
-    meta::field(&synth_options::deviations, meta::has_default{})};
+    meta::field(&synth_options::deviations, meta::has_default{}),
+    meta::field(&synth_options::trial, meta::has_default{})};
 
 /// @brief What is wrong with `options` (empty when they can be used): rates outside 0-1, mixes
 /// without a positive weight, adaptations the catalog does not know, an empty date range, an
