@@ -48,7 +48,9 @@
 #include <iptkit/stats/icc.hpp>
 #include <iptkit/stats/survival.hpp>
 
+#include <iptkit/trials/analysis_set.hpp>
 #include <iptkit/trials/consort.hpp>
+#include <iptkit/trials/relapse_survival.hpp>
 
 #include <iptkit/rules/finding.hpp>
 #include <iptkit/rules/rule.hpp>

@@ -43,6 +43,8 @@ struct common_options {
   progress_mode progress = progress_mode::automatic;  // --progress / --no-progress
   std::string verb;                                   // "validate", "import fhir": names the progress line
   bool raw_cells = false;  // CSV text cells as they are, not spreadsheet-safe (docs/interop.md)
+  std::string analysis_set = "completers";  // --set: completers, itt or per_protocol
+  std::string missing = "non_response";     // --missing: ITT binary outcomes with a missing endpoint
 };
 
 /// The catalog in force: built-ins plus the --protocols and --instruments files given.
@@ -239,7 +241,7 @@ int run_plan(const std::string& adaptation, const std::string& start, std::optio
              const std::vector<std::string>& focus, const common_options& o);
 int run_progress(const std::string& file, const std::string& as_of, const common_options& o);
 int run_schema(const common_options& o);
-int run_synth(std::size_t cases, std::uint64_t seed, const std::string& out, const common_options& o);
+int run_synth(std::size_t cases, std::uint64_t seed, bool trial, const std::string& out, const common_options& o);
 /// `consort FILE...`: the CONSORT 2010 flow of a trial's case records (docs/trials.md).
 int run_consort(const std::vector<std::string>& files, const common_options& o);
 

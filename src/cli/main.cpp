@@ -22,6 +22,7 @@ constexpr unsigned report_formats = 64;  // text or json only
 constexpr unsigned progress = 128;       // a progress line: the verbs that go through many cases
 constexpr unsigned csv_cells = 256;       // writes CSV: --raw-cells
 constexpr unsigned csv_import = 512;      // reads the tidy CSV tables: --raw-cells
+constexpr unsigned analysis = 1024;       // cohort statistics: --set, --missing
 constexpr unsigned registries = protocols | instruments;
 }
 
@@ -62,6 +63,16 @@ void add_common(CLI::App& verb, common_options& o, unsigned what) {
   if (what & takes::report_formats)
     verb.add_option("--format", format_text, "The report: text for people, json for programs")
         ->check(CLI::IsMember({"text", "json"}));
+  if (what & takes::analysis) {
+    verb.add_option("--set", o.analysis_set,
+                    "Analysis set: completers (default: every case, outcomes where baseline and endpoint were observed), "
+                    "itt (every randomised case in its allocated arm) or per_protocol")
+        ->check(CLI::IsMember({"completers", "itt", "per_protocol"}));
+    verb.add_option("--missing", o.missing,
+                    "itt: a missing endpoint counts as no response and no remission (non_response, the default) or is "
+                    "left out of the denominator (left_out)")
+        ->check(CLI::IsMember({"non_response", "left_out"}));
+  }
 }
 
 iptkit::group_by grouping(const std::string& by) {
@@ -101,13 +112,13 @@ int main(int argc, char** argv) {
   auto* summary = app.add_subcommand("summary", "Cohort statistics, optionally by arm, adaptation or site");
   summary->add_option("FILE", files, "Case files")->required();
   summary->add_option("--by", by, "Group by arm, adaptation, site or none");
-  add_common(*summary, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery | takes::progress | takes::csv_cells);
+  add_common(*summary, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery | takes::progress | takes::csv_cells | takes::analysis);
 
   auto* report = app.add_subcommand("report", "One self-contained HTML report of a cohort");
   report->add_option("FILE", files, "Case files")->required();
   report->add_option("-o,--output", out, "The HTML file to write")->required();
   report->add_option("--by", by, "Group by arm (default), adaptation, site or none");
-  add_common(*report, o, takes::cases | takes::registries | takes::threads | takes::recovery | takes::progress);
+  add_common(*report, o, takes::cases | takes::registries | takes::threads | takes::recovery | takes::progress | takes::analysis);
 
   bool no_dates = false;
   auto* convert = app.add_subcommand("convert", "Between the document forms (JSON, JSON Lines), to tidy CSV tables and to FHIR R4");
@@ -200,6 +211,10 @@ int main(int argc, char** argv) {
   synth->add_option("--cases", cases, "How many cases")->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
   synth->add_option("--seed", seed, "Same seed, same cohort");
   synth->add_option("-o,--output", out, "The .jsonl file to write (- for standard output)")->required();
+  bool synth_trial_record = false;
+  synth->add_flag("--trial", synth_trial_record,
+                  "Add the randomised-trial record: screening failures, randomisation, therapists, groups, "
+                  "discontinuations, follow-up visits, adverse events");
   add_common(*synth, o, takes::progress);
 
   // A first word that is neither an option nor a verb is a mistyped verb: say so plainly.
@@ -243,7 +258,7 @@ int main(int argc, char** argv) {
     if (*plan) return run_plan(adaptation, start, sessions, frequency, skip, focus, o);
     if (*progress) return run_progress(file, as_of, o);
     if (*schema) return run_schema(o);
-    if (*synth) return run_synth(cases, seed, out, o);
+    if (*synth) return run_synth(cases, seed, synth_trial_record, out, o);
     if (*consort_verb) return run_consort(files, o);
   } catch (const fatal& e) {
     std::cerr << "iptkit: " << e.what() << "\n";

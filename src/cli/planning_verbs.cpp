@@ -141,10 +141,11 @@ int run_schema(const common_options& o) {
   return ok;
 }
 
-int run_synth(std::size_t cases, std::uint64_t seed, const std::string& out, const common_options& o) {
+int run_synth(std::size_t cases, std::uint64_t seed, bool trial, const std::string& out, const common_options& o) {
   synth_options options;
   options.cases = cases;
   options.seed = seed;
+  if (trial) options.trial = synth_trial{};
   // Streamed case by case: memory does not grow with the cohort.
   output_file file(out);
   auto& stream = file.stream();

@@ -255,7 +255,14 @@ int run_summary(const std::vector<std::string>& files, group_by by, const common
   auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
   const auto rows = outcomes(cohort.cases, {.threads = o.threads, .recovery_period_months = o.recovery_months}, reg);
-  const auto summary = summarize(rows, group_labels(cohort.cases, by), by);
+  const auto set = *meta::enum_from_name<analysis_set>(o.analysis_set);  // CLI11 checked the spelling
+  std::vector<std::uint8_t> deviations;
+  if (set == analysis_set::per_protocol)
+    deviations = major_deviations(validate_cohort(cohort.cases, {.threads = o.threads}, reg));
+  if (auto errors = analysis_set_errors(cohort.cases, set, deviations); !errors.empty()) throw fatal(errors.front());
+  const auto population = select_analysis_set(cohort.cases, set, deviations);
+  const auto summary = summarize(rows, population, group_labels(cohort.cases, by), by,
+                                 *meta::enum_from_name<missing_outcome>(o.missing));
   switch (o.format) {
     case output_format::json: write_output("-", to_json(summary)); break;
     case output_format::csv: write_output("-", to_csv<group_summary>(summary.groups, {.raw_cells = o.raw_cells})); break;
@@ -282,8 +289,16 @@ int run_summary(const std::vector<std::string>& files, group_by by, const common
                  number(c.hedges_g.g, "%.2f") + " [" + number(c.hedges_g.lower, "%.2f") + ", " +
                  number(c.hedges_g.upper, "%.2f") + "], n " + std::to_string(c.hedges_g.n);
       if (!summary.comparisons.empty()) out += "\n";
-      const auto unscored = std::count_if(rows.begin(), rows.end(), [](const case_outcome& r) { return r.instrument.empty(); });
-      if (unscored) out += "\n" + std::to_string(unscored) + " case(s) have no scorable assessment and are not in the table.\n";
+      const auto unscored = std::count_if(rows.begin(), rows.end(), [&](const case_outcome& r) {
+        return r.instrument.empty() && population.member[r.case_index];
+      });
+      if (unscored && set != analysis_set::itt)
+        out += "\n" + std::to_string(unscored) + " case(s) have no scorable assessment and are not in the table.\n";
+      out += "\n";
+      for (const auto& note : summary.notes) {
+        out += note;
+        out += '\n';
+      }
       out += "\nn/both: cases / cases with baseline and endpoint. Rates: % [Wilson 95% interval] k/n.\n"
              "change = endpoint - baseline (negative is better).\n";
       write_output("-", out);
@@ -307,6 +322,10 @@ int run_report(const std::vector<std::string>& files, const std::string& out, gr
   options.by = by;
   options.generated_by = std::string("iptkit ") + version_string;
   options.recovery_period_months = o.recovery_months;
+  options.analysis_set = *meta::enum_from_name<analysis_set>(o.analysis_set);  // CLI11 checked the spelling
+  options.missing_endpoints = *meta::enum_from_name<missing_outcome>(o.missing);
+  if (auto errors = analysis_set_errors(cohort.cases, options.analysis_set, major_deviations(findings)); !errors.empty())
+    throw fatal(errors.front());
   write_output(out, html_report(cohort.cases, findings, unreadable, options, reg), {files});
   const bool error_findings = std::any_of(findings.begin(), findings.end(), [](const auto& fs) {
     return std::any_of(fs.begin(), fs.end(), [](const finding& f) { return f.severity == severity::error; });

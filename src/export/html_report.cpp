@@ -244,8 +244,16 @@ std::string html_report(std::span<const case_record> cases, std::span<const std:
   const auto& instruments = cat.instruments;
   // Refuses a case that is not well formed, and a recovery period outside 1-120 months.
   const auto rows = outcomes(cases, {.recovery_period_months = options.recovery_period_months}, cat);
-  const auto labels = group_labels(cases, options.by);
-  report_context x{options, cat, instruments, cases, {}, {}, {}, {}, std::nullopt, summarize(rows, labels, options.by)};
+  auto labels = group_labels(cases, options.by);
+  std::vector<std::uint8_t> deviations;
+  if (options.analysis_set == analysis_set::per_protocol) {
+    deviations = major_deviations(findings);
+    deviations.resize(cases.size());  // missing entries count as no findings
+  }
+  const auto population = select_analysis_set(cases, options.analysis_set, deviations);
+  if (options.by == group_by::arm) labels = population.arm;  // itt and per_protocol: the allocated arm
+  report_context x{options, cat, instruments, cases, {}, {}, {}, {}, std::nullopt,
+                   summarize(rows, population, labels, options.by, options.missing_endpoints)};
 
   // Section ids: `case-` + the id made safe for a URL fragment, unique even for repeated ids.
   std::set<std::string> used;

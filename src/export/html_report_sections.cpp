@@ -316,8 +316,14 @@ void write_summary(std::string& out, const report_context& x) {
          std::string(x.options.by == group_by::none ? "for all cases" : "by " + std::string(meta::enum_name(x.options.by))) +
          ". Rates are given as a percentage with its 95% confidence interval in brackets and the number of cases "
          "(<abbr title=\"k cases with the outcome out of n cases where it could be computed\">k/n</abbr>). "
-         "Negative change means fewer symptoms. Nothing is imputed: each figure uses the cases where it can be "
-         "computed.</p>\n";
+         "Negative change means fewer symptoms.</p>\n";
+  // The analysis set and the handling of missing data, as the summary states them.
+  out += "<p id=\"analysis-set\" class=\"lead\">";
+  for (std::size_t i = 0; i < x.summary.notes.size(); ++i) {
+    if (i) out += ' ';
+    out += escape_xml(x.summary.notes[i]);
+  }
+  out += "</p>\n";
   const std::size_t columns = x.groups.size() + 1;
   out += "<table id=\"summary\">\n<thead><tr><th scope=\"col\">Measure</th>";
   for (const auto& g : x.groups)

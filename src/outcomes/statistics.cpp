@@ -99,16 +99,42 @@ std::vector<std::string> group_labels(std::span<const case_record> cases, group_
   return labels;
 }
 
-cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std::string> group_of_case,
-                         group_by by) {
+namespace {
+
+// A binary outcome under itt with missing endpoints as failures: missing for want of a measure
+// counts as 0; missing because it is not defined for the row (a baseline of 0, an instrument
+// without a remission cut-off) stays out, as in every set.
+void add_itt(tally& t, const std::optional<bool>& v, const std::optional<not_computed>& reason) {
+  if (v) return t.add(v);
+  if (reason == not_computed::no_baseline || reason == not_computed::no_endpoint ||
+      reason == not_computed::no_assessments)
+    t.add(false);
+}
+
+std::string count_of(std::size_t n, const char* what) { return std::to_string(n) + " " + what; }
+
+cohort_summary summarize_set(std::span<const case_outcome> rows, const analysis_population* population,
+                             std::span<const std::string> group_of_case, group_by by, missing_outcome missing) {
+  const analysis_set set = population ? population->set : analysis_set::completers;
+  const bool impute = set == analysis_set::itt && missing == missing_outcome::non_response;
+  const auto label = [&](std::size_t i) -> const std::string& {
+    static const std::string all = "all";
+    if (population && by == group_by::arm && i < population->arm.size()) return population->arm[i];
+    return i < group_of_case.size() ? group_of_case[i] : all;
+  };
   // Groups in the order of their labels, so that "a vs b" (a minus b) does not flip with the order
   // of the cases in a file; instruments in order of first appearance within the cohort.
   std::vector<std::string> groups, instruments;
   std::map<std::pair<std::string, std::string>, accumulator> acc;
+  std::map<std::string, tally> unscored;  // per group: cases of the set with no scorable assessment, completers among them
   for (const auto& r : rows) {
-    const std::string& g = r.case_index < group_of_case.size() ? group_of_case[r.case_index] : "all";
+    if (population && (r.case_index >= population->member.size() || !population->member[r.case_index])) continue;
+    const std::string& g = label(r.case_index);
     if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
-    if (r.instrument.empty()) continue;  // a case with no assessment at all
+    if (r.instrument.empty()) {  // a case with no assessment at all
+      unscored[g].add(r.completer);
+      continue;
+    }
     if (std::find(instruments.begin(), instruments.end(), r.instrument) == instruments.end())
       instruments.push_back(r.instrument);
     auto& a = acc[{g, r.instrument}];
@@ -118,8 +144,13 @@ cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std
       a.endpoint.push_back(*r.endpoint);
       a.change.push_back(*r.endpoint - *r.baseline);
     }
-    a.response.add(r.response);
-    a.remission.add(r.remission);
+    if (impute) {
+      add_itt(a.response, r.response, r.response_reason);
+      add_itt(a.remission, r.remission, r.remission_reason);
+    } else {
+      a.response.add(r.response);
+      a.remission.add(r.remission);
+    }
     a.improvement.add(r.reliable_improvement);
     a.deterioration.add(r.reliable_deterioration);
     a.recovery.add(r.recovery);
@@ -133,9 +164,56 @@ cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std
     a.completers.add(r.completer);
   }
   std::sort(groups.begin(), groups.end());
+  // Under itt a case of the set with no scorable assessment at all is in every instrument's
+  // denominator of its group: missing, so a failure when missing endpoints are.
+  if (set == analysis_set::itt)
+    for (auto& [key, a] : acc)
+      if (auto it = unscored.find(key.first); it != unscored.end()) {
+        const tally& t = it->second;
+        a.rows += t.n;
+        if (impute) {
+          a.response.n += t.n;
+          a.remission.n += t.n;
+        }
+        a.completers.n += t.n;
+        a.completers.k += t.k;
+      }
 
   cohort_summary out;
   out.by = by;
+  out.analysis_set = set;
+  if (set == analysis_set::itt) out.missing_endpoints = missing;
+  if (population) {
+    out.population = population->size;
+    out.excluded = population->member.size() - population->size;
+  } else {
+    std::vector<std::size_t> seen;
+    for (const auto& r : rows) seen.push_back(r.case_index);
+    std::sort(seen.begin(), seen.end());
+    out.population = static_cast<std::size_t>(std::unique(seen.begin(), seen.end()) - seen.begin());
+  }
+  switch (set) {
+    case analysis_set::completers:
+      out.notes.push_back("Analysis set completers: " + count_of(out.population, "case(s)") +
+                          (out.excluded ? " (" + count_of(out.excluded, "record(s) screened and not randomised left out") + ")" : "") +
+                          "; every statistic uses the cases with both baseline and endpoint observed, nothing is imputed.");
+      break;
+    case analysis_set::itt:
+      out.notes.push_back("Analysis set itt (intention to treat): " + count_of(out.population, "randomised case(s)") +
+                          ", each in the arm allocated (" + count_of(out.excluded, "record(s) not randomised left out") + ").");
+      out.notes.push_back(impute ? "Response and remission: a missing endpoint counts as no response and no remission "
+                                   "(denominator: every case of the set measured on the instrument, or not measured at all)."
+                                 : "Response and remission: cases with a missing endpoint are left out of the denominator.");
+      out.notes.push_back("Means, changes, effect sizes, reliable change, recovery and relapse use the cases with both "
+                          "baseline and endpoint observed; nothing is imputed.");
+      break;
+    case analysis_set::per_protocol:
+      out.notes.push_back("Analysis set per_protocol: " + count_of(out.population, "case(s)") +
+                          " randomised that received the allocated arm, finished treatment, were not discontinued and "
+                          "have no major protocol deviation (" + count_of(out.excluded, "record(s) left out") + ").");
+      out.notes.push_back("Every statistic uses the cases with both baseline and endpoint observed; nothing is imputed.");
+      break;
+  }
   for (const auto& g : groups)
     for (const auto& i : instruments) {
       auto it = acc.find({g, i});
@@ -158,6 +236,8 @@ cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std
       s.relapse = wilson(a.relapse.k, a.relapse.n);
       s.recurrence = wilson(a.recurrence.k, a.recurrence.n);
       s.completers = wilson(a.completers.k, a.completers.n);
+      s.analysis_set = set;
+      s.missing_endpoints = out.missing_endpoints;
       const std::size_t n = a.change.size();
       s.d_z.n = s.d_av.n = n;
       const double nn = static_cast<double>(n);
@@ -220,6 +300,18 @@ cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std
         out.comparisons.push_back(std::move(c));
       }
   return out;
+}
+
+}  // namespace
+
+cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std::string> group_of_case,
+                         group_by by) {
+  return summarize_set(rows, nullptr, group_of_case, by, missing_outcome::left_out);
+}
+
+cohort_summary summarize(std::span<const case_outcome> rows, const analysis_population& population,
+                         std::span<const std::string> group_of_case, group_by by, missing_outcome missing) {
+  return summarize_set(rows, &population, group_of_case, by, missing);
 }
 
 }  // namespace iptkit

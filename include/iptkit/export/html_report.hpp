@@ -8,6 +8,7 @@
 #include <iptkit/catalog.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/outcomes/statistics.hpp>
+#include <iptkit/trials/analysis_set.hpp>
 #include <iptkit/rules/finding.hpp>
 
 #include <cstddef>
@@ -26,6 +27,8 @@ struct report_options {
                                                    ///< (the report never reads a clock, so the same
                                                    ///< input gives the same bytes)
   int recovery_period_months = 4;                  ///< outcome_options::recovery_period_months: relapse vs recurrence
+  iptkit::analysis_set analysis_set = analysis_set::completers;  ///< who the summary analyses (per_protocol: the findings give the major deviations)
+  missing_outcome missing_endpoints = missing_outcome::non_response;  ///< under itt: missing binary endpoints
 };
 
 /// @brief An input case that could not be read, listed in the report with its errors.

@@ -6,6 +6,7 @@
 #include <iptkit/meta/enum_printing.hpp>
 #include <iptkit/model/case_record.hpp>
 #include <iptkit/outcomes/case_outcome.hpp>
+#include <iptkit/trials/analysis_set.hpp>
 #include <boost/describe.hpp>
 #include <cstddef>
 #include <optional>
@@ -66,12 +67,17 @@ struct group_summary {
   proportion completers;                ///< over all rows
   effect_size d_z;                      ///< mean change / SD of change (Lakens 2013)
   effect_size d_av;                     ///< mean change / mean of the two SDs (Lakens 2013)
+  iptkit::analysis_set analysis_set = analysis_set::completers;  ///< the set the row describes
+  /// @brief Under `itt`: what response and remission did with a missing endpoint; absent otherwise
+  /// (missing endpoints are then left out of every statistic).
+  std::optional<missing_outcome> missing_endpoints;
   friend bool operator==(const group_summary&, const group_summary&) = default;
 };
 BOOST_DESCRIBE_STRUCT(group_summary, (),
                       (group, instrument, cases, with_baseline_and_endpoint, baseline, endpoint,
                        change, response, remission, reliable_improvement, reliable_deterioration,
-                       recovery, reliable_recovery, relapse, recurrence, completers, d_z, d_av))
+                       recovery, reliable_recovery, relapse, recurrence, completers, d_z, d_av,
+                       analysis_set, missing_endpoints))
 
 /// @brief A difference in rates (a - b) with Newcombe's hybrid score 95% interval (method 10).
 struct rate_difference {
@@ -99,21 +105,39 @@ enum class group_by { none, arm, adaptation, site };
 BOOST_DESCRIBE_ENUM(group_by, none, arm, adaptation, site)
 IPTKIT_ENUM_PRINTING(group_by)
 
-/// @brief Every group's statistics and every pair of groups compared.
+/// @brief Every group's statistics and every pair of groups compared, with the analysis set they
+/// describe and how it handled missing data, in words.
 struct cohort_summary {
   iptkit::group_by by = group_by::none;        ///< the grouping
   std::vector<group_summary> groups;           ///< by group (first-appearance order), then instrument
   std::vector<group_comparison> comparisons;   ///< every pair of groups, per instrument
+  iptkit::analysis_set analysis_set = analysis_set::completers;  ///< who is analysed
+  std::optional<missing_outcome> missing_endpoints;  ///< under itt: missing binary endpoints
+  std::size_t population = 0;                  ///< cases in the set
+  std::size_t excluded = 0;                    ///< cases outside it
+  std::vector<std::string> notes;              ///< the set and the handling of missing data, one sentence each
   friend bool operator==(const cohort_summary&, const cohort_summary&) = default;
 };
-BOOST_DESCRIBE_STRUCT(cohort_summary, (), (by, groups, comparisons))
+BOOST_DESCRIBE_STRUCT(cohort_summary, (),
+                      (by, groups, comparisons, analysis_set, missing_endpoints, population, excluded, notes))
 
 /// @brief The Wilson 95% interval of k of n.
 proportion wilson(std::size_t k, std::size_t n);
 
-/// @brief Statistics of outcome rows; `group_of_case[r.case_index]` labels each row's case.
+/// @brief Statistics of outcome rows; `group_of_case[r.case_index]` labels each row's case. Every
+/// case is in: the `completers` set of a cohort without trial records.
 cohort_summary summarize(std::span<const case_outcome> rows, std::span<const std::string> group_of_case,
                          group_by by);
+
+/// @brief Statistics of the outcome rows of the cases in `population` (select_analysis_set()),
+/// grouped by `group_of_case`, or by the population's arm (the allocated arm under itt and
+/// per_protocol) when `by` is group_by::arm. Continuous statistics use the rows with baseline and
+/// endpoint in every set. Under itt, response and remission count every case of the set in
+/// their denominator, a missing endpoint as failure with missing_outcome::non_response, or left
+/// out with missing_outcome::left_out (docs/trials.md "Analysis sets").
+cohort_summary summarize(std::span<const case_outcome> rows, const analysis_population& population,
+                         std::span<const std::string> group_of_case, group_by by,
+                         missing_outcome missing = missing_outcome::non_response);
 
 /// @brief The group label of each case ("all" for none; "(none)" where the field is absent).
 std::vector<std::string> group_labels(std::span<const case_record> cases, group_by by);
