@@ -20,10 +20,48 @@
 #include <iptkit/outcomes/outcomes.hpp>
 #include <iptkit/outcomes/statistics.hpp>
 #include <iptkit/synth/generator.hpp>
+#include <iptkit/detail/parallel.hpp>
+#include <iptkit/rules/validate.hpp>
+#include <iptkit/trials/analysis_set.hpp>
+#include <iptkit/trials/relapse_survival.hpp>
 
 namespace iptkit::python {
 
 namespace {
+
+// Each case's group label: the labels given (one per case), or its group_labels() by `by`.
+std::vector<std::string> labels_of(const std::vector<const case_record*>& cases, group_by by,
+                                   std::optional<std::vector<std::string>> given) {
+  if (given) {
+    if (given->size() != cases.size())
+      throw py::value_error("iptkit: one group label per case expected, found " + std::to_string(given->size()) +
+                            " for " + std::to_string(cases.size()) + " cases");
+    return std::move(*given);
+  }
+  std::vector<std::string> labels;
+  labels.reserve(cases.size());
+  for (const auto* c : cases) labels.push_back(group_labels(std::span<const case_record>(c, 1), by).front());
+  return labels;
+}
+
+// The cases of `set`; per_protocol validates them (error-severity findings are major deviations).
+// Called without the GIL; a refused set raises ValueError.
+analysis_population population_of(const std::vector<const case_record*>& cases, analysis_set set, const catalog* cat,
+                                  thread_count threads) {
+  std::vector<std::uint8_t> deviations;
+  if (set == analysis_set::per_protocol) {
+    std::vector<std::vector<finding>> findings(cases.size());
+    iptkit::detail::for_blocks(cases.size(), threads.value, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) findings[i] = validate(*cases[i], {}, catalog_or_builtin(cat));
+    });
+    deviations = major_deviations(findings);
+  }
+  if (auto errors = analysis_set_errors(cases, set, deviations); !errors.empty()) {
+    py::gil_scoped_acquire gil;
+    throw py::value_error("iptkit: " + errors.front());
+  }
+  return select_analysis_set(cases, set, deviations);
+}
 
 // Outcome rows of Python cases: columns built from the case objects without copying them, then
 // computed with the GIL released. `first_index` is added to case_index (a chunk of a cohort).
@@ -161,6 +199,8 @@ void bind_outcomes(py::module_& m) {
   bind_enum<not_computed>(m, "Why an outcome quantity is missing.");
   bind_enum<relapse_kind>(m, "Deterioration after the acute course: before recovery or after it.");
   bind_enum<group_by>(m, "What to group cases by in cohort statistics.");
+  bind_enum<analysis_set>(m, "Which cases an analysis takes: completers, itt or per_protocol.");
+  bind_enum<missing_outcome>(m, "What an intention-to-treat analysis does with a missing binary endpoint.");
 
   bind_struct<case_outcome>(m, "The outcomes of one case and instrument (outcomes.md).");
   bind_struct<proportion>(m, "k of n, with the Wilson score 95% interval.");
@@ -200,30 +240,75 @@ void bind_outcomes(py::module_& m) {
       py::arg("cases"), py::kw_only(), py::arg("catalog") = py::none(), py::arg("threads") = 1,
       py::arg("recovery_period_months") = 4, py::arg("first_index") = 0,
       "The outcome rows of the cases as numpy columns (see iptkit._frames).");
+  bind_struct<analysis_population>(m, "The cases of an analysis set: per case whether it is in, its arm, and why not.");
+  m.def(
+      "analysis_population",
+      [](const py::typing::Iterable<case_record>& cases, analysis_set set, const catalog* cat, thread_count threads) {
+        const auto refs = case_pointers(cases);
+        py::gil_scoped_release release;
+        return population_of(refs.cases, set, cat, threads);
+      },
+      py::arg("cases"), py::arg("analysis_set"), py::kw_only(), py::arg("catalog") = py::none(),
+      py::arg("threads") = 1,
+      "The cases of an analysis set (per_protocol validates the cases for major deviations).");
+  m.def(
+      "relapse_times",
+      [](const py::typing::Iterable<case_record>& cases, group_by by, std::optional<std::vector<std::string>> given,
+         analysis_set set, const catalog* cat, thread_count threads, int recovery_months) {
+        const auto refs = case_pointers(cases);
+        auto labels = labels_of(refs.cases, by, std::move(given));
+        const auto rows = outcome_rows(refs.keep, catalog_or_builtin(cat),
+                                       {.threads = threads.value, .recovery_period_months = recovery_months}, 0);
+        relapse_survival_fit fit;
+        {
+          py::gil_scoped_release release;
+          fit = relapse_survival(refs.cases, rows, population_of(refs.cases, set, cat, threads), labels, by);
+        }
+        py::list case_id, group, kind;
+        py::array_t<double> days(static_cast<py::ssize_t>(fit.subjects.size()));
+        py::array_t<std::int32_t> event(static_cast<py::ssize_t>(fit.subjects.size()));
+        py::array_t<std::int64_t> index(static_cast<py::ssize_t>(fit.subjects.size()));
+        for (std::size_t i = 0; i < fit.subjects.size(); ++i) {
+          const auto& t = fit.subjects[i];
+          case_id.append(t.case_id);
+          group.append(t.group);
+          kind.append(t.kind ? py::object(py::str(std::string(to_string(*t.kind)))) : py::object(py::none()));
+          days.mutable_at(static_cast<py::ssize_t>(i)) = t.days;
+          event.mutable_at(static_cast<py::ssize_t>(i)) = t.event;
+          index.mutable_at(static_cast<py::ssize_t>(i)) = static_cast<std::int64_t>(t.case_index);
+        }
+        py::dict out;
+        out["case_index"] = index;
+        out["case_id"] = case_id;
+        out["group"] = group;
+        out["days"] = days;
+        out["event"] = event;
+        out["kind"] = kind;
+        out["not_at_risk"] = fit.not_at_risk;
+        out["notes"] = fit.notes;
+        out["analysis_set"] = std::string(to_string(fit.analysis_set));
+        return out;
+      },
+      py::arg("cases"), py::kw_only(), py::arg("by") = group_by::none, py::arg("labels") = py::none(),
+      py::arg("analysis_set") = analysis_set::completers, py::arg("catalog") = py::none(), py::arg("threads") = 1,
+      py::arg("recovery_period_months") = 4,
+      "The cases at risk of relapse or recurrence in maintenance: time, event, kind and group (iptkit.relapse_survival).");
   m.def(
       "summarize",
       [](const py::typing::Iterable<case_record>& cases, group_by by, std::optional<std::vector<std::string>> given,
-         const catalog* cat, thread_count threads, int recovery_months) {
+         const catalog* cat, thread_count threads, int recovery_months, analysis_set set, missing_outcome missing) {
         const auto refs = case_pointers(cases);
-        if (given && given->size() != refs.cases.size())
-          throw py::value_error("iptkit: one group label per case expected, found " + std::to_string(given->size()) +
-                                " for " + std::to_string(refs.cases.size()) + " cases");
+        auto labels = labels_of(refs.cases, by, std::move(given));
         const auto rows = outcome_rows(refs.keep, catalog_or_builtin(cat),
                                        {.threads = threads.value, .recovery_period_months = recovery_months}, 0);
-        std::vector<std::string> labels;
-        if (given) {
-          labels = std::move(*given);
-        } else {
-          labels.reserve(refs.cases.size());
-          for (const auto* c : refs.cases)
-            labels.push_back(group_labels(std::span<const case_record>(c, 1), by).front());
-        }
         py::gil_scoped_release release;
-        return summarize(rows, labels, by);
+        return summarize(rows, population_of(refs.cases, set, cat, threads), labels, by, missing);
       },
       py::arg("cases"), py::kw_only(), py::arg("by") = group_by::none, py::arg("labels") = py::none(),
       py::arg("catalog") = py::none(), py::arg("threads") = 1, py::arg("recovery_period_months") = 4,
-      "The cohort statistics of the cases' outcomes, grouped by `by`, or by `labels` (one per case) when given.");
+      py::arg("analysis_set") = analysis_set::completers, py::arg("missing") = missing_outcome::non_response,
+      "The cohort statistics of the cases' outcomes in an analysis set, grouped by `by` (the allocated arm under "
+      "itt and per_protocol), or by `labels` (one per case) when given.");
   m.def(
       "summary_columns", [](const cohort_summary& s) { return to_columns(s.groups); }, py::arg("summary"),
       "The groups of a summary as numpy columns (nested statistics flattened as parent_child).");
@@ -272,6 +357,7 @@ void bind_outcomes(py::module_& m) {
   bind_struct<synth_area_share>(m, "One share of the synthetic problem-area mix.");
   bind_struct<synth_arm>(m, "A synthetic trial arm.");
   bind_struct<synth_deviations>(m, "Protocol deviations injected into synthetic cases.");
+  bind_struct<synth_trial>(m, "The randomised-trial record of a synthetic cohort.");
   bind_struct<synth_options>(m, "Every knob of the synthetic cohort generator.");
   m.def(
       "synthesize",

@@ -404,9 +404,9 @@ def test_arguments_that_would_be_ignored_are_refused() -> None:
     o = iptkit.SynthOptions()
     o.cases, o.seed = 40, 9
     assert len(iptkit.synthesize(options=o)) == 40
-    with pytest.raises(ValueError, match="cases and seed come from options"):
+    with pytest.raises(ValueError, match="cases, seed and trial come from options"):
         iptkit.synthesize(10, options=o)
-    with pytest.raises(ValueError, match="cases and seed come from options"):
+    with pytest.raises(ValueError, match="cases, seed and trial come from options"):
         iptkit.synthesize(seed=3, options=o)
     assert len(iptkit.synthesize(12, seed=3)) == 12
     cases = iptkit.read_cases(COHORT)

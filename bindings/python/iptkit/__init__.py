@@ -70,6 +70,9 @@ from ._core import (
     GriefFocus,
     GriefType,
     GroupBy,
+    AnalysisSet,
+    MissingOutcome,
+    AnalysisPopulation,
     GroupComparison,
     GroupSummary,
     Homework,
@@ -122,6 +125,7 @@ from ._core import (
     SynthArm,
     SynthDeviations,
     SynthOptions,
+    SynthTrial,
     SynthShare,
     Task,
     TherapyFormat,
@@ -140,7 +144,7 @@ from ._core import (
 from ._errors import DecodeError, DecodeWarning, TableError
 from ._import import import_fhir, import_redcap, import_tables, issues_frame
 from ._findings import Findings, ValidationResults, findings_frame
-from ._trials import Consort
+from ._trials import Consort, RelapseSurvival
 from . import _trials
 from ._frames import frame as _frame
 from ._progress import chunks as _chunks
@@ -639,6 +643,27 @@ def write_cases(cases: Case | Iterable[Case] | PathLike, path: PathLike, *, cata
     return target
 
 
+_AnalysisSetName = Literal["completers", "itt", "per_protocol"]
+_MissingName = Literal["non_response", "left_out"]
+
+
+@_plain_type_errors
+def relapse_survival(cases: Case | Iterable[Case] | PathLike, *, by: Grouping = _grouping_mod.DEFAULT,
+                     analysis_set: AnalysisSet | _AnalysisSetName = "completers", catalog: Catalog | None = None,
+                     threads: int = 1, recovery_period_months: int = 4,
+                     errors: ErrorMode = "raise") -> RelapseSurvival:
+    """Time to relapse or recurrence in maintenance (Frank et al. 1990, 2007), per group: the
+    Kaplan-Meier estimate, medians and the log-rank test of the cases at risk (a maintenance
+    relapse rule and a measure of its instrument after the acute course), as a
+    :class:`RelapseSurvival`. ``by`` as for :func:`summary` (default ``"arm"``: the allocated arm
+    under ``analysis_set="itt"`` or ``"per_protocol"``); ``analysis_set`` as for :func:`summary`."""
+    items = _as_cases(cases, catalog=catalog, errors=errors, what="relapse_survival")
+    g = _grouping_of(items, by, catalog, "relapse_survival")
+    return RelapseSurvival(_core.relapse_times(items, by=g.by, labels=g.labels, analysis_set=AnalysisSet(analysis_set),
+                                               catalog=catalog, threads=threads,
+                                               recovery_period_months=recovery_period_months))
+
+
 @_plain_type_errors
 def consort(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None = None,
             errors: ErrorMode = "raise") -> Consort:
@@ -673,22 +698,47 @@ def _grouping_of(items: Sequence[Case], by: Grouping, catalog: Catalog | None, w
 
 
 def _summarized(cases: Case | Iterable[Case] | PathLike, by: Grouping, catalog: Catalog | None, threads: int,
-                recovery_period_months: int, what: str, errors: ErrorMode) -> tuple[CohortSummary, _grouping_mod.Labels]:
+                recovery_period_months: int, what: str, errors: ErrorMode,
+                analysis_set: AnalysisSet | _AnalysisSetName | None = None,
+                missing: MissingOutcome | _MissingName | None = None) -> tuple[CohortSummary, _grouping_mod.Labels]:
     items = _as_cases(cases, catalog=catalog, errors=errors, what=what)
     g = _grouping_of(items, by, catalog, what)
     s = _core.summarize(items, by=g.by, labels=g.labels, catalog=catalog, threads=threads,
-                        recovery_period_months=recovery_period_months)
+                        recovery_period_months=recovery_period_months,
+                        analysis_set=AnalysisSet.completers if analysis_set is None else AnalysisSet(analysis_set),
+                        missing=MissingOutcome.non_response if missing is None else MissingOutcome(missing))
     return s, g
 
 
 @_plain_type_errors
+def analysis_population(cases: Case | Iterable[Case] | PathLike, analysis_set: AnalysisSet | _AnalysisSetName, *,
+                        catalog: Catalog | None = None, threads: int = 1,
+                        errors: ErrorMode = "raise") -> _pd.DataFrame:
+    """Who is in an analysis set (docs/trials.md "Analysis sets"), one row per case: ``case_id``,
+    ``in_set``, ``arm`` (the allocated arm under ``itt`` and ``per_protocol``, the arm received
+    under ``completers``; ``(none)`` when absent) and ``excluded_because`` (empty when in).
+    ``itt`` and ``per_protocol`` of cases none of which was randomised raise ValueError (the set
+    would be silently empty); ``per_protocol`` validates the cases (an error-severity finding is a
+    major protocol deviation)."""
+    items = _as_cases(cases, catalog=catalog, errors=errors, what="analysis_population")
+    p = _core.analysis_population(items, AnalysisSet(analysis_set), catalog=catalog, threads=threads)
+    return _pd.DataFrame({"case_id": [c.case_id for c in items],
+                          "in_set": _pd.array([bool(m) for m in p.member], dtype=bool),
+                          "arm": p.arm, "excluded_because": p.excluded_because})
+
+
+@_plain_type_errors
 def cohort_summary(cases: Case | Iterable[Case] | PathLike, *, by: Grouping = _grouping_mod.DEFAULT,
+                   analysis_set: AnalysisSet | _AnalysisSetName = "completers",
+                   missing: MissingOutcome | _MissingName = "non_response",
                    catalog: Catalog | None = None, threads: int = 1,
                    recovery_period_months: int = 4, errors: ErrorMode = "raise") -> CohortSummary:
     """Every group's statistics and every pair of groups compared, as a :class:`CohortSummary`;
-    ``by`` as for :func:`summary` (its ``by`` field is ``none`` unless grouped by arm, site or
-    adaptation alone); ``errors`` as for :func:`summary`."""
-    return _summarized(cases, by, catalog, threads, recovery_period_months, "cohort_summary", errors)[0]
+    ``by``, ``analysis_set`` and ``missing`` as for :func:`summary` (its ``by`` field is ``none``
+    unless grouped by arm, site or adaptation alone; ``notes`` states the set and how missing data
+    were handled); ``errors`` as for :func:`summary`."""
+    return _summarized(cases, by, catalog, threads, recovery_period_months, "cohort_summary", errors,
+                       analysis_set, missing)[0]
 
 
 def _computed(cases: Case | Iterable[Case] | PathLike | CohortSummary, what: str, **given: Any) -> None:
@@ -703,6 +753,7 @@ def _computed(cases: Case | Iterable[Case] | PathLike | CohortSummary, what: str
 
 @_plain_type_errors
 def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: Grouping = _grouping_mod.DEFAULT,
+            analysis_set: AnalysisSet | _AnalysisSetName | None = None, missing: MissingOutcome | _MissingName | None = None,
             catalog: Catalog | None = None, threads: int = 1,
             recovery_period_months: int | None = None, errors: ErrorMode = "raise") -> _pd.DataFrame:
     """The cohort statistics as a DataFrame: one row per group and instrument; nested statistics
@@ -712,31 +763,45 @@ def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: Grou
     of the cases table of :func:`tables` (``arm``, ``site``, ``adaptation``, ``format``,
     ``primary_focus`` ...), a list of them (labels joined by `` | ``, and one column per name
     after ``group``), or a function of the :class:`Case` returning its label. A case with no
-    value is in the group ``(none)``. Given a :class:`CohortSummary`, ``by``, ``catalog`` and
+    value is in the group ``(none)``.
+
+    ``analysis_set`` (docs/trials.md "Analysis sets"): ``"completers"`` (default: every case but
+    records screened and never randomised; each figure where baseline and endpoint were observed),
+    ``"itt"`` (every randomised case, grouped by its allocated arm when ``by="arm"``) or
+    ``"per_protocol"``. ``missing`` (``itt`` only): a missing endpoint counts as no response and
+    no remission (``"non_response"``, the default) or is left out (``"left_out"``). Every row
+    states its set (``analysis_set``, ``missing_endpoints`` columns).
+
+    Given a :class:`CohortSummary`, ``by``, ``analysis_set``, ``missing``, ``catalog`` and
     ``recovery_period_months`` must be left out. ``errors="collect"``: a path's unreadable cases
     are left out with a :class:`DecodeWarning`."""
-    _computed(cases, "summary", by=by, catalog=catalog, recovery_period_months=recovery_period_months)
+    _computed(cases, "summary", by=by, catalog=catalog, recovery_period_months=recovery_period_months,
+              analysis_set=analysis_set, missing=missing)
     if isinstance(cases, CohortSummary):
         return _frame(_core.summary_columns(cases))
     s, g = _summarized(cases, by, catalog, threads, 4 if recovery_period_months is None else recovery_period_months,
-                       "summary", errors)
+                       "summary", errors, analysis_set, missing)
     return _grouping_mod.keyed(_frame(_core.summary_columns(s)), g)
 
 
 @_plain_type_errors
 def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: Grouping = _grouping_mod.DEFAULT,
+                analysis_set: AnalysisSet | _AnalysisSetName | None = None,
+                missing: MissingOutcome | _MissingName | None = None,
                 catalog: Catalog | None = None, recovery_period_months: int | None = None,
                 errors: ErrorMode = "raise") -> _pd.DataFrame:
     """Every pair of groups compared: one row per pair, instrument and outcome; ``outcome`` is
     ``change`` for Hedges' g on change scores (``n``: cases in both groups) and a rate name for a
     rate difference a - b with Newcombe's interval (``n`` empty: each rate has its own n, in
     :func:`summary`). Groups are in label order, ``group_a`` before ``group_b``; the group
-    ``(none)`` is never a side. ``by`` as for :func:`summary` (default ``"arm"``); given a
-    :class:`CohortSummary`, ``by``, ``catalog`` and ``recovery_period_months`` must be left out."""
-    _computed(cases, "comparisons", by=by, catalog=catalog, recovery_period_months=recovery_period_months)
+    ``(none)`` is never a side. ``by``, ``analysis_set`` and ``missing`` as for :func:`summary`
+    (default ``"arm"``, ``"completers"``); given a :class:`CohortSummary`, ``by``, ``analysis_set``,
+    ``missing``, ``catalog`` and ``recovery_period_months`` must be left out."""
+    _computed(cases, "comparisons", by=by, catalog=catalog, recovery_period_months=recovery_period_months,
+              analysis_set=analysis_set, missing=missing)
     s = cases if isinstance(cases, CohortSummary) else _summarized(
         cases, by, catalog, 1, 4 if recovery_period_months is None else recovery_period_months, "comparisons",
-        errors)[0]
+        errors, analysis_set, missing)[0]
     rows: list[dict[str, Any]] = []
     for c in s.comparisons:
         g = c.hedges_g
@@ -751,6 +816,7 @@ def comparisons(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: 
     for name in ("estimate", "lower", "upper"):
         out[name] = out[name].astype("float64")
     out["n"] = out["n"].astype("Int64")  # cases in both groups, for Hedges' g rows
+    out["analysis_set"] = str(s.analysis_set)  # every row states its set
     return out
 
 
@@ -762,20 +828,27 @@ def case_json_schema(catalog: Catalog | None = None) -> dict[str, Any]:
 
 
 @_plain_type_errors
-def synthesize(cases: int | None = None, *, seed: int | None = None, options: SynthOptions | None = None,
-               catalog: Catalog | None = None) -> CaseList:
+def synthesize(cases: int | None = None, *, seed: int | None = None, trial: bool | None = None,
+               options: SynthOptions | None = None, catalog: Catalog | None = None) -> CaseList:
     """A deterministic synthetic two-arm cohort (docs/synthetic.md): same seed, same cases, as a
     :class:`CaseList` (as ``read_cases`` gives).
-    ``cases`` (default 100) and ``seed`` (default 1), or ``options`` with its own ``cases`` and
-    ``seed``: giving both is an error, never one silently overriding the other."""
+    ``cases`` (default 100), ``seed`` (default 1) and ``trial`` (default False: True adds the
+    randomised-trial record with the default :class:`SynthTrial`), or ``options`` with its own
+    ``cases``, ``seed`` and ``trial``: giving both is an error, never one silently overriding the other."""
     if options is not None:
-        if cases is not None or seed is not None:
-            raise ValueError(f"iptkit.synthesize: cases and seed come from options (cases={options.cases}, "
-                             f"seed={options.seed}); set them there, or leave options out")
+        if cases is not None or seed is not None or trial is not None:
+            raise ValueError(f"iptkit.synthesize: cases, seed and trial come from options (cases={options.cases}, "
+                             f"seed={options.seed}, trial={'set' if options.trial is not None else 'None'}); "
+                             "set them there, or leave options out")
         return CaseList(_core.synthesize(options, catalog=catalog))
+    if trial is not None and not isinstance(trial, bool):
+        raise TypeError(f"iptkit.synthesize: trial takes True or False (for its knobs: "
+                        f"options=SynthOptions(trial=SynthTrial(...))); found {type(trial).__name__}")
     o = SynthOptions()
     o.cases = 100 if cases is None else cases
     o.seed = 1 if seed is None else seed
+    if trial:
+        o.trial = SynthTrial()
     return CaseList(_core.synthesize(o, catalog=catalog))
 
 
@@ -841,6 +914,8 @@ __all__ = [
     "FhirAttach",
     "FhirImportResult",
     "consort",
+    "relapse_survival",
+    "RelapseSurvival",
     "import_fhir",
     "import_redcap",
     "import_tables",
@@ -854,6 +929,10 @@ __all__ = [
     "GriefFocus",
     "GriefType",
     "GroupBy",
+    "AnalysisSet",
+    "MissingOutcome",
+    "AnalysisPopulation",
+    "analysis_population",
     "Grouping",
     "GroupComparison",
     "GroupSummary",
@@ -904,6 +983,7 @@ __all__ = [
     "SynthAreaShare",
     "SynthDeviations",
     "SynthOptions",
+    "SynthTrial",
     "SynthShare",
     "Task",
     "TherapyFormat",

@@ -490,11 +490,17 @@ class Cohort:
         return out
 
     def summary(self, *, by: Grouping = _grouping.DEFAULT, threads: int = 1,
-                recovery_period_months: int = 4) -> _pd.DataFrame:
+                recovery_period_months: int = 4, analysis_set: str = "completers") -> _pd.DataFrame:
         """The cohort statistics (as :func:`iptkit.summary`), grouped ``by`` (default ``"arm"``)
         a column of the cases table, a list of them, or None for one group; a case with no value
         is in the group ``(none)``. A Cohort has no Case objects: group by a function by adding its
-        labels as a column of the cases table."""
+        labels as a column of the cases table. Its columns carry no trial record, so the analysis
+        set is ``"completers"``: for ``"itt"`` or ``"per_protocol"`` use :func:`iptkit.summary` on
+        the cases (``cohort.cases()``)."""
+        if analysis_set != "completers":
+            raise ValueError(f"iptkit.Cohort.summary: analysis_set={analysis_set!r} needs the trial record, which a "
+                             "Cohort's columns do not carry; use iptkit.summary(cohort.cases(), "
+                             f"analysis_set={analysis_set!r})")
         g = _grouping.of_table(self._tables["cases"], by, "Cohort.summary")
         s = _core.cohort_summarize(self._columns, g.labels or [], by=g.by, catalog=self._catalog,
                                    threads=_whole("threads", threads, 1),

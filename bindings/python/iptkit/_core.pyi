@@ -10,7 +10,7 @@ import numpy.typing
 import typing
 from iptkit._findings import Findings
 import typing_extensions
-__all__: list[str] = ['AdverseEvent', 'AffectiveFocus', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ConsortArm', 'ConsortBox', 'ConsortFlow', 'ConsortReason', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidPseudonym', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'Discontinuation', 'DiscontinuationReason', 'DiscontinuedBy', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relatedness', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'TrialRecord', 'case_json_schema', 'case_trajectory_svg', 'cases_from_pickle', 'cases_json', 'cases_pickle', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'consort', 'deidentify', 'escape_xml', 'fhir_bundle', 'formula_triggers', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'spreadsheet_safe', 'spreadsheet_value', 'stats_ancova', 'stats_cox', 'stats_icc', 'stats_kaplan_meier', 'stats_logrank', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
+__all__: list[str] = ['AdverseEvent', 'AffectiveFocus', 'AnalysisPopulation', 'AnalysisSet', 'Assessment', 'AssessmentRecord', 'Attendance', 'Case', 'CaseOutcome', 'CaseStream', 'Catalog', 'CohortColumns', 'CohortSummary', 'ConcurrentTreatment', 'ConsortArm', 'ConsortBox', 'ConsortFlow', 'ConsortReason', 'ContactFrequency', 'Contract', 'CourseProgress', 'DateHandling', 'DeficitPattern', 'DeidAction', 'DeidChange', 'DeidMapping', 'DeidPseudonym', 'DeidReport', 'Deidentified', 'DeidentifyOptions', 'Diagnosis', 'DiagnosisSystem', 'Discontinuation', 'DiscontinuationReason', 'DiscontinuedBy', 'DisputeStage', 'EffectSize', 'ErrorKind', 'Expectation', 'ExpectationHolder', 'ExpectationStatus', 'FhirAttach', 'FhirImportResult', 'Finding', 'FocusModel', 'Formulation', 'GriefFocus', 'GriefType', 'GroupBy', 'GroupComparison', 'GroupSummary', 'Homework', 'HomeworkStatus', 'ImportErrorKind', 'ImportIssue', 'ImportResult', 'Instrument', 'InstrumentRegistry', 'InterpersonalDeficitsFocus', 'InterpersonalSchema', 'Inventory', 'JacobsonTruax', 'MaintenancePlan', 'MeanSd', 'MeasureStatus', 'MissingOutcome', 'NotComputed', 'OpenRiskAlert', 'OverdueTask', 'Phase', 'PlannedSession', 'ProblemArea', 'Proportion', 'Protocol', 'ProtocolKind', 'ProtocolRegistry', 'RateDifference', 'Rater', 'ReadError', 'ReadLimits', 'RelapseKind', 'RelapseRule', 'Relatedness', 'Relationship', 'RelationshipKind', 'RelationshipStatus', 'Renegotiation', 'ReviewerRole', 'RiskReview', 'RiskReviewOutcome', 'RoleDisputeFocus', 'RoleTransitionFocus', 'RuleSet', 'ScoreDirection', 'Session', 'SessionFrequency', 'Severity', 'SeverityBand', 'SynthAreaShare', 'SynthArm', 'SynthDeviations', 'SynthOptions', 'SynthShare', 'SynthTrial', 'Task', 'TherapyFormat', 'TherapyModality', 'TransitionType', 'TreatmentKind', 'TrialRecord', 'analysis_population', 'case_json_schema', 'case_trajectory_svg', 'cases_from_pickle', 'cases_json', 'cases_pickle', 'check', 'closeness_circle_svg', 'cohort_columns_from_tables', 'cohort_outcome_columns', 'cohort_shape', 'cohort_summarize', 'consort', 'deidentify', 'escape_xml', 'fhir_bundle', 'formula_triggers', 'html_report', 'import_fhir_text', 'import_redcap_columns', 'import_redcap_text', 'import_tables_findings', 'import_tables_text', 'instruments_json_schema', 'outcome_columns', 'outcomes', 'plan', 'progress', 'protocols_json_schema', 'read_case_file', 'read_case_text', 'read_cohort_file', 'read_cohort_tables', 'read_cohort_text', 'relapse_times', 'spreadsheet_safe', 'spreadsheet_value', 'stats_ancova', 'stats_cox', 'stats_icc', 'stats_kaplan_meier', 'stats_logrank', 'summarize', 'summary_columns', 'synthesize', 'tidy_columns', 'tidy_csv', 'validate', 'validate_cohort', 'wilson']
 class ReadLimits:
     """
     Limits on what a reader accepts; beyond one, a limit_exceeded error.
@@ -3553,6 +3553,19 @@ class GroupBy(iptkit._spelled.Spelled):
     arm = 'arm'
     none = 'none'
     site = 'site'
+class AnalysisSet(iptkit._spelled.Spelled):
+    """
+    Which cases an analysis takes: completers, itt or per_protocol.
+    """
+    completers = 'completers'
+    itt = 'itt'
+    per_protocol = 'per_protocol'
+class MissingOutcome(iptkit._spelled.Spelled):
+    """
+    What an intention-to-treat analysis does with a missing binary endpoint.
+    """
+    left_out = 'left_out'
+    non_response = 'non_response'
 class CaseOutcome:
     """
     The outcomes of one case and instrument (outcomes.md).
@@ -4136,7 +4149,7 @@ class GroupSummary:
         ...
     def __getstate__(self) -> tuple[typing.Any, ...]:
         ...
-    def __init__(self, *, group: str, instrument: str, cases: typing.SupportsInt | typing.SupportsIndex, with_baseline_and_endpoint: typing.SupportsInt | typing.SupportsIndex, baseline: MeanSd, endpoint: MeanSd, change: MeanSd, response: Proportion, remission: Proportion, reliable_improvement: Proportion, reliable_deterioration: Proportion, recovery: Proportion, reliable_recovery: Proportion, relapse: Proportion, recurrence: Proportion, completers: Proportion, d_z: EffectSize, d_av: EffectSize) -> None:
+    def __init__(self, *, group: str, instrument: str, cases: typing.SupportsInt | typing.SupportsIndex, with_baseline_and_endpoint: typing.SupportsInt | typing.SupportsIndex, baseline: MeanSd, endpoint: MeanSd, change: MeanSd, response: Proportion, remission: Proportion, reliable_improvement: Proportion, reliable_deterioration: Proportion, recovery: Proportion, reliable_recovery: Proportion, relapse: Proportion, recurrence: Proportion, completers: Proportion, d_z: EffectSize, d_av: EffectSize, analysis_set: AnalysisSet | str, missing_endpoints: MissingOutcome | str | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -4152,6 +4165,14 @@ class GroupSummary:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+    @property
+    def analysis_set(self) -> AnalysisSet:
+        """
+        the set the row describes
+        """
+    @analysis_set.setter
+    def analysis_set(self, arg1: AnalysisSet | str) -> None:
+        ...
     @property
     def baseline(self) -> MeanSd:
         """
@@ -4223,6 +4244,14 @@ class GroupSummary:
         """
     @instrument.setter
     def instrument(self, arg1: str) -> None:
+        ...
+    @property
+    def missing_endpoints(self) -> MissingOutcome | None:
+        """
+        Under `itt`: what response and remission did with a missing endpoint; absent otherwise (missing endpoints are then left out of every statistic).
+        """
+    @missing_endpoints.setter
+    def missing_endpoints(self, arg1: MissingOutcome | str | None) -> None:
         ...
     @property
     def recovery(self) -> Proportion:
@@ -4457,7 +4486,7 @@ class CohortSummary:
         ...
     def __getstate__(self) -> tuple[typing.Any, ...]:
         ...
-    def __init__(self, *, by: GroupBy | str, groups: collections.abc.Sequence[GroupSummary] = [], comparisons: collections.abc.Sequence[GroupComparison] = []) -> None:
+    def __init__(self, *, by: GroupBy | str, groups: collections.abc.Sequence[GroupSummary] = [], comparisons: collections.abc.Sequence[GroupComparison] = [], analysis_set: AnalysisSet | str, missing_endpoints: MissingOutcome | str | None = None, population: typing.SupportsInt | typing.SupportsIndex, excluded: typing.SupportsInt | typing.SupportsIndex, notes: collections.abc.Sequence[str] = []) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -4473,6 +4502,14 @@ class CohortSummary:
         """
         The canonical JSON text (pretty: two-space indent and a final newline; else one line).
         """
+    @property
+    def analysis_set(self) -> AnalysisSet:
+        """
+        who is analysed
+        """
+    @analysis_set.setter
+    def analysis_set(self, arg1: AnalysisSet | str) -> None:
+        ...
     @property
     def by(self) -> GroupBy:
         """
@@ -4490,12 +4527,119 @@ class CohortSummary:
     def comparisons(self, arg1: collections.abc.Sequence[GroupComparison]) -> None:
         ...
     @property
+    def excluded(self) -> int:
+        """
+        cases outside it
+        """
+    @excluded.setter
+    def excluded(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
     def groups(self) -> list[GroupSummary]:
         """
         by group (first-appearance order), then instrument
         """
     @groups.setter
     def groups(self, arg1: collections.abc.Sequence[GroupSummary]) -> None:
+        ...
+    @property
+    def missing_endpoints(self) -> MissingOutcome | None:
+        """
+        under itt: missing binary endpoints
+        """
+    @missing_endpoints.setter
+    def missing_endpoints(self, arg1: MissingOutcome | str | None) -> None:
+        ...
+    @property
+    def notes(self) -> list[str]:
+        """
+        the set and the handling of missing data, one sentence each
+        """
+    @notes.setter
+    def notes(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def population(self) -> int:
+        """
+        cases in the set
+        """
+    @population.setter
+    def population(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+class AnalysisPopulation:
+    """
+    The cases of an analysis set: per case whether it is in, its arm, and why not.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> AnalysisPopulation:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> AnalysisPopulation:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[typing.Any, ...]:
+        ...
+    def __init__(self, *, set: AnalysisSet | str, member: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], arm: collections.abc.Sequence[str] = [], excluded_because: collections.abc.Sequence[str] = [], size: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def arm(self) -> list[str]:
+        """
+        per case: `trial.allocation` (itt, per_protocol) or `arm`; "(none)" when absent
+        """
+    @arm.setter
+    def arm(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def excluded_because(self) -> list[str]:
+        """
+        per case: empty when in, else why not
+        """
+    @excluded_because.setter
+    def excluded_because(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def member(self) -> list[int]:
+        """
+        per case: 1 in the set
+        """
+    @member.setter
+    def member(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def set(self) -> AnalysisSet:
+        """
+        the set
+        """
+    @set.setter
+    def set(self, arg1: AnalysisSet | str) -> None:
+        ...
+    @property
+    def size(self) -> int:
+        """
+        cases in the set
+        """
+    @size.setter
+    def size(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
 class SynthShare:
     """
@@ -4757,6 +4901,129 @@ class SynthDeviations:
     @unagreed_formulation.setter
     def unagreed_formulation(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
         ...
+class SynthTrial:
+    """
+    The randomised-trial record of a synthetic cohort.
+    """
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    @staticmethod
+    def from_dict(data: typing.Any, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthTrial:
+        """
+        Reads plain Python values shaped like the JSON document; raises DecodeError like from_json.
+        """
+    @staticmethod
+    def from_json(text: str, *, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> SynthTrial:
+        """
+        Reads JSON text; raises DecodeError listing every structural error with its JSON Pointer.
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __getstate__(self) -> tuple[typing.Any, ...]:
+        ...
+    def __init__(self, *, screen_failure_rate: typing.SupportsFloat | typing.SupportsIndex = 0.2, declined_share: typing.SupportsFloat | typing.SupportsIndex = 0.35, second_reason_share: typing.SupportsFloat | typing.SupportsIndex = 0.2, therapists_per_site: typing.SupportsInt | typing.SupportsIndex = 4, therapist_effect_sd: typing.SupportsFloat | typing.SupportsIndex = 0.05, colleague_session_share: typing.SupportsFloat | typing.SupportsIndex = 0.05, crossover_rate: typing.SupportsFloat | typing.SupportsIndex = 0.02, follow_up_days: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [90, 180, 365], missed_follow_up_rate: typing.SupportsFloat | typing.SupportsIndex = 0.15, adverse_event_rate: typing.SupportsFloat | typing.SupportsIndex = 0.06, serious_share: typing.SupportsFloat | typing.SupportsIndex = 0.15) -> None:
+        ...
+    def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
+        ...
+    def __repr__(self) -> str:
+        ...
+    def __setstate__(self, arg0: tuple[typing.Any, ...]) -> None:
+        ...
+    def to_dict(self) -> typing.Any:
+        """
+        The JSON document as plain Python values (dates as ISO strings, enums as spellings).
+        """
+    def to_json(self, *, pretty: bool = True) -> str:
+        """
+        The canonical JSON text (pretty: two-space indent and a final newline; else one line).
+        """
+    @property
+    def adverse_event_rate(self) -> float:
+        """
+        cases with an adverse event
+        """
+    @adverse_event_rate.setter
+    def adverse_event_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def colleague_session_share(self) -> float:
+        """
+        attended sessions taken by another therapist of the site
+        """
+    @colleague_session_share.setter
+    def colleague_session_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def crossover_rate(self) -> float:
+        """
+        cases that received another arm than allocated (with a reason)
+        """
+    @crossover_rate.setter
+    def crossover_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def declined_share(self) -> float:
+        """
+        of those: eligible but declined (the rest not eligible)
+        """
+    @declined_share.setter
+    def declined_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def follow_up_days(self) -> list[int]:
+        """
+        follow-up visits after the last acute session
+        """
+    @follow_up_days.setter
+    def follow_up_days(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
+        ...
+    @property
+    def missed_follow_up_rate(self) -> float:
+        """
+        per visit: not attended
+        """
+    @missed_follow_up_rate.setter
+    def missed_follow_up_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def screen_failure_rate(self) -> float:
+        """
+        records screened and never randomised
+        """
+    @screen_failure_rate.setter
+    def screen_failure_rate(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def second_reason_share(self) -> float:
+        """
+        not-eligible records with a second exclusion reason
+        """
+    @second_reason_share.setter
+    def second_reason_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def serious_share(self) -> float:
+        """
+        of those events: serious (ICH E2A)
+        """
+    @serious_share.setter
+    def serious_share(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def therapist_effect_sd(self) -> float:
+        """
+        SD of a therapist's shift of the proportional PHQ-9 improvement
+        """
+    @therapist_effect_sd.setter
+    def therapist_effect_sd(self, arg1: typing.SupportsFloat | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def therapists_per_site(self) -> int:
+        """
+        therapists per site (per cohort without sites)
+        """
+    @therapists_per_site.setter
+    def therapists_per_site(self, arg1: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
 class SynthOptions:
     """
     Every knob of the synthetic cohort generator.
@@ -4776,7 +5043,7 @@ class SynthOptions:
         ...
     def __getstate__(self) -> tuple[typing.Any, ...]:
         ...
-    def __init__(self, *, seed: typing.SupportsInt | typing.SupportsIndex = 1, cases: typing.SupportsInt | typing.SupportsIndex = 100, id_prefix: str = 'SYN-', arms: collections.abc.Sequence[SynthArm] = ..., sites: collections.abc.Sequence[SynthShare] = ..., problem_areas: collections.abc.Sequence[SynthAreaShare] = ..., second_focus_share: typing.SupportsFloat | typing.SupportsIndex = 0.2, start_from: datetime.date | str = ..., start_to: datetime.date | str = ..., dropout_rate: typing.SupportsFloat | typing.SupportsIndex = 0.2, cancellation_rate: typing.SupportsFloat | typing.SupportsIndex = 0.05, no_show_rate: typing.SupportsFloat | typing.SupportsIndex = 0.07, missing_assessment_rate: typing.SupportsFloat | typing.SupportsIndex = 0.05, gad7_share: typing.SupportsFloat | typing.SupportsIndex = 0.5, antidepressant_share: typing.SupportsFloat | typing.SupportsIndex = 0.3, renegotiation_share: typing.SupportsFloat | typing.SupportsIndex = 0.05, maintenance_share: typing.SupportsFloat | typing.SupportsIndex = 0.3, relapse_share: typing.SupportsFloat | typing.SupportsIndex = 0.26, risk_rate: typing.SupportsFloat | typing.SupportsIndex = 0.1, deviations: SynthDeviations = ...) -> None:
+    def __init__(self, *, seed: typing.SupportsInt | typing.SupportsIndex = 1, cases: typing.SupportsInt | typing.SupportsIndex = 100, id_prefix: str = 'SYN-', arms: collections.abc.Sequence[SynthArm] = ..., sites: collections.abc.Sequence[SynthShare] = ..., problem_areas: collections.abc.Sequence[SynthAreaShare] = ..., second_focus_share: typing.SupportsFloat | typing.SupportsIndex = 0.2, start_from: datetime.date | str = ..., start_to: datetime.date | str = ..., dropout_rate: typing.SupportsFloat | typing.SupportsIndex = 0.2, cancellation_rate: typing.SupportsFloat | typing.SupportsIndex = 0.05, no_show_rate: typing.SupportsFloat | typing.SupportsIndex = 0.07, missing_assessment_rate: typing.SupportsFloat | typing.SupportsIndex = 0.05, gad7_share: typing.SupportsFloat | typing.SupportsIndex = 0.5, antidepressant_share: typing.SupportsFloat | typing.SupportsIndex = 0.3, renegotiation_share: typing.SupportsFloat | typing.SupportsIndex = 0.05, maintenance_share: typing.SupportsFloat | typing.SupportsIndex = 0.3, relapse_share: typing.SupportsFloat | typing.SupportsIndex = 0.26, risk_rate: typing.SupportsFloat | typing.SupportsIndex = 0.1, deviations: SynthDeviations = ..., trial: SynthTrial | None = None) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -4951,6 +5218,14 @@ class SynthOptions:
         """
     @start_to.setter
     def start_to(self, arg1: datetime.date | str) -> None:
+        ...
+    @property
+    def trial(self) -> SynthTrial | None:
+        """
+        the trial record; absent: cases have none
+        """
+    @trial.setter
+    def trial(self, arg1: SynthTrial | None) -> None:
         ...
 class DateHandling(iptkit._spelled.Spelled):
     """
@@ -6063,6 +6338,10 @@ class ConsortFlow:
     @randomised.setter
     def randomised(self, arg1: ConsortBox) -> None:
         ...
+def analysis_population(cases: collections.abc.Iterable[Case], analysis_set: AnalysisSet | str, *, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1) -> AnalysisPopulation:
+    """
+    The cases of an analysis set (per_protocol validates the cases for major deviations).
+    """
 def case_json_schema(catalog: Catalog | None = None) -> str:
     """
     The JSON Schema (draft 2020-12) of the case document, as JSON text.
@@ -6191,6 +6470,10 @@ def read_cohort_text(data: bytes, name: str, *, lax: bool = False, catalog: Cata
     """
     Reads a cohort held in memory (one document, a JSON array or JSON Lines; `name` is its file name, whose extension decides the shape first). Returns (cases, errors): each error is (index, line, [ReadError], case_id or None, source).
     """
+def relapse_times(cases: collections.abc.Iterable[Case], *, by: GroupBy | str = ..., labels: collections.abc.Sequence[str] | None = None, analysis_set: AnalysisSet | str = ..., catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> dict[str, tuple[typing.Any, ...]]:
+    """
+    The cases at risk of relapse or recurrence in maintenance: time, event, kind and group (iptkit.relapse_survival).
+    """
 def spreadsheet_safe(text: str) -> str:
     """
     A text as a spreadsheet-safe CSV cell: a leading ' when it begins with = + - @ tab or CR, or with ' followed by one of those or '; otherwise unchanged.
@@ -6219,9 +6502,9 @@ def stats_logrank(time: typing.Annotated[numpy.typing.ArrayLike, numpy.float64],
     """
     The logrank_test as a dict; iptkit.stats.logrank is the public front.
     """
-def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy | str = ..., labels: collections.abc.Sequence[str] | None = None, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4) -> CohortSummary:
+def summarize(cases: collections.abc.Iterable[Case], *, by: GroupBy | str = ..., labels: collections.abc.Sequence[str] | None = None, catalog: Catalog | None = None, threads: typing.SupportsIndex = 1, recovery_period_months: typing.SupportsInt | typing.SupportsIndex = 4, analysis_set: AnalysisSet | str = ..., missing: MissingOutcome | str = ...) -> CohortSummary:
     """
-    The cohort statistics of the cases' outcomes, grouped by `by`, or by `labels` (one per case) when given.
+    The cohort statistics of the cases' outcomes in an analysis set, grouped by `by` (the allocated arm under itt and per_protocol), or by `labels` (one per case) when given.
     """
 def summary_columns(summary: CohortSummary) -> dict[str, tuple[typing.Any, ...]]:
     """

@@ -76,3 +76,61 @@ class Consort:
 
 def consort(cases: Any) -> Consort:
     return Consort(_core.consort(cases))
+
+
+class RelapseSurvival:
+    """Time to relapse or recurrence in maintenance, per group (docs/trials.md "Time to relapse").
+
+    ``subjects``: one row per case at risk (``case_id, group, days, event, kind``): days from the
+    last acute session to the maintenance relapse rule's firing (``event`` 1, ``kind`` relapse,
+    recurrence or no_remission) or to the last assessment of its instrument (``event`` 0).
+    ``kaplan_meier`` (:class:`iptkit.stats.KaplanMeier`, with ``table`` and ``median`` also here)
+    and ``logrank`` (:class:`iptkit.stats.Logrank`, None with one group or no event) are computed
+    on them. ``notes`` states the analysis set, who is at risk and the events by kind;
+    ``not_at_risk`` counts the cases of the set without a relapse rule or its measures."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        from . import stats
+        self.analysis_set: str = str(values["analysis_set"])
+        self.notes: list[str] = list(values["notes"])
+        self.not_at_risk: int = int(values["not_at_risk"])
+        self.subjects: _pd.DataFrame = _pd.DataFrame({
+            "case_id": _pd.Series(values["case_id"], dtype="string"),
+            "group": _pd.Series(values["group"], dtype="string"),
+            "days": _pd.Series(values["days"], dtype="float64"),
+            "event": _pd.Series(values["event"], dtype="int32"),
+            "kind": _pd.Series(values["kind"], dtype="string")})
+        s = self.subjects
+        self.kaplan_meier: stats.KaplanMeier | None = None
+        self.logrank: stats.Logrank | None = None
+        if len(s):
+            self.kaplan_meier = stats.kaplan_meier(s["days"], s["event"], s["group"].astype(str))
+            if s["group"].nunique() >= 2 and int(s["event"].sum()) > 0:
+                self.logrank = stats.logrank(s["days"], s["event"], s["group"].astype(str))
+
+    @property
+    def table(self) -> _pd.DataFrame:
+        """The Kaplan-Meier table (``group, time, at_risk, events, censored, survival, std_err,
+        lower, upper``); empty without subjects."""
+        if self.kaplan_meier is None:
+            return _pd.DataFrame(columns=["group", "time", "at_risk", "events", "censored", "survival", "std_err",
+                                          "lower", "upper"])
+        return self.kaplan_meier.table
+
+    @property
+    def median(self) -> _pd.DataFrame:
+        """Median days without relapse or recurrence per group (``group, median, lower, upper``);
+        NaN where not reached."""
+        if self.kaplan_meier is None:
+            return _pd.DataFrame(columns=["group", "median", "lower", "upper"])
+        return self.kaplan_meier.median
+
+    def plot(self, ax: Any = None) -> Any:
+        """The Kaplan-Meier curves (:func:`iptkit.plot.survival`)."""
+        from . import plot
+        return plot.survival(self, ax=ax)
+
+    def __repr__(self) -> str:
+        lr = f"; log-rank p={self.logrank.pvalue:.3g}" if self.logrank is not None else ""
+        return (f"<iptkit.RelapseSurvival: {len(self.subjects)} at risk, {int(self.subjects['event'].sum())} "
+                f"event(s); analysis set {self.analysis_set}{lr}>")

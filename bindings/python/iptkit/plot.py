@@ -42,7 +42,7 @@ from ._core import (
     ScoreDirection,
 )
 
-__all__ = ["trajectory", "weekly_means", "closeness_circle", "outcome_rates", "OUTCOMES", "WEEKLY_COLUMNS"]
+__all__ = ["trajectory", "weekly_means", "closeness_circle", "outcome_rates", "survival", "OUTCOMES", "WEEKLY_COLUMNS"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -569,4 +569,65 @@ def outcome_rates(cases_or_summary: Case | Iterable[Case] | PathLike | pd.DataFr
     ax.set_title(f"{name}: {words} rate by {_grouping.name_of(by) or 'all cases'}", loc="left", fontsize=11, pad=18)
     ax.text(0, 1.015, "95% Wilson intervals; k/n above each bar", transform=ax.transAxes, ha="left",
             va="bottom", fontsize=8, color=_MUTED)
+    return ax
+
+
+def survival(fit: Any, *, ax: Axes | None = None, band: bool = True, at_risk: bool = True,
+             ylabel: str = "without relapse or recurrence") -> Axes:
+    """Kaplan-Meier curves: a :class:`iptkit.RelapseSurvival` (``iptkit.relapse_survival``) or a
+    :class:`iptkit.stats.KaplanMeier`. One step curve per group (colour and dash pattern), its
+    log-log 95% band shaded, censored times marked with ``+``, the legend giving n and events per
+    group, the log-rank p-value in the title when the fit has one, and the numbers at risk under
+    the x axis at its ticks. A fit without subjects raises ValueError rather than drawing an empty
+    frame."""
+    from .stats import KaplanMeier
+    km = fit if isinstance(fit, KaplanMeier) else getattr(fit, "kaplan_meier", None)
+    if km is None:
+        raise ValueError("iptkit.plot.survival: the fit has no subjects at risk, so there is no curve to draw"
+                         + (f" ({'; '.join(fit.notes)})" if hasattr(fit, "notes") else ""))
+    table = km.table
+    ax = _new_axes(ax, (6.4, 4.4))
+    groups = list(dict.fromkeys(str(g) for g in table["group"]))
+    top = float(table["time"].max()) if len(table) else 1.0
+    for i, group in enumerate(groups):
+        rows = table[table["group"] == group]
+        colour, dash = _COLOURS[i % len(_COLOURS)], _DASHES[i % len(_DASHES)]
+        t = np.concatenate([[0.0], rows["time"].to_numpy(dtype=float)])
+        s = np.concatenate([[1.0], rows["survival"].to_numpy(dtype=float)])
+        n = int(rows["at_risk"].iloc[0]) if len(rows) else 0
+        events = int(rows["events"].sum())
+        ax.step(t, s, where="post", color=colour, linestyle=dash, linewidth=2, label=f"{group} (n={n}, events {events})",
+                gid=f"curve:{group}")
+        if band:
+            lo = np.concatenate([[1.0], rows["lower"].to_numpy(dtype=float)])
+            hi = np.concatenate([[1.0], rows["upper"].to_numpy(dtype=float)])
+            ax.fill_between(t, np.nan_to_num(lo, nan=0.0), np.nan_to_num(hi, nan=1.0), step="post", color=colour,
+                            alpha=0.15, linewidth=0, gid=f"band:{group}")
+        censored = rows[rows["censored"] > 0]
+        ax.plot(censored["time"], censored["survival"], linestyle="none", marker="+", markersize=8, color=colour,
+                gid=f"censored:{group}")
+    ax.set_xlim(0, top * 1.02)
+    ax.set_ylim(0, 1.05)
+    ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
+    ax.set_xlabel("days since the end of the acute course")
+    ax.set_ylabel(ylabel)
+    ax.grid(color="#dde3ea", linewidth=0.8)
+    ax.legend(loc="lower left", frameon=False)
+    logrank = getattr(fit, "logrank", None)
+    if logrank is not None:
+        ax.set_title(f"log-rank chi2 = {logrank.statistic:.2f}, df {logrank.df}, p = {logrank.pvalue:.3g}", fontsize=10)
+    if at_risk:
+        # Numbers at risk at each x tick: the subjects with time >= the tick.
+        ticks = [x for x in ax.get_xticks() if 0 <= x <= top * 1.02]
+        transform = blended_transform_factory(ax.transData, ax.transAxes)
+        for i, group in enumerate(groups):
+            rows = table[table["group"] == group]
+            first = int(rows["at_risk"].iloc[0]) if len(rows) else 0
+            for x in ticks:
+                later = rows[rows["time"] >= x]
+                count = int(later["at_risk"].iloc[0]) if len(later) else 0
+                ax.text(x, -0.2 - 0.06 * i, str(count if x > 0 else first), transform=transform, ha="center",
+                        va="top", fontsize=8, color=_COLOURS[i % len(_COLOURS)], gid=f"at_risk:{group}")
+        ax.text(0, -0.2 - 0.06 * len(groups), "at risk", transform=transform, ha="left", va="top", fontsize=8,
+                color=_MUTED)
     return ax
