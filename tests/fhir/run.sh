@@ -2,8 +2,8 @@
 # The outside FHIR R4 check, as ctest fhir_validation runs it: installs the pinned validator
 # (FHIR.js, tests/fhir/package-lock.json) into WORK_DIR, writes the Bundle of every case in
 # EXAMPLES_DIR (*.json, *.jsonl), of edge-case.json and of a synthetic cohort, validates each, and
-# requires that the
-# validator rejects a deliberately broken Bundle (broken-bundle.json), so the check can fail.
+# requires that the validator rejects two deliberately broken Bundles (broken-bundle.json,
+# wrong-target-bundle.json), so the check can fail.
 #   usage: tests/fhir/run.sh WRITE_FHIR_BUNDLES WORK_DIR EXAMPLES_DIR
 # NODE and NPM may name the programs (CMake passes the ones it found).
 set -euo pipefail
@@ -50,3 +50,16 @@ if [ "$rc" -ne 1 ] \
   exit 1
 fi
 echo "fhir_validation: the broken Bundle is rejected ($(wc -l <<<"$out") errors)"
+
+# validate.js's own check of reference target types (FHIR.js cannot read a type from urn:uuid:).
+set +e
+out="$("$node" "$npm_dir/validate.js" "$here/wrong-target-bundle.json" 2>/dev/null)"
+rc=$?
+set -e
+if [ "$rc" -ne 1 ] || [ "$(wc -l <<<"$out")" -ne 1 ] \
+  || ! grep -q 'AdverseEvent.study (WRONG-adverseevent-1): Reference to a CarePlan, expected ResearchStudy' <<<"$out"; then
+  echo "fhir_validation: the Bundle with a wrong reference target was not rejected as expected (exit $rc):" >&2
+  echo "$out" >&2
+  exit 1
+fi
+echo "fhir_validation: a reference to the wrong resource type is rejected"
