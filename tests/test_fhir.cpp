@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "test_support.hpp"
+#include "trial_case.hpp"
 #include "fhir/edge_catalog.hpp"
 
 namespace {
@@ -68,6 +69,9 @@ std::vector<std::string> free_text(const iptkit::case_record& c) {
     add_all(c.maintenance->warning_signs);
     add_all(c.maintenance->skills);
   }
+  if (c.trial && c.trial->arm_change_reason) add(*c.trial->arm_change_reason);
+  if (c.discontinuation && c.discontinuation->notes) add(*c.discontinuation->notes);
+  for (const auto& e : c.adverse_events) add(e.description);
   return out;
 }
 
@@ -105,6 +109,21 @@ std::size_t attended(const iptkit::case_record& c) {
   std::size_t n = 0;
   for (const auto& s : c.sessions) n += s.attendance == iptkit::attendance::attended;
   return n;
+}
+
+// The distinct therapists of attended sessions (a session's own, else the case's).
+std::size_t therapists(const iptkit::case_record& c) {
+  std::set<std::string> ids;
+  for (const auto& s : c.sessions)
+    if (s.attendance == iptkit::attendance::attended)
+      if (const auto& t = s.therapist_id ? s.therapist_id : c.therapist_id) ids.insert(*t);
+  return ids.size();
+}
+
+bool any_judged(const iptkit::case_record& c) {
+  for (const auto& e : c.adverse_events)
+    if (e.related) return true;
+  return false;
 }
 
 // Everything the test promises for any case; returns the problems found (empty: all good).
@@ -145,11 +164,29 @@ std::vector<std::string> problems(const iptkit::case_record& c, const std::strin
       {"Goal", c.formulation ? c.formulation->focus.size() : 0},
       {"RelatedPerson", c.inventory ? c.inventory->relationships.size() : 0},
       {"Encounter", attended(c)},
-      {"Observation", c.assessments.size()}};
+      {"Observation", c.assessments.size()},
+      {"Practitioner", therapists(c)},
+      {"ResearchStudy", c.trial ? 1u : 0u},
+      {"ResearchSubject", c.trial ? 1u : 0u},
+      {"Procedure", any_judged(c) ? 1u : 0u},
+      {"AdverseEvent", c.adverse_events.size()}};
   for (const auto& [type, n] : expected)
     if (counts[type] != n)
       p.push_back(type + ": " + std::to_string(counts[type]) + " resources, expected " + std::to_string(n));
   if (counts.size() != expected.size()) p.push_back("unexpected resource types");
+
+  // Adverse events are in case order, with the case's date and seriousness.
+  const auto events = resources_of(b, "AdverseEvent");
+  for (std::size_t i = 0; i < events.size() && i < c.adverse_events.size(); ++i) {
+    const auto& e = c.adverse_events[i];
+    const auto& r = *events[i];
+    if (r.at("date") != iptkit::format_date(e.date).c_str() ||
+        r.at("seriousness").at("coding").at(0).at("code") != (e.serious ? "Serious" : "Non-serious"))
+      p.push_back("adverse event " + std::to_string(i) + ": wrong date or seriousness");
+    if (r.contains("suspectEntity") != e.related.has_value())
+      p.push_back("adverse event " + std::to_string(i) + ": suspectEntity without a judged relation, or the reverse");
+    if (r.contains("study") != c.trial.has_value()) p.push_back("adverse event " + std::to_string(i) + ": study");
+  }
 
   // Observations are in assessment order: the code and the value follow the assessment.
   const auto observations = resources_of(b, "Observation");
@@ -484,6 +521,232 @@ TEST(Fhir, NameBasedUuidsAreStandardVersion5) {
   c.contract.start_date = *iptkit::parse_date("2026-01-05");
   const auto b = bj::parse(iptkit::fhir_bundle(c));
   EXPECT_EQ(b.at("entry").at(0).at("fullUrl"), "urn:uuid:ad6318c4-6581-5bfe-99a5-3750a50216eb");
+}
+
+// The trial record (docs/interop.md, "Trial record").
+
+// The fullUrl of the only resource of a type.
+std::string url_of(const bj::value& bundle, std::string_view type) {
+  std::string url;
+  for (const auto& e : bundle.at("entry").as_array())
+    if (e.at("resource").at("resourceType").as_string() == type) {
+      EXPECT_TRUE(url.empty()) << "more than one " << type;
+      url = str(e.at("fullUrl"));
+    }
+  return url;
+}
+
+bool mentions(const std::string& text, std::string_view what) { return text.find(what) != std::string::npos; }
+
+TEST(Fhir, TrialRecordIsAResearchSubjectOfAResearchStudy) {
+  auto c = iptkit::test::trial_case();
+  c.trial->stratum = "stratum-x9";  // trial_case's "severe" is also a band of the PHQ-9
+  const auto text = iptkit::fhir_bundle(c);
+  EXPECT_EQ(join(problems(c, text)), "");
+  const auto b = bj::parse(text);
+
+  const auto& subject = *resources_of(b, "ResearchSubject").at(0);
+  EXPECT_EQ(subject.at("id"), "RD-017-researchsubject");
+  EXPECT_EQ(subject.at("status"), "off-study");  // discontinued (moved away)
+  EXPECT_EQ(subject.at("period"), bj::parse(R"({"start": "2026-01-02", "end": "2026-03-01"})"));
+  EXPECT_EQ(subject.at("study").at("reference"), url_of(b, "ResearchStudy").c_str());
+  EXPECT_EQ(subject.at("individual").at("reference"), url_of(b, "Patient").c_str());
+  EXPECT_EQ(subject.at("assignedArm"), "ipt");
+  EXPECT_EQ(subject.at("actualArm"), "ipt");
+  EXPECT_EQ(subject.size(), 8u) << "resourceType, id, status, period, study, individual and the two arms";
+
+  const auto& study = *resources_of(b, "ResearchStudy").at(0);
+  EXPECT_EQ(study.at("id"), "RD-017-researchstudy");
+  EXPECT_EQ(study.at("status"), "active");
+  EXPECT_EQ(study.at("arm"), bj::parse(R"([{"name": "ipt"}])"));  // the same arm once
+  EXPECT_FALSE(study.contains("title")) << "the case names no study";
+
+  // Left out: randomisation site and stratum, the group, the discontinuation's reason.
+  for (const auto* what : {"leeds", "stratum-x9", "grp.3", "moved_away", "moved away"})
+    EXPECT_FALSE(mentions(text, what)) << what;
+}
+
+TEST(Fhir, ArmsAreTheAllocationAndTheArmReceived) {
+  auto c = iptkit::test::trial_case();
+  c.arm = "tau";
+  c.trial->arm_change_reason = "asked for the clinic nearer home";
+  const auto text = iptkit::fhir_bundle(c);
+  EXPECT_EQ(join(problems(c, text)), "");  // the reason is free text: not in the Bundle
+  const auto b = bj::parse(text);
+  const auto& subject = *resources_of(b, "ResearchSubject").at(0);
+  EXPECT_EQ(subject.at("assignedArm"), "ipt");
+  EXPECT_EQ(subject.at("actualArm"), "tau");
+  EXPECT_EQ(resources_of(b, "ResearchStudy").at(0)->at("arm"), bj::parse(R"([{"name": "ipt"}, {"name": "tau"}])"));
+}
+
+TEST(Fhir, ResearchSubjectStatusFollowsTheRecord) {
+  using iptkit::discontinuation_reason;
+  struct row {
+    const char* what;
+    bool randomised;
+    std::optional<bool> eligible;
+    std::optional<discontinuation_reason> discontinued;
+    const char* status;
+  };
+  const row rows[] = {
+      {"randomised", true, true, std::nullopt, "on-study"},
+      {"randomised, not screened", true, std::nullopt, std::nullopt, "on-study"},
+      {"randomised though not eligible (T005)", true, false, std::nullopt, "on-study"},
+      {"withdrew consent after randomisation", true, true, discontinuation_reason::withdrew_consent, "off-study"},
+      {"lost to follow-up", true, true, discontinuation_reason::lost_to_follow_up, "off-study"},
+      {"stopped after an adverse event", true, true, discontinuation_reason::adverse_event, "off-study"},
+      {"not eligible", false, false, std::nullopt, "ineligible"},
+      {"eligible, declined", false, true, std::nullopt, "withdrawn"},
+      {"not screened yet", false, std::nullopt, std::nullopt, "candidate"},
+  };
+  for (const auto& r : rows) {
+    SCOPED_TRACE(r.what);
+    auto c = iptkit::test::trial_case();
+    if (!r.randomised) c.trial->randomised_on.reset();
+    c.trial->eligible = r.eligible;
+    c.discontinuation.reset();
+    if (r.discontinued) c.discontinuation = iptkit::discontinuation{*iptkit::parse_date("2026-03-01"), *r.discontinued};
+    const auto text = iptkit::fhir_bundle(c);
+    EXPECT_EQ(join(problems(c, text)), "");
+    const auto b = bj::parse(text);
+    const auto& subject = *resources_of(b, "ResearchSubject").at(0);
+    EXPECT_EQ(subject.at("status"), r.status);
+    // Only a randomised record has a period and arms.
+    EXPECT_EQ(subject.contains("period"), r.randomised);
+    EXPECT_EQ(subject.contains("assignedArm"), r.randomised);
+    EXPECT_EQ(subject.contains("actualArm"), r.randomised);
+    if (r.randomised) {
+      EXPECT_EQ(subject.at("period").as_object().contains("end"), r.discontinued.has_value());
+    }
+  }
+}
+
+TEST(Fhir, AdverseEventsCarrySeriousnessAndCausalityNotTheirText) {
+  auto c = iptkit::test::trial_case();
+  // trial_case: a non-serious event judged not related, a serious one not judged; add the others.
+  c.adverse_events.push_back({*iptkit::parse_date("2026-02-21"), false, "felt dizzy", iptkit::relatedness::possibly});
+  c.adverse_events.push_back({*iptkit::parse_date("2026-02-22"), true, "self-harm", iptkit::relatedness::probably});
+  const auto text = iptkit::fhir_bundle(c);
+  EXPECT_EQ(join(problems(c, text)), "");  // no description in the Bundle
+  const auto b = bj::parse(text);
+  const auto events = resources_of(b, "AdverseEvent");
+  ASSERT_EQ(events.size(), 4u);
+  const auto course = url_of(b, "Procedure");
+  const auto study = url_of(b, "ResearchStudy");
+  for (const auto* e : events) {
+    EXPECT_EQ(e->at("actuality"), "actual");
+    EXPECT_EQ(e->at("subject").at("reference"), url_of(b, "Patient").c_str());
+    EXPECT_EQ(e->at("study").as_array().size(), 1u);
+    EXPECT_EQ(e->at("study").at(0).at("reference"), study.c_str());
+    EXPECT_FALSE(e->contains("event")) << "the description is free text";
+  }
+  EXPECT_EQ(events[0]->at("id"), "RD-017-adverseevent-1");
+  EXPECT_EQ(events[0]->at("date"), "2026-02-10");
+  EXPECT_EQ(events[0]->at("seriousness"),
+            bj::parse(R"({"coding": [{"system": "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness",
+                                      "code": "Non-serious", "display": "Non-serious"}]})"));
+  EXPECT_EQ(events[1]->at("seriousness").at("coding").at(0).at("code"), "Serious");
+  EXPECT_FALSE(events[1]->contains("suspectEntity")) << "its relation was not judged";
+
+  // not -> Unlikely, possibly -> Possible, probably -> Probably-Likely, the case's word as text.
+  const std::pair<std::size_t, const char*> judged[] = {
+      {0, R"({"coding": [{"system": "http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess",
+                          "code": "Unlikely", "display": "Unlikely"}], "text": "not related"})"},
+      {2, R"({"coding": [{"system": "http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess",
+                          "code": "Possible", "display": "Possible"}], "text": "possibly related"})"},
+      {3, R"({"coding": [{"system": "http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess",
+                          "code": "Probably-Likely", "display": "Probably/Likely"}], "text": "probably related"})"}};
+  for (const auto& [i, assessment] : judged) {
+    SCOPED_TRACE(i);
+    const auto& suspect = events[i]->at("suspectEntity").as_array();
+    ASSERT_EQ(suspect.size(), 1u);
+    EXPECT_EQ(suspect[0].at("instance").at("reference"), course.c_str());
+    ASSERT_EQ(suspect[0].at("causality").as_array().size(), 1u);
+    EXPECT_EQ(suspect[0].at("causality").at(0), bj::parse(std::string(R"({"assessment": )") + assessment + "}"));
+  }
+
+  // The suspected entity is the course of IPT, stopped by the discontinuation before its end.
+  const auto& procedure = *resources_of(b, "Procedure").at(0);
+  EXPECT_EQ(procedure.at("id"), "RD-017-procedure");
+  EXPECT_EQ(procedure.at("status"), "stopped");
+  EXPECT_EQ(procedure.at("code").at("coding").at(0).at("code"), "443730003");
+  EXPECT_EQ(procedure.at("basedOn").at(0).at("reference"), url_of(b, "CarePlan").c_str());
+  c.discontinuation.reset();
+  EXPECT_EQ(resources_of(bj::parse(iptkit::fhir_bundle(c)), "Procedure").at(0)->at("status"), "in-progress");
+  const auto ended = example("role-dispute-renegotiation.json");
+  c.sessions = ended.sessions;
+  c.contract = ended.contract;
+  c.formulation = ended.formulation;
+  c.inventory = ended.inventory;
+  c.assessments.clear();
+  c.trial->randomised_on = ended.contract.start_date;
+  EXPECT_EQ(resources_of(bj::parse(iptkit::fhir_bundle(c)), "Procedure").at(0)->at("status"), "completed");
+}
+
+TEST(Fhir, AdverseEventsWithoutATrialRecordNameNoStudy) {
+  auto c = iptkit::test::trial_case();
+  c.trial.reset();
+  c.adverse_events.at(1).related.reset();
+  c.adverse_events.at(0).related.reset();
+  const auto text = iptkit::fhir_bundle(c);
+  EXPECT_EQ(join(problems(c, text)), "");
+  const auto b = bj::parse(text);
+  EXPECT_EQ(resources_of(b, "AdverseEvent").size(), 2u);
+  EXPECT_TRUE(resources_of(b, "ResearchSubject").empty());
+  EXPECT_TRUE(resources_of(b, "Procedure").empty()) << "no relation judged";
+}
+
+TEST(Fhir, TherapistsArePractitionersOfTheirSessions) {
+  const auto c = iptkit::test::trial_case();  // th-07 for the case, th-09 took session 2
+  const auto b = bj::parse(iptkit::fhir_bundle(c));
+  const auto practitioners = resources_of(b, "Practitioner");
+  ASSERT_EQ(practitioners.size(), 2u);
+  EXPECT_EQ(practitioners[0]->at("id"), "RD-017-practitioner-1");
+  EXPECT_EQ(practitioners[0]->at("identifier"), bj::parse(R"([{"value": "th-07"}])"));
+  EXPECT_EQ(practitioners[1]->at("identifier"), bj::parse(R"([{"value": "th-09"}])"));
+  std::map<std::string, std::string> therapist_by_url;
+  for (const auto& e : b.at("entry").as_array())
+    if (e.at("resource").at("resourceType") == "Practitioner")
+      therapist_by_url[str(e.at("fullUrl"))] = str(e.at("resource").at("identifier").at(0).at("value"));
+  const auto encounters = resources_of(b, "Encounter");
+  ASSERT_EQ(encounters.size(), 4u);
+  for (std::size_t i = 0; i < encounters.size(); ++i) {
+    SCOPED_TRACE(i);
+    const auto& participant = encounters[i]->at("participant").as_array();
+    ASSERT_EQ(participant.size(), 1u);
+    EXPECT_EQ(participant[0].at("type").at(0).at("coding").at(0).at("code"), "PPRF");
+    EXPECT_EQ(therapist_by_url[str(participant[0].at("individual").at("reference"))], i == 1 ? "th-09" : "th-07");
+  }
+  // Without therapist ids the Encounters are as before: no participant, no Practitioner.
+  auto plain = c;
+  plain.therapist_id.reset();
+  for (auto& s : plain.sessions) s.therapist_id.reset();
+  const auto p = bj::parse(iptkit::fhir_bundle(plain));
+  EXPECT_TRUE(resources_of(p, "Practitioner").empty());
+  for (const auto* e : resources_of(p, "Encounter")) EXPECT_FALSE(e->contains("participant"));
+}
+
+TEST(Fhir, TrialCasesFileOfTheValidatorRun) {
+  const auto path = iptkit::test::source_dir() / "tests/fhir/trial-cases.json";
+  std::map<std::string, std::string> status;
+  for (const auto& e : iptkit::read_cohort(path.string(), read_file(path))) {
+    ASSERT_TRUE(e.value.has_value());
+    const auto& c = *e.value;
+    SCOPED_TRACE(c.case_id);
+    ASSERT_FALSE(free_text(c).empty());
+    const auto text = iptkit::fhir_bundle(c);
+    EXPECT_EQ(join(problems(c, text)), "");
+    EXPECT_EQ(iptkit::fhir_bundle(c), text);
+    const auto b = bj::parse(text);
+    const auto subjects = resources_of(b, "ResearchSubject");
+    status[c.case_id] = subjects.empty() ? "" : str(subjects[0]->at("status"));
+  }
+  const std::map<std::string, std::string> expected{
+      {"FHIR-TRIAL-ON", "on-study"},        {"FHIR-TRIAL-OFF", "off-study"},
+      {"FHIR-TRIAL-INELIGIBLE", "ineligible"}, {"FHIR-TRIAL-DECLINED", "withdrawn"},
+      {"FHIR-TRIAL-CANDIDATE", "candidate"}, {"FHIR-TRIAL-GROUP", "on-study"},
+      {"FHIR-AE-NO-TRIAL", ""}};
+  EXPECT_EQ(status, expected);
 }
 
 }  // namespace

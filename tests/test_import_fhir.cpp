@@ -1,6 +1,7 @@
 // Assessments from FHIR R4 QuestionnaireResponses: LHC-Forms and SDC styles, Bundles, NDJSON,
 // attaching to cases; every problem is an issue at its input, line, resource and FHIRPath.
 #include "test_support.hpp"
+#include "trial_case.hpp"
 
 #include <iptkit/export/fhir.hpp>
 #include <iptkit/import/fhir.hpp>
@@ -484,15 +485,19 @@ TEST(import_fhir, malformed_inputs_never_crash) {
 
 TEST(import_fhir, own_fhir_export_has_no_questionnaire_responses) {
   // iptkit's FHIR export writes assessment totals as Observations, not QuestionnaireResponses:
-  // importing it reads every entry, imports nothing and reports no error.
-  const auto c = read_case(test::read_file(test::source_dir() / "examples/data/in-progress-job-loss.json")).value();
-  const auto bundle = fhir_bundle(c);
-  const auto r = run(bundle, "export.json");
-  EXPECT_TRUE(r.ok()) << first_error(r);
-  EXPECT_TRUE(r.assessments.empty());
-  EXPECT_GT(r.resources_read, c.assessments.size());
-  EXPECT_EQ(r.unused.size(), r.resources_read);
-  for (const auto& u : r.unused) EXPECT_EQ(u.kind, import_error_kind::not_mapped);
+  // importing it reads every entry, imports nothing and reports no error. The trial record's
+  // resources (ResearchSubject, AdverseEvent, ...) do not come back either.
+  const auto example = test::source_dir() / "examples/data/in-progress-job-loss.json";
+  for (const auto& c : {read_case(test::read_file(example)).value(), test::trial_case()}) {
+    SCOPED_TRACE(c.case_id);
+    const auto bundle = fhir_bundle(c);
+    const auto r = run(bundle, "export.json");
+    EXPECT_TRUE(r.ok()) << first_error(r);
+    EXPECT_TRUE(r.assessments.empty());
+    EXPECT_GT(r.resources_read, c.assessments.size());
+    EXPECT_EQ(r.unused.size(), r.resources_read);
+    for (const auto& u : r.unused) EXPECT_EQ(u.kind, import_error_kind::not_mapped);
+  }
 }
 
 }  // namespace

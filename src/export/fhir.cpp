@@ -15,8 +15,10 @@
 #include <boost/uuid/name_generator_sha1.hpp>
 #include <boost/uuid/uuid_io.hpp>
 
+#include <algorithm>
 #include <array>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace iptkit {
@@ -72,6 +74,40 @@ constexpr std::string_view icd10 = "http://hl7.org/fhir/sid/icd-10";
 constexpr std::string_view icd11 = "http://id.who.int/icd/release/11/mms";
 constexpr std::string_view snomed = "http://snomed.info/sct";
 constexpr std::string_view loinc = "http://loinc.org";
+constexpr std::string_view participation_type = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
+constexpr std::string_view ae_seriousness = "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness";
+constexpr std::string_view ae_causality = "http://terminology.hl7.org/CodeSystem/adverse-event-causality-assess";
+
+// How a relation to the treatment is written (R4 AdverseEventCausalityAssessment, the WHO-UMC
+// categories). "not" has no category of its own: Unlikely is the weakest relation the system
+// names, and the text keeps the case's word.
+struct causality_words {
+  relatedness related;
+  std::string_view code, display, text;
+};
+
+constexpr std::array<causality_words, 3> causalities{{
+    {relatedness::probably, "Probably-Likely", "Probably/Likely", "probably related"},
+    {relatedness::possibly, "Possible", "Possible", "possibly related"},
+    {relatedness::not_, "Unlikely", "Unlikely", "not related"},
+}};
+
+const causality_words& causality_of(relatedness r) noexcept {
+  for (const auto& w : causalities)
+    if (w.related == r) return w;
+  return causalities.back();  // a value outside the enum reads as "not"
+}
+
+// R4 ResearchSubjectStatus of a trial record, as the CONSORT flow reads the record (consort.cpp):
+// randomised is `randomised_on`; before it, `eligible` false is excluded, true is declined.
+// `withdrawn` is R4's "withdrawn ... before registration"; after randomisation every
+// discontinuation (consent withdrawn too) is R4's `off-study`.
+std::string_view research_subject_status(const case_record& c) noexcept {
+  const auto& t = *c.trial;
+  if (t.randomised_on) return c.discontinuation ? "off-study" : "on-study";
+  if (!t.eligible) return "candidate";
+  return *t.eligible ? "withdrawn" : "ineligible";
+}
 
 // How a relationship kind is written. HL7 v3 RoleCode (PersonalRelationshipRoleType) has no
 // concept for a former partner (FMRSPS is a dissolved *marriage*, which the case does not say),
@@ -163,10 +199,18 @@ class bundle_builder {
     if (c_.inventory)
       for (std::size_t i = 0; i < c_.inventory->relationships.size(); ++i) add_related_person(i, patient);
 
+    const auto practitioners = add_practitioners();
     std::vector<std::optional<std::string>> encounters(c_.sessions.size());
     for (std::size_t i = 0; i < c_.sessions.size(); ++i)
-      if (c_.sessions[i].attendance == attendance::attended) encounters[i] = add_encounter(i, patient);
+      if (c_.sessions[i].attendance == attendance::attended) encounters[i] = add_encounter(i, patient, practitioners);
     for (std::size_t i = 0; i < c_.assessments.size(); ++i) add_observation(i, patient, encounters);
+
+    std::optional<std::string> study;
+    if (c_.trial) {
+      study = add_research_study();
+      add_research_subject(*study, patient);
+    }
+    add_adverse_events(patient, study, ended);
 
     return bj::object{{"resourceType", "Bundle"},
                       {"id", fhir_detail::resource_id(c_.case_id, "bundle")},
@@ -300,7 +344,28 @@ class bundle_builder {
     add(std::move(r));
   }
 
-  std::string add_encounter(std::size_t i, const std::string& patient) {
+  // The therapist who took a session: its own, else the case's.
+  const std::optional<std::string>& therapist_of(const session& s) const noexcept {
+    return s.therapist_id ? s.therapist_id : c_.therapist_id;
+  }
+
+  // A Practitioner per therapist of an attended session, in order of their first session; the
+  // pseudonymous code is the identifier, so Bundles of one therapist's cases can be linked.
+  std::vector<std::pair<std::string, std::string>> add_practitioners() {
+    std::vector<std::pair<std::string, std::string>> urls;  // therapist id, fullUrl
+    for (const auto& s : c_.sessions) {
+      const auto& t = therapist_of(s);
+      if (s.attendance != attendance::attended || !t) continue;
+      if (std::any_of(urls.begin(), urls.end(), [&](const auto& u) { return u.first == *t; })) continue;
+      auto r = start("Practitioner", numbered_id("practitioner", urls.size()));
+      r["identifier"] = bj::array{bj::object{{"value", *t}}};
+      urls.emplace_back(*t, add(std::move(r)));
+    }
+    return urls;
+  }
+
+  std::string add_encounter(std::size_t i, const std::string& patient,
+                            const std::vector<std::pair<std::string, std::string>>& practitioners) {
     const auto& s = c_.sessions[i];
     auto r = start("Encounter", numbered_id("encounter", i));
     r["status"] = "finished";
@@ -308,6 +373,12 @@ class bundle_builder {
     r["class"] = in_person ? coding(act_code, "AMB", "ambulatory") : coding(act_code, "VR", "virtual");
     r["type"] = bj::array{text_only("IPT session " + std::to_string(s.number) + ", " + spelled(s.phase) + " phase")};
     r["subject"] = ref(patient);
+    if (const auto& t = therapist_of(s))
+      for (const auto& [id, url] : practitioners)
+        if (id == *t)
+          r["participant"] = bj::array{bj::object{
+              {"type", bj::array{concept_of(coding(participation_type, "PPRF", "primary performer"))}},
+              {"individual", ref(url)}}};
     const auto day = format_date(s.date);
     r["period"] = bj::object{{"start", day}, {"end", day}};
     return add(std::move(r));
@@ -340,6 +411,84 @@ class bundle_builder {
       r["dataAbsentReason"] = concept_of(coding(data_absent_reason, "unknown", "Unknown"), "incomplete item scores");
     }
     add(std::move(r));
+  }
+
+  // The study is known only by this case's record of it: no name or identifier, so none is
+  // written. R4 requires a status the case does not record; `active` is a placeholder.
+  std::string add_research_study() {
+    auto r = start("ResearchStudy", fhir_detail::resource_id(c_.case_id, "researchstudy"));
+    r["status"] = "active";
+    // The arms this case names, so that the subject's arms are arms of the study.
+    bj::array arms;
+    const auto* assigned = assigned_arm();
+    const auto* actual = actual_arm();
+    if (assigned) arms.push_back(bj::object{{"name", *assigned}});
+    if (actual && !(assigned && *assigned == *actual)) arms.push_back(bj::object{{"name", *actual}});
+    if (!arms.empty()) r["arm"] = std::move(arms);
+    return add(std::move(r));
+  }
+
+  // A randomised record's arms (FHIR forbids empty strings); a screened record was given none.
+  const std::string* assigned_arm() const noexcept {
+    const auto& t = *c_.trial;
+    return t.randomised_on && t.allocation && !t.allocation->empty() ? &*t.allocation : nullptr;
+  }
+  const std::string* actual_arm() const noexcept {
+    return c_.trial->randomised_on && c_.arm && !c_.arm->empty() ? &*c_.arm : nullptr;
+  }
+
+  void add_research_subject(const std::string& study, const std::string& patient) {
+    const auto& t = *c_.trial;
+    auto r = start("ResearchSubject", fhir_detail::resource_id(c_.case_id, "researchsubject"));
+    r["status"] = research_subject_status(c_);
+    if (t.randomised_on) {
+      bj::object period{{"start", format_date(*t.randomised_on)}};
+      // A period may not end before it starts (R4 per-1).
+      if (c_.discontinuation && c_.discontinuation->date >= *t.randomised_on)
+        period["end"] = format_date(c_.discontinuation->date);
+      r["period"] = std::move(period);
+    }
+    r["study"] = ref(study);
+    r["individual"] = ref(patient);
+    if (const auto* arm = assigned_arm()) r["assignedArm"] = *arm;
+    if (const auto* arm = actual_arm()) r["actualArm"] = *arm;
+    add(std::move(r));
+  }
+
+  // The course of IPT as a Procedure: AdverseEvent.suspectEntity.instance (1..1) cannot point at
+  // a CarePlan. Written only when an event's relation to it was judged.
+  std::string add_course_procedure(const std::string& patient, bool ended) {
+    auto r = start("Procedure", fhir_detail::resource_id(c_.case_id, "procedure"));
+    r["basedOn"] = bj::array{ref(reference("CarePlan", fhir_detail::resource_id(c_.case_id, "careplan")))};
+    r["status"] = ended ? "completed" : c_.discontinuation ? "stopped" : "in-progress";
+    r["code"] = concept_of(coding(snomed, "443730003", "Interpersonal psychotherapy (regime/therapy)"));
+    r["subject"] = ref(patient);
+    return add(std::move(r));
+  }
+
+  // The description is free text and stays out: the event is its date, seriousness and relation.
+  void add_adverse_events(const std::string& patient, const std::optional<std::string>& study, bool ended) {
+    const auto& events = c_.adverse_events;
+    std::optional<std::string> course;
+    if (std::any_of(events.begin(), events.end(), [](const adverse_event& e) { return e.related.has_value(); }))
+      course = add_course_procedure(patient, ended);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const auto& e = events[i];
+      auto r = start("AdverseEvent", numbered_id("adverseevent", i));
+      r["actuality"] = "actual";
+      r["subject"] = ref(patient);
+      r["date"] = format_date(e.date);
+      const std::string_view serious = e.serious ? "Serious" : "Non-serious";
+      r["seriousness"] = concept_of(coding(ae_seriousness, serious, serious));
+      if (e.related) {
+        const auto& w = causality_of(*e.related);
+        bj::object causality{{"assessment", concept_of(coding(ae_causality, w.code, w.display), w.text)}};
+        r["suspectEntity"] =
+            bj::array{bj::object{{"instance", ref(*course)}, {"causality", bj::array{std::move(causality)}}}};
+      }
+      if (study) r["study"] = bj::array{ref(*study)};
+      add(std::move(r));
+    }
   }
 
   const case_record& c_;

@@ -5,10 +5,12 @@
 //   usage: node validate.js BUNDLE.json...
 //   exit:  0 no error; 1 an error-severity message (printed); 2 a file that is not JSON.
 //
-// FHIR.js checks cardinality, required elements, element names (errorOnUnexpected), JSON types,
-// required bindings and reference target types. Its primitive patterns are not anchored, so
-// checkPrimitive() re-applies FHIR.js's own patterns to whole values, and checkBundle() adds the
-// R4 Bundle rules it leaves out (unique fullUrl, references resolved inside the Bundle).
+// FHIR.js checks cardinality, required elements, element names (errorOnUnexpected), JSON types
+// and required bindings. Its primitive patterns are not anchored, so checkPrimitive() re-applies
+// FHIR.js's own patterns to whole values; it reads a reference's target type only from a relative
+// reference ("Patient/1"), so checkTarget() looks up the type of the entry a urn:uuid: points at;
+// and checkBundle() adds the R4 Bundle rules it leaves out (unique fullUrl, references resolved
+// inside the Bundle).
 'use strict';
 
 const fs = require('fs');
@@ -41,6 +43,23 @@ function checkPrimitive(resource, property, location, value) {
   }
   if (property._type === 'integer' && !property._multiple && !Number.isInteger(value)) {
     error('Not a JSON integer: ' + JSON.stringify(value));
+  }
+  return problems;
+}
+
+// A Reference element whose target, an entry of this Bundle (`types`: fullUrl -> resourceType),
+// is not of a type the element allows (e.g. AdverseEvent.suspectEntity.instance at a CarePlan).
+function checkTarget(types, resource, property, location, value) {
+  const problems = [];
+  if (property._type !== 'Reference' || !property._targetProfiles) return problems;
+  const allowed = [].concat(property._targetProfiles).map((p) => p.split('/').pop());
+  if (allowed.includes('Resource')) return problems;
+  for (const v of [].concat(value)) {
+    const type = v && typeof v.reference === 'string' ? types.get(v.reference) : undefined;
+    if (type && !allowed.includes(type)) {
+      problems.push({ location, resourceId: resource.id, severity: 'error',
+                      message: 'Reference to a ' + type + ', expected ' + allowed.join(' | ') });
+    }
   }
   return problems;
 }
@@ -86,7 +105,11 @@ for (const file of process.argv.slice(2)) {
     console.error(file + ': cannot read: ' + e.message);
     process.exit(2);
   }
-  const result = fhir.validate(bundle, { errorOnUnexpected: true, onBeforeValidateProperty: checkPrimitive });
+  const types = new Map((bundle.entry || []).filter((e) => e && e.resource)
+    .map((e) => [e.fullUrl, e.resource.resourceType]));
+  const check = (resource, property, location, value) =>
+    checkPrimitive(resource, property, location, value).concat(checkTarget(types, resource, property, location, value));
+  const result = fhir.validate(bundle, { errorOnUnexpected: true, onBeforeValidateProperty: check });
   const messages = result.messages.concat(checkBundle(bundle));
   for (const m of messages) {
     if (m.severity === 'info') continue;  // e.g. a value set FHIR.js does not ship

@@ -4,9 +4,12 @@
 ///
 /// The Bundle holds a Patient (id from `case_id`, nothing else), a Condition per diagnosis, one
 /// CarePlan for the acute course, a Goal per formulation focus, a RelatedPerson per inventory
-/// relationship, an Encounter per attended session and an Observation per assessment. No free
-/// text of the case is written (no labels, notes, summaries, homework or expectation text): the
-/// Goals and RelatedPersons name the relationship kind only. docs/interop.md lists every element.
+/// relationship, a Practitioner per therapist of an attended session, an Encounter per attended
+/// session and an Observation per assessment; with a trial record, a ResearchStudy and a
+/// ResearchSubject; an AdverseEvent per adverse event (and a Procedure for the course when one's
+/// relation to it was judged). No free text of the case is written (no labels, notes, summaries,
+/// homework, expectation or event text): the Goals and RelatedPersons name the relationship kind
+/// only. docs/interop.md lists every element.
 
 #include <iptkit/json/write.hpp>
 #include <iptkit/catalog.hpp>
