@@ -245,4 +245,20 @@ int run_synth(std::size_t cases, std::uint64_t seed, bool trial, const std::stri
 /// `consort FILE...`: the CONSORT 2010 flow of a trial's case records (docs/trials.md).
 int run_consort(const std::vector<std::string>& files, const common_options& o);
 
+/// The analysis set of --set for `cases` (per_protocol validates them); a set that would be
+/// silently empty is a usage error.
+analysis_population population_of(const std::vector<case_record>& cases, const common_options& o, const catalog& reg);
+
+/// `relapse FILE...`: time to relapse or recurrence per group (Kaplan-Meier, log-rank).
+int run_relapse(const std::vector<std::string>& files, group_by by, const common_options& o);
+
+/// `ancova FILE...`: the endpoint of an instrument on the arm, adjusted for baseline (and stratum).
+int run_ancova(const std::vector<std::string>& files, const std::string& instrument, bool stratified,
+               const std::string& reference, const common_options& o);
+
+/// `icc FILE...`: the ICC of change scores by therapist or group, the design effect and
+/// cluster-adjusted arm differences.
+int run_icc(const std::vector<std::string>& files, const std::string& instrument, const std::string& cluster,
+            const common_options& o);
+
 }  // namespace iptkit::cli

@@ -1,5 +1,5 @@
 // The iptkit command line: validate, outcomes, summary, report, convert, plan, progress, schema,
-// synth. Exit codes: 0 done, 1 structural errors or error findings, 2 usage or I/O error.
+// synth, consort, relapse, ancova, icc. Exit codes: 0 done, 1 structural errors or error findings, 2 usage or I/O error.
 #include "cli.hpp"
 
 #include <CLI/CLI.hpp>
@@ -22,7 +22,9 @@ constexpr unsigned report_formats = 64;  // text or json only
 constexpr unsigned progress = 128;       // a progress line: the verbs that go through many cases
 constexpr unsigned csv_cells = 256;       // writes CSV: --raw-cells
 constexpr unsigned csv_import = 512;      // reads the tidy CSV tables: --raw-cells
-constexpr unsigned analysis = 1024;       // cohort statistics: --set, --missing
+constexpr unsigned set = 1024;            // an analysis set: --set
+constexpr unsigned missing = 2048;        // binary outcomes under itt: --missing
+constexpr unsigned analysis = set | missing;
 constexpr unsigned registries = protocols | instruments;
 }
 
@@ -63,16 +65,16 @@ void add_common(CLI::App& verb, common_options& o, unsigned what) {
   if (what & takes::report_formats)
     verb.add_option("--format", format_text, "The report: text for people, json for programs")
         ->check(CLI::IsMember({"text", "json"}));
-  if (what & takes::analysis) {
+  if (what & takes::set)
     verb.add_option("--set", o.analysis_set,
                     "Analysis set: completers (default: every case, outcomes where baseline and endpoint were observed), "
                     "itt (every randomised case in its allocated arm) or per_protocol")
         ->check(CLI::IsMember({"completers", "itt", "per_protocol"}));
+  if (what & takes::missing)
     verb.add_option("--missing", o.missing,
                     "itt: a missing endpoint counts as no response and no remission (non_response, the default) or is "
                     "left out of the denominator (left_out)")
         ->check(CLI::IsMember({"non_response", "left_out"}));
-  }
 }
 
 iptkit::group_by grouping(const std::string& by) {
@@ -207,6 +209,27 @@ int main(int argc, char** argv) {
   consort_verb->add_option("FILE", files, "Case files")->required();
   add_common(*consort_verb, o, takes::cases | takes::registries | takes::report_formats | takes::progress);
 
+  auto* relapse = app.add_subcommand("relapse", "Time to relapse or recurrence in maintenance per group: Kaplan-Meier, medians, log-rank");
+  relapse->add_option("FILE", files, "Case files")->required();
+  relapse->add_option("--by", by, "Group by arm (default), adaptation, site or none");
+  add_common(*relapse, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery | takes::progress | takes::csv_cells | takes::set);
+
+  std::string instrument = "phq9", reference, cluster = "therapist";
+  bool stratified = false;
+  auto* ancova_verb = app.add_subcommand("ancova", "The endpoint on the arm adjusted for baseline (and stratum), by OLS");
+  ancova_verb->add_option("FILE", files, "Case files")->required();
+  ancova_verb->add_option("--instrument", instrument, "The instrument (default phq9)");
+  ancova_verb->add_flag("--stratum", stratified, "Adjust for trial.stratum too");
+  ancova_verb->add_option("--reference", reference, "The reference arm (default: the first in sorted order)");
+  add_common(*ancova_verb, o, takes::cases | takes::registries | takes::report_formats | takes::threads | takes::progress | takes::set);
+
+  auto* icc_verb = app.add_subcommand("icc", "The ICC of change scores by therapist or group, design effect, cluster-adjusted differences");
+  icc_verb->add_option("FILE", files, "Case files")->required();
+  icc_verb->add_option("--instrument", instrument, "The instrument (default phq9)");
+  icc_verb->add_option("--cluster", cluster, "therapist (therapist_id, default) or group (group_id)")
+      ->check(CLI::IsMember({"therapist", "group"}));
+  add_common(*icc_verb, o, takes::cases | takes::registries | takes::report_formats | takes::threads | takes::progress | takes::set);
+
   auto* synth = app.add_subcommand("synth", "Write a synthetic cohort as JSON Lines");
   synth->add_option("--cases", cases, "How many cases")->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
   synth->add_option("--seed", seed, "Same seed, same cohort");
@@ -260,6 +283,9 @@ int main(int argc, char** argv) {
     if (*schema) return run_schema(o);
     if (*synth) return run_synth(cases, seed, synth_trial_record, out, o);
     if (*consort_verb) return run_consort(files, o);
+    if (*relapse) return run_relapse(files, by.empty() ? iptkit::group_by::arm : grouping(by), o);
+    if (*ancova_verb) return run_ancova(files, instrument, stratified, reference, o);
+    if (*icc_verb) return run_icc(files, instrument, cluster, o);
   } catch (const fatal& e) {
     std::cerr << "iptkit: " << e.what() << "\n";
     return usage_or_io;

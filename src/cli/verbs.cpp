@@ -250,17 +250,21 @@ int run_outcomes(const std::vector<std::string>& files, const common_options& o)
   return cohort.unreadable.empty() ? ok : problems;
 }
 
+analysis_population population_of(const std::vector<case_record>& cases, const common_options& o, const catalog& reg) {
+  const auto set = *meta::enum_from_name<analysis_set>(o.analysis_set);  // CLI11 checked the spelling
+  std::vector<std::uint8_t> deviations;
+  if (set == analysis_set::per_protocol) deviations = major_deviations(validate_cohort(cases, {.threads = o.threads}, reg));
+  if (auto errors = analysis_set_errors(cases, set, deviations); !errors.empty()) throw fatal(errors.front());
+  return select_analysis_set(cases, set, deviations);
+}
+
 int run_summary(const std::vector<std::string>& files, group_by by, const common_options& o) {
   const auto reg = load_catalog(o);
   auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
   const auto rows = outcomes(cohort.cases, {.threads = o.threads, .recovery_period_months = o.recovery_months}, reg);
-  const auto set = *meta::enum_from_name<analysis_set>(o.analysis_set);  // CLI11 checked the spelling
-  std::vector<std::uint8_t> deviations;
-  if (set == analysis_set::per_protocol)
-    deviations = major_deviations(validate_cohort(cohort.cases, {.threads = o.threads}, reg));
-  if (auto errors = analysis_set_errors(cohort.cases, set, deviations); !errors.empty()) throw fatal(errors.front());
-  const auto population = select_analysis_set(cohort.cases, set, deviations);
+  const auto population = population_of(cohort.cases, o, reg);
+  const auto set = population.set;
   const auto summary = summarize(rows, population, group_labels(cohort.cases, by), by,
                                  *meta::enum_from_name<missing_outcome>(o.missing));
   switch (o.format) {

@@ -28,8 +28,13 @@ stream shared_stream(const generator& g, std::string_view id) {
   return stream(derive(derive(g.key_, static_cast<std::uint64_t>(purpose::trial)), hash_id(id)));
 }
 
+// A therapist delivers one arm's treatment: IPT therapists and usual-care clinicians differ.
 std::string therapist_id(const case_record& c, std::uint64_t k) {
-  return (c.site ? *c.site + "-t" : std::string("t")) + std::to_string(k + 1);
+  std::string id = c.site ? *c.site + "-" : std::string();
+  id += c.arm.value_or("arm");
+  id += "-t";
+  id += std::to_string(k + 1);
+  return id;
 }
 
 // Screening: common reasons for not meeting the criteria of an IPT trial for depression, and for
