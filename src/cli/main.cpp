@@ -22,6 +22,7 @@ constexpr unsigned report_formats = 64;  // text or json only
 constexpr unsigned progress = 128;       // a progress line: the verbs that go through many cases
 constexpr unsigned csv_cells = 256;       // writes CSV: --raw-cells
 constexpr unsigned csv_import = 512;      // reads the tidy CSV tables: --raw-cells
+constexpr unsigned flow_formats = 1024;   // text, json or svg (consort)
 constexpr unsigned registries = protocols | instruments;
 }
 
@@ -62,6 +63,9 @@ void add_common(CLI::App& verb, common_options& o, unsigned what) {
   if (what & takes::report_formats)
     verb.add_option("--format", format_text, "The report: text for people, json for programs")
         ->check(CLI::IsMember({"text", "json"}));
+  if (what & takes::flow_formats)
+    verb.add_option("--format", format_text, "text for people, json for programs, svg for the diagram")
+        ->check(CLI::IsMember({"text", "json", "svg"}));
 }
 
 iptkit::group_by grouping(const std::string& by) {
@@ -192,9 +196,17 @@ int main(int argc, char** argv) {
   auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the case document");
   add_common(*schema, o, takes::protocols);
 
-  auto* consort_verb = app.add_subcommand("consort", "The CONSORT 2010 flow of a trial: counts and case ids per box");
+  auto* consort_verb = app.add_subcommand("consort", "The CONSORT 2010 flow of a trial: counts and case ids per box, or its diagram");
   consort_verb->add_option("FILE", files, "Case files")->required();
-  add_common(*consort_verb, o, takes::cases | takes::registries | takes::report_formats | takes::progress);
+  iptkit::consort_svg_options diagram;
+  consort_verb->add_option("--width", diagram.width, "svg: width in px (default 640; raised to what the arms need)")
+      ->check(CLI::Range(200, 20000));
+  consort_verb->add_option("--title", diagram.title, "svg: a heading drawn above the diagram, also its accessible name");
+  consort_verb->footer(
+      "Examples:\n"
+      "  iptkit consort trial.jsonl\n"
+      "  iptkit consort trial.jsonl --format svg --title \"Trial flow\" > consort.svg");
+  add_common(*consort_verb, o, takes::cases | takes::registries | takes::flow_formats | takes::progress);
 
   auto* synth = app.add_subcommand("synth", "Write a synthetic cohort as JSON Lines");
   synth->add_option("--cases", cases, "How many cases")->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}));
@@ -244,7 +256,11 @@ int main(int argc, char** argv) {
     if (*progress) return run_progress(file, as_of, o);
     if (*schema) return run_schema(o);
     if (*synth) return run_synth(cases, seed, out, o);
-    if (*consort_verb) return run_consort(files, o);
+    if (*consort_verb) {
+      if (format_text != "svg" && (consort_verb->count("--width") || consort_verb->count("--title")))
+        throw fatal("--width and --title: only with --format svg");
+      return run_consort(files, format_text == "svg" ? std::optional(diagram) : std::nullopt, o);
+    }
   } catch (const fatal& e) {
     std::cerr << "iptkit: " << e.what() << "\n";
     return usage_or_io;
