@@ -373,6 +373,50 @@ TEST_F(report_on_examples, has_summary_trajectory_and_a_section_per_case) {
   EXPECT_EQ(unbalanced(page), "");
 }
 
+TEST_F(report_on_examples, has_no_trial_flow_without_trial_records) {
+  EXPECT_EQ(html().find("trial-flow"), std::string::npos);
+  EXPECT_EQ(html().find("class=\"consort\""), std::string::npos);
+}
+
+TEST(report, a_trial_gets_its_consort_diagram_and_notes) {
+  const auto base = iptkit::read_case(read_file(iptkit::test::source_dir() / "examples/data/grief-normal-brief.json")).value();
+  std::vector<iptkit::case_record> cases;
+  for (const auto* arm : {"ipt", "<script>tau</script>"}) {
+    auto c = base;
+    c.case_id = "R-" + std::to_string(cases.size());
+    c.arm = arm;
+    c.trial = iptkit::trial_record{};
+    c.trial->eligible = true;
+    c.trial->randomised_on = c.contract.start_date;
+    c.trial->allocation = arm;
+    cases.push_back(std::move(c));
+  }
+  auto screened = base;
+  screened.case_id = "S-1";
+  screened.sessions.clear();
+  screened.trial = iptkit::trial_record{};
+  screened.trial->eligible = false;
+  screened.trial->exclusion_reasons = {"<b>bipolar</b> & more"};
+  cases.push_back(std::move(screened));
+  cases.push_back(base);  // no trial record: a note
+  const std::string page = iptkit::html_report(cases, {}, {});
+  EXPECT_EQ(unbalanced(page), "");
+  expect_no_raw_markup(page);
+  EXPECT_EQ(count(page, "<section id=\"trial-flow\">"), 1u);
+  EXPECT_NE(page.find(">Trial flow (CONSORT)</h2>"), std::string::npos);
+  EXPECT_NE(page.find("<a href=\"#trial-flow\">"), std::string::npos);
+  EXPECT_EQ(count(page, "role=\"img\" id=\"consort\" class=\"consort\""), 1u);
+  EXPECT_NE(page.find("Assessed for eligibility (n=3)"), std::string::npos);
+  EXPECT_NE(page.find("&lt;b&gt;bipolar&lt;/b&gt; &amp; more (n=1)"), std::string::npos);
+  EXPECT_NE(page.find("data-arm=\"&lt;script&gt;tau&lt;/script&gt;\""), std::string::npos);
+  EXPECT_NE(page.find("<tr><td>records without a trial record, not in the diagram: 1</td></tr>"), std::string::npos);
+  // After the trajectories, before the findings; and still just the one script.
+  EXPECT_LT(page.find("id=\"symptom-trajectories\""), page.find("id=\"trial-flow\""));
+  EXPECT_LT(page.find("id=\"trial-flow\""), page.find("id=\"protocol-findings\""));
+  EXPECT_EQ(count(page, "<script"), 1u);
+  EXPECT_EQ(page.find("<script>tau"), std::string::npos);
+}
+
 TEST_F(report_on_examples, every_internal_link_resolves_and_finding_codes_link_to_their_cases) {
   const std::string& page = html();
   const auto ids = captures(page, std::regex(R"re(\bid="([^"]+)")re"));

@@ -1,8 +1,9 @@
 // The trial record's cohort views: the CONSORT flow (include/iptkit/trials) as typed objects, which
-// bindings/python/iptkit/_trials.py shows as a table.
+// bindings/python/iptkit/_trials.py shows as a table and a diagram.
 #include "bindings.hpp"
 #include "describe_class.hpp"
 
+#include <iptkit/export/consort_svg.hpp>
 #include <iptkit/trials/consort.hpp>
 
 #include <pybind11/typing.h>
@@ -24,6 +25,13 @@ void bind_trials(py::module_& m) {
         return consort(std::span<const case_record* const>(refs.cases));
       },
       py::arg("cases"), "The CONSORT flow of the cases (intention to treat).");
+  m.def(
+      "consort_svg",
+      [](const consort_flow& flow, int width, std::string id, std::string title) {
+        return consort_svg(flow, {.width = width, .id = std::move(id), .title = std::move(title)});
+      },
+      py::arg("flow"), py::kw_only(), py::arg("width") = 640, py::arg("id") = "", py::arg("title") = "",
+      "The CONSORT 2010 flow diagram of a flow, as an SVG element (widened when its arms need it).");
 }
 
 }  // namespace iptkit::python

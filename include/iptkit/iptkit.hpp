@@ -70,6 +70,7 @@
 #include <iptkit/privacy/deidentify.hpp>
 #include <iptkit/privacy/text_policy.hpp>
 
+#include <iptkit/export/consort_svg.hpp>
 #include <iptkit/export/fhir.hpp>
 #include <iptkit/export/html_report.hpp>
 #include <iptkit/export/svg.hpp>

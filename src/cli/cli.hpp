@@ -242,8 +242,10 @@ int run_plan(const std::string& adaptation, const std::string& start, std::optio
 int run_progress(const std::string& file, const std::string& as_of, const common_options& o);
 int run_schema(const common_options& o);
 int run_synth(std::size_t cases, std::uint64_t seed, bool trial, const std::string& out, const common_options& o);
-/// `consort FILE...`: the CONSORT 2010 flow of a trial's case records (docs/trials.md).
-int run_consort(const std::vector<std::string>& files, const common_options& o);
+/// `consort FILE...`: the CONSORT 2010 flow of a trial's case records (docs/trials.md), as text or
+/// JSON by `o.format`, or as the SVG diagram when `diagram` is given (`--format svg`).
+int run_consort(const std::vector<std::string>& files, const std::optional<consort_svg_options>& diagram,
+                const common_options& o);
 
 /// The analysis set of --set for `cases` (per_protocol validates them); a set that would be
 /// silently empty is a usage error.

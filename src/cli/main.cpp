@@ -25,6 +25,7 @@ constexpr unsigned csv_import = 512;      // reads the tidy CSV tables: --raw-ce
 constexpr unsigned set = 1024;            // an analysis set: --set
 constexpr unsigned missing = 2048;        // binary outcomes under itt: --missing
 constexpr unsigned analysis = set | missing;
+constexpr unsigned flow_formats = 4096;   // text, json or svg (consort)
 constexpr unsigned registries = protocols | instruments;
 }
 
@@ -75,6 +76,9 @@ void add_common(CLI::App& verb, common_options& o, unsigned what) {
                     "itt: a missing endpoint counts as no response and no remission (non_response, the default) or is "
                     "left out of the denominator (left_out)")
         ->check(CLI::IsMember({"non_response", "left_out"}));
+  if (what & takes::flow_formats)
+    verb.add_option("--format", format_text, "text for people, json for programs, svg for the diagram")
+        ->check(CLI::IsMember({"text", "json", "svg"}));
 }
 
 iptkit::group_by grouping(const std::string& by) {
@@ -205,9 +209,17 @@ int main(int argc, char** argv) {
   auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the case document");
   add_common(*schema, o, takes::protocols);
 
-  auto* consort_verb = app.add_subcommand("consort", "The CONSORT 2010 flow of a trial: counts and case ids per box");
+  auto* consort_verb = app.add_subcommand("consort", "The CONSORT 2010 flow of a trial: counts and case ids per box, or its diagram");
   consort_verb->add_option("FILE", files, "Case files")->required();
-  add_common(*consort_verb, o, takes::cases | takes::registries | takes::report_formats | takes::progress);
+  iptkit::consort_svg_options diagram;
+  consort_verb->add_option("--width", diagram.width, "svg: width in px (default 640; raised to what the arms need)")
+      ->check(CLI::Range(200, 20000));
+  consort_verb->add_option("--title", diagram.title, "svg: a heading drawn above the diagram, also its accessible name");
+  consort_verb->footer(
+      "Examples:\n"
+      "  iptkit consort trial.jsonl\n"
+      "  iptkit consort trial.jsonl --format svg --title \"Trial flow\" > consort.svg");
+  add_common(*consort_verb, o, takes::cases | takes::registries | takes::flow_formats | takes::progress);
 
   auto* relapse = app.add_subcommand("relapse", "Time to relapse or recurrence in maintenance per group: Kaplan-Meier, medians, log-rank");
   relapse->add_option("FILE", files, "Case files")->required();
@@ -282,7 +294,11 @@ int main(int argc, char** argv) {
     if (*progress) return run_progress(file, as_of, o);
     if (*schema) return run_schema(o);
     if (*synth) return run_synth(cases, seed, synth_trial_record, out, o);
-    if (*consort_verb) return run_consort(files, o);
+    if (*consort_verb) {
+      if (format_text != "svg" && (consort_verb->count("--width") || consort_verb->count("--title")))
+        throw fatal("--width and --title: only with --format svg");
+      return run_consort(files, format_text == "svg" ? std::optional(diagram) : std::nullopt, o);
+    }
     if (*relapse) return run_relapse(files, by.empty() ? iptkit::group_by::arm : grouping(by), o);
     if (*ancova_verb) return run_ancova(files, instrument, stratified, reference, o);
     if (*icc_verb) return run_icc(files, instrument, cluster, o);

@@ -1,6 +1,7 @@
-// `consort`: the CONSORT flow of a trial's case records (docs/trials.md).
+// `consort`: the CONSORT flow of a trial's case records (docs/trials.md), as text, JSON or SVG.
 #include "cli.hpp"
 
+#include <iptkit/export/consort_svg.hpp>
 #include <iptkit/json/write.hpp>
 #include <iptkit/trials/consort.hpp>
 
@@ -74,12 +75,22 @@ std::string flow_text(const consort_flow& f) {
 
 }  // namespace
 
-int run_consort(const std::vector<std::string>& files, const common_options& o) {
+int run_consort(const std::vector<std::string>& files, const std::optional<consort_svg_options>& diagram,
+                const common_options& o) {
   const auto reg = load_catalog(o);
   auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
   const auto flow = consort(cohort.cases);
-  write_output("-", o.format == output_format::json ? to_json(flow) : flow_text(flow));
+  if (diagram) {
+    std::string svg = consort_svg(flow, *diagram);
+    svg += '\n';
+    write_output("-", svg);
+    // The diagram has no room for them: what the counts assume goes to standard error instead.
+    if (!o.quiet)
+      for (const auto& n : flow.notes) std::cerr << "note: " << n << "\n";
+  } else {
+    write_output("-", o.format == output_format::json ? to_json(flow) : flow_text(flow));
+  }
   if (!o.quiet)
     std::cerr << "CONSORT flow of " << cohort.cases.size() << " record(s), " << cohort.unreadable.size()
               << " not readable\n";

@@ -158,7 +158,9 @@ void write_header(std::string& out, const report_context& x, std::span<const rep
            (alert_count == 1 ? " alert" : " alerts") + "</strong>: clinical risk a person should see now.<ul>" + alerts +
            "</ul></div>\n";
   out += "<nav class=\"toc\" aria-label=\"Contents\"><a href=\"#cohort-summary\">Cohort summary</a>"
-         "<a href=\"#symptom-trajectories\">Symptom trajectories</a><a href=\"#protocol-findings\">Protocol findings</a>"
+         "<a href=\"#symptom-trajectories\">Symptom trajectories</a>";
+  if (has_trial(x)) out += "<a href=\"#trial-flow\">Trial flow (CONSORT)</a>";
+  out += "<a href=\"#protocol-findings\">Protocol findings</a>"
          "<a href=\"#cases\">Cases</a><a href=\"#unreadable\">Cases that could not be read</a>"
          "<a href=\"#glossary\">Glossary</a></nav>\n</header>\n";
 }
@@ -292,6 +294,7 @@ std::string html_report(std::span<const case_record> cases, std::span<const std:
   out += "<main>\n";
   write_summary(out, x);
   write_trajectory(out, x);
+  if (has_trial(x)) write_consort(out, x);
   write_findings(out, x);
   write_cases(out, x);
   write_unreadable(out, unreadable);

@@ -70,6 +70,9 @@ std::vector<std::string> instruments_by_use(std::span<const case_outcome> rows);
 /// @brief The sections between the header and the list of unreadable inputs.
 void write_summary(std::string& out, const report_context& x);
 void write_trajectory(std::string& out, const report_context& x);
+/// @brief Whether any case has a trial record: then the report has the trial flow section.
+bool has_trial(const report_context& x);
+void write_consort(std::string& out, const report_context& x);
 void write_findings(std::string& out, const report_context& x);
 void write_cases(std::string& out, const report_context& x);
 

@@ -1,11 +1,13 @@
-// The HTML report's cohort sections (summary, trajectories, findings) and the plain words and
+// The HTML report's cohort sections (summary, trajectories, trial flow, findings) and the plain words and
 // numbers every section is written in. The case sections are in html_report_cases.cpp, the page
 // around them in html_report.cpp.
 #include "html_report_parts.hpp"
 
+#include <iptkit/export/consort_svg.hpp>
 #include <iptkit/measures/scoring.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/model/protocol_registry.hpp>
+#include <iptkit/trials/consort.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -527,6 +529,35 @@ void write_trajectory(std::string& out, const report_context& x) {
     out += ".";
   }
   out += "</figcaption>\n</figure>\n</section>\n";
+}
+
+bool has_trial(const report_context& x) {
+  return std::any_of(x.cases.begin(), x.cases.end(), [](const case_record& c) { return c.trial.has_value(); });
+}
+
+// The CONSORT 2010 diagram of the cases with a trial record, and what its counts assume.
+void write_consort(std::string& out, const report_context& x) {
+  const auto flow = consort(x.cases);
+  out += "<section id=\"trial-flow\">\n<h2>Trial flow (CONSORT)</h2>\n<p class=\"lead\">";
+  out += "The CONSORT 2010 flow diagram (Schulz, Altman and Moher, BMJ 2010;340:c332) of the cases with a trial "
+         "record: from screening to analysis, one column per allocated arm. Analysed: ";
+  out += esc(flow.analysis_set == "itt" ? std::string("intention to treat, every randomised case in the arm it was "
+                                                      "allocated to")
+                                        : flow.analysis_set);
+  out += ".</p>\n<figure>\n";
+  out += consort_svg(flow, {.width = 820, .id = "consort", .title = {}});
+  out += "\n<figcaption>Every count is a number of patients. A patient may give several exclusion reasons, so the "
+         "patients per reason can add up to more than the excluded box; the reasons given in all are counted "
+         "too.</figcaption>\n</figure>\n";
+  if (flow.notes.empty()) {
+    out += "<p class=\"ok\">Every record was placed as recorded: no count rests on an assumption.</p>\n";
+  } else {
+    out += "<table class=\"consort-notes\">\n<thead><tr><th scope=\"col\">What the counts leave out or assume"
+           "</th></tr></thead>\n<tbody>\n";
+    for (const auto& n : flow.notes) out += "<tr><td>" + esc(n) + "</td></tr>\n";
+    out += "</tbody>\n</table>\n";
+  }
+  out += "</section>\n";
 }
 
 void write_findings(std::string& out, const report_context& x) {

@@ -158,6 +158,8 @@ namespace {
 
 using svg_detail::fixed;
 using svg_detail::number;
+using svg_detail::svg_open;
+using svg_detail::title_and_desc;
 
 constexpr std::string_view font_stack = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 constexpr std::string_view ink = "#1d2733";
@@ -192,23 +194,6 @@ double nice_step(double range, int target) {
   const double norm = raw / magnitude;
   const double step = norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10;
   return step * magnitude;
-}
-
-std::string svg_open(const std::string& id, std::string_view classes, int width, int height) {
-  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"";
-  out += attr("id", id);
-  out += attr("class", classes);
-  out += attr("aria-labelledby", id + "-title " + id + "-desc");
-  out += " width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) + "\"";
-  out += " viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) + "\"";
-  out += attr("font-family", font_stack);
-  out += " font-size=\"12\">";
-  return out;
-}
-
-std::string title_and_desc(const std::string& id, std::string_view title, std::string_view desc) {
-  return "<title" + attr("id", id + "-title") + ">" + escape_xml(title) + "</title><desc" + attr("id", id + "-desc") +
-         ">" + escape_xml(desc) + "</desc>";
 }
 
 std::string text(double x, double y, std::string_view content, std::string_view extra = {}) {
@@ -771,5 +756,28 @@ std::string closeness_circle_svg(const inventory& inv, const svg_options& o) {
   out += "</g></svg>";
   return out;
 }
+
+
+namespace svg_detail {
+
+// Defined here, after the helpers they use.
+std::string svg_open(const std::string& id, std::string_view classes, int width, int height) {
+  std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"";
+  out += attr("id", id);
+  out += attr("class", classes);
+  out += attr("aria-labelledby", id + "-title " + id + "-desc");
+  out += " width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) + "\"";
+  out += " viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) + "\"";
+  out += attr("font-family", font_stack);
+  out += " font-size=\"12\">";
+  return out;
+}
+
+std::string title_and_desc(const std::string& id, std::string_view title, std::string_view desc) {
+  return "<title" + attr("id", id + "-title") + ">" + escape_xml(title) + "</title><desc" + attr("id", id + "-desc") +
+         ">" + escape_xml(desc) + "</desc>";
+}
+
+}  // namespace svg_detail
 
 }  // namespace iptkit

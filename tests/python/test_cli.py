@@ -75,6 +75,7 @@ CASES = {
     "error_bad_grouping": (["summary", "--by", "therapist", COHORT], None),
     "error_progress_csv": (["progress", IN_PROGRESS, "--as-of", "2026-04-02", "--format", "csv"], None),
     "error_bad_threads": (["validate", "--threads", "0", COHORT], None),
+    "error_consort_format": (["consort", "--format", "csv", COHORT], None),
 }
 
 

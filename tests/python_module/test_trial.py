@@ -1,9 +1,10 @@
-"""The trial record from Python: typed fields, enums by their spelling, tables columns and
-de-identification that keeps therapist and group clusters."""
+"""The trial record from Python: typed fields, enums by their spelling, tables columns,
+de-identification that keeps therapist and group clusters, and the CONSORT flow with its diagram."""
 
 from __future__ import annotations
 
 import datetime
+import xml.etree.ElementTree as ET
 
 import pytest
 
@@ -101,3 +102,23 @@ def test_consort_says_what_it_assumed() -> None:
                           "randomised records without `eligible`, counted as randomised but not as assessed: 1",
                           "randomised records without an allocation, in the arm \"(none)\": 1"]
     assert "3 note(s)" in repr(flow)
+
+
+def test_consort_draws_its_diagram_and_the_notebook_shows_it_above_the_table() -> None:
+    screened = iptkit.synthesize(1, seed=8)[0]
+    screened.case_id = "S1"
+    screened.sessions = []
+    screened.trial = iptkit.TrialRecord(eligible=False, exclusion_reasons=["<b>bipolar</b>"])
+    flow = iptkit.consort([screened, _randomised("R1", "ipt", "ipt"), _randomised("R2", "tau", "tau")])
+    svg = flow.svg()
+    root = ET.fromstring(svg)  # well formed, the reason escaped
+    assert root.get("class") == "consort" and root.get("id") == "consort" and root.get("width") == "640"
+    boxes = {g.get("data-box") for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class") == "box"}
+    assert boxes == {"assessed", "excluded", "randomised", "arm0.allocation", "arm0.follow_up", "arm0.analysis",
+                     "arm1.allocation", "arm1.follow_up", "arm1.analysis"}
+    assert "&lt;b&gt;bipolar&lt;/b&gt; (n=1)" in svg and "Assessed for eligibility (n=3)" in svg
+    assert svg == iptkit.consort_svg(flow.flow)  # the same bytes from the module function
+    titled = flow.svg(width=900, id="trial-1", title="Flow <1>")
+    assert 'id="trial-1"' in titled and 'width="900"' in titled and "Flow &lt;1&gt;</title>" in titled
+    html = flow._repr_html_()
+    assert html.index("<svg") < html.index("<table")

@@ -1,5 +1,5 @@
-"""The CONSORT flow of a trial's case records (docs/trials.md): the typed flow, and a tidy table
-of its boxes for a notebook."""
+"""The CONSORT flow of a trial's case records (docs/trials.md): the typed flow, a tidy table of its
+boxes, and the CONSORT 2010 flow diagram for a notebook."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ class Consort:
     """The CONSORT 2010 flow of a trial. ``flow`` is the typed :class:`ConsortFlow`; ``table`` has
     one row per box (``stage, arm, box, reason, n, case_ids``), reasons as rows of their own
     (``box`` ``exclusion_reason`` or ``discontinued_reason``: patients per reason, so they can add
-    up to more than the box they explain); ``notes`` lists the records placed by assumption."""
+    up to more than the box they explain); ``notes`` lists the records placed by assumption;
+    ``svg()`` draws the CONSORT 2010 flow diagram, which a notebook shows above the table."""
 
     def __init__(self, flow: _core.ConsortFlow) -> None:
         self.flow = flow
@@ -59,6 +60,12 @@ class Consort:
         """The flow as JSON (every box with its case ids), as ``iptkit consort --format json``."""
         return str(self.flow.to_json())
 
+    def svg(self, *, width: int = 640, id: str = "", title: str = "") -> str:
+        """The CONSORT 2010 flow diagram as one ``<svg>`` element (``iptkit consort --format svg``):
+        ``width`` in px (raised when the arms need more), ``id`` of the element (default
+        ``consort``), ``title`` drawn above it and its accessible name."""
+        return _core.consort_svg(self.flow, width=width, id=id, title=title)
+
     def __repr__(self) -> str:
         f = self.flow
         arms = ", ".join(f"{a.arm} {a.allocated.n}" for a in f.arms)
@@ -71,7 +78,7 @@ class Consort:
         body = t.to_html(index=False, na_rep="")
         notes = "".join(f"<li>{_html.escape(n)}</li>" for n in self.notes)
         return (f"<div><strong>CONSORT flow</strong> (analysed: {_html.escape(self.flow.analysis_set)})"
-                f"{body}{'<ul>' + notes + '</ul>' if notes else ''}</div>")
+                f"{self.svg()}{body}{'<ul>' + notes + '</ul>' if notes else ''}</div>")
 
 
 def consort(cases: Any) -> Consort:

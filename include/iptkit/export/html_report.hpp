@@ -1,8 +1,8 @@
 #pragma once
 /// @file
 /// @brief A self-contained HTML report of a cohort for clinicians and researchers: outcome
-/// rates by group, symptom trajectories, protocol findings, one section per case, and the
-/// inputs that could not be read.
+/// rates by group, symptom trajectories, the trial's CONSORT flow, protocol findings, one
+/// section per case, and the inputs that could not be read.
 
 #include <iptkit/json/read_error.hpp>
 #include <iptkit/catalog.hpp>
@@ -43,7 +43,9 @@ struct report_input_error {
 /// `cases`: header, cohort summary (`<table id="summary">`: outcome rates with Wilson 95%
 /// intervals and k/n, means, d_z; between-group comparisons), the mean trajectory of the most
 /// common instrument by week per group (`<svg id="trajectory">`, 95% band where a week has at
-/// least 3 cases), protocol findings by code (alerts first, each linking to its cases), one
+/// least 3 cases), when any case has a trial record the CONSORT 2010 flow diagram of the trial
+/// (`<section id="trial-flow">`: consort_svg() of consort(), then a table of its notes),
+/// protocol findings by code (alerts first, each linking to its cases), one
 /// `<section id="case-...">` per case (facts, findings, trajectory, closeness circle), the
 /// unreadable inputs, and a glossary. `findings[i]` are the findings of `cases[i]` (missing
 /// entries count as none). Outcomes and the summary are computed here (outcomes(),

@@ -144,6 +144,14 @@ struct grid_layout {
 /// columns. When not even one column fits, each block gets a row of its own at `left`.
 grid_layout legend_grid(const std::vector<double>& widths, double left, double right, double gap);
 
+/// @brief The opening `<svg>` tag of a figure: `role="img"`, `id`, `class`, labelled by its
+/// `<title>` and `<desc>` (ids `id-title`, `id-desc`), `width` x `height` px and the same
+/// viewBox, the figures' font stack at 12 px.
+std::string svg_open(const std::string& id, std::string_view classes, int width, int height);
+
+/// @brief The `<title>` and `<desc>` of the figure `id`, escaped.
+std::string title_and_desc(const std::string& id, std::string_view title, std::string_view desc);
+
 /// @brief A snake_case spelling in words: `moderately_severe` -> `moderately severe`.
 std::string humanize(std::string_view spelling);
 
