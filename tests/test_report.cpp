@@ -4,6 +4,7 @@
 #include <iptkit/json/cohort.hpp>
 #include <iptkit/json/read.hpp>
 #include <iptkit/rules/validate.hpp>
+#include <iptkit/synth/generator.hpp>
 
 #include <gtest/gtest.h>
 
@@ -415,6 +416,42 @@ TEST(report, a_trial_gets_its_consort_diagram_and_notes) {
   EXPECT_LT(page.find("id=\"trial-flow\""), page.find("id=\"protocol-findings\""));
   EXPECT_EQ(count(page, "<script"), 1u);
   EXPECT_EQ(page.find("<script>tau"), std::string::npos);
+}
+
+// Maintenance cases at risk of relapse: the curves, the medians per allocated arm under itt, the
+// log-rank test, and every section saying which analysis set it shows.
+TEST(report, a_maintenance_trial_gets_its_relapse_curves_in_its_analysis_set) {
+  iptkit::synth_options o;
+  o.cases = 600;
+  o.seed = 13;
+  o.maintenance_share = 0.8;
+  o.trial = iptkit::synth_trial{};
+  o.arms = {{"a", 1, {{"ipt", 1}}, 0.6, 0.35, true, 0.06}, {"b", 1, {{"ipt", 1}}, 0.6, 0.35, true, 0.06}};
+  const auto cases = iptkit::synthesize(o);
+  iptkit::report_options options;
+  options.analysis_set = iptkit::analysis_set::itt;
+  const std::string page = iptkit::html_report(cases, {}, {}, options);
+  EXPECT_EQ(unbalanced(page), "");
+  EXPECT_EQ(count(page, "<section id=\"time-to-relapse\">"), 1u);
+  EXPECT_NE(page.find("<a href=\"#time-to-relapse\">"), std::string::npos);
+  EXPECT_EQ(count(page, "id=\"relapse-curves\""), 1u);
+  EXPECT_NE(page.find("<tr><th scope=\"row\">a</th>"), std::string::npos);
+  EXPECT_NE(page.find("<tr><th scope=\"row\">b</th>"), std::string::npos);
+  EXPECT_NE(page.find("Log-rank test (Mantel 1966): chi-square"), std::string::npos);
+  EXPECT_NE(page.find("Analysis set itt: "), std::string::npos);               // the relapse notes
+  EXPECT_NE(page.find("Analysis set itt (intention to treat): "), std::string::npos);  // the summary
+  EXPECT_NE(page.find("The cases of the analysis set itt ("), std::string::npos);       // the trajectories
+  EXPECT_LT(page.find("id=\"trial-flow\""), page.find("id=\"time-to-relapse\""));
+  EXPECT_LT(page.find("id=\"time-to-relapse\""), page.find("id=\"protocol-findings\""));
+}
+
+TEST(report, has_no_relapse_curves_without_cases_at_risk) {
+  iptkit::synth_options o;
+  o.cases = 40;
+  o.maintenance_share = 0;
+  const std::string page = iptkit::html_report(iptkit::synthesize(o), {}, {});
+  EXPECT_EQ(page.find("time-to-relapse"), std::string::npos);
+  EXPECT_NE(page.find("Analysis set completers: 40 case(s)"), std::string::npos);
 }
 
 TEST_F(report_on_examples, every_internal_link_resolves_and_finding_codes_link_to_their_cases) {

@@ -160,6 +160,7 @@ void write_header(std::string& out, const report_context& x, std::span<const rep
   out += "<nav class=\"toc\" aria-label=\"Contents\"><a href=\"#cohort-summary\">Cohort summary</a>"
          "<a href=\"#symptom-trajectories\">Symptom trajectories</a>";
   if (has_trial(x)) out += "<a href=\"#trial-flow\">Trial flow (CONSORT)</a>";
+  if (!x.relapse.subjects.empty()) out += "<a href=\"#time-to-relapse\">Time to relapse</a>";
   out += "<a href=\"#protocol-findings\">Protocol findings</a>"
          "<a href=\"#cases\">Cases</a><a href=\"#unreadable\">Cases that could not be read</a>"
          "<a href=\"#glossary\">Glossary</a></nav>\n</header>\n";
@@ -255,7 +256,8 @@ std::string html_report(std::span<const case_record> cases, std::span<const std:
   const auto population = select_analysis_set(cases, options.analysis_set, deviations);
   if (options.by == group_by::arm) labels = population.arm;  // itt and per_protocol: the allocated arm
   report_context x{options, cat, instruments, cases, {}, {}, {}, {}, std::nullopt,
-                   summarize(rows, population, labels, options.by, options.missing_endpoints)};
+                   summarize(rows, population, labels, options.by, options.missing_endpoints), population,
+                   relapse_survival(cases, rows, population, labels, options.by)};
 
   // Section ids: `case-` + the id made safe for a URL fragment, unique even for repeated ids.
   std::set<std::string> used;
@@ -295,6 +297,7 @@ std::string html_report(std::span<const case_record> cases, std::span<const std:
   write_summary(out, x);
   write_trajectory(out, x);
   if (has_trial(x)) write_consort(out, x);
+  if (!x.relapse.subjects.empty()) write_relapse(out, x);
   write_findings(out, x);
   write_cases(out, x);
   write_unreadable(out, unreadable);

@@ -7,6 +7,7 @@
 #include <iptkit/export/svg.hpp>
 #include <iptkit/outcomes/outcomes.hpp>
 #include <iptkit/rules/rule_set.hpp>
+#include <iptkit/trials/relapse_survival.hpp>
 
 #include <optional>
 #include <span>
@@ -45,6 +46,8 @@ struct report_context {
   std::vector<std::string> plain_instruments; // the same without the paired row
   std::optional<std::string> primary;         // the instrument of the trajectory chart
   cohort_summary summary;
+  analysis_population population;             // the analysis set of the summary, trajectories and relapse curves
+  relapse_survival_fit relapse;               // time to relapse or recurrence of the set
 };
 
 /// @brief Plain words for the model's spellings, and the instruments' meanings (glossary).
@@ -73,6 +76,9 @@ void write_trajectory(std::string& out, const report_context& x);
 /// @brief Whether any case has a trial record: then the report has the trial flow section.
 bool has_trial(const report_context& x);
 void write_consort(std::string& out, const report_context& x);
+/// @brief Time to relapse or recurrence: Kaplan-Meier curves, medians and the log-rank test,
+/// when any case of the set is at risk (a maintenance relapse rule with its measures).
+void write_relapse(std::string& out, const report_context& x);
 void write_findings(std::string& out, const report_context& x);
 void write_cases(std::string& out, const report_context& x);
 

@@ -3,11 +3,9 @@
 // around them in html_report.cpp.
 #include "html_report_parts.hpp"
 
-#include <iptkit/export/consort_svg.hpp>
 #include <iptkit/measures/scoring.hpp>
 #include <iptkit/meta/enum.hpp>
 #include <iptkit/model/protocol_registry.hpp>
-#include <iptkit/trials/consort.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -469,8 +467,9 @@ void write_trajectory(std::string& out, const report_context& x) {
   for (const auto& g : x.groups) {
     // Each case counts once per week: its latest score that week (a later score supersedes).
     std::map<long, std::vector<double>> by_week;
-    for (const auto& v : x.views) {
-      if (v.group != g || !x.primary) continue;
+    for (std::size_t i = 0; i < x.views.size(); ++i) {
+      const auto& v = x.views[i];
+      if (v.group != g || !x.primary || !x.population.member[i]) continue;
       std::map<long, std::pair<date, int>> latest;
       for (const auto& a : v.c->assessments) {
         if (a.instrument != id) continue;
@@ -522,42 +521,15 @@ void write_trajectory(std::string& out, const report_context& x) {
          ", with a shaded 95% confidence band (mean &#177; 1.96 &#215; SD / &#8730;n). Only weeks with scores from at "
          "least " + std::to_string(min_cases) + " cases are shown; a case counts once per week (its latest score "
          "that week). Cases start at different times and courses differ in length, so the cases behind each point "
-         "differ. Dashed lines: caseness and remission cut-offs. Hover over a point for its n.";
+         "differ. Dashed lines: caseness and remission cut-offs. Hover over a point for its n. The cases of the "
+         "analysis set " + std::string(to_string(x.population.set)) + " (" + std::to_string(x.population.size) +
+         " case(s)), grouped as the summary.";
   if (!too_few.empty()) {
     out += " Not drawn (fewer than " + std::to_string(min_cases) + " cases in every week): ";
     for (std::size_t i = 0; i < too_few.size(); ++i) out += (i ? ", " : "") + esc(too_few[i]);
     out += ".";
   }
   out += "</figcaption>\n</figure>\n</section>\n";
-}
-
-bool has_trial(const report_context& x) {
-  return std::any_of(x.cases.begin(), x.cases.end(), [](const case_record& c) { return c.trial.has_value(); });
-}
-
-// The CONSORT 2010 diagram of the cases with a trial record, and what its counts assume.
-void write_consort(std::string& out, const report_context& x) {
-  const auto flow = consort(x.cases);
-  out += "<section id=\"trial-flow\">\n<h2>Trial flow (CONSORT)</h2>\n<p class=\"lead\">";
-  out += "The CONSORT 2010 flow diagram (Schulz, Altman and Moher, BMJ 2010;340:c332) of the cases with a trial "
-         "record: from screening to analysis, one column per allocated arm. Analysed: ";
-  out += esc(flow.analysis_set == "itt" ? std::string("intention to treat, every randomised case in the arm it was "
-                                                      "allocated to")
-                                        : flow.analysis_set);
-  out += ".</p>\n<figure>\n";
-  out += consort_svg(flow, {.width = 820, .id = "consort", .title = {}});
-  out += "\n<figcaption>Every count is a number of patients. A patient may give several exclusion reasons, so the "
-         "patients per reason can add up to more than the excluded box; the reasons given in all are counted "
-         "too.</figcaption>\n</figure>\n";
-  if (flow.notes.empty()) {
-    out += "<p class=\"ok\">Every record was placed as recorded: no count rests on an assumption.</p>\n";
-  } else {
-    out += "<table class=\"consort-notes\">\n<thead><tr><th scope=\"col\">What the counts leave out or assume"
-           "</th></tr></thead>\n<tbody>\n";
-    for (const auto& n : flow.notes) out += "<tr><td>" + esc(n) + "</td></tr>\n";
-    out += "</tbody>\n</table>\n";
-  }
-  out += "</section>\n";
 }
 
 void write_findings(std::string& out, const report_context& x) {
