@@ -162,4 +162,51 @@ TEST(analysis_set, itt_summary_counts_missing_endpoints_as_stated) {
   EXPECT_EQ(in_summary, observed);
 }
 
+// Never-measured randomised cases are missing on the primary instrument (the one measured in most
+// cases) only: not on GAD-7, which a trial may give to some patients, nor on the paired row,
+// which has no response. Discontinued cases fail too under discontinued_non_response.
+TEST(analysis_set, never_measured_cases_count_on_the_primary_instrument_only) {
+  synth_options o;
+  o.cases = 600;
+  o.seed = 7;
+  o.trial = synth_trial{};
+  auto cohort = synthesize(o);
+  std::size_t cleared = 0;
+  for (auto& c : cohort)
+    if (c.trial->randomised_on && c.arm == "ipt" && cleared < 10) {
+      c.assessments.clear();
+      ++cleared;
+    }
+  const auto rows = outcomes(cohort);
+  const auto itt = select_analysis_set(cohort, analysis_set::itt);
+  const auto labels = group_labels(cohort, group_by::arm);
+  const auto with = summarize(rows, itt, labels, group_by::arm, missing_outcome::non_response);
+  const auto without = summarize(rows, itt, labels, group_by::arm, missing_outcome::left_out);
+  const auto find = [](const cohort_summary& s, const std::string& g, const std::string& i) {
+    for (const auto& x : s.groups)
+      if (x.group == g && x.instrument == i) return x;
+    ADD_FAILURE() << g << " " << i;
+    return group_summary{};
+  };
+  EXPECT_EQ(find(with, "ipt", "phq9").cases, find(without, "ipt", "phq9").cases);  // rows: both include them
+  EXPECT_GE(find(with, "ipt", "phq9").response.n, find(without, "ipt", "phq9").response.n + cleared);
+  std::size_t gad7_rows = 0;
+  for (const auto& r : rows)
+    gad7_rows += r.instrument == "gad7" && itt.member[r.case_index] && itt.arm[r.case_index] == "ipt";
+  EXPECT_EQ(find(with, "ipt", "gad7").cases, gad7_rows);
+  EXPECT_EQ(find(with, "ipt", "phq9+gad7").response.n, 0u);
+  bool named = false;
+  for (const auto& n : with.notes) named = named || n.find("10 case(s) never measured are in the denominators of phq9") != std::string::npos;
+  EXPECT_TRUE(named);
+
+  const auto strict = summarize(rows, itt, labels, group_by::arm, missing_outcome::discontinued_non_response);
+  std::size_t discontinued_responders = 0;
+  for (const auto& r : rows)
+    discontinued_responders += r.instrument == "phq9" && itt.member[r.case_index] && itt.arm[r.case_index] == "ipt" &&
+                               itt.discontinued[r.case_index] && r.response.value_or(false);
+  EXPECT_GT(discontinued_responders, 0u);
+  EXPECT_EQ(find(strict, "ipt", "phq9").response.n, find(with, "ipt", "phq9").response.n);
+  EXPECT_EQ(find(strict, "ipt", "phq9").response.k + discontinued_responders, find(with, "ipt", "phq9").response.k);
+}
+
 }  // namespace

@@ -126,3 +126,47 @@ TEST(consort, every_assumption_is_a_note) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace iptkit;
+
+TEST(consort, per_protocol_counts_the_excluded_from_analysis_by_reason) {
+  const auto cases = small_trial();
+  const std::vector<std::uint8_t> no_deviation(cases.size(), 0);
+  const auto population = select_analysis_set(cases, analysis_set::per_protocol, no_deviation);
+  const auto f = consort(cases, population);
+  EXPECT_EQ(f.analysis_set, "per_protocol");
+  for (const auto& a : f.arms) {
+    EXPECT_EQ(a.allocated.n, a.analysed.n + a.excluded_from_analysis.n) << a.arm;
+    std::size_t by_reason = 0;
+    for (const auto& r : a.excluded_reasons) by_reason += r.patients.n;
+    EXPECT_EQ(by_reason, a.excluded_from_analysis.n) << a.arm;  // one reason per patient
+  }
+  // The other boxes are those of intention to treat.
+  auto itt = consort(cases);
+  for (std::size_t i = 0; i < f.arms.size(); ++i) {
+    EXPECT_EQ(f.arms[i].allocated, itt.arms[i].allocated);
+    EXPECT_EQ(f.arms[i].discontinued, itt.arms[i].discontinued);
+  }
+  const auto& ipt = f.arms[0];
+  ASSERT_EQ(ipt.arm, "ipt");
+  // R1 has no termination session yet (the base case is mid-course), R2 received tau, R5 was
+  // discontinued: three reasons, one patient each.
+  ASSERT_EQ(ipt.excluded_reasons.size(), 3u);
+  EXPECT_EQ(ipt.excluded_reasons[0].reason, "did not finish treatment (no attended termination session)");
+  EXPECT_EQ(ipt.excluded_reasons[1].reason, "received another arm than allocated");
+  EXPECT_EQ(ipt.excluded_reasons[1].patients.case_ids, ids({"R2"}));
+  EXPECT_EQ(ipt.excluded_reasons[2].reason, "discontinued");
+  EXPECT_EQ(ipt.analysed.n, 0u);
+}
+
+TEST(consort, the_completers_set_and_a_population_of_other_cases_are_refused) {
+  const auto cases = small_trial();
+  EXPECT_THROW((void)consort(cases, select_analysis_set(cases, analysis_set::completers)), std::invalid_argument);
+  auto fewer = cases;
+  fewer.pop_back();
+  EXPECT_THROW((void)consort(cases, select_analysis_set(fewer, analysis_set::itt)), std::invalid_argument);
+}
+
+}  // namespace

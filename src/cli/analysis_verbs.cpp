@@ -61,8 +61,14 @@ analysis_input load_analysis(const std::vector<std::string>& files, const common
 }
 
 // Per case of the set with both measures on `instrument`: the row (the first one of the case).
+// An instrument the catalog does not know, or no case of the set has, is a usage error.
 std::vector<const case_outcome*> complete_rows(const analysis_input& in, const std::string& instrument,
                                                std::size_t& missing) {
+  if (!in.reg.instruments.find(instrument)) {
+    std::string known;
+    for (const auto& id : in.reg.instruments.ids()) known += (known.empty() ? "" : ", ") + std::string(id);
+    throw fatal("--instrument: no instrument \"" + instrument + "\" in the catalog (it has " + known + ")");
+  }
   std::vector<const case_outcome*> out;
   std::vector<std::uint8_t> seen(in.cohort.cases.size(), 0);
   for (const auto& r : in.rows) {
@@ -71,6 +77,9 @@ std::vector<const case_outcome*> complete_rows(const analysis_input& in, const s
     out.push_back(&r);
   }
   missing = in.population.size - out.size();
+  if (out.empty())
+    throw fatal("--instrument " + instrument + ": no case of the analysis set " + std::string(to_string(in.population.set)) +
+                " was measured on it");
   std::erase_if(out, [](const case_outcome* r) { return !r->baseline || !r->endpoint; });
   return out;
 }
@@ -79,7 +88,8 @@ std::string set_note(const analysis_input& in, const std::string& instrument, st
   return "Analysis set " + std::string(to_string(in.population.set)) + ": " + std::to_string(in.population.size) +
          " case(s); " + std::to_string(used) + " with baseline and endpoint of " + instrument + " in the model, " +
          std::to_string(in.population.size - used) + " without (" + std::to_string(missing) +
-         " never measured on it): a complete-case analysis, nothing is imputed.";
+         " never measured on it): a complete-case analysis of endpoints that are each case's last measure within "
+         "the acute course (last observation carried forward); nothing else is imputed.";
 }
 
 // {"analysis_set", "instrument", ["cluster",] "note", "fit"}: a fit with what it was computed on.
@@ -115,7 +125,8 @@ int run_relapse(const std::vector<std::string>& files, group_by by, const common
       for (const auto& m : fit.kaplan_meier.medians)
         table.push_back({m.group, std::to_string(m.n), std::to_string(m.events),
                          m.median ? fixed(*m.median, "%.0f") : "not reached",
-                         fixed(m.lower, "%.0f") + " to " + (m.upper ? fixed(*m.upper, "%.0f") : "not reached")});
+                         (m.lower ? fixed(*m.lower, "%.0f") : std::string("not estimable")) + " to " +
+                             (m.upper ? fixed(*m.upper, "%.0f") : "not reached")});
       std::string out = "Time to relapse or recurrence (days from the end of the acute course)\n\n";
       if (!table.empty()) out += text_table({"group", "n", "events", "median", "95% CI"}, table);
       if (fit.logrank)
@@ -146,6 +157,9 @@ int run_ancova(const std::vector<std::string>& files, const std::string& instrum
       stratum.push_back(c.trial && c.trial->stratum ? *c.trial->stratum : "(none)");
     }
   }
+  const auto unstratified = static_cast<std::size_t>(std::count(stratum.begin(), stratum.end(), "(none)"));
+  if (stratified && unstratified == stratum.size())
+    throw fatal("--stratum: no case in the model has trial.stratum, so there is nothing to adjust for");
   const std::optional<std::string> ref = reference.empty() ? std::nullopt : std::optional<std::string>(reference);
   if (auto errors = stats::ancova_input_errors(endpoint, arm, baseline, stratum, ref); !errors.empty())
     throw fatal("ancova of " + instrument + ": " + errors.front());
@@ -155,7 +169,9 @@ int run_ancova(const std::vector<std::string>& files, const std::string& instrum
   } catch (const std::invalid_argument& e) {
     throw fatal("ancova of " + instrument + ": " + e.what());
   }
-  const std::string note = set_note(in, instrument, used.size(), missing);
+  std::string note = set_note(in, instrument, used.size(), missing);
+  if (unstratified)
+    note += " " + std::to_string(unstratified) + " case(s) without trial.stratum form a stratum of their own, (none).";
   switch (o.format) {
     case output_format::csv:  // not offered (--format text|json)
     case output_format::json: write_output("-", fit_json(in, instrument, {}, note, to_json(fit))); break;
@@ -198,6 +214,9 @@ int run_icc(const std::vector<std::string>& files, const std::string& instrument
     arm.push_back(c.arm.value_or("(none)"));
     crossed += c.trial && c.trial->allocation && c.arm != c.trial->allocation;
   }
+  if (change.empty())
+    throw fatal("icc: no case of the set with " + instrument + " baseline and endpoint has a " +
+                (cluster == "group" ? std::string("group_id") : std::string("therapist_id")));
   // One arm: the ICC alone; several: clusters nested in arms, with cluster-adjusted differences.
   const bool arms = std::any_of(arm.begin(), arm.end(), [&](const std::string& a) { return a != arm.front(); });
   const std::span<const std::string> arm_span = arms ? std::span<const std::string>(arm) : std::span<const std::string>();

@@ -45,6 +45,7 @@ struct common_options {
   bool raw_cells = false;  // CSV text cells as they are, not spreadsheet-safe (docs/interop.md)
   std::string analysis_set = "completers";  // --set: completers, itt or per_protocol
   std::string missing = "non_response";     // --missing: ITT binary outcomes with a missing endpoint
+  bool missing_given = false;               // --missing was given (refused outside itt)
 };
 
 /// The catalog in force: built-ins plus the --protocols and --instruments files given.

@@ -72,10 +72,15 @@ void add_common(CLI::App& verb, common_options& o, unsigned what) {
                     "itt (every randomised case in its allocated arm) or per_protocol")
         ->check(CLI::IsMember({"completers", "itt", "per_protocol"}));
   if (what & takes::missing)
-    verb.add_option("--missing", o.missing,
-                    "itt: a missing endpoint counts as no response and no remission (non_response, the default) or is "
-                    "left out of the denominator (left_out)")
-        ->check(CLI::IsMember({"non_response", "left_out"}));
+    verb.add_option_function<std::string>(
+            "--missing",
+            [&o](const std::string& v) {
+              o.missing = v;
+              o.missing_given = true;
+            },
+            "itt: a missing endpoint counts as no response and no remission (non_response, the default), is left "
+            "out of the denominator (left_out), or a discontinued case fails too (discontinued_non_response)")
+        ->check(CLI::IsMember({"non_response", "left_out", "discontinued_non_response"}));
   if (what & takes::flow_formats)
     verb.add_option("--format", format_text, "text for people, json for programs, svg for the diagram")
         ->check(CLI::IsMember({"text", "json", "svg"}));
@@ -220,6 +225,11 @@ int main(int argc, char** argv) {
       "  iptkit consort trial.jsonl\n"
       "  iptkit consort trial.jsonl --format svg --title \"Trial flow\" > consort.svg");
   add_common(*consort_verb, o, takes::cases | takes::registries | takes::flow_formats | takes::progress);
+  std::string consort_set = "itt";
+  consort_verb->add_option("--set", consort_set,
+                           "Who the Analysed boxes count: itt (default: every randomised case) or per_protocol (the "
+                           "cases are validated; the excluded are counted by reason)")
+      ->check(CLI::IsMember({"itt", "per_protocol"}));
 
   auto* relapse = app.add_subcommand("relapse", "Time to relapse or recurrence in maintenance per group: Kaplan-Meier, medians, log-rank");
   relapse->add_option("FILE", files, "Case files")->required();
@@ -297,6 +307,7 @@ int main(int argc, char** argv) {
     if (*consort_verb) {
       if (format_text != "svg" && (consort_verb->count("--width") || consort_verb->count("--title")))
         throw fatal("--width and --title: only with --format svg");
+      o.analysis_set = consort_set;
       return run_consort(files, format_text == "svg" ? std::optional(diagram) : std::nullopt, o);
     }
     if (*relapse) return run_relapse(files, by.empty() ? iptkit::group_by::arm : grouping(by), o);

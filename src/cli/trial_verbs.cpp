@@ -60,8 +60,15 @@ std::string flow_text(const consort_flow& f) {
       if (!a.discontinued_reasons.empty()) {
         out += "\n";
         out += a.arm;
-        out += ", discontinued by reason: ";
+        out += ", discontinued or lost to follow-up, by reason: ";
         out += reasons_text(a.discontinued_reasons);
+      }
+    for (const auto& a : f.arms)
+      if (!a.excluded_reasons.empty()) {
+        out += "\n";
+        out += a.arm;
+        out += ", excluded from analysis by reason: ";
+        out += reasons_text(a.excluded_reasons);
       }
     out += "\n";
   }
@@ -80,7 +87,9 @@ int run_consort(const std::vector<std::string>& files, const std::optional<conso
   const auto reg = load_catalog(o);
   auto cohort = load_cohort(files, reading(o), reg, o);
   report_unreadable(cohort.unreadable);
-  const auto flow = consort(cohort.cases);
+  // Intention to treat needs no validation and takes a file where nobody is randomised yet.
+  const auto flow = o.analysis_set == "itt" ? consort(cohort.cases)
+                                            : consort(cohort.cases, population_of(cohort.cases, o, reg));
   if (diagram) {
     std::string svg = consort_svg(flow, *diagram);
     svg += '\n';

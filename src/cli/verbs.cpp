@@ -252,6 +252,9 @@ int run_outcomes(const std::vector<std::string>& files, const common_options& o)
 
 analysis_population population_of(const std::vector<case_record>& cases, const common_options& o, const catalog& reg) {
   const auto set = *meta::enum_from_name<analysis_set>(o.analysis_set);  // CLI11 checked the spelling
+  if (o.missing_given && set != analysis_set::itt)
+    throw fatal("--missing applies to --set itt only (under " + o.analysis_set +
+                " every statistic uses the cases where it was observed)");
   std::vector<std::uint8_t> deviations;
   if (set == analysis_set::per_protocol) deviations = major_deviations(validate_cohort(cases, {.threads = o.threads}, reg));
   if (auto errors = analysis_set_errors(cases, set, deviations); !errors.empty()) throw fatal(errors.front());

@@ -167,9 +167,11 @@ std::vector<box_item> follow_up_items(const consort_arm& a) {
 }
 
 std::vector<box_item> analysis_items(const consort_flow& f, const consort_arm& a) {
-  return {{counted("Analysed", a.analysed.n), 0},
-          {"Analysis set: " + set_words(f.analysis_set), 1},
-          {counted("Excluded from analysis", a.excluded_from_analysis.n), 1}};
+  std::vector<box_item> items{{counted("Analysed", a.analysed.n), 0},
+                              {"Analysis set: " + set_words(f.analysis_set), 1},
+                              {counted("Excluded from analysis", a.excluded_from_analysis.n), 1}};
+  for (const auto& r : a.excluded_reasons) items.push_back({counted(r.reason, r.patients.n), 2});
+  return items;
 }
 
 // The same height for every box of a row, so that the row reads as one stage.

@@ -127,12 +127,14 @@ figure,table,ul.findings li{break-inside:avoid}
 void write_header(std::string& out, const report_context& x, std::span<const report_input_error> unreadable) {
   out += "<header>\n<h1>" + esc(x.options.title) + "</h1>\n<p class=\"meta\">";
   out += std::to_string(x.cases.size()) + (x.cases.size() == 1 ? " case" : " cases");
+  // The groups count the cases of the analysis set, as every cohort section does.
+  out += "; analysis set " + std::string(to_string(x.population.set)) + ": " + std::to_string(x.population.size);
   if (x.options.by != group_by::none && !x.groups.empty()) {
     out += " in " + std::to_string(x.groups.size()) + (x.groups.size() == 1 ? " group" : " groups") + " by " +
            std::string(meta::enum_name(x.options.by)) + " (";
     for (std::size_t i = 0; i < x.groups.size(); ++i) {
       std::size_t n = 0;
-      for (const auto& v : x.views) n += v.group == x.groups[i];
+      for (std::size_t k = 0; k < x.views.size(); ++k) n += x.population.member[k] && x.views[k].group == x.groups[i];
       out += (i ? ", " : "") + esc(group_display(x.groups[i], x.options.by)) + ": " + std::to_string(n);
     }
     out += ")";
@@ -272,7 +274,8 @@ std::string html_report(std::span<const case_record> cases, std::span<const std:
     v.anchor = std::move(anchor);
     if (i < findings.size()) v.findings = findings[i];
     for (const auto& f : v.findings) v.has_alert = v.has_alert || f.severity == severity::alert;
-    if (std::find(x.groups.begin(), x.groups.end(), v.group) == x.groups.end()) x.groups.push_back(v.group);
+    if (population.member[i] && std::find(x.groups.begin(), x.groups.end(), v.group) == x.groups.end())
+      x.groups.push_back(v.group);
   }
   // Groups in label order, as the summary has them; cases without a group label after the rest.
   std::sort(x.groups.begin(), x.groups.end());

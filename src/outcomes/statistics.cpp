@@ -104,8 +104,9 @@ namespace {
 // A binary outcome under itt with missing endpoints as failures: missing for want of a measure
 // counts as 0; missing because it is not defined for the row (a baseline of 0, an instrument
 // without a remission cut-off) stays out, as in every set.
-void add_itt(tally& t, const std::optional<bool>& v, const std::optional<not_computed>& reason) {
-  if (v) return t.add(v);
+// With `failed` (a discontinued case under discontinued_non_response) a defined outcome counts as 0 too.
+void add_itt(tally& t, const std::optional<bool>& v, const std::optional<not_computed>& reason, bool failed) {
+  if (v) return t.add(failed ? std::optional<bool>(false) : v);
   if (reason == not_computed::no_baseline || reason == not_computed::no_endpoint ||
       reason == not_computed::no_assessments)
     t.add(false);
@@ -116,7 +117,8 @@ std::string count_of(std::size_t n, const char* what) { return std::to_string(n)
 cohort_summary summarize_set(std::span<const case_outcome> rows, const analysis_population* population,
                              std::span<const std::string> group_of_case, group_by by, missing_outcome missing) {
   const analysis_set set = population ? population->set : analysis_set::completers;
-  const bool impute = set == analysis_set::itt && missing == missing_outcome::non_response;
+  const bool impute = set == analysis_set::itt && missing != missing_outcome::left_out;
+  const bool fail_discontinued = set == analysis_set::itt && missing == missing_outcome::discontinued_non_response;
   const auto label = [&](std::size_t i) -> const std::string& {
     static const std::string all = "all";
     if (population && by == group_by::arm && i < population->arm.size()) return population->arm[i];
@@ -145,8 +147,9 @@ cohort_summary summarize_set(std::span<const case_outcome> rows, const analysis_
       a.change.push_back(*r.endpoint - *r.baseline);
     }
     if (impute) {
-      add_itt(a.response, r.response, r.response_reason);
-      add_itt(a.remission, r.remission, r.remission_reason);
+      const bool failed = fail_discontinued && population->discontinued[r.case_index];
+      add_itt(a.response, r.response, r.response_reason, failed);
+      add_itt(a.remission, r.remission, r.remission_reason, failed);
     } else {
       a.response.add(r.response);
       a.remission.add(r.remission);
@@ -164,11 +167,26 @@ cohort_summary summarize_set(std::span<const case_outcome> rows, const analysis_
     a.completers.add(r.completer);
   }
   std::sort(groups.begin(), groups.end());
-  // Under itt a case of the set with no scorable assessment at all is in every instrument's
-  // denominator of its group: missing, so a failure when missing endpoints are.
-  if (set == analysis_set::itt)
+  // Under itt a case of the set with no scorable assessment at all is in the denominator of the
+  // trial's primary instrument, the one measured in the most cases (first appearance on a tie):
+  // missing, so a failure when missing endpoints are. Not in the other instruments', which a
+  // trial may measure in some patients only, nor in the paired row's.
+  std::string primary;
+  std::size_t unscored_cases = 0;
+  for (const auto& [g, t] : unscored) unscored_cases += t.n;
+  if (set == analysis_set::itt && unscored_cases) {
+    std::size_t most = 0;
+    for (const auto& i : instruments) {
+      if (i == paired_instrument) continue;
+      std::size_t n = 0;
+      for (const auto& [key, a] : acc)
+        if (key.second == i) n += a.rows;
+      if (n > most) most = n, primary = i;
+    }
+  }
+  if (!primary.empty())
     for (auto& [key, a] : acc)
-      if (auto it = unscored.find(key.first); it != unscored.end()) {
+      if (auto it = unscored.find(key.first); key.second == primary && it != unscored.end()) {
         const tally& t = it->second;
         a.rows += t.n;
         if (impute) {
@@ -196,24 +214,42 @@ cohort_summary summarize_set(std::span<const case_outcome> rows, const analysis_
     case analysis_set::completers:
       out.notes.push_back("Analysis set completers: " + count_of(out.population, "case(s)") +
                           (out.excluded ? " (" + count_of(out.excluded, "record(s) screened and not randomised left out") + ")" : "") +
-                          "; every statistic uses the cases with both baseline and endpoint observed, nothing is imputed.");
+                          "; every statistic uses the cases with both baseline and endpoint observed.");
       break;
-    case analysis_set::itt:
+    case analysis_set::itt: {
       out.notes.push_back("Analysis set itt (intention to treat): " + count_of(out.population, "randomised case(s)") +
                           ", each in the arm allocated (" + count_of(out.excluded, "record(s) not randomised left out") + ").");
-      out.notes.push_back(impute ? "Response and remission: a missing endpoint counts as no response and no remission "
-                                   "(denominator: every case of the set measured on the instrument, or not measured at all)."
-                                 : "Response and remission: cases with a missing endpoint are left out of the denominator.");
+      std::string binary;
+      switch (missing) {
+        case missing_outcome::non_response:
+          binary = "Response and remission: a missing endpoint counts as no response and no remission.";
+          break;
+        case missing_outcome::left_out:
+          binary = "Response and remission: cases with a missing endpoint are left out of the denominator.";
+          break;
+        case missing_outcome::discontinued_non_response:
+          binary = "Response and remission: a missing endpoint, and every discontinued case whatever its last "
+                   "measure, counts as no response and no remission.";
+          break;
+      }
+      if (!primary.empty())
+        binary += " " + count_of(unscored_cases, "case(s)") + " never measured are in the denominators of " + primary +
+                  " (the instrument measured in most cases), not of the other instruments.";
+      out.notes.push_back(binary);
       out.notes.push_back("Means, changes, effect sizes, reliable change, recovery and relapse use the cases with both "
-                          "baseline and endpoint observed; nothing is imputed.");
+                          "baseline and endpoint observed.");
       break;
+    }
     case analysis_set::per_protocol:
       out.notes.push_back("Analysis set per_protocol: " + count_of(out.population, "case(s)") +
                           " randomised that received the allocated arm, finished treatment, were not discontinued and "
                           "have no major protocol deviation (" + count_of(out.excluded, "record(s) left out") + ").");
-      out.notes.push_back("Every statistic uses the cases with both baseline and endpoint observed; nothing is imputed.");
+      out.notes.push_back("Every statistic uses the cases with both baseline and endpoint observed.");
       break;
   }
+  out.notes.push_back("The endpoint is a case's last measure within the acute course (the last observation carried "
+                      "forward to the end of the course), so a case that stopped early keeps the endpoint of its last "
+                      "measure; no other value is imputed.");
   for (const auto& g : groups)
     for (const auto& i : instruments) {
       auto it = acc.find({g, i});

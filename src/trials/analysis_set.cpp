@@ -50,9 +50,11 @@ analysis_population select(Cases cases, analysis_set set, std::span<const std::u
   p.member.assign(cases.size(), 0);
   p.arm.resize(cases.size());
   p.excluded_because.resize(cases.size());
+  p.discontinued.assign(cases.size(), 0);
   for (std::size_t i = 0; i < cases.size(); ++i) {
     const auto& c = at(cases, i);
     const bool randomised = c.trial && c.trial->randomised_on;
+    p.discontinued[i] = c.discontinuation.has_value();
     std::string why;
     if (set == analysis_set::completers) {
       p.arm[i] = c.arm.value_or("(none)");

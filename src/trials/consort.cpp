@@ -3,6 +3,7 @@
 #include <iptkit/meta/enum.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace iptkit {
 
@@ -36,20 +37,29 @@ std::string count_note(std::string_view what, std::size_t n) {
   return out;
 }
 
-}  // namespace
-
-consort_flow consort(std::span<const case_record> cases) {
+std::vector<const case_record*> pointers_of(std::span<const case_record> cases) {
   std::vector<const case_record*> pointers;
   pointers.reserve(cases.size());
   for (const auto& c : cases) pointers.push_back(&c);
-  return consort(std::span<const case_record* const>(pointers));
+  return pointers;
 }
 
-consort_flow consort(std::span<const case_record* const> cases) {
+// The flow; `population` (null: intention to treat) decides who is analysed.
+consort_flow flow_of(std::span<const case_record* const> cases, const analysis_population* population) {
+  if (population && population->set == analysis_set::completers)
+    throw std::invalid_argument("iptkit::consort: the completers set depends on the instrument (a case completes one "
+                                "measure and not another); the diagram takes itt or per_protocol");
+  if (population && population->member.size() != cases.size())
+    throw std::invalid_argument("iptkit::consort: the analysis population is of " +
+                                std::to_string(population->member.size()) + " case(s), not of these " +
+                                std::to_string(cases.size()));
   consort_flow f;
+  if (population) f.analysis_set = std::string(to_string(population->set));
+  std::size_t index = 0;
   std::size_t no_trial = 0, randomised_unscreened = 0, no_allocation = 0, no_arm = 0, ineligible_randomised = 0;
   for (const case_record* each : cases) {
     const case_record& c = *each;
+    const std::size_t i = index++;
     if (!c.trial) {
       ++no_trial;
       continue;
@@ -61,11 +71,11 @@ consort_flow consort(std::span<const case_record* const> cases) {
       if (!randomised) {
         put(f.excluded, c.case_id);
         put(*t.eligible ? f.declined : f.not_eligible, c.case_id);
-        for (std::size_t i = 0; i < t.exclusion_reasons.size(); ++i) {
-          const auto& r = t.exclusion_reasons[i];
+        for (std::size_t k = 0; k < t.exclusion_reasons.size(); ++k) {
+          const auto& r = t.exclusion_reasons[k];
           // The same reason twice on one record is one patient, and one reason.
-          if (std::find(t.exclusion_reasons.begin(), t.exclusion_reasons.begin() + static_cast<std::ptrdiff_t>(i), r) !=
-              t.exclusion_reasons.begin() + static_cast<std::ptrdiff_t>(i))
+          if (std::find(t.exclusion_reasons.begin(), t.exclusion_reasons.begin() + static_cast<std::ptrdiff_t>(k), r) !=
+              t.exclusion_reasons.begin() + static_cast<std::ptrdiff_t>(k))
             continue;
           put(reason_box(f.exclusion_reasons, r), c.case_id);
           ++f.exclusion_reasons_given;
@@ -93,7 +103,12 @@ consort_flow consort(std::span<const case_record* const> cases) {
       put(reason == discontinuation_reason::lost_to_follow_up ? a.lost_to_follow_up : a.discontinued, c.case_id);
       put(reason_box(a.discontinued_reasons, meta::enum_name(reason)), c.case_id);
     }
-    put(a.analysed, c.case_id);  // intention to treat
+    if (!population || population->member[i]) {
+      put(a.analysed, c.case_id);  // intention to treat: every randomised case
+    } else {
+      put(a.excluded_from_analysis, c.case_id);
+      put(reason_box(a.excluded_reasons, population->excluded_because[i]), c.case_id);
+    }
   }
   if (no_trial) f.notes.push_back(count_note("records without a trial record, not in the diagram", no_trial));
   if (randomised_unscreened)
@@ -107,6 +122,20 @@ consort_flow consort(std::span<const case_record* const> cases) {
   if (no_arm)
     f.notes.push_back(count_note("randomised records without `arm`, taken to have received their allocation", no_arm));
   return f;
+}
+
+}  // namespace
+
+consort_flow consort(std::span<const case_record> cases) { return flow_of(pointers_of(cases), nullptr); }
+
+consort_flow consort(std::span<const case_record* const> cases) { return flow_of(cases, nullptr); }
+
+consort_flow consort(std::span<const case_record> cases, const analysis_population& population) {
+  return flow_of(pointers_of(cases), &population);
+}
+
+consort_flow consort(std::span<const case_record* const> cases, const analysis_population& population) {
+  return flow_of(cases, &population);
 }
 
 }  // namespace iptkit

@@ -127,6 +127,27 @@ def test_relapse_matches_a_kaplan_meier_made_here(trial):
 def test_icc_refuses_what_it_cannot_compute(trial, tmp_path):
     path, _, _ = trial
     p = run(["icc", "examples/data/cohort.jsonl"])
-    assert p.returncode == 2 and "icc of phq9 change by therapist" in p.stderr.decode()
-    p = run(["ancova", path, "--instrument", "nonesuch", "--set", "itt"])
-    assert p.returncode == 2 and "ancova of nonesuch" in p.stderr.decode()
+    assert p.returncode == 2 and "has a therapist_id" in p.stderr.decode()
+    p = run(["ancova", path, "--instrument", "phq-9", "--set", "itt"])
+    assert p.returncode == 2 and 'no instrument "phq-9" in the catalog (it has phq9' in p.stderr.decode()
+    p = run(["ancova", "examples/data/cohort.jsonl", "--stratum"])
+    assert p.returncode == 2 and "no case in the model has trial.stratum" in p.stderr.decode()
+    p = run(["summary", path, "--set", "completers", "--missing", "left_out"])
+    assert p.returncode == 2 and "--missing applies to --set itt only" in p.stderr.decode()
+
+
+def test_discontinued_cases_can_count_as_failures(trial):
+    path, cases, rows = trial
+    got = {}
+    for missing in ("non_response", "discontinued_non_response"):
+        p = run(["summary", path, "--by", "arm", "--set", "itt", "--missing", missing, "--format", "json", "--quiet"])
+        assert p.returncode == 0, p.stderr.decode()
+        got[missing] = {g["group"]: g["response"] for g in json.loads(p.stdout)["groups"] if g["instrument"] == "phq9"}
+    for arm, plain in got["non_response"].items():
+        strict = got["discontinued_non_response"][arm]
+        assert strict["n"] == plain["n"]
+        # The responders among discontinued cases, counted here, are the difference.
+        lost = sum(1 for r in rows if r["instrument"] == "phq9" and r["response"] == "true"
+                   and "discontinuation" in cases[r["case_id"]] and "randomised_on" in cases[r["case_id"]]["trial"]
+                   and cases[r["case_id"]]["trial"]["allocation"] == arm)
+        assert lost > 0 and plain["k"] - strict["k"] == lost

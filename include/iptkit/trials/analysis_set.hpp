@@ -25,12 +25,15 @@ BOOST_DESCRIBE_ENUM(analysis_set, completers, itt, per_protocol)
 IPTKIT_ENUM_PRINTING(analysis_set)
 
 /// @brief What an intention-to-treat analysis does with a binary outcome (response, remission)
-/// whose endpoint is missing.
+/// whose endpoint is missing. The endpoint is the last observation within the acute course
+/// (docs/outcomes.md), so a case that stopped early has one unless it was never measured after
+/// its baseline; `discontinued_non_response` also counts every discontinued case as a failure.
 enum class missing_outcome : std::uint8_t {
-  non_response,  ///< counted as not responding / not remitting (the default: conservative)
-  left_out       ///< left out of the denominator
+  non_response,              ///< counted as not responding / not remitting (the default: conservative)
+  left_out,                  ///< left out of the denominator
+  discontinued_non_response  ///< as non_response, and a discontinued case fails whatever its last measure
 };
-BOOST_DESCRIBE_ENUM(missing_outcome, non_response, left_out)
+BOOST_DESCRIBE_ENUM(missing_outcome, non_response, left_out, discontinued_non_response)
 IPTKIT_ENUM_PRINTING(missing_outcome)
 
 /// @brief The cases of an analysis set: per case whether it is in, the arm it is analysed in, and
@@ -40,10 +43,11 @@ struct analysis_population {
   std::vector<std::uint8_t> member;                     ///< per case: 1 in the set
   std::vector<std::string> arm;                         ///< per case: `trial.allocation` (itt, per_protocol) or `arm`; "(none)" when absent
   std::vector<std::string> excluded_because;            ///< per case: empty when in, else why not
+  std::vector<std::uint8_t> discontinued;               ///< per case: 1 with a `discontinuation` record
   std::size_t size = 0;                                 ///< cases in the set
   friend bool operator==(const analysis_population&, const analysis_population&) = default;
 };
-BOOST_DESCRIBE_STRUCT(analysis_population, (), (set, member, arm, excluded_because, size))
+BOOST_DESCRIBE_STRUCT(analysis_population, (), (set, member, arm, excluded_because, discontinued, size))
 
 /// @brief What is wrong with a request for `set` (empty when it can be made): an intention-to-treat
 /// or per-protocol set of cases none of which was randomised (the set would be silently empty),

@@ -4,6 +4,7 @@
 /// the case ids behind it, per arm (Schulz, Altman and Moher 2010, BMJ 340:c332, figure 1).
 
 #include <iptkit/model/case_record.hpp>
+#include <iptkit/trials/analysis_set.hpp>
 #include <boost/describe.hpp>
 #include <cstddef>
 #include <span>
@@ -38,13 +39,14 @@ struct consort_arm {
   consort_box lost_to_follow_up;                    ///< discontinued as `lost_to_follow_up`
   consort_box discontinued;                         ///< discontinued for another reason
   std::vector<consort_reason> discontinued_reasons; ///< discontinued (lost to follow-up included), by reason
-  consort_box analysed;                             ///< in the analysis (intention to treat: every allocated case)
-  consort_box excluded_from_analysis;               ///< allocated but not analysed
+  consort_box analysed;                             ///< in the analysis set (intention to treat: every allocated case)
+  consort_box excluded_from_analysis;               ///< allocated but not in the analysis set
+  std::vector<consort_reason> excluded_reasons;     ///< why, per reason (select_analysis_set()'s reasons)
   friend bool operator==(const consort_arm&, const consort_arm&) = default;
 };
 BOOST_DESCRIBE_STRUCT(consort_arm, (),
                       (arm, allocated, received_allocated, did_not_receive, lost_to_follow_up, discontinued,
-                       discontinued_reasons, analysed, excluded_from_analysis))
+                       discontinued_reasons, analysed, excluded_from_analysis, excluded_reasons))
 
 /// @brief The whole flow: enrolment, then one consort_arm per allocated arm (in order of first
 /// appearance), and notes on records the diagram could not place as they are.
@@ -71,5 +73,13 @@ BOOST_DESCRIBE_STRUCT(consort_flow, (),
 consort_flow consort(std::span<const case_record> cases);
 /// @copydoc consort(std::span<const case_record>)
 consort_flow consort(std::span<const case_record* const> cases);
+
+/// @brief The CONSORT flow with `analysed` and `excluded from analysis` (with reasons) from an
+/// analysis set of the same cases (select_analysis_set(): itt or per_protocol).
+/// @throws std::invalid_argument for the completers set (it depends on the instrument: a case is
+/// a completer of one measure and not of another) or a population of other cases.
+consort_flow consort(std::span<const case_record> cases, const analysis_population& population);
+/// @copydoc consort(std::span<const case_record>, const analysis_population&)
+consort_flow consort(std::span<const case_record* const> cases, const analysis_population& population);
 
 }  // namespace iptkit
