@@ -44,24 +44,6 @@ std::vector<std::string> labels_of(const std::vector<const case_record*>& cases,
   return labels;
 }
 
-// The cases of `set`; per_protocol validates them (error-severity findings are major deviations).
-// Called without the GIL; a refused set raises ValueError.
-analysis_population population_of(const std::vector<const case_record*>& cases, analysis_set set, const catalog* cat,
-                                  thread_count threads) {
-  std::vector<std::uint8_t> deviations;
-  if (set == analysis_set::per_protocol) {
-    std::vector<std::vector<finding>> findings(cases.size());
-    iptkit::detail::for_blocks(cases.size(), threads.value, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t i = begin; i < end; ++i) findings[i] = validate(*cases[i], {}, catalog_or_builtin(cat));
-    });
-    deviations = major_deviations(findings);
-  }
-  if (auto errors = analysis_set_errors(cases, set, deviations); !errors.empty()) {
-    py::gil_scoped_acquire gil;
-    throw py::value_error("iptkit: " + errors.front());
-  }
-  return select_analysis_set(cases, set, deviations);
-}
 
 // Outcome rows of Python cases: columns built from the case objects without copying them, then
 // computed with the GIL released. `first_index` is added to case_index (a chunk of a cohort).
@@ -367,6 +349,25 @@ void bind_outcomes(py::module_& m) {
       },
       py::arg("options") = synth_options{}, py::kw_only(), py::arg("catalog") = py::none(),
       "A deterministic synthetic cohort (docs/synthetic.md); raises ValueError for bad options.");
+}
+
+// The cases of `set`; per_protocol validates them (error-severity findings are major deviations).
+// Called without the GIL; a refused set raises ValueError.
+analysis_population population_of(const std::vector<const case_record*>& cases, analysis_set set, const catalog* cat,
+                                  thread_count threads) {
+  std::vector<std::uint8_t> deviations;
+  if (set == analysis_set::per_protocol) {
+    std::vector<std::vector<finding>> findings(cases.size());
+    iptkit::detail::for_blocks(cases.size(), threads.value, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) findings[i] = validate(*cases[i], {}, catalog_or_builtin(cat));
+    });
+    deviations = major_deviations(findings);
+  }
+  if (auto errors = analysis_set_errors(cases, set, deviations); !errors.empty()) {
+    py::gil_scoped_acquire gil;
+    throw py::value_error("iptkit: " + errors.front());
+  }
+  return select_analysis_set(cases, set, deviations);
 }
 
 }  // namespace iptkit::python

@@ -19,12 +19,20 @@ void bind_trials(py::module_& m) {
   bind_struct<consort_flow>(m, "The CONSORT 2010 flow of a trial: enrolment, then one ConsortArm per allocated arm.");
   m.def(
       "consort",
-      [](const py::typing::Iterable<case_record>& cases) {
+      [](const py::typing::Iterable<case_record>& cases, analysis_set set, const catalog* cat, thread_count threads) {
         const auto refs = case_pointers(cases);
+        if (set == analysis_set::completers)
+          throw py::value_error("iptkit.consort: the completers set depends on the instrument (a case completes one "
+                                "measure and not another); the diagram takes 'itt' or 'per_protocol'");
         py::gil_scoped_release release;
-        return consort(std::span<const case_record* const>(refs.cases));
+        const std::span<const case_record* const> all(refs.cases);
+        // Intention to treat needs no validation and takes cases where nobody is randomised yet.
+        if (set == analysis_set::itt) return consort(all);
+        return consort(all, population_of(refs.cases, set, cat, threads));
       },
-      py::arg("cases"), "The CONSORT flow of the cases (intention to treat).");
+      py::arg("cases"), py::kw_only(), py::arg("analysis_set") = analysis_set::itt, py::arg("catalog") = py::none(),
+      py::arg("threads") = 1,
+      "The CONSORT flow of the cases, analysed by intention to treat or per protocol.");
   m.def(
       "consort_svg",
       [](const consort_flow& flow, int width, std::string id, std::string title) {

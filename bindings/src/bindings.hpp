@@ -6,10 +6,14 @@
 
 #include <pybind11/pybind11.h>
 
+#include <iptkit/trials/analysis_set.hpp>
+
 #include <span>
+#include <vector>
 
 namespace iptkit {
 struct case_record;
+struct catalog;
 struct cohort_columns;
 struct outcome_columns;
 struct tidy_tables;
@@ -43,5 +47,10 @@ py::dict outcome_frame(const outcome_columns& o, const cohort_columns& cohort, s
 // The tidy tables' numpy columns by table name (bind_outcomes.cpp), the complete columns after
 // the analysis ones when the tables have them.
 py::dict tidy_frames(const tidy_tables& tables);
+
+// The cases of an analysis set (bind_outcomes.cpp); per_protocol validates them. Called without
+// the GIL; a set that would be silently empty raises ValueError.
+analysis_population population_of(const std::vector<const case_record*>& cases, analysis_set set, const catalog* cat,
+                                  thread_count threads);
 
 }  // namespace iptkit::python

@@ -81,8 +81,27 @@ def test_analysis_population_says_why(trial: iptkit.CaseList) -> None:
         iptkit.analysis_population(iptkit.synthesize(10), "itt")
     with pytest.raises(ValueError):
         iptkit.summary(trial, analysis_set="everyone")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="applies to analysis_set='itt' only"):
+        iptkit.summary(trial, analysis_set="completers", missing="left_out")
+    strict = iptkit.summary(trial, by="arm", analysis_set="itt", missing="discontinued_non_response")
+    plain = iptkit.summary(trial, by="arm", analysis_set="itt")
+    assert (strict.response_n == plain.response_n).all() and (strict.response_k <= plain.response_k).all()
+    assert any("last observation carried forward" in n for n in iptkit.cohort_summary(trial).notes)
     with pytest.raises(ValueError, match="Cohort's columns"):
         iptkit.Cohort.from_tables(iptkit.tables(trial, complete=True)).summary(analysis_set="itt")
+
+
+def test_consort_per_protocol_counts_the_excluded_by_reason(trial: iptkit.CaseList) -> None:
+    c = iptkit.consort(trial, analysis_set="per_protocol")
+    assert c.flow.analysis_set == "per_protocol"
+    pop = iptkit.analysis_population(trial, "per_protocol")
+    for arm in c.flow.arms:
+        assert arm.analysed.n == int((pop.in_set & (pop.arm == arm.arm)).sum())
+        assert sum(r.patients.n for r in arm.excluded_reasons) == arm.excluded_from_analysis.n
+    reasons = c.table[c.table.box == "excluded_reason"]
+    assert len(reasons) > 0 and "Excluded from analysis" in c.svg()
+    with pytest.raises(ValueError, match="completers"):
+        iptkit.consort(trial, analysis_set="completers")
 
 
 def maintenance_trial() -> iptkit.CaseList:

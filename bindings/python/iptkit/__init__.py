@@ -146,7 +146,6 @@ from ._errors import DecodeError, DecodeWarning, TableError
 from ._import import import_fhir, import_redcap, import_tables, issues_frame
 from ._findings import Findings, ValidationResults, findings_frame
 from ._trials import Consort, RelapseSurvival
-from . import _trials
 from ._frames import frame as _frame
 from ._progress import chunks as _chunks
 
@@ -645,7 +644,7 @@ def write_cases(cases: Case | Iterable[Case] | PathLike, path: PathLike, *, cata
 
 
 _AnalysisSetName = Literal["completers", "itt", "per_protocol"]
-_MissingName = Literal["non_response", "left_out"]
+_MissingName = Literal["non_response", "left_out", "discontinued_non_response"]
 
 
 @_plain_type_errors
@@ -666,12 +665,16 @@ def relapse_survival(cases: Case | Iterable[Case] | PathLike, *, by: Grouping = 
 
 
 @_plain_type_errors
-def consort(cases: Case | Iterable[Case] | PathLike, *, catalog: Catalog | None = None,
-            errors: ErrorMode = "raise") -> Consort:
+def consort(cases: Case | Iterable[Case] | PathLike, *, analysis_set: AnalysisSet | _AnalysisSetName = "itt",
+            catalog: Catalog | None = None, threads: int = 1, errors: ErrorMode = "raise") -> Consort:
     """The CONSORT 2010 flow of a trial's cases (docs/trials.md): every box a count with the case
-    ids behind it, per allocated arm, analysed by intention to treat. ``errors="collect"``: a
-    path's unreadable cases are left out with a :class:`DecodeWarning` (and are then in no box)."""
-    return _trials.consort(_as_cases(cases, catalog=catalog, errors=errors, what="consort"))
+    ids behind it, per allocated arm. ``analysis_set`` decides the Analysed boxes: ``"itt"``
+    (default: every randomised case) or ``"per_protocol"`` (the cases are validated; the excluded
+    are counted by reason); ``"completers"`` is refused, as it depends on the instrument.
+    ``errors="collect"``: a path's unreadable cases are left out with a :class:`DecodeWarning`
+    (and are then in no box)."""
+    items = _as_cases(cases, catalog=catalog, errors=errors, what="consort")
+    return Consort(_core.consort(items, analysis_set=AnalysisSet(analysis_set), catalog=catalog, threads=threads))
 
 
 @_plain_type_errors
@@ -702,6 +705,10 @@ def _summarized(cases: Case | Iterable[Case] | PathLike, by: Grouping, catalog: 
                 recovery_period_months: int, what: str, errors: ErrorMode,
                 analysis_set: AnalysisSet | _AnalysisSetName | None = None,
                 missing: MissingOutcome | _MissingName | None = None) -> tuple[CohortSummary, _grouping_mod.Labels]:
+    chosen = AnalysisSet.completers if analysis_set is None else AnalysisSet(analysis_set)
+    if missing is not None and chosen != AnalysisSet.itt:
+        raise ValueError(f"iptkit.{what}: missing={str(missing)!r} applies to analysis_set='itt' only (under "
+                         f"{str(chosen)!r} every statistic uses the cases where it was observed)")
     items = _as_cases(cases, catalog=catalog, errors=errors, what=what)
     g = _grouping_of(items, by, catalog, what)
     s = _core.summarize(items, by=g.by, labels=g.labels, catalog=catalog, threads=threads,
@@ -731,7 +738,7 @@ def analysis_population(cases: Case | Iterable[Case] | PathLike, analysis_set: A
 @_plain_type_errors
 def cohort_summary(cases: Case | Iterable[Case] | PathLike, *, by: Grouping = _grouping_mod.DEFAULT,
                    analysis_set: AnalysisSet | _AnalysisSetName = "completers",
-                   missing: MissingOutcome | _MissingName = "non_response",
+                   missing: MissingOutcome | _MissingName | None = None,
                    catalog: Catalog | None = None, threads: int = 1,
                    recovery_period_months: int = 4, errors: ErrorMode = "raise") -> CohortSummary:
     """Every group's statistics and every pair of groups compared, as a :class:`CohortSummary`;
@@ -770,8 +777,11 @@ def summary(cases: Case | Iterable[Case] | PathLike | CohortSummary, *, by: Grou
     records screened and never randomised; each figure where baseline and endpoint were observed),
     ``"itt"`` (every randomised case, grouped by its allocated arm when ``by="arm"``) or
     ``"per_protocol"``. ``missing`` (``itt`` only): a missing endpoint counts as no response and
-    no remission (``"non_response"``, the default) or is left out (``"left_out"``). Every row
-    states its set (``analysis_set``, ``missing_endpoints`` columns).
+    no remission (``"non_response"``, the default), is left out (``"left_out"``), or every
+    discontinued case fails too, whatever its last measure (``"discontinued_non_response"``); given
+    with another set it is an error. The endpoint is a case's last measure within the acute course
+    (last observation carried forward). Every row states its set (``analysis_set``,
+    ``missing_endpoints`` columns) and :func:`cohort_summary`'s ``notes`` say it in words.
 
     Given a :class:`CohortSummary`, ``by``, ``analysis_set``, ``missing``, ``catalog`` and
     ``recovery_period_months`` must be left out. ``errors="collect"``: a path's unreadable cases

@@ -3564,6 +3564,7 @@ class MissingOutcome(iptkit._spelled.Spelled):
     """
     What an intention-to-treat analysis does with a missing binary endpoint.
     """
+    discontinued_non_response = 'discontinued_non_response'
     left_out = 'left_out'
     non_response = 'non_response'
 class CaseOutcome:
@@ -4585,7 +4586,7 @@ class AnalysisPopulation:
         ...
     def __getstate__(self) -> tuple[typing.Any, ...]:
         ...
-    def __init__(self, *, set: AnalysisSet | str, member: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], arm: collections.abc.Sequence[str] = [], excluded_because: collections.abc.Sequence[str] = [], size: typing.SupportsInt | typing.SupportsIndex) -> None:
+    def __init__(self, *, set: AnalysisSet | str, member: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], arm: collections.abc.Sequence[str] = [], excluded_because: collections.abc.Sequence[str] = [], discontinued: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex] = [], size: typing.SupportsInt | typing.SupportsIndex) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -4608,6 +4609,14 @@ class AnalysisPopulation:
         """
     @arm.setter
     def arm(self, arg1: collections.abc.Sequence[str]) -> None:
+        ...
+    @property
+    def discontinued(self) -> list[int]:
+        """
+        per case: 1 with a `discontinuation` record
+        """
+    @discontinued.setter
+    def discontinued(self, arg1: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> None:
         ...
     @property
     def excluded_because(self) -> list[str]:
@@ -6135,7 +6144,7 @@ class ConsortArm:
         ...
     def __getstate__(self) -> tuple[typing.Any, ...]:
         ...
-    def __init__(self, *, arm: str, allocated: ConsortBox, received_allocated: ConsortBox, did_not_receive: ConsortBox, lost_to_follow_up: ConsortBox, discontinued: ConsortBox, discontinued_reasons: collections.abc.Sequence[ConsortReason] = [], analysed: ConsortBox, excluded_from_analysis: ConsortBox) -> None:
+    def __init__(self, *, arm: str, allocated: ConsortBox, received_allocated: ConsortBox, did_not_receive: ConsortBox, lost_to_follow_up: ConsortBox, discontinued: ConsortBox, discontinued_reasons: collections.abc.Sequence[ConsortReason] = [], analysed: ConsortBox, excluded_from_analysis: ConsortBox, excluded_reasons: collections.abc.Sequence[ConsortReason] = []) -> None:
         ...
     def __reduce_ex__(self, protocol: typing.Any) -> tuple[typing.Any, ...]:
         ...
@@ -6162,7 +6171,7 @@ class ConsortArm:
     @property
     def analysed(self) -> ConsortBox:
         """
-        in the analysis (intention to treat: every allocated case)
+        in the analysis set (intention to treat: every allocated case)
         """
     @analysed.setter
     def analysed(self, arg1: ConsortBox) -> None:
@@ -6202,10 +6211,18 @@ class ConsortArm:
     @property
     def excluded_from_analysis(self) -> ConsortBox:
         """
-        allocated but not analysed
+        allocated but not in the analysis set
         """
     @excluded_from_analysis.setter
     def excluded_from_analysis(self, arg1: ConsortBox) -> None:
+        ...
+    @property
+    def excluded_reasons(self) -> list[ConsortReason]:
+        """
+        why, per reason (select_analysis_set()'s reasons)
+        """
+    @excluded_reasons.setter
+    def excluded_reasons(self, arg1: collections.abc.Sequence[ConsortReason]) -> None:
         ...
     @property
     def lost_to_follow_up(self) -> ConsortBox:
@@ -6386,9 +6403,9 @@ def cohort_summarize(cohort: CohortColumns, labels: collections.abc.Sequence[str
     """
     The cohort statistics of a cohort's outcomes, each case in the group of its label.
     """
-def consort(cases: collections.abc.Iterable[Case]) -> ConsortFlow:
+def consort(cases: collections.abc.Iterable[Case], *, analysis_set: AnalysisSet | str = ..., catalog: Catalog | None = None, threads: typing.SupportsIndex = 1) -> ConsortFlow:
     """
-    The CONSORT flow of the cases (intention to treat).
+    The CONSORT flow of the cases, analysed by intention to treat or per protocol.
     """
 def consort_svg(flow: ConsortFlow, *, width: typing.SupportsInt | typing.SupportsIndex = 640, id: str = '', title: str = '') -> str:
     """

@@ -19,8 +19,10 @@ _ARM_BOXES = (("allocation", "allocated"), ("allocation", "received_allocated"),
 class Consort:
     """The CONSORT 2010 flow of a trial. ``flow`` is the typed :class:`ConsortFlow`; ``table`` has
     one row per box (``stage, arm, box, reason, n, case_ids``), reasons as rows of their own
-    (``box`` ``exclusion_reason`` or ``discontinued_reason``: patients per reason, so they can add
-    up to more than the box they explain); ``notes`` lists the records placed by assumption;
+    (``box`` ``exclusion_reason``, ``discontinued_reason`` or ``excluded_reason``: patients per
+    reason, so they can add up to more than the box they explain; ``discontinued_reason`` rows
+    include ``lost_to_follow_up``, which is also a box of its own, so they add up to
+    ``discontinued`` + ``lost_to_follow_up``); ``notes`` lists the records placed by assumption;
     ``svg()`` draws the CONSORT 2010 flow diagram, which a notebook shows above the table."""
 
     def __init__(self, flow: _core.ConsortFlow) -> None:
@@ -49,6 +51,9 @@ class Consort:
                 if name == "discontinued":
                     for r in a.discontinued_reasons:
                         box(stage, a.arm, "discontinued_reason", r.patients, r.reason)
+                if name == "excluded_from_analysis":
+                    for r in a.excluded_reasons:
+                        box(stage, a.arm, "excluded_reason", r.patients, r.reason)
         out = _pd.DataFrame(rows, columns=["stage", "arm", "box", "reason", "n", "case_ids"])
         for name in ("stage", "arm", "box", "reason"):
             out[name] = out[name].astype("string")
@@ -79,10 +84,6 @@ class Consort:
         notes = "".join(f"<li>{_html.escape(n)}</li>" for n in self.notes)
         return (f"<div><strong>CONSORT flow</strong> (analysed: {_html.escape(self.flow.analysis_set)})"
                 f"{self.svg()}{body}{'<ul>' + notes + '</ul>' if notes else ''}</div>")
-
-
-def consort(cases: Any) -> Consort:
-    return Consort(_core.consort(cases))
 
 
 class RelapseSurvival:
@@ -133,7 +134,7 @@ class RelapseSurvival:
         return self.kaplan_meier.median
 
     def plot(self, ax: Any = None) -> Any:
-        """The Kaplan-Meier curves (:func:`iptkit.plot.survival`)."""
+        """The Kaplan-Meier curves (:func:`iptkit.plot.survival`), titled with the analysis set."""
         from . import plot
         return plot.survival(self, ax=ax)
 

@@ -614,8 +614,11 @@ def survival(fit: Any, *, ax: Axes | None = None, band: bool = True, at_risk: bo
     ax.grid(color="#dde3ea", linewidth=0.8)
     ax.legend(loc="lower left", frameon=False)
     logrank = getattr(fit, "logrank", None)
+    title = [f"analysis set {fit.analysis_set}"] if hasattr(fit, "analysis_set") else []
     if logrank is not None:
-        ax.set_title(f"log-rank chi2 = {logrank.statistic:.2f}, df {logrank.df}, p = {logrank.pvalue:.3g}", fontsize=10)
+        title.append(f"log-rank chi2 = {logrank.statistic:.2f}, df {logrank.df}, p = {logrank.pvalue:.3g}")
+    if title:
+        ax.set_title("; ".join(title), fontsize=10)
     if at_risk:
         # Numbers at risk at each x tick: the subjects with time >= the tick.
         ticks = [x for x in ax.get_xticks() if 0 <= x <= top * 1.02]
