@@ -473,31 +473,7 @@ class case_builder {
   }
 
   // ---- sessions ----------------------------------------------------------------------------
-  std::string homework_text(std::size_t k, stream& s) const {
-    const problem_area area = areas_[k];
-    const std::string& label = homework_label_[k];
-    switch (area) {
-      case problem_area::grief:
-        return std::array{"Look through photographs of " + label + " and note what comes up",
-                          "Visit a place that mattered to " + label,
-                          "Write a letter to " + label + " that will not be sent",
-                          std::string("Take up one activity dropped since the loss")}[s.below(4)];
-      case problem_area::role_dispute:
-        return std::array{"Ask " + label + " for one evening together this week",
-                          "Tell " + label + " one thing appreciated this week",
-                          "Use the role-played opening with " + label,
-                          "Note what happens in the next disagreement with " + label}[s.below(4)];
-      case problem_area::role_transition:
-        return std::array<std::string, 3>{"List what was lost and what was gained with the change",
-                                          "Try one activity that belongs to the new role",
-                                          "Contact someone going through the same change"}[s.below(3)];
-      case problem_area::interpersonal_deficits:
-        return std::array<std::string, 3>{"Start one short conversation with a colleague or neighbour",
-                                          "Reply to a message within a day",
-                                          "Go to one group or class this week"}[s.below(3)];
-    }
-    return "Note one conversation that affected mood";
-  }
+  std::string homework_for(std::size_t k, stream& s) const { return homework_text(areas_[k], homework_label_[k], s); }
 
   void write_sessions() {
     const int middle_count = static_cast<int>(std::count_if(
@@ -563,7 +539,7 @@ class case_builder {
           open_homework = none;
         }
         if (s.chance(probability(0.35))) {
-          out.homework.push_back({homework_text(s.below(areas_.size()), s), homework_status::assigned});
+          out.homework.push_back({homework_for(s.below(areas_.size()), s), homework_status::assigned});
           open_homework = c_.sessions.size();
         }
       }

@@ -171,4 +171,29 @@ inline transition_roles roles_of(transition_type t) {
   return {"The old routine", "A new routine"};
 }
 
+/// A homework task for a focus area, naming the person it is about (`label`) where it has one.
+inline std::string homework_text(problem_area area, const std::string& label, stream& s) {
+  switch (area) {
+    case problem_area::grief:
+      return std::array{"Look through photographs of " + label + " and note what comes up",
+                        "Visit a place that mattered to " + label,
+                        "Write a letter to " + label + " that will not be sent",
+                        std::string("Take up one activity dropped since the loss")}[s.below(4)];
+    case problem_area::role_dispute:
+      return std::array{"Ask " + label + " for one evening together this week",
+                        "Tell " + label + " one thing appreciated this week",
+                        "Use the role-played opening with " + label,
+                        "Note what happens in the next disagreement with " + label}[s.below(4)];
+    case problem_area::role_transition:
+      return std::array<std::string, 3>{"List what was lost and what was gained with the change",
+                                        "Try one activity that belongs to the new role",
+                                        "Contact someone going through the same change"}[s.below(3)];
+    case problem_area::interpersonal_deficits:
+      return std::array<std::string, 3>{"Start one short conversation with a colleague or neighbour",
+                                        "Reply to a message within a day",
+                                        "Go to one group or class this week"}[s.below(3)];
+  }
+  return "Note one conversation that affected mood";
+}
+
 }  // namespace iptkit::synth::detail
