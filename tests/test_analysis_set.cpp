@@ -81,6 +81,10 @@ TEST(analysis_set, per_protocol_says_why_each_case_is_out) {
   EXPECT_EQ(ok.size, 1u);
   const auto deviating = select_analysis_set(std::span(&finished, 1), analysis_set::per_protocol, std::vector<std::uint8_t>{1});
   EXPECT_EQ(deviating.excluded_because[0], "major protocol deviation (an error-severity finding)");
+  finished.assessments.clear();  // ICH E9: the measurements must be available
+  EXPECT_EQ(select_analysis_set(std::span(&finished, 1), analysis_set::per_protocol, std::vector<std::uint8_t>{0})
+                .excluded_because[0],
+            "no measures recorded");
 }
 
 TEST(analysis_set, a_set_that_would_be_silently_empty_is_refused) {

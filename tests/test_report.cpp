@@ -5,6 +5,7 @@
 #include <iptkit/json/read.hpp>
 #include <iptkit/rules/validate.hpp>
 #include <iptkit/synth/generator.hpp>
+#include <iptkit/trials/consort.hpp>
 
 #include <gtest/gtest.h>
 
@@ -443,6 +444,19 @@ TEST(report, a_maintenance_trial_gets_its_relapse_curves_in_its_analysis_set) {
   EXPECT_NE(page.find("The cases of the analysis set itt ("), std::string::npos);       // the trajectories
   EXPECT_LT(page.find("id=\"trial-flow\""), page.find("id=\"time-to-relapse\""));
   EXPECT_LT(page.find("id=\"time-to-relapse\""), page.find("id=\"protocol-findings\""));
+
+  // Per protocol: the diagram's Analysed boxes are the summary's cases, the others excluded by reason.
+  options.analysis_set = iptkit::analysis_set::per_protocol;
+  std::vector<std::vector<iptkit::finding>> findings;
+  for (const auto& c : cases) findings.push_back(iptkit::validate(c));
+  const std::string pp = iptkit::html_report(cases, findings, {}, options);
+  const auto population = iptkit::select_analysis_set(cases, iptkit::analysis_set::per_protocol,
+                                                      iptkit::major_deviations(findings));
+  const auto flow = iptkit::consort(cases, population);
+  EXPECT_EQ(flow.arms[0].analysed.n + flow.arms[1].analysed.n, population.size);
+  EXPECT_NE(pp.find("Analysed (n=" + std::to_string(flow.arms[0].analysed.n) + ")"), std::string::npos);
+  EXPECT_NE(pp.find("Analysed: per protocol, the cases of the summary"), std::string::npos);
+  EXPECT_NE(pp.find("analysis set per_protocol: " + std::to_string(population.size) + " in 2 groups"), std::string::npos);
 }
 
 TEST(report, has_no_relapse_curves_without_cases_at_risk) {

@@ -7,6 +7,9 @@
 #include <iptkit/export/fhir.hpp>
 #include <iptkit/export/html_report.hpp>
 #include <iptkit/export/svg.hpp>
+#include <iptkit/rules/validate.hpp>
+
+#include <optional>
 
 namespace iptkit::python {
 
@@ -63,8 +66,10 @@ void bind_export(py::module_& m) {
   m.def(
       "html_report",
       [](const py::typing::Iterable<case_record>& cases, std::vector<std::vector<finding>> findings, std::string title, group_by by,
-         const catalog* cat, std::string generated_by) {
+         const catalog* cat, std::string generated_by, analysis_set set, std::optional<missing_outcome> missing) {
         const auto refs = case_pointers(cases);
+        if (missing && set != analysis_set::itt)
+          throw py::value_error("iptkit.html_report: missing applies to analysis_set='itt' only");
         std::vector<case_record> copies;  // the report takes a contiguous span
         copies.reserve(refs.cases.size());
         for (const auto* c : refs.cases) copies.push_back(*c);
@@ -72,13 +77,24 @@ void bind_export(py::module_& m) {
         o.title = std::move(title);
         o.by = by;
         o.generated_by = std::move(generated_by);
+        o.analysis_set = set;
+        o.missing_endpoints = missing.value_or(missing_outcome::non_response);
         py::gil_scoped_release release;
+        // Per protocol needs the major deviations: the cases' findings, computed when not given.
+        if (set == analysis_set::per_protocol && findings.empty())
+          for (const auto& c : copies) findings.push_back(validate(c, {}, catalog_or_builtin(cat)));
+        if (auto errors = analysis_set_errors(copies, set, major_deviations(findings)); !errors.empty()) {
+          py::gil_scoped_acquire gil;
+          throw py::value_error("iptkit.html_report: " + errors.front());
+        }
         return html_report(copies, findings, {}, o, catalog_or_builtin(cat));
       },
       py::arg("cases"), py::arg("findings") = std::vector<std::vector<finding>>{}, py::kw_only(),
       py::arg("title") = "IPT cohort report", py::arg("by") = group_by::arm, py::arg("catalog") = py::none(),
-      py::arg("generated_by") = "iptkit (Python)",
-      "A self-contained HTML report of a cohort (the CLI's `report`).");
+      py::arg("generated_by") = "iptkit (Python)", py::arg("analysis_set") = analysis_set::completers,
+      py::arg("missing") = py::none(),
+      "A self-contained HTML report of a cohort (the CLI's `report`), its summary, trajectories and relapse curves "
+      "in an analysis set (missing: itt only).");
 }
 
 }  // namespace iptkit::python

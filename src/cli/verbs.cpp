@@ -250,11 +250,20 @@ int run_outcomes(const std::vector<std::string>& files, const common_options& o)
   return cohort.unreadable.empty() ? ok : problems;
 }
 
-analysis_population population_of(const std::vector<case_record>& cases, const common_options& o, const catalog& reg) {
-  const auto set = *meta::enum_from_name<analysis_set>(o.analysis_set);  // CLI11 checked the spelling
-  if (o.missing_given && set != analysis_set::itt)
+namespace {
+
+// --missing changes only intention-to-treat rates: given with another set it would do nothing.
+void refuse_missing_outside_itt(const common_options& o) {
+  if (o.missing_given && o.analysis_set != "itt")
     throw fatal("--missing applies to --set itt only (under " + o.analysis_set +
                 " every statistic uses the cases where it was observed)");
+}
+
+}  // namespace
+
+analysis_population population_of(const std::vector<case_record>& cases, const common_options& o, const catalog& reg) {
+  const auto set = *meta::enum_from_name<analysis_set>(o.analysis_set);  // CLI11 checked the spelling
+  refuse_missing_outside_itt(o);
   std::vector<std::uint8_t> deviations;
   if (set == analysis_set::per_protocol) deviations = major_deviations(validate_cohort(cases, {.threads = o.threads}, reg));
   if (auto errors = analysis_set_errors(cases, set, deviations); !errors.empty()) throw fatal(errors.front());
@@ -329,6 +338,7 @@ int run_report(const std::vector<std::string>& files, const std::string& out, gr
   options.by = by;
   options.generated_by = std::string("iptkit ") + version_string;
   options.recovery_period_months = o.recovery_months;
+  refuse_missing_outside_itt(o);
   options.analysis_set = *meta::enum_from_name<analysis_set>(o.analysis_set);  // CLI11 checked the spelling
   options.missing_endpoints = *meta::enum_from_name<missing_outcome>(o.missing);
   if (auto errors = analysis_set_errors(cohort.cases, options.analysis_set, major_deviations(findings)); !errors.empty())

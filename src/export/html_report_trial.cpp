@@ -14,13 +14,18 @@ bool has_trial(const report_context& x) {
 
 // The CONSORT 2010 diagram of the cases with a trial record, and what its counts assume.
 void write_consort(std::string& out, const report_context& x) {
-  const auto flow = consort(x.cases);
+  // The diagram's Analysed boxes follow the report's set; completers depends on the instrument,
+  // so the diagram then counts intention to treat (and says so, as every set name is drawn).
+  const auto flow = x.population.set == analysis_set::per_protocol ? consort(x.cases, x.population) : consort(x.cases);
   out += "<section id=\"trial-flow\">\n<h2>Trial flow (CONSORT)</h2>\n<p class=\"lead\">";
   out += "The CONSORT 2010 flow diagram (Schulz, Altman and Moher, BMJ 2010;340:c332) of the cases with a trial "
          "record: from screening to analysis, one column per allocated arm. Analysed: ";
   out += esc(flow.analysis_set == "itt" ? std::string("intention to treat, every randomised case in the arm it was "
                                                       "allocated to")
-                                        : flow.analysis_set);
+                                        : "per protocol, the cases of the summary; the others are excluded from "
+                                          "analysis by reason");
+  if (x.population.set == analysis_set::completers)
+    out += " (the summary's completers set depends on the instrument, so the diagram counts intention to treat)";
   out += ".</p>\n<figure>\n";
   out += consort_svg(flow, {.width = 820, .id = "consort", .title = {}});
   out += "\n<figcaption>Every count is a number of patients. A patient may give several exclusion reasons, so the "

@@ -67,6 +67,7 @@ analysis_population select(Cases cases, analysis_set set, std::span<const std::u
         else if (!attended_in(c, {})) why = "no attended session";
         else if (c.discontinuation) why = "discontinued";
         else if (!attended_in(c, {phase::termination})) why = "did not finish treatment (no attended termination session)";
+        else if (c.assessments.empty()) why = "no measures recorded";
         else if (major_deviation[i]) why = "major protocol deviation (an error-severity finding)";
       }
     }

@@ -132,8 +132,10 @@ def test_icc_refuses_what_it_cannot_compute(trial, tmp_path):
     assert p.returncode == 2 and 'no instrument "phq-9" in the catalog (it has phq9' in p.stderr.decode()
     p = run(["ancova", "examples/data/cohort.jsonl", "--stratum"])
     assert p.returncode == 2 and "no case in the model has trial.stratum" in p.stderr.decode()
-    p = run(["summary", path, "--set", "completers", "--missing", "left_out"])
-    assert p.returncode == 2 and "--missing applies to --set itt only" in p.stderr.decode()
+    for verb in (["summary", path], ["report", path, "-o", tmp_path / "r.html"]):
+        p = run([*verb, "--set", "per_protocol", "--missing", "left_out"])
+        assert p.returncode == 2 and "--missing applies to --set itt only" in p.stderr.decode(), verb
+    assert not (tmp_path / "r.html").exists()
 
 
 def test_discontinued_cases_can_count_as_failures(trial):

@@ -104,6 +104,16 @@ def test_consort_per_protocol_counts_the_excluded_by_reason(trial: iptkit.CaseLi
         iptkit.consort(trial, analysis_set="completers")
 
 
+def test_html_report_in_an_analysis_set(trial: iptkit.CaseList) -> None:
+    page = iptkit.html_report(trial, analysis_set="per_protocol")
+    size = int(iptkit.analysis_population(trial, "per_protocol").in_set.sum())
+    assert f"analysis set per_protocol: {size} in" in page
+    assert "Analysed: per protocol" in page
+    assert "left out of the denominator" in iptkit.html_report(trial, analysis_set="itt", missing="left_out")
+    with pytest.raises(ValueError, match="itt"):
+        iptkit.html_report(trial, analysis_set="completers", missing="left_out")
+
+
 def maintenance_trial() -> iptkit.CaseList:
     arms = [iptkit.SynthArm(id=a, adaptations=[iptkit.SynthShare(id="ipt")], maintenance=True) for a in ("a", "b")]
     o = iptkit.SynthOptions(cases=2500, seed=47, arms=arms, maintenance_share=0.8, trial=iptkit.SynthTrial())

@@ -19,7 +19,7 @@ namespace iptkit {
 enum class analysis_set : std::uint8_t {
   completers,   ///< every case, outcomes where baseline and endpoint were both observed
   itt,          ///< intention to treat: every randomised case, in the arm it was allocated to
-  per_protocol  ///< randomised, received the allocated arm, finished treatment, no major deviation
+  per_protocol  ///< randomised, received the allocated arm, finished treatment, measured, no major deviation
 };
 BOOST_DESCRIBE_ENUM(analysis_set, completers, itt, per_protocol)
 IPTKIT_ENUM_PRINTING(analysis_set)
@@ -63,7 +63,8 @@ std::vector<std::string> analysis_set_errors(std::span<const case_record* const>
 /// and endpoint. `itt` takes every randomised case in its allocated arm. `per_protocol` takes the
 /// randomised cases that received their allocated arm (`arm` equals `trial.allocation`, with an
 /// attended session), finished treatment (an attended termination-phase session), were not
-/// discontinued, and have no major protocol deviation: `major_deviation[i]` is 1 when case i has
+/// discontinued, have measures (ICH E9: "availability of the measurements") and no major protocol
+/// deviation: `major_deviation[i]` is 1 when case i has
 /// an error-severity finding (major_deviations()).
 /// @throws std::invalid_argument when analysis_set_errors() is not empty.
 analysis_population select_analysis_set(std::span<const case_record> cases, analysis_set set,
