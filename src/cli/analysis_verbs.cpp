@@ -4,6 +4,7 @@
 #include <iptkit/export/csv.hpp>
 #include <iptkit/json/write.hpp>
 #include <iptkit/stats/ancova.hpp>
+#include <iptkit/stats/cox.hpp>
 #include <iptkit/stats/icc.hpp>
 #include <iptkit/trials/relapse_survival.hpp>
 
@@ -114,11 +115,60 @@ std::string fit_json(const analysis_input& in, const std::string& instrument, co
 
 }  // namespace
 
-int run_relapse(const std::vector<std::string>& files, group_by by, const common_options& o) {
+// The Cox model of the groups (each against the first in sorted order, as indicator covariates):
+// none with one group or no event, and a note instead of a fit the data cannot give.
+std::optional<stats::cox_fit> group_cox(const relapse_survival_fit& fit, stats::cox_ties ties, std::string& reference,
+                                        std::vector<std::string>& notes) {
+  if (fit.kaplan_meier.medians.size() < 2 || !fit.logrank) return std::nullopt;
+  reference = fit.kaplan_meier.medians.front().group;  // sorted labels
+  std::vector<std::string> names;
+  for (std::size_t g = 1; g < fit.kaplan_meier.medians.size(); ++g)
+    names.push_back(fit.kaplan_meier.medians[g].group + " vs " + reference);
+  std::vector<double> time, x;
+  std::vector<int> event;
+  for (const auto& s : fit.subjects) {
+    time.push_back(s.days);
+    event.push_back(s.event);
+    for (std::size_t g = 1; g < fit.kaplan_meier.medians.size(); ++g)
+      x.push_back(s.group == fit.kaplan_meier.medians[g].group ? 1.0 : 0.0);
+  }
+  const stats::covariate_matrix m{names, x};
+  if (auto errors = stats::cox_input_errors(time, event, m); !errors.empty()) {
+    notes.push_back("Cox model not fitted: " + errors.front());
+    return std::nullopt;
+  }
+  try {
+    auto c = stats::cox(time, event, m, {.ties = ties});
+    if (!c.converged) {
+      std::string list;
+      for (const auto& s : c.separated) list += (list.empty() ? "" : ", ") + s;
+      notes.push_back("Cox model: no estimate, the likelihood has no maximum (separation" +
+                      (list.empty() ? std::string() : ": " + list) + ")");
+    }
+    return c;
+  } catch (const std::invalid_argument& e) {
+    notes.push_back(std::string("Cox model not fitted: ") + e.what());
+    return std::nullopt;
+  }
+}
+
+int run_relapse(const std::vector<std::string>& files, group_by by, stats::cox_ties ties, const common_options& o) {
   auto in = load_analysis(files, o);
-  const auto fit = relapse_survival(in.cohort.cases, in.rows, in.population, group_labels(in.cohort.cases, by), by);
+  auto fit = relapse_survival(in.cohort.cases, in.rows, in.population, group_labels(in.cohort.cases, by), by);
+  std::string reference;
+  const auto cox = group_cox(fit, ties, reference, fit.notes);
   switch (o.format) {
-    case output_format::json: write_output("-", to_json(fit)); break;
+    case output_format::json: {
+      std::string out = "{\"survival\":";
+      out += json_value(to_json(fit));
+      out += ",\"cox\":";
+      out += cox ? json_value(to_json(*cox)) : std::string("null");
+      out += ",\"cox_reference\":";
+      out += cox ? json_value(to_json(reference)) : std::string("null");
+      out += "}\n";
+      write_output("-", out);
+      break;
+    }
     case output_format::csv: write_output("-", to_csv<stats::km_step>(fit.kaplan_meier.table, {.raw_cells = o.raw_cells})); break;
     case output_format::text: {
       std::vector<std::vector<std::string>> table;
@@ -132,6 +182,18 @@ int run_relapse(const std::vector<std::string>& files, group_by by, const common
       if (fit.logrank)
         out += "\nlog-rank: chi-square " + fixed(fit.logrank->statistic) + ", df " + std::to_string(fit.logrank->df) +
                ", p " + fixed(fit.logrank->pvalue, "%.4g") + "\n";
+      if (cox && cox->converged) {
+        out += "\nCox proportional hazards (";
+        out += to_string(cox->ties);
+        out += " ties), hazard ratio against " + reference + ":\n";
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& t : cox->table)
+          rows.push_back({t.name, fixed(t.hazard_ratio, "%.3f"),
+                          fixed(t.lower, "%.3f") + " to " + fixed(t.upper, "%.3f"), fixed(t.pvalue, "%.4g")});
+        out += text_table({"term", "HR", "95% CI (Wald)", "p"}, rows);
+        out += "likelihood-ratio test: chi-square " + fixed(cox->lr_statistic) + ", df " + std::to_string(cox->df) +
+               ", p " + fixed(cox->lr_pvalue, "%.4g") + "\n";
+      }
       out += "\n" + notes_text(fit.notes);
       write_output("-", out);
       break;

@@ -253,7 +253,7 @@ int run_consort(const std::vector<std::string>& files, const std::optional<conso
 analysis_population population_of(const std::vector<case_record>& cases, const common_options& o, const catalog& reg);
 
 /// `relapse FILE...`: time to relapse or recurrence per group (Kaplan-Meier, log-rank).
-int run_relapse(const std::vector<std::string>& files, group_by by, const common_options& o);
+int run_relapse(const std::vector<std::string>& files, group_by by, stats::cox_ties ties, const common_options& o);
 
 /// `ancova FILE...`: the endpoint of an instrument on the arm, adjusted for baseline (and stratum).
 int run_ancova(const std::vector<std::string>& files, const std::string& instrument, bool stratified,

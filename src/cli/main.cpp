@@ -234,6 +234,9 @@ int main(int argc, char** argv) {
   auto* relapse = app.add_subcommand("relapse", "Time to relapse or recurrence in maintenance per group: Kaplan-Meier, medians, log-rank");
   relapse->add_option("FILE", files, "Case files")->required();
   relapse->add_option("--by", by, "Group by arm (default), adaptation, site or none");
+  std::string ties = "efron";
+  relapse->add_option("--ties", ties, "Cox model ties: efron (default) or breslow")
+      ->check(CLI::IsMember({"efron", "breslow"}));
   add_common(*relapse, o, takes::cases | takes::registries | takes::formats | takes::threads | takes::recovery | takes::progress | takes::csv_cells | takes::set);
 
   std::string instrument = "phq9", reference, cluster = "therapist";
@@ -310,7 +313,9 @@ int main(int argc, char** argv) {
       o.analysis_set = consort_set;
       return run_consort(files, format_text == "svg" ? std::optional(diagram) : std::nullopt, o);
     }
-    if (*relapse) return run_relapse(files, by.empty() ? iptkit::group_by::arm : grouping(by), o);
+    if (*relapse)
+      return run_relapse(files, by.empty() ? iptkit::group_by::arm : grouping(by),
+                         ties == "breslow" ? iptkit::stats::cox_ties::breslow : iptkit::stats::cox_ties::efron, o);
     if (*ancova_verb) return run_ancova(files, instrument, stratified, reference, o);
     if (*icc_verb) return run_icc(files, instrument, cluster, o);
   } catch (const fatal& e) {

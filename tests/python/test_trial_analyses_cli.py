@@ -153,3 +153,45 @@ def test_discontinued_cases_can_count_as_failures(trial):
                    and "discontinuation" in cases[r["case_id"]] and "randomised_on" in cases[r["case_id"]]["trial"]
                    and cases[r["case_id"]]["trial"]["allocation"] == arm)
         assert lost > 0 and plain["k"] - strict["k"] == lost
+
+
+def test_relapse_cox_matches_the_breslow_partial_likelihood(tmp_path):
+    """Two arms that both offer maintenance; the hazard ratio of --ties breslow maximises the
+    Breslow partial likelihood, computed here."""
+    from scipy.optimize import minimize_scalar
+
+    opts = tmp_path / "trial.jsonl"
+    assert run(["synth", "--trial", "--cases", 1500, "--seed", 33, "-o", opts, "--quiet"]).returncode == 0
+    # The default usual-care arm offers no maintenance: relabel half of the IPT cases as a second
+    # maintenance arm, so both groups are at risk.
+    cases = [json.loads(line) for line in opts.read_text().splitlines()]
+    cases = [c for c in cases if c["trial"].get("allocation") != "tau"]  # two groups only
+    for i, c in enumerate(cases):
+        if c.get("arm") == "ipt" and i % 2:
+            c["arm"] = "ipt_b"
+            c["trial"]["allocation"] = "ipt_b"
+    opts.write_text("".join(json.dumps(c) + "\n" for c in cases))
+    p = run(["relapse", opts, "--set", "itt", "--ties", "breslow", "--format", "json", "--quiet"])
+    assert p.returncode == 0, p.stderr.decode()
+    got = json.loads(p.stdout)
+    subjects = got["survival"]["subjects"]
+    assert {s["group"] for s in subjects} == {"ipt", "ipt_b"}
+    assert got["cox_reference"] == "ipt" and got["cox"]["ties"] == "breslow"
+    t = np.array([s["days"] for s in subjects])
+    e = np.array([s["event"] for s in subjects], dtype=bool)
+    x = np.array([s["group"] == "ipt_b" for s in subjects], dtype=float)
+
+    def negative_loglik(beta):
+        total = 0.0
+        for u in np.unique(t[e]):
+            dead = e & (t == u)
+            risk = t >= u
+            total += beta * x[dead].sum() - dead.sum() * np.log(np.exp(beta * x[risk]).sum())
+        return -total
+
+    best = minimize_scalar(negative_loglik, bounds=(-5, 5), method="bounded", options={"xatol": 1e-10})
+    term = [r for r in got["cox"]["table"] if r["name"] == "ipt_b vs ipt"][0]
+    np.testing.assert_allclose(term["coef"], best.x, atol=1e-6)
+    np.testing.assert_allclose(got["cox"]["loglik"], -best.fun, rtol=1e-9)
+    text = run(["relapse", opts, "--set", "itt", "--quiet"]).stdout.decode()
+    assert "Cox proportional hazards (efron ties), hazard ratio against ipt" in text

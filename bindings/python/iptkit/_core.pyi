@@ -6423,9 +6423,9 @@ def fhir_bundle(case: Case, *, pretty: bool = True, catalog: Catalog | None = No
     """
     The case's FHIR R4 Bundle as JSON text (the CLI's `convert --to fhir`).
     """
-def html_report(cases: collections.abc.Iterable[Case], findings: collections.abc.Sequence[collections.abc.Sequence[Finding]] = [], *, title: str = 'IPT cohort report', by: GroupBy | str = ..., catalog: Catalog | None = None, generated_by: str = 'iptkit (Python)') -> str:
+def html_report(cases: collections.abc.Iterable[Case], findings: collections.abc.Sequence[collections.abc.Sequence[Finding]] = [], *, title: str = 'IPT cohort report', by: GroupBy | str = ..., catalog: Catalog | None = None, generated_by: str = 'iptkit (Python)', analysis_set: AnalysisSet | str = ..., missing: MissingOutcome | str | None = None) -> str:
     """
-    A self-contained HTML report of a cohort (the CLI's `report`).
+    A self-contained HTML report of a cohort (the CLI's `report`), its summary, trajectories and relapse curves in an analysis set (missing: itt only).
     """
 def import_fhir_text(inputs: collections.abc.Sequence[tuple[str, bytes]], *, cases: collections.abc.Iterable[Case] | None = None, lax: bool = False, catalog: Catalog | None = None, redact: bool = False, limits: ReadLimits | None = None) -> FhirImportResult:
     """
