@@ -1,5 +1,6 @@
 // The tidy tables (docs/interop.md): rows built per case, CSV written generically from the rows'
 // descriptions, so a column added to a row type appears in every output.
+#include <iptkit/detail/case_pointers.hpp>
 #include <iptkit/export/tidy.hpp>
 
 #include <iptkit/json/check.hpp>
@@ -324,10 +325,7 @@ tidy_tables make_tidy_tables(std::span<const case_record* const> cases, const ti
 }
 
 tidy_tables make_tidy_tables(std::span<const case_record> cases, const tidy_options& options, const catalog& cat) {
-  std::vector<const case_record*> pointers;
-  pointers.reserve(cases.size());
-  for (const auto& c : cases) pointers.push_back(&c);
-  return make_tidy_tables(pointers, options, cat);
+  return make_tidy_tables(detail::case_pointers(cases), options, cat);
 }
 
 std::string tidy_csv(const tidy_tables& tables, std::string_view table, bool dates, const csv_options& options) {

@@ -1,6 +1,8 @@
 // Analysis sets (docs/trials.md "Analysis sets"): who is analysed, in which arm, and why not.
 #include <iptkit/trials/analysis_set.hpp>
 
+#include <iptkit/detail/case_pointers.hpp>
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -17,16 +19,15 @@ bool attended_in(const case_record& c, std::initializer_list<phase> phases) {
 
 bool screened_only(const case_record& c) { return c.trial && !c.trial->randomised_on; }
 
-const case_record& at(std::span<const case_record> cases, std::size_t i) { return cases[i]; }
-const case_record& at(std::span<const case_record* const> cases, std::size_t i) { return *cases[i]; }
+}  // namespace
 
-template <class Cases>
-std::vector<std::string> errors_of(Cases cases, analysis_set set, std::span<const std::uint8_t> major_deviation) {
+std::vector<std::string> analysis_set_errors(std::span<const case_record* const> cases, analysis_set set,
+                                             std::span<const std::uint8_t> major_deviation) {
   std::vector<std::string> errors;
   const std::string name(to_string(set));
   bool any_randomised = false;
   for (std::size_t i = 0; i < cases.size() && !any_randomised; ++i)
-    any_randomised = at(cases, i).trial && at(cases, i).trial->randomised_on;
+    any_randomised = cases[i]->trial && cases[i]->trial->randomised_on;
   if (set != analysis_set::completers && !cases.empty() && !any_randomised)
     errors.push_back("analysis set " + name + ": none of the " + std::to_string(cases.size()) +
                      " case(s) was randomised (trial.randomised_on), so the set would be empty");
@@ -37,9 +38,9 @@ std::vector<std::string> errors_of(Cases cases, analysis_set set, std::span<cons
   return errors;
 }
 
-template <class Cases>
-analysis_population select(Cases cases, analysis_set set, std::span<const std::uint8_t> major_deviation) {
-  if (auto errors = errors_of(cases, set, major_deviation); !errors.empty()) {
+analysis_population select_analysis_set(std::span<const case_record* const> cases, analysis_set set,
+                                        std::span<const std::uint8_t> major_deviation) {
+  if (auto errors = analysis_set_errors(cases, set, major_deviation); !errors.empty()) {
     std::string message = "iptkit::select_analysis_set:";
     for (const auto& e : errors) message += " " + e + ";";
     message.pop_back();
@@ -52,7 +53,7 @@ analysis_population select(Cases cases, analysis_set set, std::span<const std::u
   p.excluded_because.resize(cases.size());
   p.discontinued.assign(cases.size(), 0);
   for (std::size_t i = 0; i < cases.size(); ++i) {
-    const auto& c = at(cases, i);
+    const auto& c = *cases[i];
     const bool randomised = c.trial && c.trial->randomised_on;
     p.discontinued[i] = c.discontinuation.has_value();
     std::string why;
@@ -78,26 +79,14 @@ analysis_population select(Cases cases, analysis_set set, std::span<const std::u
   return p;
 }
 
-}  // namespace
-
 std::vector<std::string> analysis_set_errors(std::span<const case_record> cases, analysis_set set,
                                              std::span<const std::uint8_t> major_deviation) {
-  return errors_of(cases, set, major_deviation);
-}
-
-std::vector<std::string> analysis_set_errors(std::span<const case_record* const> cases, analysis_set set,
-                                             std::span<const std::uint8_t> major_deviation) {
-  return errors_of(cases, set, major_deviation);
+  return analysis_set_errors(detail::case_pointers(cases), set, major_deviation);
 }
 
 analysis_population select_analysis_set(std::span<const case_record> cases, analysis_set set,
                                         std::span<const std::uint8_t> major_deviation) {
-  return select(cases, set, major_deviation);
-}
-
-analysis_population select_analysis_set(std::span<const case_record* const> cases, analysis_set set,
-                                        std::span<const std::uint8_t> major_deviation) {
-  return select(cases, set, major_deviation);
+  return select_analysis_set(detail::case_pointers(cases), set, major_deviation);
 }
 
 std::vector<std::uint8_t> major_deviations(std::span<const std::vector<finding>> findings) {

@@ -1,5 +1,6 @@
 #include <iptkit/trials/consort.hpp>
 
+#include <iptkit/detail/case_pointers.hpp>
 #include <iptkit/meta/enum.hpp>
 
 #include <algorithm>
@@ -35,13 +36,6 @@ std::string count_note(std::string_view what, std::size_t n) {
   out += ": ";
   out += std::to_string(n);
   return out;
-}
-
-std::vector<const case_record*> pointers_of(std::span<const case_record> cases) {
-  std::vector<const case_record*> pointers;
-  pointers.reserve(cases.size());
-  for (const auto& c : cases) pointers.push_back(&c);
-  return pointers;
 }
 
 // The flow; `population` (null: intention to treat) decides who is analysed.
@@ -126,12 +120,12 @@ consort_flow flow_of(std::span<const case_record* const> cases, const analysis_p
 
 }  // namespace
 
-consort_flow consort(std::span<const case_record> cases) { return flow_of(pointers_of(cases), nullptr); }
+consort_flow consort(std::span<const case_record> cases) { return flow_of(detail::case_pointers(cases), nullptr); }
 
 consort_flow consort(std::span<const case_record* const> cases) { return flow_of(cases, nullptr); }
 
 consort_flow consort(std::span<const case_record> cases, const analysis_population& population) {
-  return flow_of(pointers_of(cases), &population);
+  return flow_of(detail::case_pointers(cases), &population);
 }
 
 consort_flow consort(std::span<const case_record* const> cases, const analysis_population& population) {

@@ -1,18 +1,15 @@
 // Time to relapse or recurrence per group (docs/trials.md "Time to relapse").
 #include <iptkit/trials/relapse_survival.hpp>
 
+#include <iptkit/detail/case_pointers.hpp>
+
 #include <set>
 
 namespace iptkit {
 
-namespace {
-
-const std::string& id_of(std::span<const case_record> cases, std::size_t i) { return cases[i].case_id; }
-const std::string& id_of(std::span<const case_record* const> cases, std::size_t i) { return cases[i]->case_id; }
-
-template <class Cases>
-relapse_survival_fit fit(Cases cases, std::span<const case_outcome> rows, const analysis_population& population,
-                         std::span<const std::string> group_of_case, group_by by) {
+relapse_survival_fit relapse_survival(std::span<const case_record* const> cases, std::span<const case_outcome> rows,
+                                      const analysis_population& population,
+                                      std::span<const std::string> group_of_case, group_by by) {
   relapse_survival_fit out;
   out.analysis_set = population.set;
   std::vector<std::uint8_t> at_risk(cases.size(), 0);
@@ -24,7 +21,7 @@ relapse_survival_fit fit(Cases cases, std::span<const case_outcome> rows, const 
     at_risk[i] = 1;
     relapse_time t;
     t.case_index = i;
-    t.case_id = id_of(cases, i);
+    t.case_id = cases[i]->case_id;
     t.group = by == group_by::arm ? population.arm[i] : i < group_of_case.size() ? group_of_case[i] : "all";
     t.days = *r.relapse_days;
     t.event = *r.relapse_rule_fired ? 1 : 0;
@@ -65,18 +62,10 @@ relapse_survival_fit fit(Cases cases, std::span<const case_outcome> rows, const 
   return out;
 }
 
-}  // namespace
-
 relapse_survival_fit relapse_survival(std::span<const case_record> cases, std::span<const case_outcome> rows,
                                       const analysis_population& population,
                                       std::span<const std::string> group_of_case, group_by by) {
-  return fit(cases, rows, population, group_of_case, by);
-}
-
-relapse_survival_fit relapse_survival(std::span<const case_record* const> cases, std::span<const case_outcome> rows,
-                                      const analysis_population& population,
-                                      std::span<const std::string> group_of_case, group_by by) {
-  return fit(cases, rows, population, group_of_case, by);
+  return relapse_survival(detail::case_pointers(cases), rows, population, group_of_case, by);
 }
 
 }  // namespace iptkit
