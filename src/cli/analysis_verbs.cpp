@@ -112,9 +112,6 @@ std::string fit_json(const analysis_input& in, const std::string& instrument, co
   return out;
 }
 
-
-}  // namespace
-
 // The Cox model of the groups (each against the first in sorted order, as indicator covariates):
 // none with one group or no event, and a note instead of a fit the data cannot give.
 std::optional<stats::cox_fit> group_cox(const relapse_survival_fit& fit, stats::cox_ties ties, std::string& reference,
@@ -151,6 +148,8 @@ std::optional<stats::cox_fit> group_cox(const relapse_survival_fit& fit, stats::
     return std::nullopt;
   }
 }
+
+}  // namespace
 
 int run_relapse(const std::vector<std::string>& files, group_by by, stats::cox_ties ties, const common_options& o) {
   auto in = load_analysis(files, o);

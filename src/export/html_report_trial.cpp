@@ -44,8 +44,11 @@ void write_consort(std::string& out, const report_context& x) {
 
 namespace {
 
-// "123 [95 to 200]" days, "not reached" where the estimate or a bound lies beyond the data.
-std::string days_text(const std::optional<double>& v) { return v ? fixed(*v, 0) : std::string("not reached"); }
+// Days, or why there is no number: a median or upper bound beyond the data is not reached; a lower
+// bound with no event time in its interval is not estimable (as `iptkit relapse` says).
+std::string days_text(const std::optional<double>& v, const char* none = "not reached") {
+  return v ? fixed(*v, 0) : std::string(none);
+}
 
 }  // namespace
 
@@ -98,7 +101,7 @@ void write_relapse(std::string& out, const report_context& x) {
   for (const auto& m : fit.kaplan_meier.medians)
     out += "<tr><th scope=\"row\">" + esc(group_display(m.group, x.options.by)) + "</th><td class=\"num\">" +
            std::to_string(m.n) + "</td><td class=\"num\">" + std::to_string(m.events) + "</td><td class=\"num\">" +
-           days_text(m.median) + " (" + (m.lower ? fixed(*m.lower, 0) : std::string("-")) + " to " +
+           days_text(m.median) + " (" + days_text(m.lower, "not estimable") + " to " +
            days_text(m.upper) + ")</td></tr>\n";
   out += "</tbody>\n</table>\n";
   if (fit.logrank)
